@@ -1,0 +1,87 @@
+import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, dropTestDatabase, eventually, readTopic, testKafka, TEST_TOPIC, uniqueName, waitForGroupStable } from '@devzone/testing';
+import { effects, startTestService, Writer } from './counter-services';
+
+describe('outbox → Kafka → inbox between two services', () => {
+  const name = uniqueName('ob');
+  const prefix = `${name}.`;
+  let writer: INestApplication;
+  let counter: INestApplication;
+
+  beforeAll(async () => {
+    const [dbA, dbB] = await Promise.all([createTestDatabase(`${name}_a`), createTestDatabase(`${name}_b`)]);
+    writer = await startTestService({ service: 'writer', role: 'writer', databaseUrl: dbA, topicPrefix: prefix });
+    counter = await startTestService({ service: 'counter', role: 'counter', databaseUrl: dbB, topicPrefix: prefix });
+    const admin = testKafka().admin();
+    await admin.connect();
+    await waitForGroupStable(admin, `${prefix}counter`);
+    await admin.disconnect();
+  });
+
+  afterAll(async () => {
+    await writer?.close();
+    await counter?.close();
+    await Promise.all([dropTestDatabase(`${name}_a`), dropTestDatabase(`${name}_b`)]);
+  });
+
+  it('applies in app B an event that app A wrote in one transaction with its domain row', async () => {
+    const counterId = randomUUID();
+    const event = await writer.get(Writer).step(counterId, 1);
+
+    const [note] = await writer.get(DataSource).query(`SELECT count(*)::int AS n FROM test_notes WHERE counter_id = $1`, [counterId]);
+    expect(note.n).toBe(1);
+    await eventually(async () => {
+      expect((await effects(counter)).filter((e) => e.event_id === event.id)).toEqual([
+        expect.objectContaining({ counter_id: counterId, step: 1 }),
+      ]);
+    });
+    const [row] = await writer.get(DataSource).query(`SELECT sent_at FROM messaging_outbox WHERE id = $1`, [event.id]);
+    expect(row.sent_at).not.toBeNull();
+  });
+
+  it('publishes nothing when the transaction rolls back', async () => {
+    const counterId = randomUUID();
+    await expect(writer.get(Writer).step(counterId, 1, { fail: true })).rejects.toThrow('rolled back on purpose');
+    // A later event of the same project travels the same partition after where the first would have been.
+    const marker = await writer.get(Writer).step(counterId, 2);
+
+    await eventually(async () => expect((await effects(counter)).some((e) => e.event_id === marker.id)).toBe(true));
+    expect((await effects(counter)).filter((e) => e.counter_id === counterId).map((e) => e.step)).toEqual([2]);
+    const outbox = await writer.get(DataSource).query(`SELECT event FROM messaging_outbox WHERE key = $1`, [counterId]);
+    expect(outbox.map((r: { event: { id: string } }) => r.event.id)).toEqual([marker.id]);
+    const notes = await writer.get(DataSource).query(`SELECT step FROM test_notes WHERE counter_id = $1`, [counterId]);
+    expect(notes).toEqual([{ step: 2 }]);
+    const onTopic = (await readTopic(`${prefix}${TEST_TOPIC}`, 1)).filter((m) => m.key === counterId);
+    expect(onTopic.map((m) => JSON.parse(m.value!).id)).toEqual([marker.id]);
+  });
+
+  it("applies 1,000 events over 50 projects in each project's order", async () => {
+    const counters: string[] = Array.from({ length: 50 }, () => randomUUID());
+    const next = new Map(counters.map((c) => [c, 1]));
+    // Interleave the projects at random; within a project, steps are written 1, 2, 3 …
+    const items: { counterId: string; step: number }[] = [];
+    while (items.length < 1000) {
+      const open = counters.filter((c) => next.get(c)! <= 20);
+      const counterId = open[Math.floor(Math.random() * open.length)];
+      items.push({ counterId, step: next.get(counterId)! });
+      next.set(counterId, next.get(counterId)! + 1);
+    }
+    await writer.get(Writer).steps(items, 50);
+
+    const mine = new Set(counters);
+    const applied = await eventually(
+      async () => {
+        const rows = (await effects(counter)).filter((e) => mine.has(e.counter_id));
+        expect(rows).toHaveLength(1000);
+        return rows;
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(new Set(applied.map((e) => e.event_id)).size).toBe(1000);
+    for (const counterId of counters) {
+      expect(applied.filter((e) => e.counter_id === counterId).map((e) => e.step)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    }
+  });
+});

@@ -1,0 +1,3 @@
+export * from './data-source.options';
+export * from './migrations';
+export * from './persistence.module';

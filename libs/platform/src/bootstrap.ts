@@ -1,0 +1,49 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { connectInbox } from '@devzone/messaging';
+import { requestValidationPipe } from './validation';
+
+export interface BootstrapOptions {
+  service: string;
+  /** Shown at the top of /docs, zh-CN first. */
+  title: string;
+  description?: string;
+  /** $PORT wins; the architecture's defaults are 3001–3005. */
+  defaultPort: number;
+  /** Tests pass 0 for a free port. */
+  port?: number;
+  host?: string;
+}
+
+/**
+ * Creates and starts a service: validation, OpenAPI at /docs, the Kafka inbox
+ * as a Nest microservice, graceful shutdown on SIGTERM/SIGINT. Start order:
+ * init (migrations, topics, relay) → consumer → HTTP.
+ */
+export async function bootstrapService(appModule: unknown, options: BootstrapOptions): Promise<INestApplication> {
+  const app = await NestFactory.create(appModule as never, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(requestValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(options.title)
+      .setDescription(options.description ?? '')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+
+  connectInbox(app);
+
+  await app.init();
+  await app.startAllMicroservices();
+  const port = options.port ?? (process.env['PORT'] ? Number(process.env['PORT']) : options.defaultPort);
+  await app.listen(port, options.host ?? process.env['HOST'] ?? '127.0.0.1');
+  app.get(Logger).log(`${options.service} listening on ${await app.getUrl()} (docs: /docs, health: /health)`);
+  return app;
+}

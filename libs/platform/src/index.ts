@@ -1,0 +1,4 @@
+export * from './bootstrap';
+export * from './service.module';
+export * from './validation';
+export * from './tokens';

@@ -1,0 +1,5 @@
+export * from './infrastructure';
+export * from './database';
+export * from './kafka';
+export * from './eventually';
+export * from './test-events';

@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+
+/**
+ * How tests reach Kafka and PostgreSQL, in this order:
+ * 1. KAFKA_BROKERS and DATABASE_URL when set (CI with its own services, a cluster);
+ * 2. testcontainers when a Docker engine answers;
+ * 3. the deploy/local services (the real broker run with Java, the machine's PostgreSQL).
+ * DATABASE_URL is an admin URL: tests create a database of their own per file with it.
+ */
+export interface Infrastructure {
+  kafkaBrokers: string[];
+  databaseUrl: string;
+  source: 'env' | 'testcontainers' | 'local';
+  stop?: () => Promise<void>;
+}
+
+export const WORKSPACE_ROOT = join(__dirname, '../../..');
+const LOCAL = join(WORKSPACE_ROOT, 'deploy/local');
+
+export async function resolveInfrastructure(env: NodeJS.ProcessEnv = process.env): Promise<Infrastructure> {
+  if (env['KAFKA_BROKERS'] && env['DATABASE_URL']) {
+    return { kafkaBrokers: env['KAFKA_BROKERS'].split(','), databaseUrl: env['DATABASE_URL'], source: 'env' };
+  }
+  if (await dockerAnswers(env)) return startContainers();
+  execFileSync('bash', [join(LOCAL, 'infra.sh'), 'up'], { stdio: 'inherit' });
+  return {
+    kafkaBrokers: env['KAFKA_BROKERS']?.split(',') ?? ['127.0.0.1:9092'],
+    databaseUrl: env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    source: 'local',
+  };
+}
+
+function dockerAnswers(env: NodeJS.ProcessEnv): Promise<boolean> {
+  const host = env['DOCKER_HOST'];
+  if (host && !host.startsWith('unix://')) return Promise.resolve(true); // a remote engine: let testcontainers try
+  const socketPath = host ? host.slice('unix://'.length) : '/var/run/docker.sock';
+  if (!existsSync(socketPath)) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const req = request({ socketPath, path: '/_ping', timeout: 1_000 }, (res) => resolve(res.statusCode === 200));
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(false);
+    });
+    req.end();
+  });
+}
+
+async function startContainers(): Promise<Infrastructure> {
+  const { KafkaContainer } = await import('@testcontainers/kafka');
+  const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
+  const [kafka, postgres] = await Promise.all([
+    new KafkaContainer('confluentinc/cp-kafka:7.9.1')
+      .withKraft()
+      .withEnvironment({ KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false', KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0' })
+      .start(),
+    new PostgreSqlContainer('postgres:15').withUsername('postgres').withPassword('postgres').withDatabase('postgres').start(),
+  ]);
+  return {
+    kafkaBrokers: [`${kafka.getHost()}:${kafka.getMappedPort(9093)}`],
+    databaseUrl: postgres.getConnectionUri(),
+    source: 'testcontainers',
+    stop: async () => {
+      await Promise.all([kafka.stop(), postgres.stop()]);
+    },
+  };
+}
+
+/** Stops and starts the deploy/local broker, for tests of broker outages. */
+export const localBroker = {
+  available: () => process.env['TEST_INFRA_SOURCE'] === 'local',
+  stop: () => execFileSync('bash', [join(LOCAL, 'kafka.sh'), 'down'], { stdio: 'inherit' }),
+  start: () => execFileSync('bash', [join(LOCAL, 'kafka.sh'), 'up'], { stdio: 'inherit' }),
+};
