@@ -34,7 +34,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     const topics = [...this.options.publishes, ...this.options.subscribes].map((t) => topicName(this.options, t));
     const created = await provisionTopics(this.kafka, topics, this.options);
     if (created.length) this.logger.log(`created topics ${created.join(', ')}`);
-    await this.relay.start();
+    if (this.options.relay.enabled) await this.relay.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {

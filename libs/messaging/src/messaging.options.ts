@@ -1,4 +1,6 @@
 export interface RelayOptions {
+  /** Off: the service writes its outbox but another process relays it (and tests drive the relay by hand). */
+  enabled: boolean;
   /** Rows claimed and published per round trip. */
   batchSize: number;
   /** How long a claim is held; a relay that dies holding it loses it after this. */
@@ -64,6 +66,7 @@ export function resolveMessagingOptions(config: MessagingConfig, env: NodeJS.Pro
     partitions: config.partitions ?? int(env['KAFKA_TOPIC_PARTITIONS'], 6),
     replicationFactor: config.replicationFactor ?? int(env['KAFKA_REPLICATION_FACTOR'], 1),
     relay: {
+      enabled: true,
       batchSize: 500,
       leaseMs: 30_000,
       pollIntervalMs: 1_000,

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -69,9 +70,26 @@ async function startContainers(): Promise<Infrastructure> {
   };
 }
 
-/** Stops and starts the deploy/local broker, for tests of broker outages. */
+const run = promisify(execFile);
+
+/**
+ * Stops and starts the deploy/local broker, for tests of broker outages
+ * (asynchronously: the test keeps writing meanwhile). Only where the harness
+ * runs the broker itself; elsewhere it says so instead of touching a broker it does not own.
+ */
 export const localBroker = {
-  available: () => process.env['TEST_INFRA_SOURCE'] === 'local',
-  stop: () => execFileSync('bash', [join(LOCAL, 'kafka.sh'), 'down'], { stdio: 'inherit' }),
-  start: () => execFileSync('bash', [join(LOCAL, 'kafka.sh'), 'up'], { stdio: 'inherit' }),
+  async stop(): Promise<void> {
+    assertLocal();
+    await run('bash', [join(LOCAL, 'kafka.sh'), 'down']);
+  },
+  async start(): Promise<void> {
+    assertLocal();
+    await run('bash', [join(LOCAL, 'kafka.sh'), 'up']);
+  },
 };
+
+function assertLocal(): void {
+  if (process.env['TEST_INFRA_SOURCE'] !== 'local') {
+    throw new Error(`this test stops and starts the broker; it runs only against deploy/local (the broker here came from ${process.env['TEST_INFRA_SOURCE']})`);
+  }
+}
