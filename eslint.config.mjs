@@ -1,5 +1,25 @@
 import nx from '@nx/eslint-plugin';
-import tseslint from 'typescript-eslint';
+
+// Apps never import each other; libs never import apps (architecture §6).
+// Test code may also use libs/testing.
+const depConstraints = (testing) => {
+  const extra = testing ? ['type:testing'] : [];
+  return [
+    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', ...extra] },
+    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', ...extra] },
+    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
+    { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', ...extra] },
+    { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', ...extra] },
+    { sourceTag: 'scope:project-intake', onlyDependOnLibsWithTags: ['scope:project-intake', 'scope:shared'] },
+    { sourceTag: 'scope:commitment-approval', onlyDependOnLibsWithTags: ['scope:commitment-approval', 'scope:shared'] },
+    { sourceTag: 'scope:standard-land', onlyDependOnLibsWithTags: ['scope:standard-land', 'scope:shared'] },
+    { sourceTag: 'scope:agency', onlyDependOnLibsWithTags: ['scope:agency', 'scope:shared'] },
+    { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:notifications', 'scope:shared'] },
+    { sourceTag: 'scope:system', onlyDependOnLibsWithTags: ['scope:shared'] },
+  ];
+};
+const boundaries = (testing) => ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: depConstraints(testing) }];
+const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', '**/bench/**/*.ts'];
 
 export default [
   { ignores: ['**/dist', '**/node_modules', '**/.nx', 'deploy/local/.run', 'tmp'] },
@@ -8,29 +28,16 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      // Apps never import each other; libs never import apps (architecture §6).
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:testing'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:testing'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'scope:project-intake', onlyDependOnLibsWithTags: ['scope:project-intake', 'scope:shared'] },
-            { sourceTag: 'scope:commitment-approval', onlyDependOnLibsWithTags: ['scope:commitment-approval', 'scope:shared'] },
-            { sourceTag: 'scope:standard-land', onlyDependOnLibsWithTags: ['scope:standard-land', 'scope:shared'] },
-            { sourceTag: 'scope:agency', onlyDependOnLibsWithTags: ['scope:agency', 'scope:shared'] },
-            { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:notifications', 'scope:shared'] },
-            { sourceTag: 'scope:system', onlyDependOnLibsWithTags: ['scope:shared'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(false),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-floating-promises': 'off',
+    },
+  },
+  {
+    files: TEST_FILES,
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(true),
+      '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
   {

@@ -10,7 +10,7 @@ import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
-import type { EventEnvelope } from '@devzone/contracts';
+import { buildEvent, type EventEnvelope } from '@devzone/contracts';
 import { PersistenceModule } from '@devzone/persistence';
 import { CounterStepped, TEST_TOPIC, type CounterSteppedV1 } from '@devzone/testing';
 import {
@@ -27,7 +27,7 @@ export class CounterTables1800000000000 implements MigrationInterface {
   name = 'CounterTables1800000000000';
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE test_notes (id uuid PRIMARY KEY, counter_id uuid NOT NULL, step int NOT NULL)`);
-    await q.query(`CREATE TABLE test_effects (seq bigserial PRIMARY KEY, event_id uuid NOT NULL, counter_id uuid NOT NULL, step int NOT NULL)`);
+    await q.query(`CREATE TABLE test_effects (seq bigserial PRIMARY KEY, event_id uuid NOT NULL, counter_id uuid NOT NULL, step int NOT NULL, applied_at timestamptz NOT NULL DEFAULT clock_timestamp())`);
   }
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE test_effects; DROP TABLE test_notes`);
@@ -54,15 +54,13 @@ export class Writer {
     });
   }
 
-  /** Many events in few transactions, for volume tests. */
+  /** Many events in few transactions (one outbox insert each), for volume tests. */
   async steps(items: { counterId: string; step: number }[], perTransaction = 50): Promise<void> {
     for (let i = 0; i < items.length; i += perTransaction) {
-      const slice = items.slice(i, i + perTransaction);
-      await this.dataSource.transaction(async (manager) => {
-        for (const { counterId, step } of slice) {
-          await this.outbox.publish(manager, CounterStepped, { projectId: counterId, payload: { counterId, step } });
-        }
-      });
+      const events = items
+        .slice(i, i + perTransaction)
+        .map(({ counterId, step }) => buildEvent(CounterStepped, { projectId: counterId, source: 'writer', payload: { counterId, step } }));
+      await this.dataSource.transaction((manager) => this.outbox.add(manager, events));
     }
   }
 }

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, dropTestDatabase, eventually, readTopic, testKafka, TEST_TOPIC, uniqueName, waitForGroupStable } from '@devzone/testing';
+import { createKafka, OutboxRelay } from '../src';
 import { effects, startTestService, Writer } from './counter-services';
 
 describe('outbox → Kafka → inbox between two services', () => {
@@ -9,11 +10,13 @@ describe('outbox → Kafka → inbox between two services', () => {
   const prefix = `${name}.`;
   let writer: INestApplication;
   let counter: INestApplication;
+  let quietWriter: INestApplication; // its relay is off; the test runs relays of its own
 
   beforeAll(async () => {
     const [dbA, dbB] = await Promise.all([createTestDatabase(`${name}_a`), createTestDatabase(`${name}_b`)]);
     writer = await startTestService({ service: 'writer', role: 'writer', databaseUrl: dbA, topicPrefix: prefix });
     counter = await startTestService({ service: 'counter', role: 'counter', databaseUrl: dbB, topicPrefix: prefix });
+    quietWriter = await startTestService({ service: 'writer', role: 'writer', databaseUrl: await createTestDatabase(`${name}_c`), topicPrefix: prefix, relay: { enabled: false } });
     const admin = testKafka().admin();
     await admin.connect();
     await waitForGroupStable(admin, `${prefix}counter`);
@@ -22,8 +25,9 @@ describe('outbox → Kafka → inbox between two services', () => {
 
   afterAll(async () => {
     await writer?.close();
+    await quietWriter?.close();
     await counter?.close();
-    await Promise.all([dropTestDatabase(`${name}_a`), dropTestDatabase(`${name}_b`)]);
+    await Promise.all([dropTestDatabase(`${name}_a`), dropTestDatabase(`${name}_b`), dropTestDatabase(`${name}_c`)]);
   });
 
   it('applies in app B an event that app A wrote in one transaction with its domain row', async () => {
@@ -57,10 +61,10 @@ describe('outbox → Kafka → inbox between two services', () => {
     expect(onTopic.map((m) => JSON.parse(m.value!).id)).toEqual([marker.id]);
   });
 
-  it("applies 1,000 events over 50 projects in each project's order", async () => {
+  // 1,000 events over 50 projects, interleaved at random; within a project, steps 1…20 in order.
+  function interleaved(): { counters: string[]; items: { counterId: string; step: number }[] } {
     const counters: string[] = Array.from({ length: 50 }, () => randomUUID());
     const next = new Map(counters.map((c) => [c, 1]));
-    // Interleave the projects at random; within a project, steps are written 1, 2, 3 …
     const items: { counterId: string; step: number }[] = [];
     while (items.length < 1000) {
       const open = counters.filter((c) => next.get(c)! <= 20);
@@ -68,8 +72,10 @@ describe('outbox → Kafka → inbox between two services', () => {
       items.push({ counterId, step: next.get(counterId)! });
       next.set(counterId, next.get(counterId)! + 1);
     }
-    await writer.get(Writer).steps(items, 50);
+    return { counters, items };
+  }
 
+  async function expectAppliedInOrder(counters: string[]): Promise<void> {
     const mine = new Set(counters);
     const applied = await eventually(
       async () => {
@@ -83,5 +89,35 @@ describe('outbox → Kafka → inbox between two services', () => {
     for (const counterId of counters) {
       expect(applied.filter((e) => e.counter_id === counterId).map((e) => e.step)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     }
+  }
+
+  it("applies 1,000 events over 50 projects in each project's order", async () => {
+    const { counters, items } = interleaved();
+    await writer.get(Writer).steps(items, 50);
+    await expectAppliedInOrder(counters);
+  });
+
+  it("keeps each project's order when two relays publish the same outbox at once", async () => {
+    const { counters, items } = interleaved();
+    await quietWriter.get(Writer).steps(items, 50);
+    const dataSource = quietWriter.get(DataSource);
+    const relays = [1, 2].map(
+      (n) =>
+        new OutboxRelay(dataSource, createKafka({ service: `relay-${n}`, brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',') }), `relay-${n}`, {
+          enabled: true,
+          batchSize: 25, // small claims, so the two relays interleave
+          leaseMs: 30_000,
+          pollIntervalMs: 50,
+          retainSentMs: 3600_000,
+        }),
+    );
+    await Promise.all(relays.map((r) => r.start()));
+    try {
+      await expectAppliedInOrder(counters);
+    } finally {
+      await Promise.all(relays.map((r) => r.stop()));
+    }
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM messaging_outbox WHERE sent_at IS NULL`);
+    expect(n).toBe(0);
   });
 });

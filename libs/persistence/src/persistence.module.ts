@@ -19,7 +19,8 @@ export class PersistenceModule {
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(options),
           dataSourceFactory: async (opts) => {
-            const dataSource = await new DataSource(opts!).initialize();
+            if (!opts) throw new Error('no DataSource options');
+            const dataSource = await new DataSource(opts).initialize();
             const ran = await runMigrationsLocked(dataSource);
             if (ran.length) new Logger('Persistence').log(`migrations run: ${ran.join(', ')}`);
             return dataSource;

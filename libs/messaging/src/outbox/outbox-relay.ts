@@ -5,7 +5,7 @@ import type { PoolClient, Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { messagingMetrics } from '../metrics';
 import type { RelayOptions } from '../messaging.options';
-import { backoff, sleep } from '../retry';
+import { backoff } from '../retry';
 
 interface OutboxRow {
   id: string;
@@ -27,9 +27,9 @@ interface OutboxRow {
  * polling interval beside it. Failures (broker down, database down) back off
  * and retry forever.
  *
- * Per-project order: rows are claimed in commit (seq) order, and a row is not
- * claimed while an earlier row of the same key is held by another relay; claims
- * are serialised by a transaction-level advisory lock so that check is exact.
+ * Per-project order: rows are claimed in seq order, and a row is not claimed
+ * while an earlier row of the same key is held by another relay (see the
+ * claim function in the migration).
  */
 export class OutboxRelay {
   private readonly logger: Logger;
@@ -117,28 +117,12 @@ export class OutboxRelay {
   }
 
   private async claim(): Promise<OutboxRow[]> {
-    const rows: OutboxRow[] = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('messaging_outbox_claim'))`);
-      return manager.query(
-        `WITH candidates AS (
-           SELECT o.id FROM messaging_outbox o
-           WHERE o.sent_at IS NULL
-             AND (o.locked_until IS NULL OR o.locked_until < now())
-             AND NOT EXISTS (
-               SELECT 1 FROM messaging_outbox p
-               WHERE p.key = o.key AND p.sent_at IS NULL AND p.seq < o.seq AND p.locked_until >= now())
-           ORDER BY o.seq
-           LIMIT $1
-           FOR UPDATE SKIP LOCKED)
-         , claimed AS (
-           UPDATE messaging_outbox o
-              SET locked_until = now() + make_interval(secs => $2), locked_by = $3, attempts = o.attempts + 1
-             FROM candidates c WHERE o.id = c.id
-           RETURNING o.id, o.seq, o.topic, o.key, o.event_type, o.event)
-         SELECT * FROM claimed`,
-        [this.options.batchSize, this.options.leaseMs / 1000, this.relayId],
-      );
-    });
+    // One round trip: see messaging_outbox_claim() in the migration.
+    const rows: OutboxRow[] = await this.dataSource.query(`SELECT * FROM messaging_outbox_claim($1, $2, $3)`, [
+      this.options.batchSize,
+      this.options.leaseMs / 1000,
+      this.relayId,
+    ]);
     return rows.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq)));
   }
 
