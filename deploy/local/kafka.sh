@@ -104,7 +104,11 @@ cmd_up() {
 
 cmd_down() {
   local pid
-  if ! pid="$(running_pid)"; then rm -f "$pid_file"; say "not running"; return 0; fi
+  if ! pid="$(running_pid)"; then
+    rm -f "$pid_file"
+    if port_open; then die "a broker this checkout did not start answers on $bootstrap; not stopping it"; fi
+    say "not running"; return 0
+  fi
   say "stopping pid $pid"
   kill -TERM "$pid" 2>/dev/null || true
   local deadline=$((SECONDS + 60))
