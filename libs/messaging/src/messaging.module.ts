@@ -32,8 +32,8 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     const topics = [...this.options.publishes, ...this.options.subscribes].map((t) => topicName(this.options, t));
-    const created = await provisionTopics(this.kafka, topics, this.options);
-    if (created.length) this.logger.log(`created topics ${created.join(', ')}`);
+    const missing = await provisionTopics(this.kafka, topics, this.options);
+    if (missing.length) this.logger.log(`provisioned topics ${missing.join(', ')}`);
     if (this.options.relay.enabled) await this.relay.start();
   }
 

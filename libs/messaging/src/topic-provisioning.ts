@@ -10,17 +10,25 @@ const DLQ_RETENTION_MS = String(30 * 24 * 3600_000);
 
 /**
  * Creates each topic and its `<topic>.dlq` twin if missing (the broker never
- * auto-creates). Safe to run from several services at once.
+ * auto-creates). Safe to run from several services at once: a topic another
+ * service is creating meanwhile may answer "already exists" before it shows in
+ * the metadata, so this waits (up to `timeoutMs`) until every topic is listed.
+ * Returns the topics that were missing when it started.
  */
-export async function provisionTopics(kafka: Kafka, topics: string[], settings: TopicSettings): Promise<string[]> {
+export async function provisionTopics(kafka: Kafka, topics: string[], settings: TopicSettings, timeoutMs = 30_000): Promise<string[]> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const wanted = [...new Set(topics.flatMap((t) => [t, dlqTopic(t)]))];
-    const existing = new Set(await admin.listTopics());
-    const missing = wanted.filter((t) => !existing.has(t));
-    if (missing.length) {
-      await admin.createTopics({
+    let initiallyMissing: string[] | undefined;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const existing = new Set(await admin.listTopics());
+      const missing = wanted.filter((t) => !existing.has(t));
+      initiallyMissing ??= missing;
+      if (!missing.length) return initiallyMissing;
+      if (Date.now() > deadline) throw new Error(`topics still missing after ${timeoutMs} ms of provisioning: ${missing.join(', ')}`);
+      const createdNow = await admin.createTopics({
         waitForLeaders: true,
         topics: missing.map((topic) => ({
           topic,
@@ -29,12 +37,9 @@ export async function provisionTopics(kafka: Kafka, topics: string[], settings: 
           configEntries: topic.endsWith('.dlq') ? [{ name: 'retention.ms', value: DLQ_RETENTION_MS }] : [],
         })),
       });
-      // Another service may have created some of them meanwhile; what matters is that all exist now.
-      const now = new Set(await admin.listTopics());
-      const absent = wanted.filter((t) => !now.has(t));
-      if (absent.length) throw new Error(`topics still missing after provisioning: ${absent.join(', ')}`);
+      // false: some already existed (another service is creating them); look again shortly.
+      if (!createdNow) await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    return missing;
   } finally {
     await admin.disconnect();
   }
