@@ -67,12 +67,12 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/9092") 2>/dev/null; }
 
 cmd_up() {
   mkdir -p "$run_dir"
+  ensure_jars
   if running_pid >/dev/null && answers; then say "already running on $bootstrap (pid $(running_pid))"; return 0; fi
   if ! running_pid >/dev/null && port_open; then
-    if [ -f "$kafka_dir/lib/.complete" ] && answers; then say "a broker already answers on $bootstrap; using it"; return 0; fi
+    if answers; then say "a broker this checkout did not start already answers on $bootstrap; using it"; return 0; fi
     die "port 9092 is taken by something that is not a Kafka broker"
   fi
-  ensure_jars
   local cfg; cfg="$(config_file)"
   if [ ! -f "$data_dir/meta.properties" ]; then
     say "formatting storage in $data_dir"
