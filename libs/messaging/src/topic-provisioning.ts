@@ -21,24 +21,34 @@ export async function provisionTopics(kafka: Kafka, topics: string[], settings: 
   try {
     const wanted = [...new Set(topics.flatMap((t) => [t, dlqTopic(t)]))];
     let initiallyMissing: string[] | undefined;
+    let lastError: Error | undefined;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const existing = new Set(await admin.listTopics());
       const missing = wanted.filter((t) => !existing.has(t));
       initiallyMissing ??= missing;
       if (!missing.length) return initiallyMissing;
-      if (Date.now() > deadline) throw new Error(`topics still missing after ${timeoutMs} ms of provisioning: ${missing.join(', ')}`);
-      const createdNow = await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({
-          topic,
-          numPartitions: settings.partitions,
-          replicationFactor: settings.replicationFactor,
-          configEntries: topic.endsWith('.dlq') ? [{ name: 'retention.ms', value: DLQ_RETENTION_MS }] : [],
-        })),
-      });
-      // false: some already existed (another service is creating them); look again shortly.
-      if (!createdNow) await new Promise((resolve) => setTimeout(resolve, 200));
+      if (Date.now() > deadline) {
+        throw new Error(`topics still missing after ${timeoutMs} ms of provisioning: ${missing.join(', ')}${lastError ? ` (last error: ${lastError.message})` : ''}`);
+      }
+      try {
+        const createdNow = await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({
+            topic,
+            numPartitions: settings.partitions,
+            replicationFactor: settings.replicationFactor,
+            configEntries: topic.endsWith('.dlq') ? [{ name: 'retention.ms', value: DLQ_RETENTION_MS }] : [],
+          })),
+        });
+        if (createdNow) continue;
+        // false: some already existed, i.e. another service is creating them.
+      } catch (error) {
+        // Racing creators can see "unknown topic" while waiting for leaders; a real
+        // problem shows again on every round and ends at the deadline with its message.
+        lastError = error as Error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
   } finally {
     await admin.disconnect();

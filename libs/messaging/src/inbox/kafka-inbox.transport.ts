@@ -59,18 +59,21 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
       const topics = this.options.subscribes.map((t) => topicName(this.options, t));
       if (!topics.length) return callback();
       const c = this.options.consumer;
-      this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
-      this.consumer = this.kafka.consumer({
+      // Locals: close() may run while this is still connecting (shutdown during start).
+      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+      const consumer = this.kafka.consumer({
         groupId: this.groupId,
         sessionTimeout: c.sessionTimeoutMs,
         heartbeatInterval: c.heartbeatIntervalMs,
         allowAutoTopicCreation: false,
         maxWaitTimeInMs: 1_000,
       });
-      await this.producer.connect();
-      await this.consumer.connect();
-      await this.consumer.subscribe({ topics, fromBeginning: c.fromBeginning });
-      await this.consumer.run({
+      this.producer = producer;
+      this.consumer = consumer;
+      await producer.connect();
+      await consumer.connect();
+      await consumer.subscribe({ topics, fromBeginning: c.fromBeginning });
+      await consumer.run({
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: c.partitionsConsumedConcurrently,
         eachBatch: (payload) => this.handleBatch(payload),
