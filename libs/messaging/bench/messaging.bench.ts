@@ -3,13 +3,15 @@
  *
  * Measures outbox → Kafka → inbox (two services, real PostgreSQL and Kafka)
  * beside a raw kafkajs produce → consume baseline, in the same run:
- *  1. throughput: N events written as fast as 4 writers can commit them; events/s
- *     from the first write to the last event applied (baseline: N messages sent in
- *     batches of 500, from the first send to the last message consumed);
- *  2. latency at a steady 200 events/s for 10 s: commit → applied p50/p99 (baseline:
- *     send → consumed). "Applied" is the consumer's insert of the effect row
- *     (clock_timestamp() inside its transaction, just before its commit).
- * Env: BENCH_EVENTS (default 20000), BENCH_RATE (200), BENCH_SECONDS (10),
+ *  1. throughput: (a) a backlog of N committed events drained by relay and consumer,
+ *     (b) N events committed by 4 writers while relay and consumer run; events/s from
+ *     the start to the last event applied (baseline: N messages sent in batches of
+ *     500, from the first send to the last message consumed);
+ *  2. latency at a steady 200 events/s for 10 s after 5 s of warm-up: commit → applied
+ *     p50/p99 (baseline: send → consumed). "Applied" is the consumer's insert of the
+ *     effect row (clock_timestamp() inside its transaction, just before its commit).
+ * The consuming service runs in a child process; the writer and its relay in this one.
+ * Env: BENCH_EVENTS (default 20000), BENCH_RATE (200), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (5),
  * KAFKA_BROKERS / DATABASE_URL as for tests (else deploy/local is started).
  */
 import type { INestApplication } from '@nestjs/common';
@@ -26,6 +28,7 @@ import { startTestService, Writer } from '../test/counter-services';
 const N = Number(process.env['BENCH_EVENTS'] ?? 20_000);
 const RATE = Number(process.env['BENCH_RATE'] ?? 200);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
+const WARMUP_SECONDS = Number(process.env['BENCH_WARMUP_SECONDS'] ?? 5);
 const PARTITIONS = 6;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -132,10 +135,11 @@ async function pipeline(): Promise<Omit<Result, 'throughput'> & { drain: number;
     const per = Math.ceil(N / chunks);
     const write = (list: { counterId: string; step: number }[]) => Promise.all(Array.from({ length: chunks }, (_, c) => w.steps(list.slice(c * per, (c + 1) * per), 10)));
 
-    // 1. Latency at a steady rate, one event per transaction, after a warm-up at that rate (discarded).
+    // 1. Latency at a steady rate, one event per transaction, after a warm-up at that
+    //    rate (discarded): the first seconds of a process (JIT, pools filling) are not its steady state.
     await writer.get(OutboxRelay).start();
     const committedAt = new Map<string, number>();
-    const warmup = RATE * 2;
+    const warmup = RATE * WARMUP_SECONDS;
     const total = RATE * SECONDS;
     await paced(warmup + total, RATE, async (i) => {
       const event = await w.step(keys[i % 50], 1_000_000 + i);

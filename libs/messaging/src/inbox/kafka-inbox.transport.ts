@@ -75,6 +75,10 @@ export class KafkaInboxTransport extends Server implements CustomTransportStrate
       await consumer.subscribe({ topics, fromBeginning: c.fromBeginning });
       await consumer.run({
         eachBatchAutoResolve: false,
+        // Resolved offsets are committed at most once a second, not after every
+        // batch (a broker round trip before the next fetch). What a crash then
+        // re-reads is skipped by the inbox.
+        autoCommitInterval: 1_000,
         partitionsConsumedConcurrently: c.partitionsConsumedConcurrently,
         eachBatch: (payload) => this.handleBatch(payload),
       });
