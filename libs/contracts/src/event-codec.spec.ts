@@ -12,6 +12,7 @@ const payload = (): ProjectSignedV1 => ({
   projectedAnnualOutput: 80000,
   landAreaMu: 120,
   usesStandardLand: true,
+  projectType: 'capital-construction',
   wantsFullAgency: true,
   plannedDates: { start: '2027-03-01', completion: '2028-06-30', production: '2028-09-01' },
   signedOn: '2026-11-20',

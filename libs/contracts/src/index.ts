@@ -3,4 +3,8 @@ export * from './envelope';
 export * from './registry';
 export * from './validation';
 export * from './event-codec';
+export * from './events/common/values';
 export * from './events/project-signed/project-signed.event';
+export * from './events/project-stage-changed/project-stage-changed.event';
+export * from './events/approval/approval.events';
+export * from './events/land/land.events';

@@ -14,6 +14,7 @@ import { buildEvent, type EventEnvelope } from '@devzone/contracts';
 import { PersistenceModule } from '@devzone/persistence';
 import { CounterStepped, TEST_TOPIC, type CounterSteppedV1 } from '@devzone/testing';
 import {
+  ANY_EVENT,
   connectInbox,
   InboxContext,
   MessagingModule,
@@ -27,10 +28,11 @@ export class CounterTables1800000000000 implements MigrationInterface {
   name = 'CounterTables1800000000000';
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE test_notes (id uuid PRIMARY KEY, counter_id uuid NOT NULL, step int NOT NULL)`);
+    await q.query(`CREATE TABLE test_seen (event_id uuid NOT NULL, type text NOT NULL)`);
     await q.query(`CREATE TABLE test_effects (seq bigserial PRIMARY KEY, event_id uuid NOT NULL, counter_id uuid NOT NULL, step int NOT NULL, applied_at timestamptz NOT NULL DEFAULT clock_timestamp())`);
   }
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE test_effects; DROP TABLE test_notes`);
+    await q.query(`DROP TABLE test_effects; DROP TABLE test_notes; DROP TABLE test_seen`);
   }
 }
 
@@ -75,6 +77,12 @@ export class CounterHandler {
       event.payload.counterId,
       event.payload.step,
     ]);
+  }
+
+  /** Every event whose contract is known, like a timeline. */
+  @EventPattern(ANY_EVENT)
+  async onAny(@Payload() event: EventEnvelope, @Ctx() ctx: InboxContext): Promise<void> {
+    await ctx.manager.query(`INSERT INTO test_seen (event_id, type) VALUES ($1, $2)`, [event.id, event.type]);
   }
 }
 

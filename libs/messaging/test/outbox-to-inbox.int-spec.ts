@@ -2,8 +2,28 @@ import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, dropTestDatabase, eventually, readTopic, testKafka, TEST_TOPIC, uniqueName, waitForGroupStable } from '@devzone/testing';
+import { Partitioners } from 'kafkajs';
+import { buildEvent, ProjectSigned, type ProjectSignedV1 } from '@devzone/contracts';
 import { createKafka, OutboxRelay } from '../src';
 import { effects, startTestService, Writer } from './counter-services';
+
+const projectSignedPayload = (): ProjectSignedV1 => ({
+  projectCode: '2611-140100-04-01-000017',
+  name: '测试项目',
+  enterprise: { name: '测试企业', creditCode: '91140100MA0L00001A' },
+  zoneCode: 'SX-ZGQ',
+  industryCode: 'C3021',
+  totalInvestment: 1000,
+  fixedAssetInvestment: 800,
+  projectedAnnualOutput: 2000,
+  landAreaMu: 50,
+  usesStandardLand: true,
+  wantsFullAgency: false,
+  projectType: 'capital-construction',
+  plannedDates: { start: '2027-03-01', completion: '2028-06-30', production: '2028-09-01' },
+  signedOn: '2026-11-20',
+  contacts: [{ name: '张伟', mobile: '13800000000' }],
+});
 
 describe('outbox → Kafka → inbox between two services', () => {
   const name = uniqueName('ob');
@@ -43,6 +63,28 @@ describe('outbox → Kafka → inbox between two services', () => {
     });
     const [row] = await writer.get(DataSource).query(`SELECT sent_at FROM messaging_outbox WHERE id = $1`, [event.id]);
     expect(row.sent_at).not.toBeNull();
+  });
+
+  it('gives a catch-all handler every event it can validate, after the specific handler, and skips the rest', async () => {
+    const counterId = randomUUID();
+    const stepped = await writer.get(Writer).step(counterId, 1);
+    // Another known contract on the same topic (no specific handler here), and a type nobody knows.
+    const signed = buildEvent(ProjectSigned, { projectId: counterId, source: 'test', payload: projectSignedPayload() });
+    const unknown = { ...stepped, id: randomUUID(), type: 'test.never-defined' };
+    const producer = testKafka().producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    await producer.send({ topic: `${prefix}${TEST_TOPIC}`, messages: [signed, unknown].map((e) => ({ key: counterId, value: JSON.stringify(e) })) });
+    await producer.disconnect();
+    const marker = await writer.get(Writer).step(counterId, 2);
+
+    const seen = async () =>
+      (await counter.get(DataSource).query(`SELECT event_id, type FROM test_seen WHERE event_id = ANY($1::uuid[])`, [[stepped.id, signed.id, unknown.id, marker.id]])) as {
+        event_id: string;
+        type: string;
+      }[];
+    await eventually(async () => expect((await seen()).map((r) => r.event_id)).toContain(marker.id));
+    expect((await seen()).map((r) => r.type).sort()).toEqual(['project.signed', 'test.counter-stepped', 'test.counter-stepped']);
+    expect((await effects(counter)).filter((e) => e.counter_id === counterId).map((e) => e.step)).toEqual([1, 2]);
   });
 
   it('publishes nothing when the transaction rolls back', async () => {

@@ -1,9 +1,11 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsEmail,
+  IsIn,
   IsISO8601,
   IsNotEmpty,
   IsNumber,
@@ -16,12 +18,21 @@ import {
 } from 'class-validator';
 import { defineEvent } from '../../registry';
 import { Topics } from '../../topics';
+import { DATE_ONLY, MilestoneDates } from '../common/values';
 
 /** 统一社会信用代码 (GB 32100-2015): 18 characters; the check character is verified by project-intake. */
 export const CREDIT_CODE_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 /** 项目代码 (GB/T 40058-2021 style): YYMM-region6-dept2-type2-serial5 + check character, 24 characters. */
 export const PROJECT_CODE_PATTERN = /^\d{4}-\d{6}-\d{2}-\d{2}-\d{5}[0-9A-Z]$/;
-const DATE = { strict: true } as const;
+/** 项目类型 (GB/T 40058): the two digits of the project code after the department. */
+export const PROJECT_TYPES = {
+  'capital-construction': '01', // 基本建设项目
+  'technical-renovation': '02', // 技术改造项目
+  'equipment-purchase': '03', // 单纯购置项目
+  information: '04', // 信息化项目
+  other: '99', // 其他项目
+} as const;
+export type ProjectType = keyof typeof PROJECT_TYPES;
 
 export class EnterpriseRef {
   @IsString() @IsNotEmpty() @MaxLength(200)
@@ -29,12 +40,6 @@ export class EnterpriseRef {
 
   @Matches(CREDIT_CODE_PATTERN, { message: 'creditCode must be an 18-character unified social credit code (统一社会信用代码)' })
   creditCode!: string;
-}
-
-export class PlannedDates {
-  @IsISO8601(DATE) start!: string;
-  @IsISO8601(DATE) completion!: string;
-  @IsISO8601(DATE) production!: string;
 }
 
 export class Contact {
@@ -90,17 +95,20 @@ export class ProjectSignedV1 {
   @IsBoolean()
   wantsFullAgency!: boolean;
 
-  @ValidateNested() @Type(() => PlannedDates)
-  plannedDates!: PlannedDates;
+  @IsIn(Object.keys(PROJECT_TYPES))
+  projectType!: ProjectType;
 
-  @IsISO8601(DATE)
+  @ValidateNested() @Type(() => MilestoneDates)
+  plannedDates!: MilestoneDates;
+
+  @IsISO8601(DATE_ONLY)
   signedOn!: string;
 
   /** 三个一批 round, e.g. "2026-Q3" */
   @IsOptional() @IsString() @MaxLength(40)
   threeBatchesRound?: string;
 
-  @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => Contact)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => Contact)
   contacts!: Contact[];
 }
 
