@@ -1,16 +1,25 @@
 import { Module } from '@nestjs/common';
 import { Services, Topics } from '@devzone/contracts';
 import { ServiceModule } from '@devzone/platform';
+import { FiguresController, ZonesController } from './api/figures.http.controller';
+import { ProjectsController } from './api/projects.http.controller';
+import { ProjectLifecycleService } from './application/project-lifecycle.service';
+import { ProjectQueries } from './application/project-queries.service';
+import { LifecycleEventHandler } from './events/lifecycle.event-handler';
+import { ENTITIES } from './infrastructure/orm-entities';
+import { IntakeSchema1764288000000 } from './infrastructure/migrations/1764288000000-intake-schema';
 
 @Module({
   imports: [
     ServiceModule.forRoot({
       service: Services.projectIntake,
-      entities: [],
-      migrations: [],
+      entities: ENTITIES,
+      migrations: [IntakeSchema1764288000000],
       publishes: [Topics.project],
       subscribes: [Topics.approval, Topics.land, Topics.agency, Topics.notification],
     }),
   ],
+  controllers: [ProjectsController, FiguresController, ZonesController, LifecycleEventHandler],
+  providers: [ProjectLifecycleService, ProjectQueries],
 })
 export class AppModule {}

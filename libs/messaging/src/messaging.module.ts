@@ -53,23 +53,23 @@ export class MessagingModule {
    * (libs/platform's bootstrapService does it).
    */
   static forRoot(config: MessagingConfig): DynamicModule {
-    const options = resolveMessagingOptions(config);
     return {
       module: MessagingModule,
       global: true,
       providers: [
-        { provide: MESSAGING_OPTIONS, useValue: options },
-        { provide: KAFKA, useFactory: () => createKafka(options) },
-        { provide: Outbox, useFactory: () => new Outbox(options) },
+        // Resolved when the app is created, not when the module is imported, so the environment can be set late (tests).
+        { provide: MESSAGING_OPTIONS, useFactory: () => resolveMessagingOptions(config) },
+        { provide: KAFKA, inject: [MESSAGING_OPTIONS], useFactory: (options: MessagingOptions) => createKafka(options) },
+        { provide: Outbox, inject: [MESSAGING_OPTIONS], useFactory: (options: MessagingOptions) => new Outbox(options) },
         {
           provide: OutboxRelay,
-          inject: [DataSource, KAFKA],
-          useFactory: (ds: DataSource, kafka: Kafka) => new OutboxRelay(ds, kafka, options.service, options.relay),
+          inject: [DataSource, KAFKA, MESSAGING_OPTIONS],
+          useFactory: (ds: DataSource, kafka: Kafka, options: MessagingOptions) => new OutboxRelay(ds, kafka, options.service, options.relay),
         },
         {
           provide: KafkaInboxTransport,
-          inject: [DataSource, KAFKA, Outbox],
-          useFactory: (ds: DataSource, kafka: Kafka, outbox: Outbox) => new KafkaInboxTransport(ds, kafka, options, outbox),
+          inject: [DataSource, KAFKA, MESSAGING_OPTIONS, Outbox],
+          useFactory: (ds: DataSource, kafka: Kafka, options: MessagingOptions, outbox: Outbox) => new KafkaInboxTransport(ds, kafka, options, outbox),
         },
         { provide: KafkaHealth, inject: [KAFKA], useFactory: (kafka: Kafka) => new KafkaHealth(kafka) },
         MessagingLifecycle,

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { connectInbox } from '@devzone/messaging';
+import { DomainErrorFilter } from './domain-error.filter';
 import { requestValidationPipe } from './validation';
 
 export interface BootstrapOptions {
@@ -26,6 +27,7 @@ export async function bootstrapService(appModule: unknown, options: BootstrapOpt
   const app = await NestFactory.create(appModule as never, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(requestValidationPipe());
+  app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

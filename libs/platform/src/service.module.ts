@@ -32,13 +32,15 @@ export class ServiceModule {
     return {
       module: ServiceModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            name: definition.service,
-            level: process.env['LOG_LEVEL'] ?? 'info',
-            autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-          },
+        LoggerModule.forRootAsync({
+          useFactory: () => ({
+            pinoHttp: {
+              name: definition.service,
+              level: process.env['LOG_LEVEL'] ?? 'info',
+              autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
+              redact: ['req.headers.authorization', 'req.headers.cookie'],
+            },
+          }),
         }),
         TerminusModule,
         PersistenceModule.forRoot({

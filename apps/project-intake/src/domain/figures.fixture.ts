@@ -20,7 +20,7 @@ export interface FixtureProject extends FigureProject {
 }
 
 let n = 0;
-function project(p: Omit<FixtureProject, 'id' | 'code'> & { label: string }): FixtureProject {
+function project(p: Omit<FixtureProject, 'id' | 'code' | 'name'> & { label: string }): FixtureProject {
   n++;
   const { label, ...rest } = p;
   const code = buildProjectCode({ issuedOn: rest.signedOn, regionCode: REGION[rest.zoneCode], departmentCode: '04', projectType: 'capital-construction', serial: n });

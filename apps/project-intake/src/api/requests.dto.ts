@@ -1,0 +1,194 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { LIFECYCLE_STAGES, PROJECT_TYPES, type LifecycleStage, type ProjectType } from '@devzone/contracts';
+import { IsAtMost, IsOnOrAfter, Satisfies } from '@devzone/platform';
+import { CREDIT_CODE_PROBLEMS_ZH, creditCodeProblem } from '../domain/credit-code';
+
+const DATE = { strict: true } as const;
+const dateMessage = (field: string) => ({ message: `${field} 应为日期 YYYY-MM-DD (${field} must be a date YYYY-MM-DD)` });
+const nonNegative = (field: string, zh: string) => ({ message: `${zh}不能为负数 (${field} must not be negative)` });
+const amount = (field: string) => ({ message: `${field} 应为数字，单位万元 (${field} must be a number, in 万元)` });
+
+export class EnterpriseRequest {
+  @ApiProperty({ example: '山西示例新材料有限公司' })
+  @IsString() @IsNotEmpty({ message: '企业名称不能为空 (enterprise.name must not be empty)' }) @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ description: '统一社会信用代码 (GB 32100-2015, 18 characters, check character verified)', example: '91350100M000100Y43' })
+  @IsString()
+  @Satisfies((v) => typeof v === 'string' && creditCodeProblem(v) === null, (v) => (typeof v === 'string' ? CREDIT_CODE_PROBLEMS_ZH[creditCodeProblem(v) ?? 'check'] : CREDIT_CODE_PROBLEMS_ZH.length))
+  creditCode!: string;
+}
+
+export class PlannedDatesRequest {
+  @ApiProperty({ example: '2027-03-01', description: '计划开工日期' })
+  @IsISO8601(DATE, dateMessage('plannedDates.start'))
+  start!: string;
+
+  @ApiProperty({ example: '2028-06-30', description: '计划竣工日期' })
+  @IsISO8601(DATE, dateMessage('plannedDates.completion'))
+  @IsOnOrAfter('start', { message: '计划竣工日期不能早于计划开工日期 (planned completion must not be before planned start)' })
+  completion!: string;
+
+  @ApiProperty({ example: '2028-09-01', description: '计划投产日期' })
+  @IsISO8601(DATE, dateMessage('plannedDates.production'))
+  @IsOnOrAfter('start', { message: '计划投产日期不能早于计划开工日期 (planned production must not be before planned start)' })
+  @IsOnOrAfter('completion', { message: '计划投产日期不能早于计划竣工日期 (planned production must not be before planned completion)' })
+  production!: string;
+}
+
+export class ContactRequest {
+  @ApiProperty({ example: '张伟' })
+  @IsString() @IsNotEmpty({ message: '联系人姓名不能为空 (contact name must not be empty)' }) @MaxLength(50)
+  name!: string;
+
+  @ApiProperty({ example: '13800000000' })
+  @Matches(/^1\d{10}$/, { message: '手机号应为11位 (mobile must be an 11-digit mainland number)' })
+  mobile!: string;
+
+  @ApiPropertyOptional({ example: 'zhangwei@example.cn' })
+  @IsOptional() @IsEmail({}, { message: '邮箱格式不正确 (email is not a valid address)' })
+  email?: string;
+}
+
+/** 登记签约项目 */
+export class RegisterProjectRequest {
+  @ApiProperty({ example: '年产5万吨新型建材项目' })
+  @IsString() @IsNotEmpty({ message: '项目名称不能为空 (name must not be empty)' }) @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ type: EnterpriseRequest })
+  @ValidateNested() @Type(() => EnterpriseRequest)
+  enterprise!: EnterpriseRequest;
+
+  @ApiProperty({ example: 'SX-ZGQ', description: '开发区代码 (GET /zones)' })
+  @IsString() @IsNotEmpty({ message: '开发区不能为空 (zoneCode must not be empty)' })
+  zoneCode!: string;
+
+  @ApiProperty({ example: 'C3021', description: '国民经济行业分类代码 (GB/T 4754)' })
+  @Matches(/^[A-T]\d{2,4}$/, { message: '行业代码应为国民经济行业分类代码，如 C3021 (industryCode must be a GB/T 4754 code such as C3021)' })
+  industryCode!: string;
+
+  @ApiPropertyOptional({ enum: Object.keys(PROJECT_TYPES), default: 'capital-construction', description: '项目类型' })
+  @IsOptional() @IsIn(Object.keys(PROJECT_TYPES), { message: `项目类型应为 ${Object.keys(PROJECT_TYPES).join(' / ')} (projectType unknown)` })
+  projectType?: ProjectType;
+
+  @ApiProperty({ example: 52000, description: '总投资（万元）' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, amount('totalInvestment')) @Min(0, nonNegative('totalInvestment', '总投资'))
+  totalInvestment!: number;
+
+  @ApiProperty({ example: 41000, description: '固定资产投资（万元），不超过总投资' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, amount('fixedAssetInvestment')) @Min(0, nonNegative('fixedAssetInvestment', '固定资产投资'))
+  @IsAtMost('totalInvestment', { message: '固定资产投资不能大于总投资 (fixedAssetInvestment must not exceed totalInvestment)' })
+  fixedAssetInvestment!: number;
+
+  @ApiProperty({ example: 80000, description: '预计年产值（万元）' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, amount('projectedAnnualOutput')) @Min(0, nonNegative('projectedAnnualOutput', '预计年产值'))
+  projectedAnnualOutput!: number;
+
+  @ApiProperty({ example: 120, description: '用地需求（亩）；使用现有厂房为 0' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'landAreaMu 应为数字，单位亩 (landAreaMu must be a number, in 亩)' })
+  @Min(0, nonNegative('landAreaMu', '用地面积'))
+  landAreaMu!: number;
+
+  @ApiProperty({ description: '是否采用标准地（需有用地需求）' })
+  @IsBoolean({ message: 'usesStandardLand 应为 true/false (usesStandardLand must be a boolean)' })
+  usesStandardLand!: boolean;
+
+  @ApiProperty({ description: '是否申请全代办' })
+  @IsBoolean({ message: 'wantsFullAgency 应为 true/false (wantsFullAgency must be a boolean)' })
+  wantsFullAgency!: boolean;
+
+  @ApiProperty({ type: PlannedDatesRequest })
+  @ValidateNested() @Type(() => PlannedDatesRequest)
+  plannedDates!: PlannedDatesRequest;
+
+  @ApiProperty({ example: '2026-11-20', description: '签约日期（不晚于今天）' })
+  @IsISO8601(DATE, dateMessage('signedOn'))
+  signedOn!: string;
+
+  @ApiPropertyOptional({ example: '2026年第四批', description: '三个一批 批次' })
+  @IsOptional() @IsString() @MaxLength(40)
+  threeBatchesRound?: string;
+
+  @ApiProperty({ type: [ContactRequest] })
+  @IsArray({ message: '联系人应为数组 (contacts must be an array)' })
+  @ArrayMinSize(1, { message: '至少一位联系人 (at least one contact)' })
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true }) @Type(() => ContactRequest)
+  contacts!: ContactRequest[];
+}
+
+/** 开工报告 */
+export class ReportStartRequest {
+  @ApiProperty({ example: '2027-03-05', description: '实际开工日期' })
+  @IsISO8601(DATE, dateMessage('date'))
+  date!: string;
+
+  @ApiProperty({ example: '晋综示承批〔2027〕12号', description: '施工许可证号或承诺制批复文号' })
+  @IsString() @IsNotEmpty({ message: '须提供施工许可证号或承诺制批复文号 (permitNumber is required)' }) @MaxLength(100)
+  permitNumber!: string;
+}
+
+/** 竣工 / 投产 报告 */
+export class ReportDateRequest {
+  @ApiProperty({ example: '2028-06-30' })
+  @IsISO8601(DATE, dateMessage('date'))
+  date!: string;
+}
+
+/** 达产报告 */
+export class ReportFullProductionRequest extends ReportDateRequest {
+  @ApiProperty({ example: 76000, description: '实际年产值（万元）' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, amount('actualAnnualOutput')) @Min(0, nonNegative('actualAnnualOutput', '实际年产值'))
+  actualAnnualOutput!: number;
+}
+
+/** 暂停 / 恢复 / 终止 */
+export class ReasonRequest {
+  @ApiProperty({ example: '企业资金未到位，暂缓建设' })
+  @IsString() @IsNotEmpty({ message: '须说明原因 (reason is required)' }) @MaxLength(500)
+  reason!: string;
+}
+
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ListProjectsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() zone?: string;
+  @ApiPropertyOptional({ enum: LIFECYCLE_STAGES }) @IsOptional() @IsIn(LIFECYCLE_STAGES, { message: `stage 应为 ${LIFECYCLE_STAGES.join(' / ')} (unknown stage)` }) stage?: LifecycleStage;
+  @ApiPropertyOptional({ description: '行业代码或其前缀，如 C30' }) @IsOptional() @Matches(/^[A-T]\d{0,4}$/, { message: 'industry 应为行业代码或前缀 (industry must be a GB/T 4754 code or prefix)' }) industry?: string;
+  @ApiPropertyOptional({ description: '三个一批 批次' }) @IsOptional() @IsString() round?: string;
+  @ApiPropertyOptional({ description: '签约日期起' }) @IsOptional() @IsISO8601(DATE, dateMessage('signedFrom')) signedFrom?: string;
+  @ApiPropertyOptional({ description: '签约日期止' }) @IsOptional() @IsISO8601(DATE, dateMessage('signedTo')) @IsOnOrAfter('signedFrom') signedTo?: string;
+  @ApiPropertyOptional({ description: '只看落后于计划的项目' }) @IsOptional() @Transform(toBool) @IsBoolean({ message: 'overdue 应为 true/false' }) overdue?: boolean;
+  @ApiPropertyOptional({ description: '以此日期判断是否落后（默认今天）' }) @IsOptional() @IsISO8601(DATE, dateMessage('asOf')) asOf?: string;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
+}
+
+export class FiguresQuery {
+  @ApiPropertyOptional({ description: '开发区代码' }) @IsOptional() @IsString() zone?: string;
+  @ApiPropertyOptional({ description: '三个一批 批次' }) @IsOptional() @IsString() round?: string;
+  @ApiPropertyOptional({ description: '签约日期起' }) @IsOptional() @IsISO8601(DATE, dateMessage('from')) from?: string;
+  @ApiPropertyOptional({ description: '签约日期止' }) @IsOptional() @IsISO8601(DATE, dateMessage('to')) @IsOnOrAfter('from') to?: string;
+  @ApiPropertyOptional({ description: '统计截止日（默认今天）' }) @IsOptional() @IsISO8601(DATE, dateMessage('asOf')) asOf?: string;
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { chinaDate, DomainError } from '@devzone/shared-kernel';
+import { threeBatchesFigures, type ThreeBatchesFigures } from '../domain/figures';
+import { ProjectOrm, TimelineEntryOrm, ZoneOrm } from '../infrastructure/orm-entities';
+import type { FiguresQuery, ListProjectsQuery } from '../api/requests.dto';
+import { figureProjectOf, projectView, projectWhere, type ProjectView } from './project.view';
+
+@Injectable()
+export class ProjectQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async zones(): Promise<ZoneOrm[]> {
+    return this.dataSource.getRepository(ZoneOrm).find({ order: { code: 'ASC' } });
+  }
+
+  async list(q: ListProjectsQuery): Promise<{ items: ProjectView[]; total: number; page: number; pageSize: number }> {
+    const asOf = q.asOf ?? chinaDate();
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    const query = this.dataSource.getRepository(ProjectOrm).createQueryBuilder('p');
+    if (q.zone) query.andWhere('p.zone_code = :zone', { zone: q.zone });
+    if (q.stage) query.andWhere('p.stage = :stage', { stage: q.stage });
+    if (q.industry) query.andWhere('p.industry_code LIKE :industry', { industry: `${q.industry}%` });
+    if (q.round) query.andWhere('p.three_batches_round = :round', { round: q.round });
+    if (q.signedFrom) query.andWhere('p.signed_on >= :from', { from: q.signedFrom });
+    if (q.signedTo) query.andWhere('p.signed_on <= :to', { to: q.signedTo });
+    if (q.overdue !== undefined) this.overdue(query, q.overdue, asOf);
+    const [rows, total] = await query
+      .orderBy('p.signed_on', 'DESC')
+      .addOrderBy('p.code', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    const zones = new Map((await this.zones()).map((z) => [z.code, z]));
+    return { items: rows.map((p) => projectView(p, zones.get(p.zoneCode), asOf)), total, page, pageSize };
+  }
+
+  /** Behind plan: not terminated, and a milestone's planned date has passed without it happening. */
+  private overdue(query: SelectQueryBuilder<ProjectOrm>, overdue: boolean, asOf: string): void {
+    const condition = `(p.stage <> 'TERMINATED' AND (
+      (p.actual_start IS NULL AND p.planned_start < :asOf) OR
+      (p.actual_completion IS NULL AND p.planned_completion < :asOf) OR
+      (p.actual_production IS NULL AND p.planned_production < :asOf)))`;
+    query.andWhere(overdue ? condition : `NOT ${condition}`, { asOf });
+  }
+
+  async get(idOrCode: string): Promise<ProjectView> {
+    const project = await this.find(idOrCode);
+    const zone = await this.dataSource.getRepository(ZoneOrm).findOneBy({ code: project.zoneCode });
+    return projectView(project, zone ?? undefined, chinaDate());
+  }
+
+  async timeline(idOrCode: string) {
+    const project = await this.find(idOrCode);
+    const entries = await this.dataSource.getRepository(TimelineEntryOrm).find({ where: { projectId: project.id }, order: { occurredAt: 'ASC', seq: 'ASC' } });
+    return {
+      projectId: project.id,
+      code: project.code,
+      name: project.name,
+      entries: entries.map((e) => ({
+        eventId: e.eventId,
+        type: e.type,
+        source: e.source,
+        occurredAt: e.occurredAt.toISOString(),
+        actor: e.actor,
+        summary: e.summary,
+      })),
+    };
+  }
+
+  async threeBatches(q: FiguresQuery): Promise<ThreeBatchesFigures & { filter: FiguresQuery }> {
+    const query = this.dataSource.getRepository(ProjectOrm).createQueryBuilder('p');
+    if (q.zone) {
+      if (!(await this.dataSource.getRepository(ZoneOrm).existsBy({ code: q.zone }))) {
+        throw DomainError.notFound({ zh: `未知的开发区 ${q.zone}`, en: `unknown zone ${q.zone}` }, 'unknown-zone');
+      }
+      query.andWhere('p.zone_code = :zone', { zone: q.zone });
+    }
+    if (q.round) query.andWhere('p.three_batches_round = :round', { round: q.round });
+    if (q.from) query.andWhere('p.signed_on >= :from', { from: q.from });
+    if (q.to) query.andWhere('p.signed_on <= :to', { to: q.to });
+    const projects = await query.getMany();
+    return { filter: q, ...threeBatchesFigures(projects.map(figureProjectOf), q.asOf ?? chinaDate()) };
+  }
+
+  private async find(idOrCode: string): Promise<ProjectOrm> {
+    const project = await this.dataSource.getRepository(ProjectOrm).findOneBy(projectWhere(idOrCode));
+    if (!project) throw DomainError.notFound({ zh: `项目不存在：${idOrCode}`, en: `no project ${idOrCode}` }, 'project-not-found');
+    return project;
+  }
+}

@@ -1,0 +1,96 @@
+import { STAGE_NAMES_ZH } from '@devzone/contracts';
+import { daysBetween, type IsoDate } from '@devzone/shared-kernel';
+import type { FigureProject } from '../domain/figures';
+import type { LifecycleState } from '../domain/lifecycle.state-machine';
+import type { ProjectOrm, ZoneOrm } from '../infrastructure/orm-entities';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Projects are addressed by id or by project code. */
+export const projectWhere = (idOrCode: string): { id: string } | { code: string } => (UUID.test(idOrCode) ? { id: idOrCode } : { code: idOrCode });
+
+export const lifecycleStateOf = (p: ProjectOrm): LifecycleState => ({
+  stage: p.stage,
+  stageBeforeSuspension: p.stageBeforeSuspension,
+  landNeeded: p.landAreaMu > 0,
+  approvalsGranted: p.approvalsGranted,
+  landSecured: p.landSecured,
+  acceptance: p.acceptance,
+});
+
+interface MilestoneView {
+  planned: IsoDate | null;
+  committed: IsoDate | null;
+  agreed: IsoDate | null;
+  actual: IsoDate | null;
+  /** actual − planned in days; or, while it has not happened, how late it is today (positive) */
+  varianceDays: number | null;
+}
+
+function milestone(planned: IsoDate | null, committed: IsoDate | null, agreed: IsoDate | null, actual: IsoDate | null, asOf: IsoDate, open: boolean): MilestoneView {
+  let varianceDays: number | null = null;
+  if (planned && actual) varianceDays = daysBetween(planned, actual);
+  else if (planned && open && asOf > planned) varianceDays = daysBetween(planned, asOf);
+  return { planned, committed, agreed, actual, varianceDays };
+}
+
+/** The API's view of a project, with plan-vs-actual per milestone. */
+export function projectView(p: ProjectOrm, zone: Pick<ZoneOrm, 'name'> | undefined, asOf: IsoDate) {
+  const open = p.stage !== 'TERMINATED';
+  return {
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    enterprise: { name: p.enterpriseName, creditCode: p.creditCode },
+    zoneCode: p.zoneCode,
+    zoneName: zone?.name ?? null,
+    industryCode: p.industryCode,
+    projectType: p.projectType,
+    totalInvestment: p.totalInvestment,
+    fixedAssetInvestment: p.fixedAssetInvestment,
+    projectedAnnualOutput: p.projectedAnnualOutput,
+    actualAnnualOutput: p.actualAnnualOutput,
+    landAreaMu: p.landAreaMu,
+    usesStandardLand: p.usesStandardLand,
+    wantsFullAgency: p.wantsFullAgency,
+    contacts: p.contacts,
+    signedOn: p.signedOn,
+    threeBatchesRound: p.threeBatchesRound,
+    stage: p.stage,
+    stageName: STAGE_NAMES_ZH[p.stage],
+    stageBeforeSuspension: p.stageBeforeSuspension,
+    conditions: {
+      approvalsGranted: p.approvalsGranted,
+      landNeeded: p.landAreaMu > 0,
+      landSecured: p.landSecured,
+      acceptance: p.acceptance,
+    },
+    permitNumber: p.permitNumber,
+    statusReason: p.statusReason,
+    milestones: {
+      start: milestone(p.plannedStart, p.committedStart, p.agreedStart, p.actualStart, asOf, open),
+      completion: milestone(p.plannedCompletion, p.committedCompletion, p.agreedCompletion, p.actualCompletion, asOf, open),
+      production: milestone(p.plannedProduction, p.committedProduction, p.agreedProduction, p.actualProduction, asOf, open),
+      fullProduction: { actual: p.actualFullProduction },
+    },
+    version: p.version,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+}
+
+export type ProjectView = ReturnType<typeof projectView>;
+
+export const figureProjectOf = (p: ProjectOrm): FigureProject => ({
+  id: p.id,
+  code: p.code,
+  name: p.name,
+  zoneCode: p.zoneCode,
+  stage: p.stage,
+  signedOn: p.signedOn,
+  totalInvestment: p.totalInvestment,
+  projectedAnnualOutput: p.projectedAnnualOutput,
+  actualAnnualOutput: p.actualAnnualOutput,
+  planned: { start: p.plannedStart, completion: p.plannedCompletion, production: p.plannedProduction },
+  actual: { start: p.actualStart, completion: p.actualCompletion, production: p.actualProduction },
+});

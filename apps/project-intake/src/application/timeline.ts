@@ -1,0 +1,12 @@
+import type { EventEnvelope } from '@devzone/contracts';
+import type { EntityManager } from 'typeorm';
+import { describeEvent } from '../domain/timeline.describe';
+
+/** Adds an event to its project's timeline (once: the event id is unique). */
+export async function recordTimeline(manager: EntityManager, event: EventEnvelope): Promise<void> {
+  await manager.query(
+    `INSERT INTO timeline_entries (event_id, project_id, type, source, occurred_at, actor, summary, payload)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_id) DO NOTHING`,
+    [event.id, event.projectId, event.type, event.source, event.occurredAt, event.actor ? JSON.stringify(event.actor) : null, describeEvent(event), JSON.stringify(event.payload)],
+  );
+}

@@ -1,0 +1,96 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type ValueTransformer } from 'typeorm';
+import type { Actor, Contact, LifecycleStage, ProjectType } from '@devzone/contracts';
+
+/** numeric columns come back from pg as strings. */
+const decimal: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
+/** date columns as 'YYYY-MM-DD' strings, never Date objects (no time zone games). */
+const DATE = { type: 'date' as const, nullable: true };
+
+/** 开发区: configuration data (seeded by migration), later carrying per-zone rules. */
+@Entity('zones')
+export class ZoneOrm {
+  @PrimaryColumn({ type: 'varchar', length: 32 }) code!: string;
+  @Column({ type: 'text' }) name!: string;
+  /** 'national' (国家级) | 'provincial' (省级) */
+  @Column({ type: 'text' }) level!: 'national' | 'provincial';
+  @Column({ type: 'text' }) city!: string;
+  /** 6-digit administrative division: the region part of project codes. */
+  @Column({ name: 'region_code', type: 'char', length: 6 }) regionCode!: string;
+  /** The department part of project codes issued here. */
+  @Column({ name: 'department_code', type: 'char', length: 2 }) departmentCode!: string;
+  /** Per-zone rules (calendar, limits …) as later issues add them. */
+  @Column({ type: 'jsonb', default: {} }) rules!: Record<string, unknown>;
+}
+
+@Entity('projects')
+export class ProjectOrm {
+  @PrimaryColumn({ type: 'uuid' }) id!: string;
+  @Column({ type: 'char', length: 24 }) code!: string;
+  @Column({ type: 'text' }) name!: string;
+  @Column({ name: 'enterprise_name', type: 'text' }) enterpriseName!: string;
+  @Column({ name: 'credit_code', type: 'char', length: 18 }) creditCode!: string;
+  @Column({ name: 'zone_code', type: 'varchar', length: 32 }) zoneCode!: string;
+  @Column({ name: 'industry_code', type: 'varchar', length: 8 }) industryCode!: string;
+  @Column({ name: 'project_type', type: 'text' }) projectType!: ProjectType;
+  /** 万元 */
+  @Column({ name: 'total_investment', type: 'numeric', precision: 16, scale: 4, transformer: decimal }) totalInvestment!: number;
+  @Column({ name: 'fixed_asset_investment', type: 'numeric', precision: 16, scale: 4, transformer: decimal }) fixedAssetInvestment!: number;
+  @Column({ name: 'projected_annual_output', type: 'numeric', precision: 16, scale: 4, transformer: decimal }) projectedAnnualOutput!: number;
+  @Column({ name: 'actual_annual_output', type: 'numeric', precision: 16, scale: 4, nullable: true, transformer: decimal }) actualAnnualOutput!: number | null;
+  /** 亩 */
+  @Column({ name: 'land_area_mu', type: 'numeric', precision: 12, scale: 4, transformer: decimal }) landAreaMu!: number;
+  @Column({ name: 'uses_standard_land', type: 'boolean' }) usesStandardLand!: boolean;
+  @Column({ name: 'wants_full_agency', type: 'boolean' }) wantsFullAgency!: boolean;
+  @Column({ type: 'jsonb' }) contacts!: Contact[];
+  @Column({ name: 'signed_on', type: 'date' }) signedOn!: string;
+  @Column({ name: 'three_batches_round', type: 'text', nullable: true }) threeBatchesRound!: string | null;
+
+  // Lifecycle state
+  @Column({ type: 'text' }) stage!: LifecycleStage;
+  @Column({ name: 'stage_before_suspension', type: 'text', nullable: true }) stageBeforeSuspension!: LifecycleStage | null;
+  @Column({ name: 'approvals_granted', type: 'boolean', default: false }) approvalsGranted!: boolean;
+  @Column({ name: 'land_secured', type: 'boolean', default: false }) landSecured!: boolean;
+  @Column({ type: 'text', default: 'pending' }) acceptance!: 'pending' | 'passed' | 'failed';
+  @Column({ name: 'permit_number', type: 'text', nullable: true }) permitNumber!: string | null;
+  @Column({ name: 'status_reason', type: 'text', nullable: true }) statusReason!: string | null;
+
+  // Milestone dates: planned (at signing), committed (承诺书), agreed (land agreement), actual.
+  @Column({ name: 'planned_start', type: 'date' }) plannedStart!: string;
+  @Column({ name: 'planned_completion', type: 'date' }) plannedCompletion!: string;
+  @Column({ name: 'planned_production', type: 'date' }) plannedProduction!: string;
+  @Column({ name: 'committed_start', ...DATE }) committedStart!: string | null;
+  @Column({ name: 'committed_completion', ...DATE }) committedCompletion!: string | null;
+  @Column({ name: 'committed_production', ...DATE }) committedProduction!: string | null;
+  @Column({ name: 'agreed_start', ...DATE }) agreedStart!: string | null;
+  @Column({ name: 'agreed_completion', ...DATE }) agreedCompletion!: string | null;
+  @Column({ name: 'agreed_production', ...DATE }) agreedProduction!: string | null;
+  @Column({ name: 'actual_start', ...DATE }) actualStart!: string | null;
+  @Column({ name: 'actual_completion', ...DATE }) actualCompletion!: string | null;
+  @Column({ name: 'actual_production', ...DATE }) actualProduction!: string | null;
+  @Column({ name: 'actual_full_production', ...DATE }) actualFullProduction!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  @VersionColumn() version!: number;
+}
+
+/** One line of a project's timeline: an event about it, from any service. */
+@Entity('timeline_entries')
+export class TimelineEntryOrm {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) seq!: string;
+  @Column({ name: 'event_id', type: 'uuid' }) eventId!: string;
+  @Column({ name: 'project_id', type: 'uuid' }) projectId!: string;
+  @Column({ type: 'text' }) type!: string;
+  @Column({ type: 'text' }) source!: string;
+  @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt!: Date;
+  @Column({ type: 'jsonb', nullable: true }) actor!: Actor | null;
+  /** One line in zh-CN. */
+  @Column({ type: 'text' }) summary!: string;
+  @Column({ type: 'jsonb' }) payload!: Record<string, unknown>;
+  @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' }) recordedAt!: Date;
+}
+
+export const ENTITIES = [ZoneOrm, ProjectOrm, TimelineEntryOrm];

@@ -1,0 +1,27 @@
+import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { DomainError } from '@devzone/shared-kernel';
+import type { Response } from 'express';
+
+const STATUS = { invalid: HttpStatus.BAD_REQUEST, 'not-found': HttpStatus.NOT_FOUND, refused: HttpStatus.CONFLICT } as const;
+const ERROR = { invalid: 'Bad Request', 'not-found': 'Not Found', refused: 'Conflict' } as const;
+
+/**
+ * Domain errors as HTTP answers: invalid → 400 (naming the field, in the same
+ * shape as request validation), not found → 404, refused → 409. The message is
+ * zh-CN first with English alongside.
+ */
+@Catch(DomainError)
+export class DomainErrorFilter implements ExceptionFilter {
+  catch(error: DomainError, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw error;
+    const response = host.switchToHttp().getResponse<Response>();
+    const status = STATUS[error.kind];
+    response.status(status).json({
+      statusCode: status,
+      error: ERROR[error.kind],
+      code: error.code,
+      message: error.message,
+      ...(error.kind === 'invalid' && error.field ? { issues: [{ field: error.field, reason: error.message }] } : {}),
+    });
+  }
+}
