@@ -11,7 +11,8 @@ import {
   type ProjectStageChangedV1,
 } from '@devzone/contracts';
 import { chinaDate, addDays } from '@devzone/shared-kernel';
-import { createTestDatabase, dropTestDatabase, eventually, readTopic, startService, uniqueName, type RunningService } from '@devzone/testing';
+import { createTestDatabase, dropTestDatabase, eventually, readTopic, uniqueName } from '@devzone/testing';
+import { startService, type RunningService } from '@devzone/platform';
 import { AppModule } from '../src/app.module';
 import { get, post, publishAs, validRegistration } from './intake.fixtures';
 

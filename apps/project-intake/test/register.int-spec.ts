@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { parseEvent, ProjectSigned, type ProjectSignedV1 } from '@devzone/contracts';
-import { createTestDatabase, dropTestDatabase, readTopic, startService, uniqueName, type RunningService } from '@devzone/testing';
+import { createTestDatabase, dropTestDatabase, readTopic, uniqueName } from '@devzone/testing';
+import { startService, type RunningService } from '@devzone/platform';
 import { AppModule } from '../src/app.module';
 import { isValidProjectCode } from '../src/domain/project-code';
 import { get, post, validRegistration } from './intake.fixtures';

@@ -5,3 +5,4 @@ export * from './tokens';
 export * from './domain-error.filter';
 export * from './actor';
 export * from './validators';
+export * from './start-service';

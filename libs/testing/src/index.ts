@@ -3,4 +3,3 @@ export * from './database';
 export * from './kafka';
 export * from './eventually';
 export * from './test-events';
-export * from './service';

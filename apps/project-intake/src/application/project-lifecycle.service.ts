@@ -140,7 +140,8 @@ export class ProjectLifecycleService {
       const today = chinaDate();
       if (trigger in REPORTS) {
         const rule = REPORTS[trigger as keyof typeof REPORTS];
-        const date = input.date!;
+        const date = input.date;
+        if (!date) throw DomainError.invalid('date', { zh: '须提供日期', en: 'date is required' });
         if (date > today) throw DomainError.invalid('date', { zh: '报告日期不能晚于今天', en: 'the date must not be in the future' });
         const earliest = project[rule.after] as string | null;
         if (earliest && date < earliest) throw DomainError.invalid('date', { zh: `${rule.zh}（${earliest}）`, en: `the date must not be before ${String(rule.after)} ${earliest}` });

@@ -105,10 +105,8 @@ export function threeBatchesFigures(projects: FigureProject[], asOf: IsoDate): T
     const inZone = projects.filter((p) => p.zoneCode === zoneCode);
     return {
       zoneCode,
-      signingToStart: durationStats(inZone.filter((p) => p.actual.start).map((p) => daysBetween(p.signedOn, p.actual.start!))),
-      startToProduction: durationStats(
-        inZone.filter((p) => p.actual.start && p.actual.production).map((p) => daysBetween(p.actual.start!, p.actual.production!)),
-      ),
+      signingToStart: durationStats(inZone.flatMap(({ signedOn, actual: { start } }) => (start ? [daysBetween(signedOn, start)] : []))),
+      startToProduction: durationStats(inZone.flatMap(({ actual: { start, production } }) => (start && production ? [daysBetween(start, production)] : []))),
     };
   });
 

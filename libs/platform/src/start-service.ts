@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { bootstrapService, type BootstrapOptions } from '@devzone/platform';
+import { bootstrapService, type BootstrapOptions } from './bootstrap';
 
 export interface TestServiceOptions extends Omit<BootstrapOptions, 'defaultPort' | 'title'> {
   /** The service's own database (createTestDatabase). */
@@ -16,7 +16,7 @@ export interface RunningService {
 }
 
 /**
- * Starts a real service (its AppModule, as main.ts does) on a free port with its
+ * For tests: starts a real service (its AppModule, as main.ts does) on a free port with its
  * own database and topic prefix. The environment is set only while the app is
  * created, which is when every setting is read.
  */

@@ -1,0 +1,96 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase, dropTestDatabase, uniqueName } from '@devzone/testing';
+import { startService, type RunningService } from '@devzone/platform';
+import { AppModule } from '../src/app.module';
+import { FIXTURE, FIXTURE_AS_OF, ROUND_2025 } from '../src/domain/figures.fixture';
+import { ProjectOrm } from '../src/infrastructure/orm-entities';
+import { get } from './intake.fixtures';
+
+describe('GET /figures/three-batches over the 32-project fixture stored in PostgreSQL', () => {
+  const name = uniqueName('intake_fig');
+  let service: RunningService;
+
+  beforeAll(async () => {
+    service = await startService(AppModule, { service: 'project-intake', databaseUrl: await createTestDatabase(name), topicPrefix: `${name}.` });
+    await service.app.get(DataSource).getRepository(ProjectOrm).insert(
+      FIXTURE.map((p) => ({
+        id: p.id,
+        code: p.code,
+        name: p.name,
+        enterpriseName: '测试企业',
+        creditCode: '91350100M000100Y43',
+        zoneCode: p.zoneCode,
+        industryCode: 'C3021',
+        projectType: 'capital-construction' as const,
+        totalInvestment: p.totalInvestment,
+        fixedAssetInvestment: p.totalInvestment,
+        projectedAnnualOutput: p.projectedAnnualOutput,
+        actualAnnualOutput: p.actualAnnualOutput,
+        landAreaMu: 50,
+        usesStandardLand: false,
+        wantsFullAgency: false,
+        contacts: [{ name: '联系人', mobile: '13800000000' }],
+        signedOn: p.signedOn,
+        threeBatchesRound: p.round,
+        stage: p.stage,
+        plannedStart: p.planned.start,
+        plannedCompletion: p.planned.completion,
+        plannedProduction: p.planned.production,
+        actualStart: p.actual.start,
+        actualCompletion: p.actual.completion,
+        actualProduction: p.actual.production,
+      })),
+    );
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await dropTestDatabase(name);
+  });
+
+  const figures = async (query: string) => (await get(`${service.url}/figures/three-batches?asOf=${FIXTURE_AS_OF}${query}`)) as { status: number; body: Record<string, unknown> };
+
+  it('gives the numbers worked out by hand for all 32 projects', async () => {
+    const { status, body } = await figures('');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      asOf: FIXTURE_AS_OF,
+      signed: { count: 32, investment: 49_200 },
+      started: { count: 20, investment: 39_200 },
+      inProduction: { count: 10, investment: 24_000 },
+      startRate: 0.625,
+      productionRate: 0.5,
+      outputAttainment: 0.9286,
+      durationsByZone: [
+        { zoneCode: 'CZ-GXQ', signingToStart: { count: 8, medianDays: 75, p90Days: 200 }, startToProduction: { count: 4, medianDays: 260, p90Days: 320 } },
+        { zoneCode: 'SX-ZGQ', signingToStart: { count: 12, medianDays: 65, p90Days: 150 }, startToProduction: { count: 6, medianDays: 225, p90Days: 310 } },
+      ],
+    });
+    const behind = body['behindPlan'] as { name: string; milestone: string; daysLate: number }[];
+    expect(behind.map((b) => `${b.name.split(' ')[0]}:${b.milestone}:${b.daysLate}`)).toEqual([
+      'A1:start:179', 'A2:start:179', 'A3:start:179', 'A4:start:179', 'A5:start:179', 'A6:start:179',
+      'A9:completion:57', 'A10:completion:57', 'A11:completion:57',
+    ]);
+  });
+
+  it('filters by zone, by round and by signing date', async () => {
+    expect((await figures('&zone=CZ-GXQ')).body).toMatchObject({
+      signed: { count: 12, investment: 11_200 }, started: { count: 8, investment: 9_200 }, inProduction: { count: 4, investment: 6_000 },
+      startRate: 0.6667, productionRate: 0.5, outputAttainment: 0.75, behindPlan: [],
+    });
+    expect((await figures(`&round=${encodeURIComponent(ROUND_2025)}`)).body).toMatchObject({
+      signed: { count: 10, investment: 24_000 }, startRate: 1, productionRate: 1, outputAttainment: 0.9286,
+    });
+    // Signed in 2026: A1–A14 and B1–B8 = 22 projects, 8,000 + 12,000 + 2,000 + 3,200; started A9–A14 and B5–B8.
+    expect((await figures('&from=2026-01-01&to=2026-12-31')).body).toMatchObject({
+      signed: { count: 22, investment: 25_200 }, started: { count: 10 }, startRate: 0.4545, productionRate: 0, outputAttainment: null,
+    });
+  });
+
+  it('answers 404 for an unknown zone and 400 for a bad date range', async () => {
+    expect((await figures('&zone=NO-SUCH')).status).toBe(404);
+    const bad = await figures('&from=2026-12-31&to=2026-01-01');
+    expect(bad.status).toBe(400);
+    expect(bad.body['issues']).toEqual([expect.objectContaining({ field: 'to' })]);
+  });
+});
