@@ -1,2 +1,4 @@
 export * from './domain-error';
 export * from './dates';
+export * from './china-holidays';
+export * from './working-days';

@@ -1,0 +1,60 @@
+import { addDays, type IsoDate } from './dates';
+import { CHINA_HOLIDAYS, type HolidayYear } from './china-holidays';
+
+export type CalendarCoverage = HolidayYear['source'] | 'weekends-only';
+
+/**
+ * The working-day calendar: Monday to Friday, minus public holidays, plus the
+ * weekend days worked in exchange (调休). Deadlines in working days count from
+ * the day after the start: a 5-working-day limit from a Friday ends the next
+ * Friday, a holiday week later when a holiday intervenes.
+ *
+ * Years without data fall back to weekends only; `coverage` says which applied,
+ * so a deadline can be shown as provisional.
+ */
+export class WorkingDayCalendar {
+  private readonly holidays = new Set<IsoDate>();
+  private readonly workingWeekends = new Set<IsoDate>();
+  private readonly years = new Map<number, HolidayYear['source']>();
+
+  constructor(years: HolidayYear[] = CHINA_HOLIDAYS) {
+    for (const y of years) {
+      this.years.set(y.year, y.source);
+      y.holidays.forEach((d) => this.holidays.add(d));
+      y.workingWeekends.forEach((d) => this.workingWeekends.add(d));
+    }
+  }
+
+  isWorkingDay(date: IsoDate): boolean {
+    if (this.workingWeekends.has(date)) return true;
+    if (this.holidays.has(date)) return false;
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  }
+
+  coverage(date: IsoDate): CalendarCoverage {
+    return this.years.get(Number(date.slice(0, 4))) ?? 'weekends-only';
+  }
+
+  /** The date of the n-th working day after `start` (n ≥ 0; n = 0 is `start` itself). */
+  addWorkingDays(start: IsoDate, n: number): IsoDate {
+    if (!Number.isInteger(n) || n < 0) throw new Error(`working days must be a whole number ≥ 0: ${n}`);
+    let date = start;
+    for (let left = n; left > 0; ) {
+      date = addDays(date, 1);
+      if (this.isWorkingDay(date)) left--;
+    }
+    return date;
+  }
+
+  /** Working days after `from` up to and including `to` (negative when `to` is before `from`). */
+  workingDaysBetween(from: IsoDate, to: IsoDate): number {
+    if (to < from) return -this.workingDaysBetween(to, from);
+    let count = 0;
+    for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) if (this.isWorkingDay(date)) count++;
+    return count;
+  }
+}
+
+/** The national calendar (2025–2027 seeded). */
+export const chinaCalendar = new WorkingDayCalendar();
