@@ -1,16 +1,28 @@
 import { Module } from '@nestjs/common';
 import { Services, Topics } from '@devzone/contracts';
 import { ServiceModule } from '@devzone/platform';
+import { CasesController } from './api/cases.http.controller';
+import { CreditController, SettingsController } from './api/settings.http.controller';
+import { CaseService } from './application/case.service';
+import { CreditService } from './application/credit.service';
+import { DeadlineChecker } from './application/deadline-checker.service';
+import { ApprovalQueries } from './application/queries.service';
+import { SettingsService } from './application/settings.service';
+import { ProjectEventHandler } from './events/project.event-handler';
+import { ENTITIES } from './infrastructure/orm-entities';
+import { ApprovalSchema1764288100000 } from './infrastructure/migrations/1764288100000-approval-schema';
 
 @Module({
   imports: [
     ServiceModule.forRoot({
       service: Services.commitmentApproval,
-      entities: [],
-      migrations: [],
+      entities: ENTITIES,
+      migrations: [ApprovalSchema1764288100000],
       publishes: [Topics.approval],
       subscribes: [Topics.project],
     }),
   ],
+  controllers: [CasesController, SettingsController, CreditController, ProjectEventHandler],
+  providers: [CaseService, CreditService, SettingsService, ApprovalQueries, DeadlineChecker],
 })
 export class AppModule {}

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@devzone/contracts';
+import { CurrentActor } from '@devzone/platform';
+import { CreditService } from '../application/credit.service';
+import { SettingsService } from '../application/settings.service';
+import { RectifyRequest, ZoneSettingsRequest } from './requests.dto';
+
+@ApiTags('settings 规则与事项清单')
+@Controller()
+export class SettingsController {
+  constructor(private readonly settings: SettingsService) {}
+
+  @Get('catalogue/:zone')
+  @ApiOperation({ summary: '开发区的审批事项清单（当前版本）(the zone’s item catalogue)' })
+  catalogue(@Param('zone') zone: string) {
+    return this.settings.catalogue(zone);
+  }
+
+  @Get('settings/zones/:zone')
+  @ApiOperation({ summary: '开发区规则：公示期、预警、黑名单阈值、整改期限 (zone rules)' })
+  get(@Param('zone') zone: string) {
+    return this.settings.forZone(zone);
+  }
+
+  @Put('settings/zones/:zone')
+  @ApiOperation({ summary: '修改开发区规则 (change zone rules)' })
+  put(@Param('zone') zone: string, @Body() body: ZoneSettingsRequest) {
+    return this.settings.update(zone, body);
+  }
+}
+
+@ApiTags('credit 信用')
+@Controller()
+export class CreditController {
+  constructor(private readonly credit: CreditService) {}
+
+  @Get('enterprises/:creditCode/credit')
+  @ApiOperation({ summary: '企业信用记录与黑名单状态 (credit records and blacklist status)' })
+  credit_(@Param('creditCode') creditCode: string) {
+    return this.credit.creditOf(creditCode);
+  }
+
+  @Post('credit-records/:id/rectify')
+  @HttpCode(200)
+  @ApiOperation({ summary: '信用修复：记录已整改 (a record is rectified; the blacklist is re-evaluated)' })
+  rectify(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RectifyRequest, @CurrentActor() actor: Actor) {
+    return this.credit.rectify(id, body.note, actor);
+  }
+}

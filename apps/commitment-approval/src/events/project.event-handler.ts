@@ -1,0 +1,21 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { ProjectSigned, ProjectStageChanged, type EventEnvelope, type ProjectSignedV1, type ProjectStageChangedV1 } from '@devzone/contracts';
+import { InboxContext } from '@devzone/messaging';
+import { CaseService } from '../application/case.service';
+import { inboxUnit } from '../application/publisher';
+
+@Controller()
+export class ProjectEventHandler {
+  constructor(private readonly cases: CaseService) {}
+
+  @EventPattern(ProjectSigned.type)
+  signed(@Payload() event: EventEnvelope<ProjectSignedV1>, @Ctx() ctx: InboxContext) {
+    return this.cases.open(inboxUnit(ctx), event);
+  }
+
+  @EventPattern(ProjectStageChanged.type)
+  stageChanged(@Payload() event: EventEnvelope<ProjectStageChangedV1>, @Ctx() ctx: InboxContext) {
+    return this.cases.projectStageChanged(inboxUnit(ctx), event.projectId, event.payload.to);
+  }
+}
