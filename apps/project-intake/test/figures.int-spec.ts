@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
-import { createTestDatabase, dropTestDatabase, uniqueName } from '@devzone/testing';
+import { createTestDatabase, dropTestDatabase, get, uniqueName } from '@devzone/testing';
 import { startService, type RunningService } from '@devzone/platform';
 import { AppModule } from '../src/app.module';
 import { FIXTURE, FIXTURE_AS_OF, ROUND_2025 } from '../src/domain/figures.fixture';
 import { ProjectOrm } from '../src/infrastructure/orm-entities';
-import { get } from './intake.fixtures';
+
 
 describe('GET /figures/three-batches over the 32-project fixture stored in PostgreSQL', () => {
   const name = uniqueName('intake_fig');

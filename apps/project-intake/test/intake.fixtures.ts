@@ -1,7 +1,3 @@
-import { Partitioners } from 'kafkajs';
-import { buildEvent, type EventDefinition } from '@devzone/contracts';
-import { testKafka } from '@devzone/testing';
-
 /** A registration that passes every rule; tests change one thing at a time. */
 export const validRegistration = (overrides: Record<string, unknown> = {}) => ({
   name: '年产5万吨新型建材项目',
@@ -20,23 +16,3 @@ export const validRegistration = (overrides: Record<string, unknown> = {}) => ({
   contacts: [{ name: '张伟', mobile: '13800000000', email: 'zhangwei@example.cn' }],
   ...overrides,
 });
-
-export async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { [k: string]: never } };
-}
-
-export async function get(url: string) {
-  const response = await fetch(url);
-  return { status: response.status, body: (await response.json()) as never };
-}
-
-/** Publishes events as another service would (built and validated against their contracts). */
-export async function publishAs<P extends object>(topic: string, source: string, items: { definition: EventDefinition<P>; projectId: string; payload: P; id?: string }[]) {
-  const events = items.map((i) => buildEvent(i.definition, { projectId: i.projectId, source, payload: i.payload, ...(i.id ? { id: i.id } : {}) }));
-  const producer = testKafka().producer({ createPartitioner: Partitioners.DefaultPartitioner });
-  await producer.connect();
-  await producer.send({ topic, messages: events.map((e) => ({ key: e.projectId, value: JSON.stringify(e) })) });
-  await producer.disconnect();
-  return events;
-}

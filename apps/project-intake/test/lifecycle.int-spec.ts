@@ -11,10 +11,10 @@ import {
   type ProjectStageChangedV1,
 } from '@devzone/contracts';
 import { chinaDate, addDays } from '@devzone/shared-kernel';
-import { createTestDatabase, dropTestDatabase, eventually, readTopic, uniqueName } from '@devzone/testing';
+import { createTestDatabase, dropTestDatabase, eventually, get, post, publishAs, readTopic, uniqueName } from '@devzone/testing';
 import { startService, type RunningService } from '@devzone/platform';
 import { AppModule } from '../src/app.module';
-import { get, post, publishAs, validRegistration } from './intake.fixtures';
+import { validRegistration } from './intake.fixtures';
 
 const granted = (caseId: string, decisionNumber: string): ApprovalCaseGrantedV1 => ({ caseId, decisionNumber, grantedOn: '2026-11-25' });
 const contract = (contractNumber: string): LandContractSignedV1 => ({

@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
 import { parseEvent, ProjectSigned, type ProjectSignedV1 } from '@devzone/contracts';
-import { createTestDatabase, dropTestDatabase, readTopic, uniqueName } from '@devzone/testing';
+import { createTestDatabase, dropTestDatabase, get, post, readTopic, uniqueName } from '@devzone/testing';
 import { startService, type RunningService } from '@devzone/platform';
 import { AppModule } from '../src/app.module';
 import { isValidProjectCode } from '../src/domain/project-code';
-import { get, post, validRegistration } from './intake.fixtures';
+import { validRegistration } from './intake.fixtures';
 
 describe('registering signed projects (POST /projects)', () => {
   const name = uniqueName('intake_reg');

@@ -3,3 +3,5 @@ export * from './database';
 export * from './kafka';
 export * from './eventually';
 export * from './test-events';
+export * from './spawn-service';
+export * from './http';
