@@ -13,3 +13,4 @@ export * from './inbox/dead-letter';
 export * from './inbox/kafka-inbox.transport';
 export * from './inbox/pass-through-rpc.filter';
 export * from './inbox/connect-inbox';
+export * from './unit-of-work';

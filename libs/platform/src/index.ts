@@ -6,3 +6,4 @@ export * from './domain-error.filter';
 export * from './actor';
 export * from './validators';
 export * from './start-service';
+export * from './scheduled-check';

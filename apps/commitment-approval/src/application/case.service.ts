@@ -19,14 +19,13 @@ import {
   type MilestoneDates,
   type ProjectSignedV1,
 } from '@devzone/contracts';
-import { Outbox } from '@devzone/messaging';
+import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
 import { addDays, chinaCalendar, chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { applies } from '../domain/catalogue';
 import { acceptsItemDecisions, decideCase, type CaseTrigger } from '../domain/case.state-machine';
 import { decideItem, itemSatisfied, type ItemTrigger } from '../domain/item.state-machine';
 import { CaseItemOrm, CaseOrm } from '../infrastructure/orm-entities';
 import { CreditService } from './credit.service';
-import { commandUnit, type UnitOfWork } from './publisher';
 import { SettingsService } from './settings.service';
 
 export type ItemDecisionKind = 'grant' | 'grant-with-missing-documents' | 'request-corrections' | 'reject';

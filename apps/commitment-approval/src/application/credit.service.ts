@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Blacklisted, BlacklistLifted, BreachRecorded, type Actor, type BreachSeverity } from '@devzone/contracts';
-import { Outbox } from '@devzone/messaging';
+import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
 import { chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { blacklistReason } from '../domain/credit-policy';
 import { BlacklistOrm, CreditRecordOrm, type CaseOrm } from '../infrastructure/orm-entities';
-import { commandUnit, type UnitOfWork } from './publisher';
 import { SettingsService } from './settings.service';
 
 /** Credit records (异常信用记录), the blacklist and credit repair. */

@@ -1,12 +1,12 @@
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ItemDueSoon, ItemOverdue, type Actor } from '@devzone/contracts';
-import { Outbox } from '@devzone/messaging';
+import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
+import { ScheduledCheck } from '@devzone/platform';
 import { chinaCalendar, chinaDate, type IsoDate } from '@devzone/shared-kernel';
 import { CaseItemOrm, CaseOrm, CreditRecordOrm } from '../infrastructure/orm-entities';
 import { CaseService } from './case.service';
 import { CreditService } from './credit.service';
-import { commandUnit, type UnitOfWork } from './publisher';
 import { SettingsService } from './settings.service';
 
 const SYSTEM: Actor = { id: 'deadline-checker', role: 'system' };
@@ -21,61 +21,25 @@ export interface CheckReport {
 }
 
 /**
- * The time-limit check, run on a timer in every replica. Each finding is raised
- * once: the row is claimed with FOR UPDATE SKIP LOCKED, its flag is set and its
- * event written to the outbox in the same transaction, so neither a second run
- * nor a second replica raises it again. A session advisory lock also keeps two
- * replicas from running the check at the same moment (that is only to save work).
+ * The time-limit check (ScheduledCheck: a timer in every replica, interval
+ * APPROVAL_CHECK_INTERVAL_MS). Each finding is raised once: the row is claimed
+ * with FOR UPDATE SKIP LOCKED, its flag set and its event written to the outbox
+ * in the same transaction, so neither a second run nor a second replica raises it again.
  */
 @Injectable()
-export class DeadlineChecker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(DeadlineChecker.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-
+export class DeadlineChecker extends ScheduledCheck {
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly cases: CaseService,
     private readonly credit: CreditService,
     private readonly settings: SettingsService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const interval = Number(process.env['APPROVAL_CHECK_INTERVAL_MS'] ?? 60_000);
-    if (interval <= 0) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.runExclusive()
-        .catch((error) => this.logger.error(`deadline check failed: ${(error as Error).message}`))
-        .finally(() => (this.running = undefined));
-    }, interval);
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async runExclusive(): Promise<void> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(hashtext('approval-deadline-check')) AS locked`);
-      if (!locked) return;
-      try {
-        const report = await this.run();
-        if (Object.values(report).some((n) => n > 0)) this.logger.log(`deadline check: ${JSON.stringify(report)}`);
-      } finally {
-        await runner.query(`SELECT pg_advisory_unlock(hashtext('approval-deadline-check'))`);
-      }
-    } finally {
-      await runner.release();
-    }
+  ) {
+    super(dataSource, 'approval-deadline-check', 'APPROVAL_CHECK_INTERVAL_MS');
   }
 
   /** One pass as of `today` (tests pass a date; the timer passes none). */
-  async run(today: IsoDate = chinaDate()): Promise<CheckReport> {
+  async run(today: IsoDate = chinaDate()): Promise<CheckReport & Record<string, number>> {
     return {
       publicityEnded: await this.endPublicity(today),
       dueSoon: await this.dueSoon(today),

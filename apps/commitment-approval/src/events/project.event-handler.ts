@@ -1,9 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { ProjectSigned, ProjectStageChanged, type EventEnvelope, type ProjectSignedV1, type ProjectStageChangedV1 } from '@devzone/contracts';
-import { InboxContext } from '@devzone/messaging';
+import { InboxContext, inboxUnit } from '@devzone/messaging';
 import { CaseService } from '../application/case.service';
-import { inboxUnit } from '../application/publisher';
 
 @Controller()
 export class ProjectEventHandler {

@@ -1,8 +1,13 @@
 import type { Actor, EventDefinition, EventEnvelope } from '@devzone/contracts';
-import type { InboxContext, Outbox, PublishInput } from '@devzone/messaging';
+import type { InboxContext } from './inbox/inbox-context';
+import type { Outbox, PublishInput } from './outbox/outbox';
 import type { EntityManager } from 'typeorm';
 
-/** Publishes into the current transaction: a command's (with its actor) or an event handler's (with causation). */
+/**
+ * The transaction a piece of domain logic runs in, and how it publishes: the same
+ * logic then serves an HTTP command (events carry the actor) and an event handler
+ * (events carry the causing event's correlation and causation).
+ */
 export type Publish = <P extends object>(definition: EventDefinition<P>, input: Omit<PublishInput<P>, 'correlationId' | 'causationId' | 'actor'>) => Promise<EventEnvelope<P>>;
 
 export interface UnitOfWork {
