@@ -1,16 +1,24 @@
 import { Module } from '@nestjs/common';
 import { Services, Topics } from '@devzone/contracts';
 import { ServiceModule } from '@devzone/platform';
+import { PlotsController, ProjectLandController } from './api/land.http.controller';
+import { IdleLandChecker } from './application/idle-land.checker';
+import { LandService } from './application/land.service';
+import { ProjectEventHandler } from './events/project.event-handler';
+import { ENTITIES } from './infrastructure/orm-entities';
+import { LandSchema1764288200000 } from './infrastructure/migrations/1764288200000-land-schema';
 
 @Module({
   imports: [
     ServiceModule.forRoot({
       service: Services.standardLand,
-      entities: [],
-      migrations: [],
+      entities: ENTITIES,
+      migrations: [LandSchema1764288200000],
       publishes: [Topics.land],
       subscribes: [Topics.project],
     }),
   ],
+  controllers: [PlotsController, ProjectLandController, ProjectEventHandler],
+  providers: [LandService, IdleLandChecker],
 })
 export class AppModule {}

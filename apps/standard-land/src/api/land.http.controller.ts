@@ -1,0 +1,107 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import type { Actor } from '@devzone/contracts';
+import { CurrentActor } from '@devzone/platform';
+import { DomainError } from '@devzone/shared-kernel';
+import { LandService } from '../application/land.service';
+import { PlotOrm } from '../infrastructure/orm-entities';
+import { CheckRequest, CreatePlotRequest, InterimRequest, PlotsQuery, ReserveRequest, TransferRequest } from './requests.dto';
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('plots 标准地地块')
+@Controller()
+export class PlotsController {
+  constructor(
+    private readonly land: LandService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Get('indicator-templates/:zone')
+  @ApiOperation({ summary: '开发区的控制性指标模板（"3+X"）(the zone’s indicator template)' })
+  template(@Param('zone') zone: string) {
+    return this.land.template(zone);
+  }
+
+  @Post('plots')
+  @ApiOperation({ summary: '登记地块（准备中）(add a plot, in preparation)' })
+  create(@Body() body: CreatePlotRequest) {
+    return this.land.createPlot(body);
+  }
+
+  @Get('plots')
+  @ApiOperation({ summary: '地块库 (plots by zone and status)' })
+  list(@Query() q: PlotsQuery) {
+    return this.dataSource.getRepository(PlotOrm).find({ where: { ...(q.zone ? { zoneCode: q.zone } : {}), ...(q.status ? { status: q.status } : {}) }, order: { code: 'ASC' } });
+  }
+
+  @Get('plots/:code')
+  @ApiNotFoundResponse({ description: '地块不存在' })
+  async get(@Param('code') code: string) {
+    const plot = await this.dataSource.getRepository(PlotOrm).findOneBy({ code });
+    if (!plot) throw DomainError.notFound({ zh: `地块不存在：${code}`, en: `no plot ${code}` }, 'plot-not-found');
+    return plot;
+  }
+
+  @Post('plots/:code/publish')
+  @HttpCode(200)
+  @ApiOperation({ summary: '发布为标准地（区域评估完成、三通一平以上、有控制性指标）(publish)' })
+  @ApiConflictResponse({ description: '不具备发布条件，原因见 message' })
+  publish(@Param('code') code: string, @CurrentActor() actor: Actor) {
+    return this.land.publish(code, actor);
+  }
+
+  @Post('plots/:code/reserve')
+  @HttpCode(200)
+  @ApiOperation({ summary: '为项目预留地块 (reserve for a project)' })
+  @ApiConflictResponse({ description: '地块状态不允许或不符合项目条件' })
+  reserve(@Param('code') code: string, @Body() body: ReserveRequest, @CurrentActor() actor: Actor) {
+    return this.land.reserve(code, body.projectId, actor);
+  }
+
+  @Post('plots/:code/release')
+  @HttpCode(200)
+  @ApiOperation({ summary: '取消预留 (release a reservation)' })
+  release(@Param('code') code: string, @CurrentActor() actor: Actor) {
+    return this.land.release(code, actor);
+  }
+
+  @Post('plots/:code/transfer')
+  @HttpCode(200)
+  @ApiOperation({ summary: '出让：签订出让合同与履约监管协议 (transfer: land-grant contract and performance agreement)' })
+  @ApiConflictResponse({ description: '地块已出让、仍在准备中或预留给其他项目' })
+  transfer(@Param('code') code: string, @Body() body: TransferRequest, @CurrentActor() actor: Actor) {
+    return this.land.transfer(code, body, actor);
+  }
+}
+
+@ApiTags('projects 项目用地')
+@Controller('projects/:projectId')
+export class ProjectLandController {
+  constructor(private readonly land: LandService) {}
+
+  @Get('plot-matches')
+  @ApiOperation({ summary: '为项目匹配可供地块，并说明不匹配的原因 (plots that fit the project, and why the others do not)' })
+  matches(@Param('projectId', uuid) projectId: string) {
+    return this.land.matches(projectId);
+  }
+
+  @Get('land')
+  @ApiOperation({ summary: '项目用地：地块、合同、协议、核验、中期报告 (the project’s land)' })
+  landOf(@Param('projectId', uuid) projectId: string) {
+    return this.land.landOf(projectId);
+  }
+
+  @Post('land-checks')
+  @ApiOperation({ summary: '竣工验收或达产复核的指标核验 (check the agreed indicators)' })
+  check(@Param('projectId', uuid) projectId: string, @Body() body: CheckRequest, @CurrentActor() actor: Actor) {
+    return this.land.check(projectId, body.stage, body.measured, actor);
+  }
+
+  @Post('interim-reports')
+  @ApiOperation({ summary: '企业中期数据，预警可能不达标的指标 (interim figures and early warning)' })
+  interim(@Param('projectId', uuid) projectId: string, @Body() body: InterimRequest) {
+    return this.land.interim(projectId, body.measured);
+  }
+}
