@@ -1,16 +1,26 @@
 import { Module } from '@nestjs/common';
 import { Services, Topics } from '@devzone/contracts';
 import { ServiceModule } from '@devzone/platform';
+import { AgentsController, DelegationsController } from './api/agency.http.controller';
+import { AgencyQueries } from './application/agency.queries';
+import { DelegationService } from './application/delegation.service';
+import { AgencySettings } from './application/settings.service';
+import { TaskDeadlineChecker } from './application/task-deadline.checker';
+import { AgencyEventHandler } from './events/agency.event-handler';
+import { ENTITIES } from './infrastructure/orm-entities';
+import { AgencySchema1764288300000 } from './infrastructure/migrations/1764288300000-agency-schema';
 
 @Module({
   imports: [
     ServiceModule.forRoot({
       service: Services.agency,
-      entities: [],
-      migrations: [],
+      entities: ENTITIES,
+      migrations: [AgencySchema1764288300000],
       publishes: [Topics.agency],
       subscribes: [Topics.project, Topics.approval, Topics.land],
     }),
   ],
+  controllers: [DelegationsController, AgentsController, AgencyEventHandler],
+  providers: [DelegationService, AgencyQueries, AgencySettings, TaskDeadlineChecker],
 })
 export class AppModule {}

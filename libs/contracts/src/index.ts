@@ -8,3 +8,4 @@ export * from './events/project-signed/project-signed.event';
 export * from './events/project-stage-changed/project-stage-changed.event';
 export * from './events/approval/approval.events';
 export * from './events/land/land.events';
+export * from './events/agency/agency.events';

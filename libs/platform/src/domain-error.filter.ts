@@ -2,12 +2,12 @@ import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@ne
 import { DomainError } from '@devzone/shared-kernel';
 import type { Response } from 'express';
 
-const STATUS = { invalid: HttpStatus.BAD_REQUEST, 'not-found': HttpStatus.NOT_FOUND, refused: HttpStatus.CONFLICT } as const;
-const ERROR = { invalid: 'Bad Request', 'not-found': 'Not Found', refused: 'Conflict' } as const;
+const STATUS = { invalid: HttpStatus.BAD_REQUEST, forbidden: HttpStatus.FORBIDDEN, 'not-found': HttpStatus.NOT_FOUND, refused: HttpStatus.CONFLICT } as const;
+const ERROR = { invalid: 'Bad Request', forbidden: 'Forbidden', 'not-found': 'Not Found', refused: 'Conflict' } as const;
 
 /**
  * Domain errors as HTTP answers: invalid → 400 (naming the field, in the same
- * shape as request validation), not found → 404, refused → 409. The message is
+ * shape as request validation), forbidden → 403, not found → 404, refused → 409. The message is
  * zh-CN first with English alongside.
  */
 @Catch(DomainError)

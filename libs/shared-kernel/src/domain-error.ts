@@ -1,9 +1,9 @@
 /**
  * An error the domain raises on purpose, with its message in Chinese for the
  * user and English for the engineer. Pure: the HTTP layer maps the kind to a
- * status (invalid → 400, not-found → 404, refused → 409).
+ * status (invalid → 400, forbidden → 403, not-found → 404, refused → 409).
  */
-export type DomainErrorKind = 'invalid' | 'not-found' | 'refused';
+export type DomainErrorKind = 'invalid' | 'forbidden' | 'not-found' | 'refused';
 
 export interface Message {
   zh: string;
@@ -25,6 +25,10 @@ export class DomainError extends Error {
 
   static invalid(field: string, text: Message, code = 'invalid'): DomainError {
     return new DomainError('invalid', code, text, field);
+  }
+
+  static forbidden(text: Message, code = 'forbidden'): DomainError {
+    return new DomainError('forbidden', code, text);
   }
 
   static notFound(text: Message, code = 'not-found'): DomainError {

@@ -114,6 +114,7 @@ export class CaseService {
           promisedLimitDays: i.promisedLimitDays,
           legalDueOn: i.legalDueOn,
           promisedDueOn: i.promisedDueOn,
+          documents: i.documents.map((d) => d.name),
         })),
       },
     });

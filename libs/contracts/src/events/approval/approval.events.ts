@@ -23,6 +23,8 @@ export class CaseItemRef {
   @IsInt() @Min(0) promisedLimitDays!: number;
   @IsISO8601(DATE_ONLY) legalDueOn!: string;
   @IsISO8601(DATE_ONLY) promisedDueOn!: string;
+  /** The documents the item needs (names), for agents preparing materials. */
+  @IsOptional() @IsArray() @IsString({ each: true }) documents?: string[];
 }
 
 /** A 承诺制 approval case was opened for the project, with the items that apply. */

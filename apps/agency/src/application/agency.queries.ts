@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { chinaCalendar, chinaDate, DomainError } from '@devzone/shared-kernel';
+import { deadlineState } from '../domain/deadlines';
+import { taskFinal, TASK_STATUS_ZH, waitingOnEnterprise } from '../domain/task.state-machine';
+import { AgentOrm, AssignmentOrm, DelegationOrm, TaskOrm, TeamOrm } from '../infrastructure/orm-entities';
+import { AgencySettings } from './settings.service';
+
+@Injectable()
+export class AgencyQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: AgencySettings,
+  ) {}
+
+  private async taskViews(tasks: TaskOrm[], zoneCode: string) {
+    const today = chinaDate();
+    const { amberWorkingDays, escalateAfterWorkingDays } = await this.settings.forZone(zoneCode);
+    return tasks.map((t) => ({
+      ...t,
+      statusName: TASK_STATUS_ZH[t.status],
+      waitingOnEnterprise: waitingOnEnterprise(t.status),
+      ...(taskFinal(t.status) ? {} : deadlineState(chinaCalendar, t.dueOn, today, amberWorkingDays, escalateAfterWorkingDays)),
+    }));
+  }
+
+  async delegation(id: string) {
+    const d = await this.dataSource.getRepository(DelegationOrm).findOneBy({ id });
+    if (!d) throw DomainError.notFound({ zh: `委托不存在：${id}`, en: `no delegation ${id}` }, 'delegation-not-found');
+    return this.view(d);
+  }
+
+  async delegationOfProject(projectId: string) {
+    const d = await this.dataSource.getRepository(DelegationOrm).findOneBy({ projectId });
+    if (!d) throw DomainError.notFound({ zh: '该项目没有全代办委托', en: `no delegation for project ${projectId}` }, 'delegation-not-found');
+    return this.view(d);
+  }
+
+  private async view(d: DelegationOrm) {
+    const tasks = await this.dataSource.getRepository(TaskOrm).find({ where: { delegationId: d.id }, order: { dueOn: 'ASC', title: 'ASC' } });
+    const assignments = await this.dataSource.getRepository(AssignmentOrm).find({ where: { delegationId: d.id }, order: { assignedOn: 'ASC' } });
+    return { ...d, assignments, tasks: await this.taskViews(tasks, d.zoneCode) };
+  }
+
+  /** The enterprise's view: how much is done, and what waits on it. */
+  async progress(projectId: string) {
+    const d = await this.delegationOfProject(projectId);
+    const done = d.tasks.filter((t) => t.status === 'DELIVERED').length;
+    const agent = d.agentId ? await this.dataSource.getRepository(AgentOrm).findOneBy({ id: d.agentId }) : null;
+    return {
+      projectId,
+      delegationId: d.id,
+      status: d.status,
+      agent: agent ? { id: agent.id, name: agent.name, mobile: agent.mobile } : null,
+      tasksTotal: d.tasks.length,
+      tasksDone: done,
+      percentDone: d.tasks.length ? Math.round((done / d.tasks.length) * 1000) / 10 : 0,
+      waitingOnEnterprise: d.tasks.filter((t) => t.waitingOnEnterprise).map((t) => ({ taskId: t.id, title: t.title, status: t.status, statusName: t.statusName, materials: t.materials })),
+    };
+  }
+
+  /** An agent's day: due today, overdue, waiting on the enterprise, the rest. */
+  async worklist(agentId: string) {
+    const agent = await this.dataSource.getRepository(AgentOrm).findOneBy({ id: agentId });
+    if (!agent) throw DomainError.notFound({ zh: `代办员不存在：${agentId}`, en: `no agent ${agentId}` }, 'agent-not-found');
+    const delegations = await this.dataSource.getRepository(DelegationOrm).findBy({ agentId, status: 'OPEN' });
+    const tasks = delegations.length ? await this.dataSource.getRepository(TaskOrm).find({ where: { delegationId: In(delegations.map((d) => d.id)) }, order: { dueOn: 'ASC' } }) : [];
+    const open = await this.taskViews(tasks.filter((t) => !taskFinal(t.status)), agent.zoneCode);
+    const today = chinaDate();
+    return {
+      agentId,
+      asOf: today,
+      overdue: open.filter((t) => t.dueOn < today),
+      dueToday: open.filter((t) => t.dueOn === today),
+      waitingOnEnterprise: open.filter((t) => t.dueOn > today && t.waitingOnEnterprise),
+      upcoming: open.filter((t) => t.dueOn > today && !t.waitingOnEnterprise),
+    };
+  }
+
+  /** A team's load and record: open tasks against capacity, on-time delivery, ratings. */
+  async teamLoad(code: string) {
+    const team = await this.dataSource.getRepository(TeamOrm).findOneBy({ code });
+    if (!team) throw DomainError.notFound({ zh: `代办专班不存在：${code}`, en: `no team ${code}` }, 'team-not-found');
+    const agents = await this.dataSource.getRepository(AgentOrm).find({ where: { teamCode: code }, order: { id: 'ASC' } });
+    const rows = await Promise.all(
+      agents.map(async (a) => {
+        const delegations = await this.dataSource.getRepository(DelegationOrm).findBy({ agentId: a.id });
+        const tasks = delegations.length ? await this.dataSource.getRepository(TaskOrm).findBy({ delegationId: In(delegations.map((d) => d.id)) }) : [];
+        const delivered = tasks.filter((t) => t.status === 'DELIVERED' && t.deliveredOn);
+        const onTime = delivered.filter((t) => (t.deliveredOn ?? '') <= t.dueOn).length;
+        const ratings = delegations.map((d) => d.rating).filter((r): r is number => r !== null);
+        return {
+          agentId: a.id,
+          name: a.name,
+          capacity: a.capacity,
+          openTasks: tasks.filter((t) => !taskFinal(t.status)).length,
+          openDelegations: delegations.filter((d) => d.status === 'OPEN').length,
+          delivered: delivered.length,
+          deliveredOnTime: onTime,
+          onTimeRate: delivered.length ? Math.round((onTime / delivered.length) * 10_000) / 10_000 : null,
+          ratings: ratings.length,
+          averageRating: ratings.length ? Math.round((ratings.reduce((s, r) => s + r, 0) / ratings.length) * 100) / 100 : null,
+        };
+      }),
+    );
+    return { team, agents: rows };
+  }
+}

@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import { Partitioners } from 'kafkajs';
+import {
+  ApprovalCaseOpened,
+  buildEvent,
+  ItemGranted,
+  parseEvent,
+  ProjectSigned,
+  type ApprovalCaseOpenedV1,
+  type EventEnvelope,
+  type ProjectSignedV1,
+  type TaskEscalatedV1,
+} from '@devzone/contracts';
+import { startService, type RunningService } from '@devzone/platform';
+import { chinaCalendar, chinaDate } from '@devzone/shared-kernel';
+import { createTestDatabase, dropTestDatabase, eventually, get, post, put, readTopic, testKafka, uniqueName } from '@devzone/testing';
+import { AppModule } from '../src/app.module';
+import { TaskDeadlineChecker } from '../src/application/task-deadline.checker';
+
+const LEAD = { 'x-actor-id': 'agent-lead', 'x-actor-role': 'agency-supervisor' };
+const as = (id: string) => ({ 'x-actor-id': id, 'x-actor-role': 'agency-agent' });
+const ENTERPRISE = { 'x-actor-id': 'ent-1', 'x-actor-role': 'enterprise' };
+
+describe('agency: 全代办 delegations, agents, tasks, escalation, rating', () => {
+  const name = uniqueName('agency');
+  const prefix = `${name}.`;
+  let service: RunningService;
+  const url = (path: string) => `${service.url}${path}`;
+  const today = chinaDate();
+
+  beforeAll(async () => {
+    service = await startService(AppModule, { service: 'agency', databaseUrl: await createTestDatabase(name), topicPrefix: prefix, env: { AGENCY_CHECK_INTERVAL_MS: '0' } });
+    expect((await post(url('/teams'), { code: 'CZ-DB', zoneCode: 'CZ-GXQ', name: '长治高新区代办专班', leadAgentId: 'agent-lead' }, LEAD)).status).toBe(201);
+    for (const a of [
+      { id: 'agent-lead', name: '负责人', zoneCode: 'CZ-GXQ', teamCode: 'CZ-DB', specialities: ['construction'], capacity: 10 },
+      { id: 'agent-b', name: '代办员乙', mobile: '13600000002', zoneCode: 'CZ-GXQ', teamCode: 'CZ-DB', specialities: ['approval'], capacity: 30 },
+      { id: 'agent-a', name: '代办员甲', mobile: '13600000001', zoneCode: 'CZ-GXQ', teamCode: 'CZ-DB', specialities: ['approval', 'utilities'], capacity: 30 },
+    ]) {
+      expect((await post(url('/agents'), a, LEAD)).status).toBe(201);
+    }
+    await put(url('/settings/zones/CZ-GXQ'), { escalateAfterWorkingDays: 3 }, LEAD);
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await dropTestDatabase(name);
+  });
+
+  const signed = (projectId: string, overrides: Partial<ProjectSignedV1> = {}) =>
+    buildEvent(ProjectSigned, {
+      projectId,
+      source: 'project-intake',
+      payload: {
+        projectCode: '2611-140400-04-01-00042X',
+        name: '精密轴承生产线项目',
+        enterprise: { name: '长治示例轴承有限公司', creditCode: '91350100M000100Y43' },
+        zoneCode: 'CZ-GXQ',
+        industryCode: 'C3451',
+        totalInvestment: 20000,
+        fixedAssetInvestment: 16000,
+        projectedAnnualOutput: 30000,
+        landAreaMu: 60,
+        usesStandardLand: false,
+        wantsFullAgency: true,
+        projectType: 'capital-construction',
+        plannedDates: { start: '2027-03-01', completion: '2028-06-30', production: '2028-09-01' },
+        signedOn: today,
+        contacts: [{ name: '周平', mobile: '13800000009' }],
+        ...overrides,
+      },
+    });
+  const caseOpened = (projectId: string) =>
+    buildEvent(ApprovalCaseOpened, {
+      projectId,
+      source: 'commitment-approval',
+      payload: {
+        caseId: randomUUID(),
+        itemCount: 2,
+        openedOn: today,
+        items: [
+          { itemCode: 'A01', name: '企业投资项目备案', department: '发展和改革局', regime: 'approval', legalLimitDays: 3, promisedLimitDays: 1, legalDueOn: chinaCalendar.addWorkingDays(today, 3), promisedDueOn: chinaCalendar.addWorkingDays(today, 1), documents: ['项目备案申请表'] },
+          { itemCode: 'A02', name: '建设用地规划许可证', department: '自然资源和规划局', regime: 'approval', legalLimitDays: 20, promisedLimitDays: 5, legalDueOn: chinaCalendar.addWorkingDays(today, 20), promisedDueOn: chinaCalendar.addWorkingDays(today, 5), documents: ['建设用地申请表', '宗地图'] },
+        ] satisfies ApprovalCaseOpenedV1['items'],
+      },
+    });
+  const send = async (topic: 'project' | 'approval' | 'land', events: EventEnvelope[]) => {
+    const producer = testKafka().producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    await producer.send({ topic: `${prefix}${topic}.events`, messages: events.map((e) => ({ key: e.projectId, value: JSON.stringify(e) })) });
+    await producer.disconnect();
+  };
+  const delegationOf = (projectId: string) =>
+    eventually(async () => {
+      const d = await get(url(`/projects/${projectId}/delegation`));
+      expect(d.status).toBe(200);
+      return d.body;
+    });
+
+  const consumed: { topic: 'project' | 'approval'; event: EventEnvelope }[] = [];
+  let secondProjectId = '';
+
+  it('opens a delegation for a project asking for 全代办, assigns the least-loaded agent, plans tasks from the approval case', async () => {
+    const projectId = randomUUID();
+    const events = { signed: signed(projectId), opened: caseOpened(projectId) };
+    await send('project', [events.signed]);
+    await send('approval', [events.opened]);
+    consumed.push({ topic: 'project', event: events.signed }, { topic: 'approval', event: events.opened });
+
+    const d = await eventually(async () => {
+      const found = await delegationOf(projectId);
+      expect(found['tasks'].filter((t: { source: string }) => t.source === 'approval')).toHaveLength(2);
+      return found;
+    });
+    // a tie (no load anywhere) goes to the first id: agent-a
+    expect(d).toMatchObject({ status: 'OPEN', agentId: 'agent-a', scope: ['approval', 'utilities'], authorizationNumber: expect.stringMatching(/^WT-CZ-GXQ-/) });
+    expect(d['assignments']).toMatchObject([{ agentId: 'agent-a', assignedBy: 'auto' }]);
+    const a02 = d['tasks'].find((t: { sourceCode: string }) => t.sourceCode === 'A02');
+    expect(a02).toMatchObject({ title: '建设用地规划许可证', status: 'PLANNED', dueOn: chinaCalendar.addWorkingDays(today, 5), materials: ['建设用地申请表', '宗地图'], legalLimitDays: 20 });
+    const water = d['tasks'].find((t: { sourceCode: string }) => t.sourceCode === 'U-WATER');
+    expect(water).toMatchObject({ title: '供水接入', department: '供水公司', dueOn: chinaCalendar.addWorkingDays(today, 10) });
+    expect(d['tasks']).toHaveLength(6); // A01, A02 and four utility connections
+
+    // A second delegation goes to the agent with less load now: agent-b.
+    const second = randomUUID();
+    secondProjectId = second;
+    await send('approval', [caseOpened(second)]); // out of order: the case before the signing
+    await send('project', [signed(second, { projectCode: '2611-140400-04-01-00043X', landAreaMu: 0, name: '研发中心' })]);
+    const d2 = await eventually(async () => {
+      const found = await delegationOf(second);
+      expect(found['tasks']).toHaveLength(2); // the approval items, planned once both arrived
+      return found;
+    });
+    expect(d2['agentId']).toBe('agent-b');
+  });
+
+  it('completes a task when its item is granted, and lets only the delegation’s agent move tasks', async () => {
+    const projectId = consumed[0].event.projectId;
+    const granted = buildEvent(ItemGranted, { projectId, source: 'commitment-approval', payload: { caseId: randomUUID(), itemCode: 'A01', itemName: '企业投资项目备案', department: '发展和改革局', grantedOn: today, by: 'decision' } });
+    await send('approval', [granted]);
+    consumed.push({ topic: 'approval', event: granted });
+    const d = await eventually(async () => {
+      const found = await delegationOf(projectId);
+      expect(found['tasks'].find((t: { sourceCode: string }) => t.sourceCode === 'A01').status).toBe('DELIVERED');
+      return found;
+    });
+
+    const a02 = d['tasks'].find((t: { sourceCode: string }) => t.sourceCode === 'A02');
+    const byOther = await post(url(`/tasks/${a02.id}/actions`), { action: 'START' }, as('agent-b'));
+    expect(byOther).toMatchObject({ status: 403, body: { code: 'not-your-task' } });
+    const byEnterprise = await post(url(`/tasks/${a02.id}/actions`), { action: 'START' }, ENTERPRISE);
+    expect(byEnterprise.status).toBe(403);
+    expect((await post(url(`/tasks/${a02.id}/actions`), { action: 'FLY' }, as('agent-a'))).status).toBe(400);
+    expect((await post(url(`/tasks/${randomUUID()}/actions`), { action: 'START' }, as('agent-a'))).status).toBe(404);
+    const wrongOrder = await post(url(`/tasks/${a02.id}/actions`), { action: 'DELIVER' }, as('agent-a'));
+    expect(wrongOrder).toMatchObject({ status: 409, body: { message: expect.stringMatching(/^事项当前为“已计划”，不能送达/) } });
+    expect((await post(url(`/tasks/${a02.id}/actions`), { action: 'START', note: '已通知企业准备宗地图' }, as('agent-a'))).body).toMatchObject({ status: 'COLLECTING_MATERIALS' });
+
+    const progress = (await get(url(`/projects/${projectId}/progress`))).body;
+    expect(progress).toMatchObject({ tasksTotal: 6, tasksDone: 1, percentDone: 16.7, agent: { id: 'agent-a', name: '代办员甲' } });
+    expect(progress['waitingOnEnterprise'].map((t: { title: string }) => t.title)).toEqual(['建设用地规划许可证']);
+    const rateEarly = await post(url(`/delegations/${d['id']}/rating`), { score: 5 }, ENTERPRISE);
+    expect(rateEarly).toMatchObject({ status: 409, body: { code: 'not-closed' } });
+  });
+
+  it('raises one overdue event per task, and one escalation past the threshold, however often it checks', async () => {
+    const projectId = consumed[0].event.projectId;
+    const checker = service.app.get(TaskDeadlineChecker);
+    const a02Due = chinaCalendar.addWorkingDays(today, 5);
+    const late2 = chinaCalendar.addWorkingDays(a02Due, 2);
+    const late5 = chinaCalendar.addWorkingDays(a02Due, 5);
+    const runs = [await checker.run(late2), await checker.run(late2), await checker.run(late5), await checker.run(late5)];
+    // Repeated checks on the same day raise nothing more (other projects' tasks count in the first runs).
+    expect([runs[1].overdue, runs[1].escalated, runs[3].overdue, runs[3].escalated]).toEqual([0, 0, 0, 0]);
+
+    const escalations = await eventually(async () => {
+      const found = (await readTopic(`${prefix}agency.events`, 1)).filter((m) => m.key === projectId && m.headers['event-type'] === 'agency.task-escalated').map((m) => parseEvent<TaskEscalatedV1>(m.value).payload);
+      expect(found.find((e) => e.title === '建设用地规划许可证')).toBeDefined();
+      return found;
+    });
+    // Not at 2 working days late (threshold 3), once at 5.
+    expect(escalations.filter((e) => e.title === '建设用地规划许可证')).toEqual([expect.objectContaining({ agentId: 'agent-a', teamLeadId: 'agent-lead', dueOn: a02Due, workingDaysLate: 5 })]);
+    const overdue = (await readTopic(`${prefix}agency.events`, 1)).filter((m) => m.key === projectId && m.headers['event-type'] === 'agency.task-overdue');
+    const titles = overdue.map((m) => parseEvent<{ title: string }>(m.value).payload.title);
+    expect(titles.filter((t) => t === '建设用地规划许可证')).toHaveLength(1);
+    expect(new Set(titles).size).toBe(titles.length); // one per task
+    const worklist = (await get(url('/agents/agent-a/worklist'))).body;
+    expect(worklist['waitingOnEnterprise'].concat(worklist['overdue'], worklist['upcoming'], worklist['dueToday']).length).toBeGreaterThan(0);
+  });
+
+  it('changes nothing when every consumed event is replayed twice', async () => {
+    const projectId = consumed[0].event.projectId;
+    const before = (await get(url(`/projects/${projectId}/delegation`))).body;
+    const agencyEvents = (await readTopic(`${prefix}agency.events`, 1)).length;
+    for (let round = 0; round < 2; round++) {
+      await send('project', consumed.filter((c) => c.topic === 'project').map((c) => c.event));
+      await send('approval', consumed.filter((c) => c.topic === 'approval').map((c) => c.event));
+    }
+    // A marker after the replays: once it is applied, the replays have been read.
+    const marker = randomUUID();
+    await send('project', [signed(marker, { wantsFullAgency: false })]);
+    await send('approval', [caseOpened(marker)]);
+    await eventually(async () => expect((await get(url(`/projects/${marker}/delegation`))).status).toBe(404));
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await get(url(`/projects/${projectId}/delegation`))).body).toEqual(before);
+    expect((await readTopic(`${prefix}agency.events`, agencyEvents)).length).toBe(agencyEvents);
+  });
+
+  it('closes when every task is delivered, takes one rating from the enterprise, and feeds it to the team’s figures', async () => {
+    const projectId = consumed[0].event.projectId;
+    const d = await delegationOf(projectId);
+    for (const task of d['tasks'].filter((t: { status: string }) => t.status !== 'DELIVERED')) {
+      const steps = task.status === 'COLLECTING_MATERIALS' ? ['SUBMIT', 'ACCEPT', 'APPROVE', 'DELIVER'] : ['START', 'SUBMIT', 'ACCEPT', 'REVIEW', 'APPROVE', 'DELIVER'];
+      for (const action of steps) expect((await post(url(`/tasks/${task.id}/actions`), { action }, as('agent-a'))).status).toBe(200);
+    }
+    const closed = await get(url(`/delegations/${d['id']}`));
+    expect(closed.body).toMatchObject({ status: 'CLOSED', closedOn: today });
+    expect((await post(url(`/delegations/${d['id']}/rating`), { score: 6 }, ENTERPRISE)).status).toBe(400);
+    expect((await post(url(`/delegations/${d['id']}/rating`), { score: 4 }, as('agent-a'))).status).toBe(403);
+    expect((await post(url(`/delegations/${d['id']}/rating`), { score: 4, comment: '响应及时' }, ENTERPRISE)).body).toMatchObject({ rating: 4 });
+    expect((await post(url(`/delegations/${d['id']}/rating`), { score: 5 }, ENTERPRISE)).body).toMatchObject({ code: 'rated' });
+
+    const load = (await get(url('/teams/CZ-DB/load'))).body;
+    expect(load['agents'].find((a: { agentId: string }) => a.agentId === 'agent-a')).toMatchObject({ openDelegations: 0, delivered: 6, deliveredOnTime: 6, onTimeRate: 1, ratings: 1, averageRating: 4 });
+
+    // The lead reassigns the other delegation; the history keeps both.
+    const other = (await get(url(`/projects/${secondProjectId}/delegation`))).body;
+    expect((await post(url(`/delegations/${other['id']}/assign`), { agentId: 'agent-a' }, as('agent-b'))).status).toBe(403);
+    expect((await post(url(`/delegations/${other['id']}/assign`), { agentId: 'nobody' }, LEAD)).status).toBe(400);
+    const reassigned = await post(url(`/delegations/${other['id']}/assign`), { agentId: 'agent-a' }, LEAD);
+    expect(reassigned.body).toMatchObject({ agentId: 'agent-a' });
+    expect((await get(url(`/delegations/${other['id']}`))).body['assignments']).toMatchObject([
+      { agentId: 'agent-b', assignedBy: 'auto', endedOn: today },
+      { agentId: 'agent-a', assignedBy: 'lead', actorId: 'agent-lead', endedOn: null },
+    ]);
+  });
+});
