@@ -9,3 +9,4 @@ export * from './events/project-stage-changed/project-stage-changed.event';
 export * from './events/approval/approval.events';
 export * from './events/land/land.events';
 export * from './events/agency/agency.events';
+export * from './events/notification/notification.events';

@@ -36,8 +36,13 @@ export interface ReadMessage {
 const headersToStrings = (headers: IHeaders | undefined) =>
   Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map(String).join(',') : String(v ?? '')]));
 
-/** Reads a topic from the beginning until `count` messages have arrived (or the deadline passes). */
-export async function readTopic(topic: string, count: number, timeoutMs = 30_000): Promise<ReadMessage[]> {
+/**
+ * Reads a topic from the beginning until `count` messages have arrived, or until
+ * `until(messages)` holds (or the deadline passes). Messages of other partitions
+ * may still be on their way when it returns: to look for one message, pass `until`.
+ */
+export async function readTopic(topic: string, count: number | ((messages: ReadMessage[]) => boolean), timeoutMs = 30_000): Promise<ReadMessage[]> {
+  const done = typeof count === 'number' ? (m: ReadMessage[]) => m.length >= count : count;
   const consumer = testKafka().consumer({ groupId: uniqueName('reader'), maxWaitTimeInMs: 200 });
   const messages: ReadMessage[] = [];
   await consumer.connect();
@@ -49,7 +54,7 @@ export async function readTopic(topic: string, count: number, timeoutMs = 30_000
       },
     });
     await eventually(() => {
-      if (messages.length < count) throw new Error(`read ${messages.length} of ${count} messages from ${topic}`);
+      if (!done(messages)) throw new Error(`read ${messages.length} messages from ${topic}, not yet what was expected`);
     }, { timeoutMs });
     return messages;
   } finally {

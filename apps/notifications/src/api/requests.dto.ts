@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { NOTIFICATION_CHANNELS, type NotificationChannel } from '@devzone/contracts';
+import { LOCALES, type Locale } from '../domain/templates';
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const RECIPIENT_ID = /^(ent|agent|officer):[A-Za-z0-9._-]{1,80}$/;
+
+export class QuietHoursRequest {
+  @ApiProperty({ example: '22:00' }) @Matches(HHMM, { message: 'quietHours.start 应为 HH:MM（00:00–23:59）' }) start!: string;
+  @ApiProperty({ example: '07:30' }) @Matches(HHMM, { message: 'quietHours.end 应为 HH:MM（00:00–23:59）' }) end!: string;
+}
+
+/** 接收偏好 */
+export class PreferencesRequest {
+  @ApiPropertyOptional({ enum: NOTIFICATION_CHANNELS, isArray: true, description: '接收渠道（站内信始终开启）' })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @IsIn(NOTIFICATION_CHANNELS, { each: true, message: `channels 应为 ${NOTIFICATION_CHANNELS.join(' / ')}` })
+  channels?: NotificationChannel[];
+
+  @ApiPropertyOptional({ example: 'zhangwei@example.cn', nullable: true })
+  @IsOptional() @ValidateIf((_o, v) => v !== null) @IsEmail({}, { message: '邮箱格式不正确 (email is not a valid address)' })
+  email?: string | null;
+
+  @ApiPropertyOptional({ example: 'https://erp.example.cn/hooks/devzone', nullable: true })
+  @IsOptional() @ValidateIf((_o, v) => v !== null) @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'webhookUrl 应为 http(s) 地址' })
+  webhookUrl?: string | null;
+
+  @ApiPropertyOptional({ description: '签名密钥（至少16个字符）', nullable: true })
+  @IsOptional() @ValidateIf((_o, v) => v !== null) @IsString() @MinLength(16, { message: 'webhookSecret 至少16个字符 (at least 16 characters)' }) @MaxLength(200)
+  webhookSecret?: string | null;
+
+  @ApiPropertyOptional({ type: QuietHoursRequest, nullable: true, description: '免打扰时段（非紧急消息顺延），中国时间' })
+  @IsOptional() @ValidateIf((_o, v) => v !== null) @ValidateNested() @Type(() => QuietHoursRequest)
+  quietHours?: QuietHoursRequest | null;
+
+  @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES, { message: `locale 应为 ${LOCALES.join(' / ')}` }) locale?: Locale;
+}
+
+export class RecipientRequest extends PreferencesRequest {
+  @ApiProperty({ example: 'officer:sx-zgq-wangfang' }) @Matches(RECIPIENT_ID, { message: 'id 应为 ent:/agent:/officer: 加标识 (id must be ent:…, agent:… or officer:…)' }) id!: string;
+  @ApiProperty({ example: '王芳' }) @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
+  @ApiPropertyOptional({ example: 'SX-ZGQ', description: '官员所在开发区' }) @IsOptional() @IsString() zoneCode?: string;
+}
+
+export class InboxQuery {
+  @ApiPropertyOptional({ description: '只看未读' }) @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'unread 应为 true/false' }) unread?: boolean;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'page 应为正整数' }) @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'pageSize 应为 1–100' }) @Min(1) @Max(100) pageSize?: number;
+}
+
+export class NotificationsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() eventId?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(RECIPIENT_ID) recipientId?: string;
+}

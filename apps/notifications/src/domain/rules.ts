@@ -1,0 +1,42 @@
+import type { NotificationChannel } from '@devzone/contracts';
+
+/**
+ * Who hears about what (seeded into `notification_rules`, editable as data):
+ * event type → recipients → template (the event type) → channels. Urgent
+ * messages ignore quiet hours.
+ */
+export type RecipientKind = 'enterprise' | 'agent' | 'zone-officers' | 'team-lead';
+
+export interface NotificationRule {
+  eventType: string;
+  recipients: RecipientKind[];
+  channels: NotificationChannel[];
+  urgent: boolean;
+}
+
+const ALL: NotificationChannel[] = ['inbox', 'email', 'webhook'];
+const rule = (eventType: string, recipients: RecipientKind[], urgent = false): NotificationRule => ({ eventType, recipients, channels: ALL, urgent });
+
+export const DEFAULT_RULES: NotificationRule[] = [
+  rule('project.signed', ['enterprise', 'zone-officers']),
+  rule('project.stage-changed', ['enterprise', 'agent']),
+  rule('approval.notice-issued', ['enterprise', 'agent']),
+  rule('approval.commitment-submitted', ['enterprise', 'zone-officers']),
+  rule('approval.publicity-ended', ['enterprise']),
+  rule('approval.corrections-requested', ['enterprise', 'agent'], true),
+  rule('approval.item-granted', ['enterprise', 'agent']),
+  rule('approval.item-rejected', ['enterprise', 'agent'], true),
+  rule('approval.case-granted', ['enterprise', 'agent', 'zone-officers']),
+  rule('approval.item-due-soon', ['zone-officers', 'agent']),
+  rule('approval.item-overdue', ['zone-officers', 'agent'], true),
+  rule('approval.acceptance-failed', ['enterprise', 'zone-officers'], true),
+  rule('approval.blacklisted', ['enterprise', 'zone-officers'], true),
+  rule('land.plot-reserved', ['enterprise']),
+  rule('land.contract-signed', ['enterprise', 'agent']),
+  rule('land.check-passed', ['enterprise']),
+  rule('land.check-failed', ['enterprise', 'zone-officers'], true),
+  rule('land.rectification-due', ['enterprise'], true),
+  rule('agency.agent-assigned', ['enterprise', 'agent']),
+  rule('agency.task-escalated', ['team-lead'], true),
+  rule('agency.delegation-closed', ['enterprise']),
+];

@@ -1,0 +1,97 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { buildEvent, findEventDefinition } from '@devzone/contracts';
+import { notBefore, retryDelay, signWebhook } from './delivery';
+import { DEFAULT_RULES } from './rules';
+import { LOCALES, render, TEMPLATES } from './templates';
+
+const caseId = randomUUID();
+const results = [
+  { code: 'tax-per-mu', nameZh: '亩均税收', unit: '万元/亩·年', comparator: 'gte' as const, target: 25, measured: 18, passed: false, shortfall: 7, shortfallPercent: 28 },
+  { code: 'output-per-mu', nameZh: '亩均产值', unit: '万元/亩·年', comparator: 'gte' as const, target: 500, measured: 620, passed: true, shortfall: 0, shortfallPercent: 0 },
+];
+
+/** A valid payload for every event type a rule names (built against its contract below). */
+export const SAMPLES: Record<string, object> = {
+  'project.signed': {
+    projectCode: '2611-140100-04-01-00123X', name: '年产5万吨新型建材项目', enterprise: { name: '山西示例新材料有限公司', creditCode: '91350100M000100Y43' }, zoneCode: 'SX-ZGQ', industryCode: 'C3021',
+    totalInvestment: 52000, fixedAssetInvestment: 41000, projectedAnnualOutput: 80000, landAreaMu: 120, usesStandardLand: true, wantsFullAgency: true, projectType: 'capital-construction',
+    plannedDates: { start: '2027-03-01', completion: '2028-06-30', production: '2028-09-01' }, signedOn: '2026-11-20', contacts: [{ name: '张伟', mobile: '13800000000' }],
+  },
+  'project.stage-changed': { projectCode: '2611-140100-04-01-00123X', from: 'APPROVING', to: 'READY_TO_START', trigger: 'APPROVALS_GRANTED' },
+  'approval.notice-issued': { caseId, noticeNumber: 'GZ-SX-ZGQ-2026-1A2B3C4D', issuedOn: '2026-11-27', itemCodes: ['A01', 'C01'] },
+  'approval.commitment-submitted': { caseId, scope: 'all', itemCodes: ['C01'], committedDates: { start: '2027-03-01', completion: '2028-06-30', production: '2028-09-01' }, submittedOn: '2026-11-27' },
+  'approval.publicity-ended': { caseId, endedOn: '2026-12-04' },
+  'approval.corrections-requested': { caseId, itemCode: 'A02', itemName: '建设用地规划许可证', corrections: '宗地图比例尺不符', requestedOn: '2026-11-27' },
+  'approval.item-granted': { caseId, itemCode: 'A02', itemName: '建设用地规划许可证', department: '自然资源和规划局', grantedOn: '2026-11-27', by: 'decision', missingDocuments: [{ code: 'D04', name: '宗地图' }], supplyBy: '2026-12-11' },
+  'approval.item-rejected': { caseId, itemCode: 'A03', itemName: '环境影响评价审批（报告书）', reason: '选址位于饮用水源保护区', rejectedOn: '2026-11-27' },
+  'approval.case-granted': { caseId, decisionNumber: 'PF-SX-ZGQ-2026-9F8E7D6C', grantedOn: '2026-12-04' },
+  'approval.item-due-soon': { caseId, itemCode: 'A05', itemName: '消防设计审查', department: '住房和城乡建设局', dueOn: '2026-12-01', workingDaysLeft: 2 },
+  'approval.item-overdue': { caseId, itemCode: 'A05', itemName: '消防设计审查', department: '住房和城乡建设局', dueOn: '2026-12-01', workingDaysLate: 3 },
+  'approval.acceptance-failed': { caseId, checkedOn: '2028-07-15', reasons: ['投资强度低于承诺值'], rectifyBy: '2028-10-13' },
+  'approval.blacklisted': { creditCode: '91350100M000100Y43', enterpriseName: '山西示例新材料有限公司', reason: '一般失信记录 3 条未整改', since: '2027-01-05' },
+  'land.plot-reserved': { plotId: randomUUID(), plotCode: 'SX-ZGQ-2026-017', areaMu: 100, reservedOn: '2026-11-27' },
+  'land.contract-signed': { plotCode: 'SX-ZGQ-2026-017', contractNumber: '晋综示让〔2026〕17号', signedOn: '2026-11-27', areaMu: 100, landPriceFen: 3_000_000_000, agreedDates: { start: '2027-02-01', completion: '2028-05-31' } },
+  'land.check-passed': { plotCode: 'SX-ZGQ-2026-017', stage: 'completion', checkedOn: '2028-06-30', results: [results[1]] },
+  'land.check-failed': { plotCode: 'SX-ZGQ-2026-017', stage: 'full-production', checkedOn: '2030-06-30', results, penaltyFen: 150_000_000, rectifyBy: '2031-06-30' },
+  'land.rectification-due': { plotCode: 'SX-ZGQ-2026-017', stage: 'full-production', indicators: ['tax-per-mu'], rectifyBy: '2031-06-30' },
+  'agency.agent-assigned': { delegationId: randomUUID(), agentId: 'agent-zhangmin', agentName: '张敏', agentMobile: '13511110002', assignedBy: 'auto' },
+  'agency.task-escalated': { delegationId: randomUUID(), taskId: randomUUID(), title: '供电接入', agentId: 'agent-zhangmin', teamLeadId: 'agent-liuyang', dueOn: '2026-12-01', workingDaysLate: 4 },
+  'agency.delegation-closed': { delegationId: randomUUID(), closedOn: '2027-02-01', agentId: 'agent-zhangmin', tasksDelivered: 16 },
+};
+
+const context = (type: string) => {
+  const definition = findEventDefinition(type, 1);
+  if (!definition) throw new Error(`no contract for ${type}`);
+  const event = buildEvent(definition, { projectId: randomUUID(), source: 'test', payload: SAMPLES[type] }); // validates the sample
+  return { project: { name: '年产5万吨新型建材项目', code: '2611-140100-04-01-00123X', enterpriseName: '山西示例新材料有限公司' }, recipient: { name: '张伟' }, event: event.payload };
+};
+
+describe('notification templates', () => {
+  it('has a template in both languages for every rule, and a sample event for every template', () => {
+    expect(DEFAULT_RULES.map((r) => r.eventType).sort()).toEqual(Object.keys(TEMPLATES).sort());
+    expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(TEMPLATES).sort());
+  });
+
+  it.each(DEFAULT_RULES.flatMap((r) => LOCALES.map((l) => [r.eventType, l] as const)))('renders %s in %s with every variable present', (type, locale) => {
+    const out = render(type, locale, context(type));
+    expect(out.subject.length).toBeGreaterThan(3);
+    expect(out.text).not.toMatch(/undefined|\[object Object\]|\{\{/);
+    expect(out.html).toContain(out.subject.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    if (locale === 'zh-CN') expect(out.subject + out.text).toMatch(/\p{Script=Han}/u);
+  });
+
+  it('fails on a missing variable instead of printing nothing', () => {
+    const ctx = context('approval.case-granted');
+    expect(() => render('approval.case-granted', 'zh-CN', { ...ctx, event: { caseId } })).toThrow(/decisionNumber/);
+  });
+
+  it('says the facts in Chinese: money in 元, shortfalls per indicator', () => {
+    expect(render('land.check-failed', 'zh-CN', context('land.check-failed')).text).toBe(
+      '项目“年产5万吨新型建材项目”（2611-140100-04-01-00123X）的标准地指标核验（full-production）未通过：亩均税收差 7 万元/亩·年（28%）。违约金 ¥1,500,000.00，整改期限 2031-06-30。',
+    );
+    expect(render('approval.item-granted', 'zh-CN', context('approval.item-granted')).subject).toBe('审批事项已准予：建设用地规划许可证');
+  });
+});
+
+describe('delivery', () => {
+  it('backs off exponentially with jitter between half and the whole delay, capped', () => {
+    expect([1, 2, 3, 4].map((a) => retryDelay(a, 1000, 5000, () => 0))).toEqual([500, 1000, 2000, 2500]);
+    expect([1, 2, 3, 4].map((a) => retryDelay(a, 1000, 5000, () => 1))).toEqual([1000, 2000, 4000, 5000]);
+  });
+
+  it('signs webhooks with HMAC-SHA256 over the timestamp and the body', () => {
+    const expected = createHmac('sha256', 'a-long-enough-secret').update('1795824000.{"a":1}').digest('hex');
+    expect(signWebhook('a-long-enough-secret', '1795824000', '{"a":1}')).toBe(expected);
+  });
+
+  it('holds non-urgent messages until the end of quiet hours, China time, across midnight', () => {
+    const quiet = { start: '22:00', end: '07:30' };
+    // 23:10 in China (15:10 UTC) → 07:30 China (23:30 UTC)
+    expect(notBefore(new Date('2026-11-27T15:10:00Z'), quiet).toISOString()).toBe('2026-11-27T23:30:00.000Z');
+    // 06:00 China → 07:30 the same morning
+    expect(notBefore(new Date('2026-11-27T22:00:00Z'), quiet).toISOString()).toBe('2026-11-27T23:30:00.000Z');
+    const noon = new Date('2026-11-28T04:00:00Z');
+    expect(notBefore(noon, quiet)).toBe(noon);
+    expect(notBefore(noon, null)).toBe(noon);
+  });
+});

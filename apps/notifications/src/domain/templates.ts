@@ -1,0 +1,163 @@
+import Handlebars from 'handlebars';
+import { STAGE_NAMES_ZH, type LifecycleStage } from '@devzone/contracts';
+
+/**
+ * Message templates, zh-CN first and English beside, rendered with Handlebars in
+ * strict mode: a variable the event does not provide is an error, not an empty
+ * string. Each template has a subject, a text body and an HTML body (e-mail);
+ * the inbox and webhooks use the subject and the text.
+ */
+export type Locale = 'zh-CN' | 'en';
+export const LOCALES: Locale[] = ['zh-CN', 'en'];
+
+interface Source {
+  subject: string;
+  text: string;
+}
+
+const STAGE_EN: Record<LifecycleStage, string> = {
+  SIGNED: 'signed',
+  APPROVING: 'approving',
+  READY_TO_START: 'ready to start',
+  UNDER_CONSTRUCTION: 'under construction',
+  COMPLETED: 'completed',
+  IN_PRODUCTION: 'in production',
+  FULL_PRODUCTION: 'in full production',
+  SUSPENDED: 'suspended',
+  TERMINATED: 'terminated',
+};
+
+const hb = Handlebars.create();
+hb.registerHelper('stage', (stage: LifecycleStage, locale: Locale) => (locale === 'en' ? STAGE_EN[stage] : STAGE_NAMES_ZH[stage]));
+hb.registerHelper('yuan', (fen: number, locale: Locale) =>
+  new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }).format(fen / 100),
+);
+hb.registerHelper('number', (n: number, locale: Locale) => new Intl.NumberFormat(locale).format(n));
+hb.registerHelper('join', (items: string[], separator: string) => items.join(separator));
+hb.registerHelper('failedList', (results: { passed: boolean; nameZh: string; code: string; shortfall: number; shortfallPercent: number; unit: string }[], locale: Locale) =>
+  results
+    .filter((r) => !r.passed)
+    .map((r) => (locale === 'en' ? `${r.code} short by ${r.shortfall} ${r.unit} (${r.shortfallPercent}%)` : `${r.nameZh}差 ${r.shortfall} ${r.unit}（${r.shortfallPercent}%）`))
+    .join(locale === 'en' ? '; ' : '；'),
+);
+
+const P = '“{{project.name}}”（{{project.code}}）';
+const PE = '{{project.name}} ({{project.code}})';
+
+export const TEMPLATES: Record<string, Record<Locale, Source>> = {
+  'project.signed': {
+    'zh-CN': { subject: '项目已登记：{{project.name}}', text: '{{recipient.name}}您好，项目' + P + '已于 {{event.signedOn}} 签约登记，总投资 {{number event.totalInvestment "zh-CN"}} 万元。' },
+    en: { subject: 'Project registered: {{project.name}}', text: 'Dear {{recipient.name}}, project ' + PE + ' was signed on {{event.signedOn}}, total investment {{number event.totalInvestment "en"}} (10k yuan).' },
+  },
+  'project.stage-changed': {
+    'zh-CN': { subject: '项目阶段变更：{{stage event.to "zh-CN"}}', text: '项目' + P + '由“{{stage event.from "zh-CN"}}”进入“{{stage event.to "zh-CN"}}”。' },
+    en: { subject: 'Project stage: {{stage event.to "en"}}', text: 'Project ' + PE + ' moved from {{stage event.from "en"}} to {{stage event.to "en"}}.' },
+  },
+  'approval.notice-issued': {
+    'zh-CN': { subject: '承诺制告知书已发放：{{project.name}}', text: '项目' + P + '的告知书（{{event.noticeNumber}}）已发放，涉及 {{event.itemCodes.length}} 个审批事项，请据此作出承诺。' },
+    en: { subject: 'Requirement notice issued: {{project.name}}', text: 'The requirement notice {{event.noticeNumber}} for ' + PE + ' lists {{event.itemCodes.length}} items; please submit your commitment.' },
+  },
+  'approval.commitment-submitted': {
+    'zh-CN': { subject: '承诺书已受理：{{project.name}}', text: '项目' + P + '的承诺书已受理：承诺 {{event.committedDates.start}} 开工、{{event.committedDates.completion}} 竣工、{{event.committedDates.production}} 投产。' },
+    en: { subject: 'Commitment received: {{project.name}}', text: 'The commitment for ' + PE + ' is received: start {{event.committedDates.start}}, completion {{event.committedDates.completion}}, production {{event.committedDates.production}}.' },
+  },
+  'approval.publicity-ended': {
+    'zh-CN': { subject: '承诺公示期满：{{project.name}}', text: '项目' + P + '的承诺公示已于 {{event.endedOn}} 结束。' },
+    en: { subject: 'Publicity ended: {{project.name}}', text: 'The publicity of the commitment for ' + PE + ' ended on {{event.endedOn}}.' },
+  },
+  'approval.corrections-requested': {
+    'zh-CN': { subject: '请补正材料：{{event.itemName}}', text: '项目' + P + '的“{{event.itemName}}”需要补正：{{event.corrections}}' },
+    en: { subject: 'Corrections requested: {{event.itemName}}', text: 'Item "{{event.itemName}}" of ' + PE + ' needs corrections: {{event.corrections}}' },
+  },
+  'approval.item-granted': {
+    'zh-CN': { subject: '审批事项已准予：{{event.itemName}}', text: '项目' + P + '的“{{event.itemName}}”（{{event.department}}）已于 {{event.grantedOn}} 准予。{{#if event.supplyBy}}容缺材料请于 {{event.supplyBy}} 前补交。{{/if}}' },
+    en: { subject: 'Item granted: {{event.itemName}}', text: 'Item "{{event.itemName}}" ({{event.department}}) of ' + PE + ' was granted on {{event.grantedOn}}.{{#if event.supplyBy}} Supply the missing documents by {{event.supplyBy}}.{{/if}}' },
+  },
+  'approval.item-rejected': {
+    'zh-CN': { subject: '审批事项不予许可：{{event.itemName}}', text: '项目' + P + '的“{{event.itemName}}”不予许可。理由：{{event.reason}}' },
+    en: { subject: 'Item refused: {{event.itemName}}', text: 'Item "{{event.itemName}}" of ' + PE + ' was refused: {{event.reason}}' },
+  },
+  'approval.case-granted': {
+    'zh-CN': { subject: '承诺制审批已批复：{{project.name}}', text: '项目' + P + '已取得承诺制批复（{{event.decisionNumber}}，{{event.grantedOn}}），审批事项全部办结。' },
+    en: { subject: 'Approvals granted: {{project.name}}', text: 'Project ' + PE + ' has its commitment-based approval ({{event.decisionNumber}}, {{event.grantedOn}}).' },
+  },
+  'approval.item-due-soon': {
+    'zh-CN': { subject: '即将到期：{{event.itemName}}', text: '项目' + P + '的“{{event.itemName}}”将于 {{event.dueOn}} 到期（剩余 {{event.workingDaysLeft}} 个工作日）。' },
+    en: { subject: 'Due soon: {{event.itemName}}', text: 'Item "{{event.itemName}}" of ' + PE + ' is due on {{event.dueOn}} ({{event.workingDaysLeft}} working days left).' },
+  },
+  'approval.item-overdue': {
+    'zh-CN': { subject: '已超期：{{event.itemName}}', text: '项目' + P + '的“{{event.itemName}}”（{{event.department}}）已超过承诺时限 {{event.workingDaysLate}} 个工作日（到期日 {{event.dueOn}}）。' },
+    en: { subject: 'Overdue: {{event.itemName}}', text: 'Item "{{event.itemName}}" ({{event.department}}) of ' + PE + ' is {{event.workingDaysLate}} working days past its promised limit ({{event.dueOn}}).' },
+  },
+  'approval.acceptance-failed': {
+    'zh-CN': { subject: '对标验收未通过：{{project.name}}', text: '项目' + P + '对标验收未通过：{{join event.reasons "；"}}。{{#if event.rectifyBy}}请于 {{event.rectifyBy}} 前整改。{{/if}}' },
+    en: { subject: 'Acceptance failed: {{project.name}}', text: 'The benchmark acceptance of ' + PE + ' failed: {{join event.reasons "; "}}.{{#if event.rectifyBy}} Rectify by {{event.rectifyBy}}.{{/if}}' },
+  },
+  'approval.blacklisted': {
+    'zh-CN': { subject: '企业已列入失信黑名单', text: '{{event.enterpriseName}}（{{event.creditCode}}）自 {{event.since}} 起列入失信黑名单：{{event.reason}}' },
+    en: { subject: 'Enterprise blacklisted', text: '{{event.enterpriseName}} ({{event.creditCode}}) is blacklisted since {{event.since}}: {{event.reason}}' },
+  },
+  'land.plot-reserved': {
+    'zh-CN': { subject: '标准地已预留：{{event.plotCode}}', text: '已为项目' + P + '预留标准地 {{event.plotCode}}（{{event.areaMu}} 亩）。' },
+    en: { subject: 'Plot reserved: {{event.plotCode}}', text: 'Plot {{event.plotCode}} ({{event.areaMu}} mu) is reserved for ' + PE + '.' },
+  },
+  'land.contract-signed': {
+    'zh-CN': { subject: '土地出让合同已签订：{{event.contractNumber}}', text: '项目' + P + '已签订土地出让合同 {{event.contractNumber}}（地块 {{event.plotCode}}，出让价款 {{yuan event.landPriceFen "zh-CN"}}），约定 {{event.agreedDates.start}} 开工、{{event.agreedDates.completion}} 竣工。' },
+    en: { subject: 'Land contract signed: {{event.contractNumber}}', text: 'Land contract {{event.contractNumber}} for ' + PE + ' (plot {{event.plotCode}}, price {{yuan event.landPriceFen "en"}}): start by {{event.agreedDates.start}}, complete by {{event.agreedDates.completion}}.' },
+  },
+  'land.check-passed': {
+    'zh-CN': { subject: '标准地指标核验通过：{{project.name}}', text: '项目' + P + '的标准地指标核验（{{event.stage}}）已于 {{event.checkedOn}} 通过。' },
+    en: { subject: 'Land indicators met: {{project.name}}', text: 'The {{event.stage}} check of ' + PE + ' passed on {{event.checkedOn}}.' },
+  },
+  'land.check-failed': {
+    'zh-CN': { subject: '标准地指标未达标：{{project.name}}', text: '项目' + P + '的标准地指标核验（{{event.stage}}）未通过：{{failedList event.results "zh-CN"}}。违约金 {{yuan event.penaltyFen "zh-CN"}}，整改期限 {{event.rectifyBy}}。' },
+    en: { subject: 'Land indicators not met: {{project.name}}', text: 'The {{event.stage}} check of ' + PE + ' failed: {{failedList event.results "en"}}. Penalty {{yuan event.penaltyFen "en"}}, rectify by {{event.rectifyBy}}.' },
+  },
+  'land.rectification-due': {
+    'zh-CN': { subject: '限期整改通知：{{project.name}}', text: '项目' + P + '请于 {{event.rectifyBy}} 前完成整改，涉及指标：{{join event.indicators "、"}}。' },
+    en: { subject: 'Rectification notice: {{project.name}}', text: 'Project ' + PE + ' must rectify by {{event.rectifyBy}}: {{join event.indicators ", "}}.' },
+  },
+  'agency.agent-assigned': {
+    'zh-CN': { subject: '全代办代办员：{{event.agentName}}', text: '项目' + P + '的全代办由代办员 {{event.agentName}}{{#if event.agentMobile}}（{{event.agentMobile}}）{{/if}}负责。' },
+    en: { subject: 'Your agent: {{event.agentName}}', text: 'Agent {{event.agentName}}{{#if event.agentMobile}} ({{event.agentMobile}}){{/if}} handles the full agency service for ' + PE + '.' },
+  },
+  'agency.task-escalated': {
+    'zh-CN': { subject: '督办：{{event.title}}', text: '项目' + P + '的代办事项“{{event.title}}”已超期 {{event.workingDaysLate}} 个工作日（到期日 {{event.dueOn}}），请督办。' },
+    en: { subject: 'Escalated: {{event.title}}', text: 'Task "{{event.title}}" of ' + PE + ' is {{event.workingDaysLate}} working days overdue ({{event.dueOn}}).' },
+  },
+  'agency.delegation-closed': {
+    'zh-CN': { subject: '全代办已办结，请评价：{{project.name}}', text: '项目' + P + '的全代办已于 {{event.closedOn}} 办结（{{event.tasksDelivered}} 项），欢迎对代办服务作出评价（好差评）。' },
+    en: { subject: 'Full agency service completed: {{project.name}}', text: 'The full agency service for ' + PE + ' was completed on {{event.closedOn}} ({{event.tasksDelivered}} tasks). Please rate it.' },
+  },
+};
+
+export interface Rendered {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const compiled = new Map<string, { subject: HandlebarsTemplateDelegate; text: HandlebarsTemplateDelegate }>();
+
+function compile(key: string, locale: Locale) {
+  const cacheKey = `${key}/${locale}`;
+  let c = compiled.get(cacheKey);
+  if (!c) {
+    const source = TEMPLATES[key]?.[locale];
+    if (!source) throw new Error(`no template ${key} in ${locale}`);
+    c = { subject: hb.compile(source.subject, { strict: true, noEscape: true }), text: hb.compile(source.text, { strict: true, noEscape: true }) };
+    compiled.set(cacheKey, c);
+  }
+  return c;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+
+/** Renders a template; throws on a missing variable (strict mode). */
+export function render(key: string, locale: Locale, context: Record<string, unknown>): Rendered {
+  const c = compile(key, locale);
+  const subject = c.subject(context);
+  const text = c.text(context);
+  const html = `<!doctype html><html lang="${locale}"><body style="font-family: sans-serif"><h2>${escapeHtml(subject)}</h2><p>${escapeHtml(text)}</p><p style="color:#888">${locale === 'en' ? 'Development-zone project service' : '开发区项目全生命周期服务平台'}</p></body></html>`;
+  return { subject, text, html };
+}
