@@ -15,6 +15,7 @@ export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 
 bash "$here/install.sh"
 bash "$here/infra.sh" up
+bash "$here/keys.sh"
 bash "$here/stop.sh" --quiet   # restart cleanly if an earlier start is still running
 echo "[start] building the services"
 npx nx run-many -t build --projects=tag:type:app --outputStyle=static >"$run_dir/logs/build.log" 2>&1 \
@@ -24,6 +25,7 @@ pg="postgres://${PGUSER:-postgres}@${PGHOST:-127.0.0.1}:${PGPORT:-5432}"
 for entry in "${SERVICES[@]}"; do
   read -r name port db <<<"$entry"
   PORT="$port" DATABASE_URL="$pg/$db" KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}" \
+    JWT_PUBLIC_KEY_FILE="${JWT_PUBLIC_KEY_FILE:-$run_dir/keys/public.pem}" \
     nohup node "dist/apps/$name/src/main.js" >"$run_dir/logs/$name.log" 2>&1 </dev/null &
   echo $! >"$run_dir/pids/$name.pid"
 done

@@ -13,13 +13,13 @@ import {
 } from '@devzone/contracts';
 import { startService, type RunningService } from '@devzone/platform';
 import { chinaCalendar, chinaDate } from '@devzone/shared-kernel';
-import { createTestDatabase, dropTestDatabase, eventually, get, post, put, readTopic, testKafka, uniqueName } from '@devzone/testing';
+import { as as bearer, createTestDatabase, dropTestDatabase, eventually, get, post, put, readTopic, testKafka, uniqueName } from '@devzone/testing';
 import { AppModule } from '../src/app.module';
 import { TaskDeadlineChecker } from '../src/application/task-deadline.checker';
 
-const LEAD = { 'x-actor-id': 'agent-lead', 'x-actor-role': 'agency-supervisor' };
-const as = (id: string) => ({ 'x-actor-id': id, 'x-actor-role': 'agency-agent' });
-const ENTERPRISE = { 'x-actor-id': 'ent-1', 'x-actor-role': 'enterprise' };
+const LEAD = bearer({ sub: 'agent-lead', name: '负责人', role: 'agency-supervisor', zones: ['CZ-GXQ'] });
+const as = (id: string) => bearer({ sub: id, name: id, role: 'agency-agent', zones: ['CZ-GXQ'] });
+const ENTERPRISE = bearer({ sub: 'ent-1', name: '周平', role: 'enterprise', zones: [], creditCode: '91350100M000100Y43', mobile: '13800000009' });
 
 describe('agency: 全代办 delegations, agents, tasks, escalation, rating', () => {
   const name = uniqueName('agency');

@@ -1,7 +1,7 @@
 import { parseEvent, ProjectStageChanged, type ApprovalCaseOpenedV1, type ItemOverdueV1 } from '@devzone/contracts';
 import { startService, type RunningService } from '@devzone/platform';
 import { addDays, chinaCalendar, chinaDate } from '@devzone/shared-kernel';
-import { createTestDatabase, dropTestDatabase, eventually, get, post, publishAs, put, readTopic, uniqueName } from '@devzone/testing';
+import { as, createTestDatabase, dropTestDatabase, eventually, get, post, publishAs, put, readTopic, uniqueName } from '@devzone/testing';
 import { AppModule } from '../src/app.module';
 import { DeadlineChecker } from '../src/application/deadline-checker.service';
 import { COMMITTED_DATES, signProject } from './approval.fixtures';
@@ -37,7 +37,8 @@ describe('commitment-approval: cases, the 承诺制 workflow, time limits, credi
   /** Notice, commitment (all committable items), pre-check: the case ends in publicity, or in DECIDING with 0 publicity days. */
   const throughPrecheck = async (caseId: string) => {
     expect((await post(url(`/cases/${caseId}/notice`))).status).toBe(200);
-    expect((await post(url(`/cases/${caseId}/commitment`), { scope: 'all', committedDates: COMMITTED_DATES }, { 'x-actor-role': 'enterprise', 'x-actor-id': 'ent-1' })).status).toBe(200);
+    const { creditCode } = (await get(url(`/cases/${caseId}`))).body;
+    expect((await post(url(`/cases/${caseId}/commitment`), { scope: 'all', committedDates: COMMITTED_DATES }, as({ sub: 'ent-1', name: '企业', role: 'enterprise', zones: [], creditCode }))).status).toBe(200);
     return post(url(`/cases/${caseId}/precheck`), { passed: true });
   };
 

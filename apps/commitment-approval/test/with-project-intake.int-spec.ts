@@ -1,6 +1,6 @@
 import { startService, type RunningService } from '@devzone/platform';
 import { chinaDate } from '@devzone/shared-kernel';
-import { createTestDatabase, dropTestDatabase, eventually, get, post, spawnService, uniqueName, type SpawnedService } from '@devzone/testing';
+import { as, createTestDatabase, dropTestDatabase, eventually, get, post, spawnService, uniqueName, type SpawnedService } from '@devzone/testing';
 import { AppModule } from '../src/app.module';
 import { DeadlineChecker } from '../src/application/deadline-checker.service';
 import { COMMITTED_DATES } from './approval.fixtures';
@@ -58,7 +58,7 @@ describe('承诺制 end to end with project-intake', () => {
 
     const id = c['id'] as string;
     expect((await post(`${approval.url}/cases/${id}/notice`)).body['status']).toBe('NOTIFIED');
-    const committed = await post(`${approval.url}/cases/${id}/commitment`, { scope: 'all', committedDates: COMMITTED_DATES }, { 'x-actor-role': 'enterprise', 'x-actor-id': 'ent-zhineng' });
+    const committed = await post(`${approval.url}/cases/${id}/commitment`, { scope: 'all', committedDates: COMMITTED_DATES }, as({ sub: 'ent-zhineng', name: '企业', role: 'enterprise', zones: [], creditCode: '914403001922038216' }));
     expect(committed.body['items'].map((i: { status: string }) => i.status)).toEqual(['UNDER_REVIEW', 'COMMITTED', 'COMMITTED', 'COMMITTED']);
     const publicity = await post(`${approval.url}/cases/${id}/precheck`, { passed: true, note: '材料齐全' });
     expect(publicity.body).toMatchObject({ status: 'IN_PUBLICITY', publicityStartsOn: chinaDate() });

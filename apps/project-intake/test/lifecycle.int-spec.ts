@@ -11,7 +11,7 @@ import {
   type ProjectStageChangedV1,
 } from '@devzone/contracts';
 import { chinaDate, addDays } from '@devzone/shared-kernel';
-import { createTestDatabase, dropTestDatabase, eventually, get, post, publishAs, readTopic, uniqueName } from '@devzone/testing';
+import { as, createTestDatabase, dropTestDatabase, eventually, get, post, publishAs, readTopic, uniqueName } from '@devzone/testing';
 import { startService, type RunningService } from '@devzone/platform';
 import { AppModule } from '../src/app.module';
 import { validRegistration } from './intake.fixtures';
@@ -126,7 +126,7 @@ describe('the lifecycle driven by other services’ events and by people’s rep
     const future = await post(`${service.url}/projects/${id}/start`, { date: addDays(today, 3), permitNumber: '140100202611270101' });
     expect(future).toMatchObject({ status: 400, body: { issues: [{ field: 'date' }] } });
 
-    const started = await post(`${service.url}/projects/${id}/start`, { date: addDays(today, -20), permitNumber: '140100202611270101' }, { 'x-actor-id': 'enterprise-1', 'x-actor-role': 'enterprise' });
+    const started = await post(`${service.url}/projects/${id}/start`, { date: addDays(today, -20), permitNumber: '140100202611270101' }, as({ sub: 'enterprise-1', name: '企业用户', role: 'enterprise', zones: [], creditCode: '91350100M000100Y43' }));
     expect(started).toMatchObject({ status: 200, body: { stage: 'UNDER_CONSTRUCTION', permitNumber: '140100202611270101' } });
     const beforeCompletion = await post(`${service.url}/projects/${id}/completion`, { date: addDays(today, -30) });
     expect(beforeCompletion).toMatchObject({ status: 400, body: { issues: [{ field: 'date' }] } });

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { parseEvent, ProjectSigned, type ProjectSignedV1 } from '@devzone/contracts';
-import { createTestDatabase, dropTestDatabase, get, post, readTopic, uniqueName } from '@devzone/testing';
+import { as, createTestDatabase, dropTestDatabase, get, post, readTopic, uniqueName } from '@devzone/testing';
 import { startService, type RunningService } from '@devzone/platform';
 import { AppModule } from '../src/app.module';
 import { isValidProjectCode } from '../src/domain/project-code';
@@ -21,7 +21,7 @@ describe('registering signed projects (POST /projects)', () => {
   });
 
   it('registers a project, issues a valid project code and publishes project.signed with a valid envelope', async () => {
-    const { status, body } = await post(`${service.url}/projects`, validRegistration(), { 'x-actor-id': 'officer-7', 'x-actor-role': 'zone-officer' });
+    const { status, body } = await post(`${service.url}/projects`, validRegistration(), as({ sub: 'officer-7', name: '投资促进专员', role: 'zone-officer', zones: ['SX-ZGQ'] }));
     expect(status).toBe(201);
     expect(body).toMatchObject({ stage: 'SIGNED', stageName: '签约', zoneName: '山西转型综合改革示范区', conditions: { approvalsGranted: false, landNeeded: true, landSecured: false } });
     const code = body['code'] as unknown as string;
@@ -94,8 +94,8 @@ describe('registering signed projects (POST /projects)', () => {
     const futureSigning = await post(`${service.url}/projects`, validRegistration({ signedOn: '2099-01-01' }));
     expect(futureSigning.status).toBe(400);
 
-    const badRole = await post(`${service.url}/projects`, validRegistration(), { 'x-actor-role': 'king' });
-    expect(badRole.status).toBe(400);
+    const anonymous = await post(`${service.url}/projects`, validRegistration(), null);
+    expect(anonymous).toMatchObject({ status: 401, body: { message: expect.stringMatching(/^请先登录/) } });
 
     expect([await count('projects'), await count('messaging_outbox')]).toEqual([projectsBefore, outboxBefore]);
   });

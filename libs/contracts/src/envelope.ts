@@ -27,6 +27,7 @@ export const ACTOR_ROLES = [
   'enterprise',
   'zone-manager',
   'province-manager',
+  'admin',
 ] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { connectInbox } from '@devzone/messaging';
@@ -24,8 +25,10 @@ export interface BootstrapOptions {
  * init (migrations, topics, relay) → consumer → HTTP.
  */
 export async function bootstrapService(appModule: unknown, options: BootstrapOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(appModule as never, { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(appModule as never, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: process.env['HTTP_BODY_LIMIT'] ?? '256kb' });
+  app.disable('x-powered-by');
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
@@ -36,6 +39,8 @@ export async function bootstrapService(appModule: unknown, options: BootstrapOpt
       .setTitle(options.title)
       .setDescription(options.description ?? '')
       .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: '演示令牌：npm run token -- <用户> (demo tokens: npm run token)' })
+      .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -1,3 +1,4 @@
+import { Public } from '@devzone/auth';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
@@ -6,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { SERVICE_NAME } from './tokens';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

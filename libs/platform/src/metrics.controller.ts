@@ -1,3 +1,4 @@
+import { Public } from '@devzone/auth';
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { collectDefaultMetrics, register } from 'prom-client';
@@ -6,6 +7,7 @@ let defaultsCollected = false;
 
 /** Prometheus metrics: the process's, and messaging's (outbox, inbox, dead letters). */
 @ApiExcludeController()
+@Public()
 @Controller('metrics')
 export class MetricsController {
   constructor() {

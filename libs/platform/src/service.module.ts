@@ -1,11 +1,14 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { APP_GUARD, Reflector } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { AuthGuard, authConfigFromEnv, type AuthConfig } from '@devzone/auth';
 import { LoggerModule } from 'nestjs-pino';
 import { MessagingModule, MessagingTables1764201600000, type MessagingConfig } from '@devzone/messaging';
 import { PersistenceModule, type PersistenceOptions } from '@devzone/persistence';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
-import { SERVICE_NAME } from './tokens';
+import { AUTH_CONFIG, SERVICE_NAME } from './tokens';
 
 export interface ServiceDefinition {
   service: string;
@@ -23,7 +26,8 @@ export interface ServiceDefinition {
 
 /**
  * What every service has: structured logs, its own database with migrations,
- * Kafka with outbox and inbox, /health, /health/ready and /metrics.
+ * Kafka with outbox and inbox, /health, /health/ready and /metrics, a bearer
+ * token on every other route (libs/auth), and a rate limit per client.
  * An app's AppModule imports `ServiceModule.forRoot({...})` and its features.
  */
 @Module({})
@@ -43,6 +47,14 @@ export class ServiceModule {
           }),
         }),
         TerminusModule,
+        // Per client address; RATE_LIMIT_PER_MINUTE=0 turns it off (benchmarks).
+        ThrottlerModule.forRootAsync({
+          useFactory: () => ({
+            throttlers: [{ ttl: 60_000, limit: Number(process.env['RATE_LIMIT_PER_MINUTE'] ?? 1200) }],
+            skipIf: () => Number(process.env['RATE_LIMIT_PER_MINUTE'] ?? 1200) === 0,
+            errorMessage: '请求过于频繁，请稍后再试 (too many requests)',
+          }),
+        }),
         PersistenceModule.forRoot({
           url: definition.databaseUrl,
           applicationName: definition.service,
@@ -58,7 +70,12 @@ export class ServiceModule {
         ...(definition.imports ?? []),
       ],
       controllers: [HealthController, MetricsController],
-      providers: [{ provide: SERVICE_NAME, useValue: definition.service }],
+      providers: [
+        { provide: SERVICE_NAME, useValue: definition.service },
+        { provide: AUTH_CONFIG, useFactory: () => authConfigFromEnv() },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, inject: [Reflector, AUTH_CONFIG], useFactory: (reflector: Reflector, config: AuthConfig) => new AuthGuard(reflector, config) },
+      ],
       exports: [SERVICE_NAME],
     };
   }

@@ -5,3 +5,4 @@ export * from './eventually';
 export * from './test-events';
 export * from './spawn-service';
 export * from './http';
+export * from './tokens';

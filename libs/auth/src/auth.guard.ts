@@ -1,0 +1,49 @@
+import { createParamDecorator, HttpException, HttpStatus, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import type { Principal } from './principal';
+import { AuthError, verifyToken, type AuthConfig } from './tokens';
+
+export const PUBLIC_ROUTE = 'devzone:public';
+/** Marks a route (or controller) that needs no token: health, metrics. */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+type WithPrincipal = Request & { principal?: Principal };
+
+/** The global guard: every HTTP route needs a valid bearer token unless marked @Public(). 401 otherwise. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly config: AuthConfig,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true; // Kafka handlers: events are validated as contracts
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest<WithPrincipal>();
+    const header = request.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw unauthorized('请先登录（缺少 Authorization: Bearer 身份凭证）', 'missing bearer token');
+    try {
+      request.principal = verifyToken(match[1], this.config);
+    } catch (error) {
+      if (error instanceof AuthError) throw unauthorized(error.text.zh, error.text.en);
+      throw error;
+    }
+    return true;
+  }
+}
+
+function unauthorized(zh: string, en: string): HttpException {
+  return new HttpException({ statusCode: 401, error: 'Unauthorized', message: `${zh} (${en})` }, HttpStatus.UNAUTHORIZED);
+}
+
+export function principalOf(request: Request): Principal {
+  const p = (request as WithPrincipal).principal;
+  if (!p) throw new Error('no principal on this request: is the route public?');
+  return p;
+}
+
+/** The caller, from the verified token. */
+export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext) => principalOf(context.switchToHttp().getRequest<Request>()));

@@ -1,0 +1,57 @@
+import type { Actor, ActorRole } from '@devzone/contracts';
+
+/**
+ * Who is calling, from a verified access token. Every query and command is
+ * scoped from this, never from the request.
+ *
+ * | role | sees and does |
+ * |---|---|
+ * | zone-officer | its zones' projects, cases, plots; decides |
+ * | agency-agent | the delegations assigned to it (`agentId`) |
+ * | agency-supervisor | its zones' delegations (team lead) |
+ * | enterprise | its own projects only (`creditCode`) |
+ * | zone-manager | read-only figures and lists for its zones |
+ * | province-manager | read-only, every zone |
+ * | admin | everything |
+ */
+export const ROLES = ['zone-officer', 'agency-agent', 'agency-supervisor', 'enterprise', 'zone-manager', 'province-manager', 'admin'] as const satisfies readonly ActorRole[];
+export type Role = (typeof ROLES)[number];
+
+export interface Principal {
+  /** The user id; for agents and team leads, the agent id. */
+  sub: string;
+  name: string;
+  role: Role;
+  /** Zones an officer, agent, team lead or zone manager works in. */
+  zones: string[];
+  /** The enterprise an enterprise user acts for (统一社会信用代码). */
+  creditCode?: string;
+  /** The contact's mobile (enterprise users): their notification recipient. */
+  mobile?: string;
+}
+
+export const actorOf = (p: Principal): Actor => ({ id: p.sub, role: p.role });
+
+export const isAdmin = (p: Principal) => p.role === 'admin';
+/** Sees every zone. */
+export const isProvinceWide = (p: Principal) => p.role === 'admin' || p.role === 'province-manager';
+
+/** May this principal see things of this zone (officers, agents, leads, managers)? */
+export function coversZone(p: Principal, zoneCode: string): boolean {
+  if (isProvinceWide(p)) return true;
+  if (p.role === 'enterprise') return false;
+  return p.zones.includes(zoneCode);
+}
+
+/** May this principal see this project (by its zone and its enterprise)? */
+export function seesProject(p: Principal, project: { zoneCode: string; creditCode: string }): boolean {
+  if (p.role === 'enterprise') return !!p.creditCode && p.creditCode === project.creditCode;
+  return coversZone(p, project.zoneCode);
+}
+
+/** The notification recipient ids this principal reads the inbox of. */
+export function recipientIdsOf(p: Principal): string[] {
+  if (p.role === 'enterprise') return p.mobile ? [`ent:${p.mobile}`] : [];
+  if (p.role === 'agency-agent' || p.role === 'agency-supervisor') return [`agent:${p.sub}`];
+  return [`officer:${p.sub}`];
+}
