@@ -9,13 +9,14 @@ import { TaskDeadlineChecker } from './application/task-deadline.checker';
 import { AgencyEventHandler } from './events/agency.event-handler';
 import { ENTITIES } from './infrastructure/orm-entities';
 import { AgencySchema1764288300000 } from './infrastructure/migrations/1764288300000-agency-schema';
+import { AgencyProjectCreditCode1764288600000 } from './infrastructure/migrations/1764288600000-agency-project-credit-code';
 
 @Module({
   imports: [
     ServiceModule.forRoot({
       service: Services.agency,
       entities: ENTITIES,
-      migrations: [AgencySchema1764288300000],
+      migrations: [AgencySchema1764288300000, AgencyProjectCreditCode1764288600000],
       publishes: [Topics.agency],
       subscribes: [Topics.project, Topics.approval, Topics.land],
     }),

@@ -146,7 +146,7 @@ describe('agency: 全代办 delegations, agents, tasks, escalation, rating', () 
 
     const a02 = d['tasks'].find((t: { sourceCode: string }) => t.sourceCode === 'A02');
     const byOther = await post(url(`/tasks/${a02.id}/actions`), { action: 'START' }, as('agent-b'));
-    expect(byOther).toMatchObject({ status: 403, body: { code: 'not-your-task' } });
+    expect(byOther).toMatchObject({ status: 404, body: { code: 'task-not-found' } }); // another agent's task does not exist for it
     const byEnterprise = await post(url(`/tasks/${a02.id}/actions`), { action: 'START' }, ENTERPRISE);
     expect(byEnterprise.status).toBe(403);
     expect((await post(url(`/tasks/${a02.id}/actions`), { action: 'FLY' }, as('agent-a'))).status).toBe(400);

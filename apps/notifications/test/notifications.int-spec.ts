@@ -133,7 +133,7 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
     });
     expect(grantedMail.text).toContain('已取得承诺制批复（PF-SX-ZGQ-2026-9F8E7D6C，2026-12-04）');
 
-    const log = (await get(url(`/notifications?eventId=${event.id}`))).body as { channel: string; status: string; attempts: number; id: string }[];
+    const log = (await get(url(`/notifications?eventId=${event.id}`))).body.items as { channel: string; status: string; attempts: number; id: string }[];
     expect(log.map((n) => [n.channel, n.status, n.attempts])).toEqual([
       ['email', 'sent', 1],
       ['inbox', 'delivered', 0],
@@ -190,11 +190,11 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
       { definition: PlotPublished, projectId: randomUUID(), payload: { plotId: randomUUID(), plotCode: 'P-1', zoneCode: 'SX-ZGQ', areaMu: 10, landUse: '工业用地', servicingLevel: '七通一平', industries: [], indicators: [] } },
     ]);
     await eventually(async () => expect((await fetch(url('/metrics')).then((r) => r.text()))).toMatch(/notifications_skipped_events_total\{type="land.plot-published"\} 1/));
-    expect((await get(url(`/notifications?eventId=${early[0].id}`))).body).toEqual([]);
+    expect((await get(url(`/notifications?eventId=${early[0].id}`))).body.items).toEqual([]);
 
     await publishAs(`${prefix}project.events`, 'project-intake', [{ definition: ProjectSigned, projectId, payload: signed('lina@example.cn', '13800000003') }]);
     await eventually(async () => {
-      const log = (await get(url(`/notifications?eventId=${early[0].id}`))).body as { channel: string; recipientId: string }[];
+      const log = (await get(url(`/notifications?eventId=${early[0].id}`))).body.items as { channel: string; recipientId: string }[];
       expect(log.map((n) => `${n.recipientId}/${n.channel}`).sort()).toEqual(['ent:13800000003/email', 'ent:13800000003/inbox']);
     });
   });

@@ -1,12 +1,19 @@
 import { createParamDecorator, HttpException, HttpStatus, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import type { Principal } from './principal';
+import type { Principal, Role } from './principal';
 import { AuthError, verifyToken, type AuthConfig } from './tokens';
 
 export const PUBLIC_ROUTE = 'devzone:public';
 /** Marks a route (or controller) that needs no token: health, metrics. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+export const ROLES_KEY = 'devzone:roles';
+/**
+ * The roles that may call a route at all (403 for the others). Which objects a
+ * permitted role reaches is the service's business: a foreign one is 404.
+ */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
 type WithPrincipal = Request & { principal?: Principal };
 
@@ -30,6 +37,10 @@ export class AuthGuard implements CanActivate {
     } catch (error) {
       if (error instanceof AuthError) throw unauthorized(error.text.zh, error.text.en);
       throw error;
+    }
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    if (roles && !roles.includes(request.principal.role)) {
+      throw new HttpException({ statusCode: 403, error: 'Forbidden', code: 'role', message: `当前角色无权进行此操作 (the role ${request.principal.role} may not do this)` }, HttpStatus.FORBIDDEN);
     }
     return true;
   }

@@ -55,3 +55,9 @@ export function recipientIdsOf(p: Principal): string[] {
   if (p.role === 'agency-agent' || p.role === 'agency-supervisor') return [`agent:${p.sub}`];
   return [`officer:${p.sub}`];
 }
+
+/** Role groups used by the services' @Roles(). */
+export const OFFICERS: Role[] = ['zone-officer', 'admin'];
+export const STAFF: Role[] = ['zone-officer', 'agency-agent', 'agency-supervisor', 'zone-manager', 'province-manager', 'admin'];
+export const READERS_OF_FIGURES: Role[] = ['zone-officer', 'zone-manager', 'province-manager', 'admin'];
+export const ACTING_FOR_PROJECTS: Role[] = ['enterprise', 'zone-officer', 'agency-agent', 'agency-supervisor', 'admin'];

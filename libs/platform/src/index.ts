@@ -7,3 +7,4 @@ export * from './actor';
 export * from './validators';
 export * from './start-service';
 export * from './scheduled-check';
+export * from './page';

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { PageQuery } from '@devzone/platform';
 import { SPECIALITIES, type Speciality } from '../domain/assignment';
 import { AGENT_ACTIONS } from '../application/delegation.service';
 import type { TaskTrigger } from '../domain/task.state-machine';
@@ -47,4 +48,8 @@ export class TeamRequest {
 export class AgencySettingsRequest {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(30) amberWorkingDays?: number;
   @ApiPropertyOptional({ description: '超期多少个工作日后督办' }) @IsOptional() @IsInt() @Min(0) @Max(60) escalateAfterWorkingDays?: number;
+}
+
+export class AgentsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: '开发区代码' }) @IsOptional() @IsString() zone?: string;
 }

@@ -1,10 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { coversZone, isProvinceWide, type Principal } from '@devzone/auth';
+import { pageOf, type PageQuery } from '@devzone/platform';
 import { chinaCalendar, chinaDate, DomainError } from '@devzone/shared-kernel';
 import { deadlineState } from '../domain/deadlines';
 import { taskFinal, TASK_STATUS_ZH, waitingOnEnterprise } from '../domain/task.state-machine';
-import { AgentOrm, AssignmentOrm, DelegationOrm, TaskOrm, TeamOrm } from '../infrastructure/orm-entities';
+import { AgencyProjectOrm, AgentOrm, AssignmentOrm, DelegationOrm, TaskOrm, TeamOrm } from '../infrastructure/orm-entities';
 import { AgencySettings } from './settings.service';
+
+/**
+ * Who sees a delegation: admins and province managers every one; an enterprise
+ * its own projects' (by credit code); an agent those assigned to it now; team
+ * leads, officers and zone managers their zones'.
+ */
+export function seesDelegation(p: Principal, d: DelegationOrm, creditCode: string | null): boolean {
+  if (p.role === 'enterprise') return !!p.creditCode && p.creditCode === creditCode;
+  if (p.role === 'agency-agent') return d.agentId === p.sub;
+  return coversZone(p, d.zoneCode);
+}
+
+/** An agent's worklist: the agent, or staff of its zone. */
+const seesAgent = (p: Principal, a: AgentOrm) => (p.role === 'agency-agent' ? p.sub === a.id : coversZone(p, a.zoneCode));
 
 @Injectable()
 export class AgencyQueries {
@@ -24,16 +40,29 @@ export class AgencyQueries {
     }));
   }
 
-  async delegation(id: string) {
+  async delegation(id: string, p: Principal) {
     const d = await this.dataSource.getRepository(DelegationOrm).findOneBy({ id });
-    if (!d) throw DomainError.notFound({ zh: `委托不存在：${id}`, en: `no delegation ${id}` }, 'delegation-not-found');
+    if (!d || !(await this.sees(p, d))) throw DomainError.notFound({ zh: `委托不存在：${id}`, en: `no delegation ${id}` }, 'delegation-not-found');
     return this.view(d);
   }
 
-  async delegationOfProject(projectId: string) {
+  async delegationOfProject(projectId: string, p: Principal) {
     const d = await this.dataSource.getRepository(DelegationOrm).findOneBy({ projectId });
-    if (!d) throw DomainError.notFound({ zh: '该项目没有全代办委托', en: `no delegation for project ${projectId}` }, 'delegation-not-found');
+    if (!d || !(await this.sees(p, d))) throw DomainError.notFound({ zh: '该项目没有全代办委托', en: `no delegation for project ${projectId}` }, 'delegation-not-found');
     return this.view(d);
+  }
+
+  private async sees(p: Principal, d: DelegationOrm): Promise<boolean> {
+    const project = p.role === 'enterprise' ? await this.dataSource.getRepository(AgencyProjectOrm).findOneBy({ projectId: d.projectId }) : null;
+    return seesDelegation(p, d, project?.creditCode ?? null);
+  }
+
+  /** Agents of the caller's zones (all, province-wide), a page at a time. */
+  async agents(q: PageQuery & { zone?: string }, p: Principal) {
+    const { page, pageSize, skip, take } = pageOf(q);
+    const zones = q.zone ? [q.zone].filter((z) => coversZone(p, z)) : isProvinceWide(p) ? undefined : p.zones;
+    const [items, total] = await this.dataSource.getRepository(AgentOrm).findAndCount({ where: zones ? { zoneCode: In(zones) } : {}, order: { id: 'ASC' }, skip, take });
+    return { items, total, page, pageSize };
   }
 
   private async view(d: DelegationOrm) {
@@ -43,8 +72,8 @@ export class AgencyQueries {
   }
 
   /** The enterprise's view: how much is done, and what waits on it. */
-  async progress(projectId: string) {
-    const d = await this.delegationOfProject(projectId);
+  async progress(projectId: string, p: Principal) {
+    const d = await this.delegationOfProject(projectId, p);
     const done = d.tasks.filter((t) => t.status === 'DELIVERED').length;
     const agent = d.agentId ? await this.dataSource.getRepository(AgentOrm).findOneBy({ id: d.agentId }) : null;
     return {
@@ -60,9 +89,9 @@ export class AgencyQueries {
   }
 
   /** An agent's day: due today, overdue, waiting on the enterprise, the rest. */
-  async worklist(agentId: string) {
+  async worklist(agentId: string, p: Principal) {
     const agent = await this.dataSource.getRepository(AgentOrm).findOneBy({ id: agentId });
-    if (!agent) throw DomainError.notFound({ zh: `代办员不存在：${agentId}`, en: `no agent ${agentId}` }, 'agent-not-found');
+    if (!agent || !seesAgent(p, agent)) throw DomainError.notFound({ zh: `代办员不存在：${agentId}`, en: `no agent ${agentId}` }, 'agent-not-found');
     const delegations = await this.dataSource.getRepository(DelegationOrm).findBy({ agentId, status: 'OPEN' });
     const tasks = delegations.length ? await this.dataSource.getRepository(TaskOrm).find({ where: { delegationId: In(delegations.map((d) => d.id)) }, order: { dueOn: 'ASC' } }) : [];
     const open = await this.taskViews(tasks.filter((t) => !taskFinal(t.status)), agent.zoneCode);
@@ -78,9 +107,9 @@ export class AgencyQueries {
   }
 
   /** A team's load and record: open tasks against capacity, on-time delivery, ratings. */
-  async teamLoad(code: string) {
+  async teamLoad(code: string, p: Principal) {
     const team = await this.dataSource.getRepository(TeamOrm).findOneBy({ code });
-    if (!team) throw DomainError.notFound({ zh: `代办专班不存在：${code}`, en: `no team ${code}` }, 'team-not-found');
+    if (!team || !coversZone(p, team.zoneCode)) throw DomainError.notFound({ zh: `代办专班不存在：${code}`, en: `no team ${code}` }, 'team-not-found');
     const agents = await this.dataSource.getRepository(AgentOrm).find({ where: { teamCode: code }, order: { id: 'ASC' } });
     const rows = await Promise.all(
       agents.map(async (a) => {

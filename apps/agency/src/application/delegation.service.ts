@@ -13,12 +13,14 @@ import {
   type EventEnvelope,
   type ProjectSignedV1,
 } from '@devzone/contracts';
+import { actorOf, type Principal } from '@devzone/auth';
 import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
 import { chinaCalendar, chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { chooseAgent } from '../domain/assignment';
 import { LAND_TASK, UTILITY_TASKS } from '../domain/deadlines';
 import { decideTask, taskFinal, TASK_TRANSITIONS, type TaskTrigger } from '../domain/task.state-machine';
 import { AgencyProjectOrm, AgentOrm, ApprovalItemOrm, AssignmentOrm, DelegationOrm, TaskOrm } from '../infrastructure/orm-entities';
+import { seesDelegation } from './agency.queries';
 
 /** What agents may do to a task by hand (COMPLETE comes only from the approving service). */
 export const AGENT_ACTIONS = Object.keys(TASK_TRANSITIONS).filter((t) => t !== 'COMPLETE') as Exclude<TaskTrigger, 'COMPLETE'>[];
@@ -55,6 +57,7 @@ export class DelegationService {
         code: p.projectCode,
         name: p.name,
         enterpriseName: p.enterprise.name,
+        creditCode: p.enterprise.creditCode,
         zoneCode: p.zoneCode,
         wantsFullAgency: p.wantsFullAgency,
         landAreaMu: p.landAreaMu,
@@ -142,13 +145,11 @@ export class DelegationService {
 
   // ── commands ──────────────────────────────────────────────────────────────
   /** An agent's (or the team lead's) update of a task. Only the delegation's agent and supervisors may. */
-  async act(taskId: string, action: Exclude<TaskTrigger, 'COMPLETE'>, input: { note?: string; blocker?: string | null }, actor: Actor) {
+  async act(taskId: string, action: Exclude<TaskTrigger, 'COMPLETE'>, input: { note?: string; blocker?: string | null }, principal: Principal) {
+    const actor = actorOf(principal);
     return this.dataSource.transaction(async (manager) => {
       const unit = commandUnit(this.outbox, manager, actor);
-      const task = await manager.findOne(TaskOrm, { where: { id: taskId }, lock: { mode: 'pessimistic_write' } });
-      if (!task) throw DomainError.notFound({ zh: `代办事项不存在：${taskId}`, en: `no task ${taskId}` }, 'task-not-found');
-      const delegation = await manager.findOneByOrFail(DelegationOrm, { id: task.delegationId });
-      this.mayWork(actor, delegation);
+      const task = await this.workableTask(manager, taskId, principal);
       const d = decideTask(task.status, action);
       if (!d.allowed) throw DomainError.refused(d.reason, 'task-state');
       if (input.blocker !== undefined) task.blocker = input.blocker;
@@ -158,12 +159,10 @@ export class DelegationService {
   }
 
   /** A note or a blocker on a task, without moving it. */
-  async annotate(taskId: string, input: { note?: string; blocker?: string | null }, actor: Actor) {
+  async annotate(taskId: string, input: { note?: string; blocker?: string | null }, principal: Principal) {
     return this.dataSource.transaction(async (manager) => {
-      const task = await manager.findOne(TaskOrm, { where: { id: taskId }, lock: { mode: 'pessimistic_write' } });
-      if (!task) throw DomainError.notFound({ zh: `代办事项不存在：${taskId}`, en: `no task ${taskId}` }, 'task-not-found');
-      this.mayWork(actor, await manager.findOneByOrFail(DelegationOrm, { id: task.delegationId }));
-      if (input.note) task.notes = [...task.notes, { on: chinaDate(), by: actor.id, text: input.note }];
+      const task = await this.workableTask(manager, taskId, principal);
+      if (input.note) task.notes = [...task.notes, { on: chinaDate(), by: principal.sub, text: input.note }];
       if (input.blocker !== undefined) task.blocker = input.blocker;
       await manager.save(task);
       return task;
@@ -171,11 +170,11 @@ export class DelegationService {
   }
 
   /** The team lead assigns (or reassigns) the delegation's agent; the history is kept. */
-  async reassign(delegationId: string, agentId: string, actor: Actor) {
-    if (actor.role !== 'agency-supervisor') throw DomainError.forbidden({ zh: '只有代办专班负责人可以指派代办员', en: 'only a team lead (agency-supervisor) assigns agents' }, 'not-a-lead');
+  async reassign(delegationId: string, agentId: string, principal: Principal) {
+    const actor = actorOf(principal);
     return this.dataSource.transaction(async (manager) => {
       const unit = commandUnit(this.outbox, manager, actor);
-      const delegation = await this.lockDelegation(manager, delegationId);
+      const delegation = await this.lockDelegation(manager, delegationId, principal);
       if (delegation.status !== 'OPEN') throw DomainError.refused({ zh: '委托已办结', en: 'the delegation is closed' }, 'closed');
       const agent = await manager.findOneBy(AgentOrm, { id: agentId });
       if (!agent || !agent.active) throw DomainError.invalid('agentId', { zh: `代办员不存在或已停用：${agentId}`, en: `no active agent ${agentId}` });
@@ -187,11 +186,11 @@ export class DelegationService {
   }
 
   /** 好差评: once, after closure, by the enterprise. */
-  async rate(delegationId: string, score: number, comment: string | undefined, actor: Actor) {
-    if (actor.role !== 'enterprise') throw DomainError.forbidden({ zh: '由企业评价代办服务', en: 'the enterprise rates the service' }, 'not-enterprise');
+  async rate(delegationId: string, score: number, comment: string | undefined, principal: Principal) {
+    const actor = actorOf(principal);
     return this.dataSource.transaction(async (manager) => {
       const unit = commandUnit(this.outbox, manager, actor);
-      const delegation = await this.lockDelegation(manager, delegationId);
+      const delegation = await this.lockDelegation(manager, delegationId, principal);
       if (delegation.status !== 'CLOSED') throw DomainError.refused({ zh: '代办尚未办结，办结后方可评价', en: 'the delegation is not closed yet' }, 'not-closed');
       if (delegation.rating !== null) throw DomainError.refused({ zh: `已于 ${delegation.ratedOn} 评价`, en: `already rated on ${delegation.ratedOn}` }, 'rated');
       delegation.rating = score;
@@ -204,15 +203,19 @@ export class DelegationService {
   }
 
   // ── helpers ───────────────────────────────────────────────────────────────
-  private mayWork(actor: Actor, delegation: DelegationOrm): void {
-    if (actor.role === 'agency-supervisor') return;
-    if (actor.role === 'agency-agent' && actor.id === delegation.agentId) return;
-    throw DomainError.forbidden({ zh: '只有该项目的代办员或代办专班负责人可以更新代办事项', en: 'only the delegation’s agent or a team lead may update its tasks' }, 'not-your-task');
+  /** A task the caller may work on: the delegation's agent, a team lead of its zone, an admin (the roles are checked by @Roles). Anyone else's is 404. */
+  private async workableTask(manager: EntityManager, taskId: string, principal: Principal): Promise<TaskOrm> {
+    const task = await manager.findOne(TaskOrm, { where: { id: taskId }, lock: { mode: 'pessimistic_write' } });
+    const delegation = task ? await manager.findOneByOrFail(DelegationOrm, { id: task.delegationId }) : null;
+    if (!task || !delegation || !seesDelegation(principal, delegation, null)) throw DomainError.notFound({ zh: `代办事项不存在：${taskId}`, en: `no task ${taskId}` }, 'task-not-found');
+    return task;
   }
 
-  private async lockDelegation(manager: EntityManager, id: string): Promise<DelegationOrm> {
+  /** The delegation, locked, if the caller sees it (404 otherwise). */
+  private async lockDelegation(manager: EntityManager, id: string, principal: Principal): Promise<DelegationOrm> {
     const d = await manager.findOne(DelegationOrm, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!d) throw DomainError.notFound({ zh: `委托不存在：${id}`, en: `no delegation ${id}` }, 'delegation-not-found');
+    const project = d ? await manager.findOneBy(AgencyProjectOrm, { projectId: d.projectId }) : null;
+    if (!d || !seesDelegation(principal, d, project?.creditCode ?? null)) throw DomainError.notFound({ zh: `委托不存在：${id}`, en: `no delegation ${id}` }, 'delegation-not-found');
     return d;
   }
 

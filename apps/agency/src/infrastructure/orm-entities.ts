@@ -38,6 +38,7 @@ export class AgencyProjectOrm {
   @Column({ type: 'text' }) code!: string;
   @Column({ type: 'text' }) name!: string;
   @Column({ name: 'enterprise_name', type: 'text' }) enterpriseName!: string;
+  @Column({ name: 'credit_code', type: 'char', length: 18, nullable: true }) creditCode!: string | null;
   @Column({ name: 'zone_code', type: 'varchar', length: 32 }) zoneCode!: string;
   @Column({ name: 'wants_full_agency', type: 'boolean' }) wantsFullAgency!: boolean;
   @Column({ name: 'land_area_mu', type: 'numeric', precision: 12, scale: 4, transformer: decimal }) landAreaMu!: number;

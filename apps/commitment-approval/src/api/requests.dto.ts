@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsOnOrAfter } from '@devzone/platform';
+import { IsOnOrAfter, PageQuery } from '@devzone/platform';
 import { CASE_STATUSES, type CaseStatus } from '../domain/case.state-machine';
 import type { ItemDecisionKind } from '../application/case.service';
 
@@ -78,14 +78,12 @@ export class ZoneSettingsRequest {
   @ApiPropertyOptional({ description: '容缺材料最长补交期限（工作日）' }) @IsOptional() @IsInt() @Min(1) @Max(60) maxMissingDocumentsWorkingDays?: number;
 }
 
-export class CasesQuery {
+export class CasesQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() zone?: string;
   @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES, { message: `status 应为 ${CASE_STATUSES.join(' / ')}` }) status?: CaseStatus;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
-  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
 }
 
-export class QueueQuery {
+export class QueueQuery extends PageQuery {
   @ApiPropertyOptional({ description: '开发区代码' }) @IsOptional() @IsString() zone?: string;
   @ApiPropertyOptional({ description: '部门' }) @IsOptional() @IsString() @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)) department?: string;
 }

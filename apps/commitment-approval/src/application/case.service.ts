@@ -19,6 +19,7 @@ import {
   type MilestoneDates,
   type ProjectSignedV1,
 } from '@devzone/contracts';
+import { seesProject, type Principal } from '@devzone/auth';
 import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
 import { addDays, chinaCalendar, chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { applies } from '../domain/catalogue';
@@ -132,8 +133,8 @@ export class CaseService {
     await unit.manager.save(c);
   }
 
-  issueNotice(caseId: string, actor: Actor) {
-    return this.command(caseId, actor, async (unit, c, today) => {
+  issueNotice(caseId: string, actor: Actor, principal: Principal) {
+    return this.command(caseId, actor, principal, async (unit, c, today) => {
       this.move(c, 'ISSUE_NOTICE');
       c.noticeNumber = `GZ-${c.zoneCode}-${today.slice(0, 4)}-${short()}`;
       c.noticeIssuedOn = today;
@@ -143,8 +144,8 @@ export class CaseService {
   }
 
   /** 承诺书: the committable items it covers are committed; every other item goes under review. */
-  submitCommitment(caseId: string, input: { scope: 'all' | 'partial'; itemCodes?: string[]; committedDates: MilestoneDates }, actor: Actor) {
-    return this.command(caseId, actor, async (unit, c, today) => {
+  submitCommitment(caseId: string, input: { scope: 'all' | 'partial'; itemCodes?: string[]; committedDates: MilestoneDates }, actor: Actor, principal: Principal) {
+    return this.command(caseId, actor, principal, async (unit, c, today) => {
       const listed = await this.credit.isBlacklisted(unit, c.creditCode);
       if (listed) {
         throw DomainError.refused({ zh: `企业已列入失信黑名单（${listed.since}起），不得作出承诺`, en: `the enterprise is blacklisted since ${listed.since} and may not commit` }, 'blacklisted');
@@ -178,8 +179,8 @@ export class CaseService {
   }
 
   /** 预审: passed → publicity (straight to the decision when the zone has no publicity); failed → back to the enterprise. */
-  precheck(caseId: string, input: { passed: boolean; note?: string }, actor: Actor) {
-    return this.command(caseId, actor, async (unit, c, today) => {
+  precheck(caseId: string, input: { passed: boolean; note?: string }, actor: Actor, principal: Principal) {
+    return this.command(caseId, actor, principal, async (unit, c, today) => {
       c.precheckNote = input.note ?? null;
       if (!input.passed) {
         this.move(c, 'FAIL_PRECHECK');
@@ -195,8 +196,8 @@ export class CaseService {
   }
 
   /** Officer ends the publicity once its period is over (the deadline checker does it too). */
-  endPublicity(caseId: string, actor: Actor) {
-    return this.command(caseId, actor, async (unit, c, today) => {
+  endPublicity(caseId: string, actor: Actor, principal: Principal) {
+    return this.command(caseId, actor, principal, async (unit, c, today) => {
       if (c.status === 'IN_PUBLICITY' && c.publicityEndsOn && today < c.publicityEndsOn) {
         throw DomainError.refused({ zh: `公示期至 ${c.publicityEndsOn}，未满`, en: `publicity runs until ${c.publicityEndsOn}` }, 'publicity-running');
       }
@@ -210,8 +211,8 @@ export class CaseService {
     await this.grantIfComplete(unit, c, today);
   }
 
-  decideItem(caseId: string, itemCode: string, input: ItemDecisionInput, actor: Actor) {
-    return this.command(caseId, actor, async (unit, c, today) => {
+  decideItem(caseId: string, itemCode: string, input: ItemDecisionInput, actor: Actor, principal: Principal) {
+    return this.command(caseId, actor, principal, async (unit, c, today) => {
       const item = await this.item(unit, c, itemCode);
       if (!acceptsItemDecisions(c.status)) {
         throw DomainError.refused({ zh: `案件当前状态不能对事项作出决定`, en: `the case (${c.status}) does not take item decisions now` }, 'case-state');
@@ -247,8 +248,8 @@ export class CaseService {
   }
 
   /** The enterprise resubmits an item after corrections. */
-  resubmitItem(caseId: string, itemCode: string, actor: Actor) {
-    return this.command(caseId, actor, async (unit, c) => {
+  resubmitItem(caseId: string, itemCode: string, actor: Actor, principal: Principal) {
+    return this.command(caseId, actor, principal, async (unit, c) => {
       const item = await this.item(unit, c, itemCode);
       item.status = this.itemMove(item, 'SUBMIT');
       await unit.manager.save(item);
@@ -256,8 +257,8 @@ export class CaseService {
   }
 
   /** The enterprise supplies the documents accepted as missing (容缺). */
-  supplyDocuments(caseId: string, itemCode: string, actor: Actor) {
-    return this.command(caseId, actor, async (unit, c, today) => {
+  supplyDocuments(caseId: string, itemCode: string, actor: Actor, principal: Principal) {
+    return this.command(caseId, actor, principal, async (unit, c, today) => {
       const item = await this.item(unit, c, itemCode);
       item.status = this.itemMove(item, 'SUPPLY_DOCUMENTS');
       item.suppliedOn = today;
@@ -265,8 +266,8 @@ export class CaseService {
     });
   }
 
-  requestAcceptance(caseId: string, actor: Actor) {
-    return this.command(caseId, actor, async (unit, c, today) => {
+  requestAcceptance(caseId: string, actor: Actor, principal: Principal) {
+    return this.command(caseId, actor, principal, async (unit, c, today) => {
       if (!['COMPLETED', 'IN_PRODUCTION', 'FULL_PRODUCTION'].includes(c.projectStage)) {
         throw DomainError.refused({ zh: '项目尚未竣工，不能申请对标验收', en: 'the project is not completed: no acceptance yet' }, 'not-completed');
       }
@@ -277,8 +278,8 @@ export class CaseService {
   }
 
   /** 对标验收 result. A failure is a major breach on the enterprise's credit, with a deadline to rectify. */
-  recordAcceptance(caseId: string, input: { passed: boolean; reasons?: string[]; rectifyBy?: IsoDate }, actor: Actor) {
-    return this.command(caseId, actor, async (unit, c, today) => {
+  recordAcceptance(caseId: string, input: { passed: boolean; reasons?: string[]; rectifyBy?: IsoDate }, actor: Actor, principal: Principal) {
+    return this.command(caseId, actor, principal, async (unit, c, today) => {
       if (input.passed) {
         this.move(c, 'PASS_ACCEPTANCE');
         c.acceptedOn = today;
@@ -321,10 +322,10 @@ export class CaseService {
     await unit.publish(ApprovalCaseGranted, { projectId: c.projectId, payload: { caseId: c.id, decisionNumber: c.decisionNumber, grantedOn: today } });
   }
 
-  private async command(caseId: string, actor: Actor, body: (unit: UnitOfWork, c: CaseOrm, today: IsoDate) => Promise<void>) {
+  private async command(caseId: string, actor: Actor, principal: Principal, body: (unit: UnitOfWork, c: CaseOrm, today: IsoDate) => Promise<void>) {
     return this.dataSource.transaction(async (manager) => {
       const c = await manager.findOne(CaseOrm, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
-      if (!c) throw DomainError.notFound({ zh: `案件不存在：${caseId}`, en: `no case ${caseId}` }, 'case-not-found');
+      if (!c || !seesProject(principal, c)) throw DomainError.notFound({ zh: `案件不存在：${caseId}`, en: `no case ${caseId}` }, 'case-not-found');
       await body(commandUnit(this.outbox, manager, actor), c, chinaDate());
       await manager.save(c);
       return c.id;

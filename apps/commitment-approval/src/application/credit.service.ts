@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Blacklisted, BlacklistLifted, BreachRecorded, type Actor, type BreachSeverity } from '@devzone/contracts';
+import { coversZone, type Principal } from '@devzone/auth';
 import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
 import { chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { blacklistReason } from '../domain/credit-policy';
@@ -64,17 +65,17 @@ export class CreditService {
   }
 
   /** 信用修复: a record is rectified; the blacklist is re-evaluated. */
-  async rectify(recordId: string, note: string, actor: Actor) {
+  async rectify(recordId: string, note: string, actor: Actor, principal: Principal) {
     return this.dataSource.transaction(async (manager) => {
       const unit = commandUnit(this.outbox, manager, actor);
       const record = await manager.findOne(CreditRecordOrm, { where: { id: recordId }, lock: { mode: 'pessimistic_write' } });
-      if (!record) throw DomainError.notFound({ zh: `信用记录不存在：${recordId}`, en: `no credit record ${recordId}` });
+      const zone: string | undefined = record ? (await manager.query(`SELECT zone_code FROM cases WHERE id = $1`, [record.caseId]))[0]?.zone_code : undefined;
+      if (!record || !zone || !coversZone(principal, zone)) throw DomainError.notFound({ zh: `信用记录不存在：${recordId}`, en: `no credit record ${recordId}` });
       if (record.rectifiedOn) throw DomainError.refused({ zh: `该记录已于 ${record.rectifiedOn} 整改`, en: `already rectified on ${record.rectifiedOn}` });
       const today = chinaDate();
       record.rectifiedOn = today;
       record.rectificationNote = note;
       await manager.save(record);
-      const zone = (await manager.query(`SELECT zone_code FROM cases WHERE id = $1`, [record.caseId]))[0]?.zone_code ?? '*';
       await this.evaluate(unit, record.creditCode, zone, record.projectId, today);
       return record;
     });

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { coversZone, isProvinceWide, seesProject, type Principal } from '@devzone/auth';
+import { pageIn, type PageQuery } from '@devzone/platform';
 import { chinaCalendar, chinaDate, DomainError } from '@devzone/shared-kernel';
 import { CASE_STATUS_ZH, type CaseStatus } from '../domain/case.state-machine';
 import { rag } from '../domain/deadlines';
@@ -14,23 +16,29 @@ export class ApprovalQueries {
     private readonly settings: SettingsService,
   ) {}
 
-  async caseById(id: string) {
+  async caseById(id: string, principal: Principal) {
     const c = await this.dataSource.getRepository(CaseOrm).findOneBy({ id });
-    if (!c) throw DomainError.notFound({ zh: `案件不存在：${id}`, en: `no case ${id}` }, 'case-not-found');
+    if (!c || !seesProject(principal, c)) throw DomainError.notFound({ zh: `案件不存在：${id}`, en: `no case ${id}` }, 'case-not-found');
     return this.view(c);
   }
 
-  async caseOfProject(projectId: string) {
+  async caseOfProject(projectId: string, principal: Principal) {
     const c = await this.dataSource.getRepository(CaseOrm).findOneBy({ projectId });
-    if (!c) throw DomainError.notFound({ zh: `该项目没有承诺制案件：${projectId}`, en: `no case for project ${projectId}` }, 'case-not-found');
+    if (!c || !seesProject(principal, c)) throw DomainError.notFound({ zh: `该项目没有承诺制案件：${projectId}`, en: `no case for project ${projectId}` }, 'case-not-found');
     return this.view(c);
   }
 
-  async list(q: { zone?: string; status?: CaseStatus; page?: number; pageSize?: number }) {
+  async list(q: { zone?: string; status?: CaseStatus; page?: number; pageSize?: number }, principal: Principal) {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
+    const zones = isProvinceWide(principal) || principal.role === 'enterprise' ? undefined : principal.zones.filter((z) => !q.zone || z === q.zone);
     const [rows, total] = await this.dataSource.getRepository(CaseOrm).findAndCount({
-      where: { ...(q.zone ? { zoneCode: q.zone } : {}), ...(q.status ? { status: q.status } : {}) },
+      where: {
+        ...(q.zone ? { zoneCode: q.zone } : {}),
+        ...(zones ? { zoneCode: In(zones) } : {}),
+        ...(principal.role === 'enterprise' ? { creditCode: principal.creditCode ?? '' } : {}),
+        ...(q.status ? { status: q.status } : {}),
+      },
       order: { openedOn: 'DESC', id: 'ASC' },
       skip: (page - 1) * pageSize,
       take: pageSize,
@@ -39,11 +47,16 @@ export class ApprovalQueries {
   }
 
   /** The officer's queue: open items of cases not yet granted, by promised due date, red/amber/green. */
-  async queue(q: { zone?: string; department?: string }) {
+  async queue(q: { zone?: string; department?: string } & PageQuery, principal: Principal) {
     const today = chinaDate();
+    if (q.zone && !coversZone(principal, q.zone)) {
+      const { items, ...page } = pageIn([], q);
+      return { asOf: today, entries: items, ...page };
+    }
+    const zones = isProvinceWide(principal) ? undefined : principal.zones;
     const cases = await this.dataSource.getRepository(CaseOrm).findBy({
       status: In(['OPENED', 'NOTIFIED', 'COMMITTED', 'IN_PUBLICITY', 'DECIDING']),
-      ...(q.zone ? { zoneCode: q.zone } : {}),
+      ...(q.zone ? { zoneCode: q.zone } : zones ? { zoneCode: In(zones) } : {}),
     });
     const byId = new Map(cases.map((c) => [c.id, c]));
     const items = cases.length
@@ -77,7 +90,8 @@ export class ApprovalQueries {
         };
       })
       .sort((a, b) => a.promisedDueOn.localeCompare(b.promisedDueOn) || a.projectCode.localeCompare(b.projectCode) || a.itemCode.localeCompare(b.itemCode));
-    return { asOf: today, entries };
+    const { items: onPage, ...page } = pageIn(entries, q);
+    return { asOf: today, entries: onPage, ...page };
   }
 
   private async view(c: CaseOrm) {

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from '@devzone/contracts';
+import { PageQuery } from '@devzone/platform';
 import { LOCALES, type Locale } from '../domain/templates';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -43,13 +44,11 @@ export class RecipientRequest extends PreferencesRequest {
   @ApiPropertyOptional({ example: 'SX-ZGQ', description: '官员所在开发区' }) @IsOptional() @IsString() zoneCode?: string;
 }
 
-export class InboxQuery {
+export class InboxQuery extends PageQuery {
   @ApiPropertyOptional({ description: '只看未读' }) @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'unread 应为 true/false' }) unread?: boolean;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'page 应为正整数' }) @Min(1) page?: number;
-  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt({ message: 'pageSize 应为 1–100' }) @Min(1) @Max(100) pageSize?: number;
 }
 
-export class NotificationsQuery {
+export class NotificationsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() eventId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(RECIPIENT_ID) recipientId?: string;
 }

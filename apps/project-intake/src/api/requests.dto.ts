@@ -7,20 +7,18 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsInt,
   IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { LIFECYCLE_STAGES, PROJECT_TYPES, type LifecycleStage, type ProjectType } from '@devzone/contracts';
-import { IsAtMost, IsOnOrAfter, Satisfies } from '@devzone/platform';
+import { IsAtMost, IsOnOrAfter, PageQuery, Satisfies } from '@devzone/platform';
 import { CREDIT_CODE_PROBLEMS_ZH, creditCodeProblem } from '../domain/credit-code';
 
 const DATE = { strict: true } as const;
@@ -172,7 +170,7 @@ export class ReasonRequest {
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class ListProjectsQuery {
+export class ListProjectsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() zone?: string;
   @ApiPropertyOptional({ enum: LIFECYCLE_STAGES }) @IsOptional() @IsIn(LIFECYCLE_STAGES, { message: `stage 应为 ${LIFECYCLE_STAGES.join(' / ')} (unknown stage)` }) stage?: LifecycleStage;
   @ApiPropertyOptional({ description: '行业代码或其前缀，如 C30' }) @IsOptional() @Matches(/^[A-T]\d{0,4}$/, { message: 'industry 应为行业代码或前缀 (industry must be a GB/T 4754 code or prefix)' }) industry?: string;
@@ -181,8 +179,6 @@ export class ListProjectsQuery {
   @ApiPropertyOptional({ description: '签约日期止' }) @IsOptional() @IsISO8601(DATE, dateMessage('signedTo')) @IsOnOrAfter('signedFrom') signedTo?: string;
   @ApiPropertyOptional({ description: '只看落后于计划的项目' }) @IsOptional() @Transform(toBool) @IsBoolean({ message: 'overdue 应为 true/false' }) overdue?: boolean;
   @ApiPropertyOptional({ description: '以此日期判断是否落后（默认今天）' }) @IsOptional() @IsISO8601(DATE, dateMessage('asOf')) asOf?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
-  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
 }
 
 export class FiguresQuery {

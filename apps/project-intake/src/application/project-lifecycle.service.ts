@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ProjectSigned, ProjectStageChanged, type Actor, type LifecycleTrigger } from '@devzone/contracts';
+import { coversZone, seesProject, type Principal } from '@devzone/auth';
 import { Outbox, type InboxContext } from '@devzone/messaging';
 import { chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { decide, type LifecycleState } from '../domain/lifecycle.state-machine';
@@ -44,8 +45,11 @@ export class ProjectLifecycleService {
   ) {}
 
   /** 登记签约项目: issues the project code and publishes project.signed. */
-  async register(request: RegisterProjectRequest, actor: Actor): Promise<ProjectView> {
+  async register(request: RegisterProjectRequest, actor: Actor, principal: Principal): Promise<ProjectView> {
     const today = chinaDate();
+    if (!coversZone(principal, request.zoneCode)) {
+      throw DomainError.forbidden({ zh: `不能在本人负责之外的开发区（${request.zoneCode}）登记项目`, en: `you do not work in zone ${request.zoneCode}` }, 'zone');
+    }
     if (request.signedOn > today) throw DomainError.invalid('signedOn', { zh: '签约日期不能晚于今天', en: 'signedOn must not be in the future' });
     if (request.usesStandardLand && request.landAreaMu === 0) {
       throw DomainError.invalid('usesStandardLand', { zh: '采用标准地的项目须有用地需求（landAreaMu > 0）', en: 'a project on standard land needs land (landAreaMu > 0)' });
@@ -130,10 +134,10 @@ export class ProjectLifecycleService {
   }
 
   /** A person's report or decision (开工、竣工、投产、达产、暂停、恢复、终止). Refused → 409, nothing changes. */
-  async report(idOrCode: string, trigger: PersonTrigger, input: ReportInput, actor: Actor): Promise<ProjectView> {
+  async report(idOrCode: string, trigger: PersonTrigger, input: ReportInput, actor: Actor, principal: Principal): Promise<ProjectView> {
     return this.dataSource.transaction(async (manager) => {
       const project = await this.lock(manager, idOrCode);
-      if (!project) throw DomainError.notFound({ zh: `项目不存在：${idOrCode}`, en: `no project ${idOrCode}` }, 'project-not-found');
+      if (!project || !seesProject(principal, project)) throw DomainError.notFound({ zh: `项目不存在：${idOrCode}`, en: `no project ${idOrCode}` }, 'project-not-found');
       const decision = decide(lifecycleStateOf(project), trigger);
       if (!decision.allowed) throw DomainError.refused(decision.reason, 'stage-refused');
 

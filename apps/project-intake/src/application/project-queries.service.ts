@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { coversZone, isProvinceWide, seesProject, type Principal } from '@devzone/auth';
 import { chinaDate, DomainError } from '@devzone/shared-kernel';
 import { threeBatchesFigures, type ThreeBatchesFigures } from '../domain/figures';
 import { ProjectOrm, TimelineEntryOrm, ZoneOrm } from '../infrastructure/orm-entities';
@@ -14,11 +15,12 @@ export class ProjectQueries {
     return this.dataSource.getRepository(ZoneOrm).find({ order: { code: 'ASC' } });
   }
 
-  async list(q: ListProjectsQuery): Promise<{ items: ProjectView[]; total: number; page: number; pageSize: number }> {
+  async list(q: ListProjectsQuery, principal: Principal): Promise<{ items: ProjectView[]; total: number; page: number; pageSize: number }> {
     const asOf = q.asOf ?? chinaDate();
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;
     const query = this.dataSource.getRepository(ProjectOrm).createQueryBuilder('p');
+    this.scope(query, principal);
     if (q.zone) query.andWhere('p.zone_code = :zone', { zone: q.zone });
     if (q.stage) query.andWhere('p.stage = :stage', { stage: q.stage });
     if (q.industry) query.andWhere('p.industry_code LIKE :industry', { industry: `${q.industry}%` });
@@ -45,14 +47,20 @@ export class ProjectQueries {
     query.andWhere(overdue ? condition : `NOT ${condition}`, { asOf });
   }
 
-  async get(idOrCode: string): Promise<ProjectView> {
-    const project = await this.find(idOrCode);
+  /** What the caller may see: its enterprise's projects, or its zones' (province-wide roles: all). */
+  private scope(query: SelectQueryBuilder<ProjectOrm>, p: Principal): void {
+    if (p.role === 'enterprise') query.andWhere('p.credit_code = :scopeCredit', { scopeCredit: p.creditCode ?? '' });
+    else if (!isProvinceWide(p)) query.andWhere('p.zone_code IN (:...scopeZones)', { scopeZones: p.zones.length ? p.zones : [''] });
+  }
+
+  async get(idOrCode: string, principal: Principal): Promise<ProjectView> {
+    const project = await this.find(idOrCode, principal);
     const zone = await this.dataSource.getRepository(ZoneOrm).findOneBy({ code: project.zoneCode });
     return projectView(project, zone ?? undefined, chinaDate());
   }
 
-  async timeline(idOrCode: string) {
-    const project = await this.find(idOrCode);
+  async timeline(idOrCode: string, principal: Principal) {
+    const project = await this.find(idOrCode, principal);
     const entries = await this.dataSource.getRepository(TimelineEntryOrm).find({ where: { projectId: project.id }, order: { occurredAt: 'ASC', seq: 'ASC' } });
     return {
       projectId: project.id,
@@ -69,10 +77,11 @@ export class ProjectQueries {
     };
   }
 
-  async threeBatches(q: FiguresQuery): Promise<ThreeBatchesFigures & { filter: FiguresQuery }> {
+  async threeBatches(q: FiguresQuery, principal: Principal): Promise<ThreeBatchesFigures & { filter: FiguresQuery }> {
     const query = this.dataSource.getRepository(ProjectOrm).createQueryBuilder('p');
+    this.scope(query, principal);
     if (q.zone) {
-      if (!(await this.dataSource.getRepository(ZoneOrm).existsBy({ code: q.zone }))) {
+      if (!coversZone(principal, q.zone) || !(await this.dataSource.getRepository(ZoneOrm).existsBy({ code: q.zone }))) {
         throw DomainError.notFound({ zh: `未知的开发区 ${q.zone}`, en: `unknown zone ${q.zone}` }, 'unknown-zone');
       }
       query.andWhere('p.zone_code = :zone', { zone: q.zone });
@@ -84,9 +93,9 @@ export class ProjectQueries {
     return { filter: q, ...threeBatchesFigures(projects.map(figureProjectOf), q.asOf ?? chinaDate()) };
   }
 
-  private async find(idOrCode: string): Promise<ProjectOrm> {
+  private async find(idOrCode: string, principal: Principal): Promise<ProjectOrm> {
     const project = await this.dataSource.getRepository(ProjectOrm).findOneBy(projectWhere(idOrCode));
-    if (!project) throw DomainError.notFound({ zh: `项目不存在：${idOrCode}`, en: `no project ${idOrCode}` }, 'project-not-found');
+    if (!project || !seesProject(principal, project)) throw DomainError.notFound({ zh: `项目不存在：${idOrCode}`, en: `no project ${idOrCode}` }, 'project-not-found');
     return project;
   }
 }

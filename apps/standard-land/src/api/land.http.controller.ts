@@ -1,14 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { Actor } from '@devzone/contracts';
-import { CurrentActor } from '@devzone/platform';
+import { coversZone, CurrentPrincipal, isProvinceWide, OFFICERS, Roles, type Principal } from '@devzone/auth';
+import { CurrentActor, pageOf } from '@devzone/platform';
 import { DomainError } from '@devzone/shared-kernel';
 import { LandService } from '../application/land.service';
 import { PlotOrm } from '../infrastructure/orm-entities';
 import { CheckRequest, CreatePlotRequest, InterimRequest, PlotsQuery, ReserveRequest, TransferRequest } from './requests.dto';
 
 const uuid = new ParseUUIDPipe();
+
+/** Staff see their zones' plots; enterprises every zone's published (AVAILABLE) ones. */
+const seesPlotsOf = (p: Principal, zone: string) => p.role === 'enterprise' || coversZone(p, zone);
+const seesPlot = (p: Principal, plot: PlotOrm) => (p.role === 'enterprise' ? plot.status === 'AVAILABLE' : coversZone(p, plot.zoneCode));
 
 @ApiTags('plots 标准地地块')
 @Controller()
@@ -26,21 +31,33 @@ export class PlotsController {
 
   @Post('plots')
   @ApiOperation({ summary: '登记地块（准备中）(add a plot, in preparation)' })
-  create(@Body() body: CreatePlotRequest) {
-    return this.land.createPlot(body);
+  @Roles(...OFFICERS)
+  create(@Body() body: CreatePlotRequest, @CurrentPrincipal() p: Principal) {
+    return this.land.createPlot(body, p);
   }
 
   @Get('plots')
   @ApiOperation({ summary: '地块库 (plots by zone and status)' })
-  list(@Query() q: PlotsQuery) {
-    return this.dataSource.getRepository(PlotOrm).find({ where: { ...(q.zone ? { zoneCode: q.zone } : {}), ...(q.status ? { status: q.status } : {}) }, order: { code: 'ASC' } });
+  async list(@Query() q: PlotsQuery, @CurrentPrincipal() p: Principal) {
+    const { page, pageSize, skip, take } = pageOf(q);
+    const zones = q.zone ? [q.zone].filter((z) => seesPlotsOf(p, z)) : isProvinceWide(p) || p.role === 'enterprise' ? undefined : p.zones;
+    // Enterprises browse the published catalogue (AVAILABLE) of every zone; staff their zones' plots in any state.
+    if (p.role === 'enterprise' && q.status && q.status !== 'AVAILABLE') return { items: [], total: 0, page, pageSize };
+    const status = p.role === 'enterprise' ? 'AVAILABLE' : q.status;
+    const [items, total] = await this.dataSource.getRepository(PlotOrm).findAndCount({
+      where: { ...(zones ? { zoneCode: In(zones) } : {}), ...(status ? { status } : {}) },
+      order: { code: 'ASC' },
+      skip,
+      take,
+    });
+    return { items, total, page, pageSize };
   }
 
   @Get('plots/:code')
   @ApiNotFoundResponse({ description: '地块不存在' })
-  async get(@Param('code') code: string) {
+  async get(@Param('code') code: string, @CurrentPrincipal() p: Principal) {
     const plot = await this.dataSource.getRepository(PlotOrm).findOneBy({ code });
-    if (!plot) throw DomainError.notFound({ zh: `地块不存在：${code}`, en: `no plot ${code}` }, 'plot-not-found');
+    if (!plot || !seesPlot(p, plot)) throw DomainError.notFound({ zh: `地块不存在：${code}`, en: `no plot ${code}` }, 'plot-not-found');
     return plot;
   }
 
@@ -48,31 +65,35 @@ export class PlotsController {
   @HttpCode(200)
   @ApiOperation({ summary: '发布为标准地（区域评估完成、三通一平以上、有控制性指标）(publish)' })
   @ApiConflictResponse({ description: '不具备发布条件，原因见 message' })
-  publish(@Param('code') code: string, @CurrentActor() actor: Actor) {
-    return this.land.publish(code, actor);
+  @Roles(...OFFICERS)
+  publish(@Param('code') code: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+    return this.land.publish(code, actor, p);
   }
 
   @Post('plots/:code/reserve')
   @HttpCode(200)
   @ApiOperation({ summary: '为项目预留地块 (reserve for a project)' })
   @ApiConflictResponse({ description: '地块状态不允许或不符合项目条件' })
-  reserve(@Param('code') code: string, @Body() body: ReserveRequest, @CurrentActor() actor: Actor) {
-    return this.land.reserve(code, body.projectId, actor);
+  @Roles(...OFFICERS)
+  reserve(@Param('code') code: string, @Body() body: ReserveRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+    return this.land.reserve(code, body.projectId, actor, p);
   }
 
   @Post('plots/:code/release')
   @HttpCode(200)
   @ApiOperation({ summary: '取消预留 (release a reservation)' })
-  release(@Param('code') code: string, @CurrentActor() actor: Actor) {
-    return this.land.release(code, actor);
+  @Roles(...OFFICERS)
+  release(@Param('code') code: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+    return this.land.release(code, actor, p);
   }
 
   @Post('plots/:code/transfer')
   @HttpCode(200)
   @ApiOperation({ summary: '出让：签订出让合同与履约监管协议 (transfer: land-grant contract and performance agreement)' })
   @ApiConflictResponse({ description: '地块已出让、仍在准备中或预留给其他项目' })
-  transfer(@Param('code') code: string, @Body() body: TransferRequest, @CurrentActor() actor: Actor) {
-    return this.land.transfer(code, body, actor);
+  @Roles(...OFFICERS)
+  transfer(@Param('code') code: string, @Body() body: TransferRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+    return this.land.transfer(code, body, actor, p);
   }
 }
 
@@ -83,25 +104,28 @@ export class ProjectLandController {
 
   @Get('plot-matches')
   @ApiOperation({ summary: '为项目匹配可供地块，并说明不匹配的原因 (plots that fit the project, and why the others do not)' })
-  matches(@Param('projectId', uuid) projectId: string) {
-    return this.land.matches(projectId);
+  @Roles(...OFFICERS)
+  matches(@Param('projectId', uuid) projectId: string, @CurrentPrincipal() p: Principal) {
+    return this.land.matches(projectId, p);
   }
 
   @Get('land')
   @ApiOperation({ summary: '项目用地：地块、合同、协议、核验、中期报告 (the project’s land)' })
-  landOf(@Param('projectId', uuid) projectId: string) {
-    return this.land.landOf(projectId);
+  landOf(@Param('projectId', uuid) projectId: string, @CurrentPrincipal() p: Principal) {
+    return this.land.landOf(projectId, p);
   }
 
   @Post('land-checks')
   @ApiOperation({ summary: '竣工验收或达产复核的指标核验 (check the agreed indicators)' })
-  check(@Param('projectId', uuid) projectId: string, @Body() body: CheckRequest, @CurrentActor() actor: Actor) {
-    return this.land.check(projectId, body.stage, body.measured, actor);
+  @Roles(...OFFICERS)
+  check(@Param('projectId', uuid) projectId: string, @Body() body: CheckRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+    return this.land.check(projectId, body.stage, body.measured, actor, p);
   }
 
   @Post('interim-reports')
   @ApiOperation({ summary: '企业中期数据，预警可能不达标的指标 (interim figures and early warning)' })
-  interim(@Param('projectId', uuid) projectId: string, @Body() body: InterimRequest) {
-    return this.land.interim(projectId, body.measured);
+  @Roles('enterprise', 'zone-officer', 'admin')
+  interim(@Param('projectId', uuid) projectId: string, @Body() body: InterimRequest, @CurrentPrincipal() p: Principal) {
+    return this.land.interim(projectId, body.measured, p);
   }
 }

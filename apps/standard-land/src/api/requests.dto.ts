@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsOnOrAfter } from '@devzone/platform';
+import { IsOnOrAfter, PageQuery } from '@devzone/platform';
 import { CHECK_STAGES, type LandCheckStage } from '@devzone/contracts';
 import { REGIONAL_ASSESSMENTS, SERVICING_LEVELS, type ServicingLevel } from '../domain/plot';
 
@@ -86,7 +86,7 @@ export class InterimRequest {
   @ApiProperty({ type: [MeasurementRequest] }) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => MeasurementRequest) measured!: MeasurementRequest[];
 }
 
-export class PlotsQuery {
+export class PlotsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() zone?: string;
   @ApiPropertyOptional({ enum: ['PREPARING', 'AVAILABLE', 'RESERVED', 'TRANSFERRED'] }) @IsOptional() @IsIn(['PREPARING', 'AVAILABLE', 'RESERVED', 'TRANSFERRED']) status?: 'PREPARING' | 'AVAILABLE' | 'RESERVED' | 'TRANSFERRED';
 }

@@ -14,6 +14,7 @@ import {
   type ProjectSignedV1,
   type ProjectStageChangedV1,
 } from '@devzone/contracts';
+import { coversZone, seesProject, type Principal } from '@devzone/auth';
 import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
 import { chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { consequence, DEFAULT_BREACH_TERMS, trend, type BreachTerms } from '../domain/consequences';
@@ -78,7 +79,8 @@ export class LandService {
     return own ?? (await manager.findOneOrFail(IndicatorTemplateOrm, { where: { zoneCode: '*' }, order: { version: 'DESC' } }));
   }
 
-  async createPlot(input: NewPlot): Promise<PlotOrm> {
+  async createPlot(input: NewPlot, principal: Principal): Promise<PlotOrm> {
+    if (!coversZone(principal, input.zoneCode)) throw DomainError.forbidden({ zh: `不能在本人负责之外的开发区（${input.zoneCode}）登记地块`, en: `you do not work in zone ${input.zoneCode}` }, 'zone');
     return this.dataSource.transaction(async (manager) => {
       if (await manager.existsBy(PlotOrm, { code: input.code })) throw DomainError.refused({ zh: `地块编号 ${input.code} 已存在`, en: `plot ${input.code} exists` }, 'plot-exists');
       const template = await this.template(input.zoneCode, manager);
@@ -99,8 +101,8 @@ export class LandService {
     });
   }
 
-  publish(code: string, actor: Actor) {
-    return this.onPlot(code, actor, async (unit, plot) => {
+  publish(code: string, actor: Actor, principal: Principal) {
+    return this.onPlot(code, actor, principal, async (unit, plot) => {
       const blockers = publishBlockers(plot);
       if (blockers.length) throw DomainError.refused({ zh: `地块不能发布：${blockers.map((b) => b.zh).join('；')}`, en: `cannot publish: ${blockers.map((b) => b.en).join('; ')}` }, 'not-ready');
       this.move(plot, 'PUBLISH');
@@ -111,16 +113,16 @@ export class LandService {
     });
   }
 
-  async matches(projectId: string) {
-    const project = await this.project(this.dataSource.manager, projectId);
+  async matches(projectId: string, principal: Principal) {
+    const project = await this.project(this.dataSource.manager, projectId, principal);
     const plots = await this.dataSource.getRepository(PlotOrm).find({ where: { zoneCode: project.zoneCode }, order: { code: 'ASC' } });
     const rows = plots.map((p) => ({ plotCode: p.code, areaMu: p.areaMu, status: p.status, location: p.location, ...matchPlot(p, project) }));
     return { projectId, usesStandardLand: project.usesStandardLand, matched: rows.filter((r) => r.matches), notMatched: rows.filter((r) => !r.matches) };
   }
 
-  reserve(code: string, projectId: string, actor: Actor) {
-    return this.onPlot(code, actor, async (unit, plot, today) => {
-      const project = await this.project(unit.manager, projectId);
+  reserve(code: string, projectId: string, actor: Actor, principal: Principal) {
+    return this.onPlot(code, actor, principal, async (unit, plot, today) => {
+      const project = await this.project(unit.manager, projectId, principal);
       const fit = matchPlot(plot, project);
       if (plot.status === 'AVAILABLE' && !fit.matches) {
         throw DomainError.refused({ zh: `地块不符合项目条件：${fit.reasons.map((r) => r.zh).join('；')}`, en: `the plot does not fit: ${fit.reasons.map((r) => r.en).join('; ')}` }, 'no-match');
@@ -132,8 +134,8 @@ export class LandService {
     });
   }
 
-  release(code: string, actor: Actor) {
-    return this.onPlot(code, actor, async (_unit, plot) => {
+  release(code: string, actor: Actor, principal: Principal) {
+    return this.onPlot(code, actor, principal, async (_unit, plot) => {
       this.move(plot, 'RELEASE');
       plot.reservedFor = null;
       plot.reservedOn = null;
@@ -141,9 +143,9 @@ export class LandService {
   }
 
   /** 出让: the land-grant contract and the performance agreement, once per plot (the plot row is locked). */
-  transfer(code: string, input: TransferInput, actor: Actor) {
-    return this.onPlot(code, actor, async (unit, plot, today) => {
-      const project = await this.project(unit.manager, input.projectId);
+  transfer(code: string, input: TransferInput, actor: Actor, principal: Principal) {
+    return this.onPlot(code, actor, principal, async (unit, plot, today) => {
+      const project = await this.project(unit.manager, input.projectId, principal);
       if (!project.usesStandardLand) throw DomainError.refused({ zh: '项目未申请标准地', en: 'the project does not take standard land' }, 'not-standard-land');
       if (plot.status === 'RESERVED' && plot.reservedFor !== project.projectId) throw DomainError.refused({ zh: '地块已预留给其他项目', en: 'the plot is reserved for another project' }, 'plot-state');
       this.move(plot, 'TRANSFER');
@@ -194,9 +196,10 @@ export class LandService {
   }
 
   /** 竣工验收 or 达产复核: measured values against the agreement; a failure costs what the breach terms say. */
-  async check(projectId: string, stage: CheckStage, measured: Measurement[], actor: Actor) {
+  async check(projectId: string, stage: CheckStage, measured: Measurement[], actor: Actor, principal: Principal) {
     return this.dataSource.transaction(async (manager) => {
       const unit = commandUnit(this.outbox, manager, actor);
+      await this.project(manager, projectId, principal);
       const { contract, plot } = await this.contractOf(manager, projectId);
       const today = chinaDate();
       const results = asInvalid('measured', () => checkStage(contract.agreement.indicators, stage, measured));
@@ -220,8 +223,9 @@ export class LandService {
   }
 
   /** Interim figures before the review: each full-production indicator on track, to watch, or at risk. */
-  async interim(projectId: string, measured: Measurement[]) {
+  async interim(projectId: string, measured: Measurement[], principal: Principal) {
     return this.dataSource.transaction(async (manager) => {
+      await this.project(manager, projectId, principal);
       const { contract } = await this.contractOf(manager, projectId);
       const targets = contract.agreement.indicators.filter((t) => t.stage === 'full-production');
       const trends = asInvalid('measured', () =>
@@ -238,9 +242,9 @@ export class LandService {
     });
   }
 
-  async landOf(projectId: string) {
+  async landOf(projectId: string, principal: Principal) {
     const manager = this.dataSource.manager;
-    const project = await this.project(manager, projectId);
+    const project = await this.project(manager, projectId, principal);
     const contract = await manager.findOneBy(ContractOrm, { projectId });
     const plot = contract ? await manager.findOneBy(PlotOrm, { id: contract.plotId }) : await manager.findOneBy(PlotOrm, { reservedFor: projectId });
     const checks = contract ? await manager.find(LandCheckOrm, { where: { contractId: contract.id }, order: { checkedOn: 'ASC' } }) : [];
@@ -258,6 +262,7 @@ export class LandService {
         code: p.projectCode,
         name: p.name,
         enterpriseName: p.enterprise.name,
+        creditCode: p.enterprise.creditCode,
         zoneCode: p.zoneCode,
         industryCode: p.industryCode,
         landAreaMu: p.landAreaMu,
@@ -278,10 +283,10 @@ export class LandService {
   }
 
   // ── helpers ────────────────────────────────────────────────────────────────
-  private onPlot(code: string, actor: Actor, body: (unit: UnitOfWork, plot: PlotOrm, today: IsoDate) => Promise<void>): Promise<PlotOrm> {
+  private onPlot(code: string, actor: Actor, principal: Principal, body: (unit: UnitOfWork, plot: PlotOrm, today: IsoDate) => Promise<void>): Promise<PlotOrm> {
     return this.dataSource.transaction(async (manager) => {
       const plot = await manager.findOne(PlotOrm, { where: { code }, lock: { mode: 'pessimistic_write' } });
-      if (!plot) throw DomainError.notFound({ zh: `地块不存在：${code}`, en: `no plot ${code}` }, 'plot-not-found');
+      if (!plot || !coversZone(principal, plot.zoneCode)) throw DomainError.notFound({ zh: `地块不存在：${code}`, en: `no plot ${code}` }, 'plot-not-found');
       await body(commandUnit(this.outbox, manager, actor), plot, chinaDate());
       await manager.save(plot);
       return plot;
@@ -294,9 +299,9 @@ export class LandService {
     plot.status = d.status;
   }
 
-  private async project(manager: EntityManager, projectId: string): Promise<LandProjectOrm> {
+  private async project(manager: EntityManager, projectId: string, principal?: Principal): Promise<LandProjectOrm> {
     const project = await manager.findOneBy(LandProjectOrm, { projectId });
-    if (!project) throw DomainError.notFound({ zh: `未收到该项目的签约信息：${projectId}`, en: `no project ${projectId} here` }, 'project-not-found');
+    if (!project || (principal && !seesProject(principal, project))) throw DomainError.notFound({ zh: `未收到该项目的签约信息：${projectId}`, en: `no project ${projectId} here` }, 'project-not-found');
     return project;
   }
 

@@ -43,6 +43,7 @@ export class LandProjectOrm {
   @Column({ type: 'text' }) code!: string;
   @Column({ type: 'text' }) name!: string;
   @Column({ name: 'enterprise_name', type: 'text' }) enterpriseName!: string;
+  @Column({ name: 'credit_code', type: 'char', length: 18, nullable: true }) creditCode!: string;
   @Column({ name: 'zone_code', type: 'varchar', length: 32 }) zoneCode!: string;
   @Column({ name: 'industry_code', type: 'varchar', length: 8 }) industryCode!: string;
   @Column({ name: 'land_area_mu', type: 'numeric', precision: 12, scale: 4, transformer: decimal }) landAreaMu!: number;
