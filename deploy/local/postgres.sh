@@ -7,7 +7,10 @@
 # The server itself is the machine's; `down` is deliberately not offered.
 set -euo pipefail
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
-databases=(intake approval land agency notifications)
+# shellcheck source=services.sh
+source "$(dirname "${BASH_SOURCE[0]}")/services.sh"
+databases=()
+for entry in "${SERVICES[@]}"; do read -r _ _ db <<<"$entry"; databases+=("$db"); done
 
 say() { printf '[postgres] %s\n' "$*"; }
 die() { printf '[postgres] ERROR: %s\n' "$*" >&2; exit 1; }

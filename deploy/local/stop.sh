@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops the services started by start.sh (SIGTERM: they stop consuming, flush
+# Stops the services (and the demo mail catcher) started by start.sh (SIGTERM: they stop consuming, flush
 # their outbox and close). `stop.sh --all` also stops the local Kafka broker.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -9,8 +9,9 @@ run_dir="${DEVZONE_RUN_DIR:-$here/.run}"
 quiet=false; all=false
 for arg in "$@"; do case "$arg" in --quiet) quiet=true ;; --all) all=true ;; esac; done
 
-for entry in "${SERVICES[@]}"; do
-  read -r name _ _ <<<"$entry"
+names=(mail-catcher)
+for entry in "${SERVICES[@]}"; do read -r name _ _ <<<"$entry"; names+=("$name"); done
+for name in "${names[@]}"; do
   pid_file="$run_dir/pids/$name.pid"
   [ -f "$pid_file" ] || continue
   pid="$(cat "$pid_file")"

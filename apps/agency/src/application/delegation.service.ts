@@ -15,6 +15,7 @@ import {
 } from '@devzone/contracts';
 import { actorOf, type Principal } from '@devzone/auth';
 import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
+import { lockProject } from '@devzone/persistence';
 import { chinaCalendar, chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { chooseAgent } from '../domain/assignment';
 import { LAND_TASK, UTILITY_TASKS } from '../domain/deadlines';
@@ -50,6 +51,7 @@ export class DelegationService {
   async projectSigned(unit: UnitOfWork, event: EventEnvelope<ProjectSignedV1>): Promise<void> {
     const p = event.payload;
     const { manager } = unit;
+    await lockProject(manager, event.projectId); // project.signed and approval.case-opened each read what the other writes
     await manager.upsert(
       AgencyProjectOrm,
       {
@@ -95,6 +97,7 @@ export class DelegationService {
 
   async caseOpened(unit: UnitOfWork, event: EventEnvelope<ApprovalCaseOpenedV1>): Promise<void> {
     const { manager } = unit;
+    await lockProject(manager, event.projectId); // project.signed and approval.case-opened each read what the other writes
     for (const item of event.payload.items) {
       await manager
         .createQueryBuilder()

@@ -5,6 +5,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { AgentAssignedV1, EventEnvelope, NotificationChannel, ProjectSignedV1, TaskEscalatedV1 } from '@devzone/contracts';
 import { notBefore } from '../domain/delivery';
 import { render } from '../domain/templates';
+import { lockProject } from '@devzone/persistence';
 import { DeferredEventOrm, NotificationOrm, ProjectOrm, ProjectRecipientOrm, RecipientOrm, RuleOrm } from '../infrastructure/orm-entities';
 
 export const skippedEvents = new Counter({ name: 'notifications_skipped_events_total', help: 'Events with no notification rule, skipped', labelNames: ['type'] });
@@ -25,6 +26,8 @@ export class NotifyService {
   constructor(private readonly dataSource: DataSource) {}
 
   async handle(manager: EntityManager, event: EventEnvelope): Promise<void> {
+    // An event deferred for want of its project and the project.signed that releases it must not pass each other.
+    await lockProject(manager, event.projectId);
     if (event.type === 'project.signed') await this.learnProject(manager, event as EventEnvelope<ProjectSignedV1>);
     if (event.type === 'agency.agent-assigned') await this.learnAgent(manager, event as EventEnvelope<AgentAssignedV1>);
 

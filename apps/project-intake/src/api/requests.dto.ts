@@ -19,7 +19,7 @@ import {
 } from 'class-validator';
 import { LIFECYCLE_STAGES, PROJECT_TYPES, type LifecycleStage, type ProjectType } from '@devzone/contracts';
 import { IsAtMost, IsOnOrAfter, PageQuery, Satisfies } from '@devzone/platform';
-import { CREDIT_CODE_PROBLEMS_ZH, creditCodeProblem } from '../domain/credit-code';
+import { CREDIT_CODE_PROBLEMS_ZH, creditCodeProblem } from '@devzone/shared-kernel';
 
 const DATE = { strict: true } as const;
 const dateMessage = (field: string) => ({ message: `${field} 应为日期 YYYY-MM-DD (${field} must be a date YYYY-MM-DD)` });

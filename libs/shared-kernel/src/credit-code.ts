@@ -38,3 +38,6 @@ export const CREDIT_CODE_PROBLEMS_ZH: Record<CreditCodeProblem, string> = {
   division: '统一社会信用代码第3–8位应为行政区划码 (characters 3–8 must be a 6-digit division code)',
   check: '统一社会信用代码校验码不正确 (the check character does not match)',
 };
+
+/** A valid code from its first 17 characters (demo data, tests). */
+export const creditCodeFrom = (first17: string): string => first17 + creditCodeCheckCharacter(first17);

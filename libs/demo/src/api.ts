@@ -1,0 +1,102 @@
+import { mintToken, type MintOptions } from '@devzone/auth';
+import { principalOf, type DemoUser } from './users';
+
+export const SERVICE_NAMES = ['project-intake', 'commitment-approval', 'standard-land', 'agency', 'notifications'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+export type ServiceUrls = Record<ServiceName, string>;
+
+/** Where the start command runs the services: 3001–3005, shifted by DEVZONE_PORT_OFFSET (deploy/local/services.sh). */
+export function serviceUrls(offset = Number(process.env['DEVZONE_PORT_OFFSET'] ?? 0), host = '127.0.0.1'): ServiceUrls {
+  return Object.fromEntries(SERVICE_NAMES.map((name, i) => [name, `http://${host}:${3001 + i + offset}`])) as ServiceUrls;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+export interface Answer {
+  status: number;
+  body: Json;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    readonly status: number,
+    readonly body: Json,
+  ) {
+    super(`${method} ${url} → ${status}: ${typeof body === 'object' ? JSON.stringify(body).slice(0, 600) : String(body)}`);
+  }
+}
+
+/** Called after every request (the benchmark's HTTP latencies). */
+export type RequestObserver = (method: string, service: ServiceName, path: string, status: number, ms: number) => void;
+
+/**
+ * The services' HTTP APIs as a demo user calls them: a bearer token minted with
+ * the demo identity provider's private key, JSON in and out.
+ */
+export class DemoApi {
+  private readonly tokens = new Map<string, string>();
+  observer?: RequestObserver;
+
+  constructor(
+    readonly urls: ServiceUrls,
+    private readonly privateKey: string,
+  ) {}
+
+  token(user: DemoUser, expiresIn: MintOptions['expiresIn'] = '12h'): string {
+    let token = this.tokens.get(user.sub);
+    if (!token) this.tokens.set(user.sub, (token = mintToken(principalOf(user), { privateKey: this.privateKey, expiresIn })));
+    return token;
+  }
+
+  async call(user: DemoUser | null, method: string, service: ServiceName, path: string, body?: unknown): Promise<Answer> {
+    const url = `${this.urls[service]}${path}`;
+    const started = performance.now();
+    const response = await fetch(url, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(user ? { authorization: `Bearer ${this.token(user)}` } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    this.observer?.(method, service, path, response.status, performance.now() - started);
+    let parsed: Json = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: response.status, body: parsed };
+  }
+
+  /** A request that must succeed (2xx): its body, or an ApiError. */
+  async ok(user: DemoUser | null, method: string, service: ServiceName, path: string, body?: unknown): Promise<Json> {
+    const answer = await this.call(user, method, service, path, body);
+    if (answer.status < 200 || answer.status > 299) throw new ApiError(method, `${this.urls[service]}${path}`, answer.status, answer.body);
+    return answer.body;
+  }
+
+  get = (user: DemoUser | null, service: ServiceName, path: string) => this.ok(user, 'GET', service, path);
+  post = (user: DemoUser | null, service: ServiceName, path: string, body: unknown = {}) => this.ok(user, 'POST', service, path, body);
+  put = (user: DemoUser | null, service: ServiceName, path: string, body: unknown) => this.ok(user, 'PUT', service, path, body);
+}
+
+/**
+ * Polls until `check` returns something other than undefined/false (the
+ * services react to each other's events asynchronously), or fails with the
+ * last error after `timeoutMs`.
+ */
+export async function until<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000, intervalMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last instanceof Error ? last.message : String(last)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}

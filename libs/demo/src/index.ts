@@ -1,0 +1,4 @@
+export * from './api';
+export * from './users';
+export * from './journey';
+export * from './seed';

@@ -1,0 +1,233 @@
+import { addDays, chinaDate, type IsoDate } from '@devzone/shared-kernel';
+import { until, type DemoApi, type Json } from './api';
+import { demoUser, zoneUsers, type DemoEnterprise, type DemoUser } from './users';
+
+/** How far a journey takes a project, in lifecycle order. */
+export const JOURNEY_STEPS = ['signed', 'notified', 'committed', 'approved', 'land', 'started', 'completed', 'accepted', 'producing', 'full-production'] as const;
+export type JourneyStep = (typeof JOURNEY_STEPS)[number];
+
+export interface ProjectPlan {
+  enterprise: DemoEnterprise;
+  name: string;
+  /** 0 = existing premises: no land needed. Otherwise the project takes 标准地. */
+  landAreaMu: number;
+  wantsFullAgency: boolean;
+  totalInvestment: number;
+  projectedAnnualOutput: number;
+  /** Dates of the story (all on or before today): signing, then each milestone. */
+  signedOn: IsoDate;
+  plannedDates: { start: IsoDate; completion: IsoDate; production: IsoDate };
+  /** When the reported milestones happened (defaults: the planned dates, but never after today). */
+  actual?: Partial<{ start: IsoDate; completion: IsoDate; production: IsoDate; fullProduction: IsoDate }>;
+  /** The full-production land check fails (a breach of the performance agreement). */
+  breach?: boolean;
+}
+
+/** The regional assessments standard-land requires before a plot is published (apps/standard-land/src/domain/plot.ts). */
+const REQUIRED_ASSESSMENTS = ['energy', 'environment', 'flood', 'soil-water', 'water-resource', 'mineral-overlay', 'geohazard'];
+
+const FULL_PRODUCTION_MEASURES = (pass: boolean) => [
+  { code: 'tax-per-mu', value: pass ? 26 : 14, unit: '万元/亩·年' },
+  { code: 'output-per-mu', value: pass ? 620 : 380, unit: '万元/亩·年' },
+  { code: 'value-added-per-energy', value: 1.8, unit: '万元/吨标煤' },
+  { code: 'value-added-per-emission', value: 150, unit: '万元/吨' },
+  { code: 'rd-intensity', value: 2.6, unit: '%' },
+];
+const COMPLETION_MEASURES = [
+  { code: 'investment-intensity', value: 420, unit: '万元/亩' },
+  { code: 'floor-area-ratio', value: 1.3, unit: 'ratio' },
+  { code: 'building-coverage', value: 42, unit: '%' },
+  { code: 'admin-land-share', value: 5, unit: '%' },
+];
+
+/**
+ * One project driven through the services' HTTP APIs only, by the people who
+ * would do each step: the zone's officer registers it, issues the notice,
+ * pre-checks and grants; the enterprise commits, requests acceptance and
+ * reports its milestones; the land officer (the same zone officer) prepares,
+ * reserves and transfers a 标准地 plot and checks the indicators; the agent
+ * works its 全代办 tasks. Between steps it waits for the events to arrive
+ * (the services hear each other only through Kafka).
+ */
+export class ProjectJourney {
+  projectId = '';
+  projectCode = '';
+  caseId = '';
+  plotCode = '';
+  reached: JourneyStep | null = null;
+  private readonly officer: DemoUser;
+  private readonly lead: DemoUser;
+
+  constructor(
+    private readonly api: DemoApi,
+    readonly plan: ProjectPlan,
+    private readonly timeoutMs = 60_000,
+  ) {
+    const people = zoneUsers(plan.enterprise.zoneCode);
+    this.officer = people.officer;
+    this.lead = people.lead;
+  }
+
+  get enterprise(): DemoEnterprise {
+    return this.plan.enterprise;
+  }
+
+  /** Runs every step up to and including `target`. */
+  async runTo(target: JourneyStep): Promise<this> {
+    const last = JOURNEY_STEPS.indexOf(target);
+    for (const step of JOURNEY_STEPS.slice(this.reached ? JOURNEY_STEPS.indexOf(this.reached) + 1 : 0, last + 1)) {
+      await this.steps[step]();
+      this.reached = step;
+    }
+    return this;
+  }
+
+  private readonly steps: Record<JourneyStep, () => Promise<void>> = {
+    signed: () => this.register(),
+    notified: () => this.notice(),
+    committed: () => this.commit(),
+    approved: () => this.approve(),
+    land: () => this.secureLand(),
+    started: () => this.start(),
+    completed: () => this.complete(),
+    accepted: () => this.acceptance(true),
+    producing: () => this.produce(),
+    'full-production': () => this.fullProduction(),
+  };
+
+  private actual(milestone: 'start' | 'completion' | 'production' | 'fullProduction'): IsoDate {
+    const p = this.plan;
+    const planned = milestone === 'fullProduction' ? addDays(p.plannedDates.production, 180) : p.plannedDates[milestone];
+    const date = p.actual?.[milestone] ?? planned;
+    const today = chinaDate();
+    return date > today ? today : date;
+  }
+
+  async register(): Promise<void> {
+    const p = this.plan;
+    const project = await this.api.post(this.officer, 'project-intake', '/projects', {
+      name: p.name,
+      enterprise: { name: p.enterprise.enterpriseName, creditCode: p.enterprise.creditCode },
+      zoneCode: p.enterprise.zoneCode,
+      industryCode: p.enterprise.industryCode,
+      totalInvestment: p.totalInvestment,
+      fixedAssetInvestment: Math.round(p.totalInvestment * 0.8),
+      projectedAnnualOutput: p.projectedAnnualOutput,
+      landAreaMu: p.landAreaMu,
+      usesStandardLand: p.landAreaMu > 0,
+      wantsFullAgency: p.wantsFullAgency,
+      plannedDates: p.plannedDates,
+      signedOn: p.signedOn,
+      contacts: [{ name: p.enterprise.name, mobile: p.enterprise.mobile, ...(p.enterprise.email ? { email: p.enterprise.email } : {}) }],
+    });
+    this.projectId = project.id;
+    this.projectCode = project.code;
+    const c = await until('the approval case', () => this.api.get(this.officer, 'commitment-approval', `/projects/${this.projectId}/case`), this.timeoutMs);
+    this.caseId = c.id;
+  }
+
+  async notice(): Promise<void> {
+    await this.api.post(this.officer, 'commitment-approval', `/cases/${this.caseId}/notice`);
+  }
+
+  async commit(): Promise<void> {
+    const p = this.plan.plannedDates;
+    await this.api.post(this.enterprise, 'commitment-approval', `/cases/${this.caseId}/commitment`, { scope: 'all', committedDates: { start: p.start, completion: p.completion, production: p.production } });
+  }
+
+  /** Pre-check, then every item under review granted: the case is granted (the zone has no 公示 period). */
+  async approve(): Promise<void> {
+    await this.api.post(this.officer, 'commitment-approval', `/cases/${this.caseId}/precheck`, { passed: true, note: '材料齐全，同意受理' });
+    const c = await this.api.get(this.officer, 'commitment-approval', `/cases/${this.caseId}`);
+    if (c.status === 'IN_PUBLICITY') throw new Error(`case ${this.caseId} is in publicity until ${c.publicityEndsOn}: set the zone's publicityDays to 0 for the demo`);
+    for (const item of c.items.filter((i: Json) => i.status === 'UNDER_REVIEW')) {
+      await this.api.post(this.officer, 'commitment-approval', `/cases/${this.caseId}/items/${item.itemCode}/decision`, { decision: 'grant' });
+    }
+    await until('the case granted', async () => (await this.api.get(this.officer, 'commitment-approval', `/cases/${this.caseId}`)).status === 'GRANTED', this.timeoutMs);
+  }
+
+  /** 标准地: a plot for the project, published, reserved and transferred (contract and performance agreement). */
+  async secureLand(): Promise<void> {
+    const p = this.plan;
+    if (p.landAreaMu > 0) {
+      await until('standard-land to know the project', async () => (await this.api.call(this.officer, 'GET', 'standard-land', `/projects/${this.projectId}/land`)).status === 200, this.timeoutMs);
+      this.plotCode = `${p.enterprise.zoneCode}-${this.projectCode.slice(-6)}`;
+      await this.api.post(this.officer, 'standard-land', '/plots', {
+        code: this.plotCode,
+        zoneCode: p.enterprise.zoneCode,
+        location: `${p.enterprise.zoneCode === 'SX-ZGQ' ? '潇河产业园区' : '长治高新区漳泽园区'} ${this.projectCode.slice(-4)} 号地块`,
+        areaMu: p.landAreaMu,
+        landUse: '工业用地',
+        industries: [],
+        assessments: REQUIRED_ASSESSMENTS,
+        servicingLevel: '七通一平',
+      });
+      await this.api.post(this.officer, 'standard-land', `/plots/${this.plotCode}/publish`);
+      await this.api.post(this.officer, 'standard-land', `/plots/${this.plotCode}/reserve`, { projectId: this.projectId });
+      await this.api.post(this.officer, 'standard-land', `/plots/${this.plotCode}/transfer`, {
+        projectId: this.projectId,
+        contract: { number: `让〔${p.signedOn.slice(0, 4)}〕${this.projectCode.slice(-5)}号`, signedOn: p.signedOn, landPriceFen: Math.round(p.landAreaMu * 300_000) * 100, agreedStart: p.plannedDates.start, agreedCompletion: p.plannedDates.completion, agreedProduction: p.plannedDates.production },
+        agreement: { number: `LY-${this.projectCode.slice(-6)}`, counterparties: [`${p.enterprise.zoneCode} 管理委员会`, p.enterprise.enterpriseName], committedIndicators: [{ code: 'tax-per-mu', value: 25 }], reviewDate: addDays(p.plannedDates.production, 365) },
+      });
+    }
+    await this.waitStage('READY_TO_START');
+    if (p.wantsFullAgency) await this.workAgencyTasks();
+  }
+
+  /** The agent moves each open task (utilities, say) through submission to delivery; approvals and land were completed by the other services' events. */
+  async workAgencyTasks(): Promise<void> {
+    const d = await until('the delegation with its plan', async () => {
+      const found = await this.api.call(this.lead, 'GET', 'agency', `/projects/${this.projectId}/delegation`);
+      return found.status === 200 && found.body.agentId && found.body.tasks.some((t: Json) => t.source === 'approval') ? found.body : undefined;
+    }, this.timeoutMs);
+    const agent = demoUser(d.agentId);
+    for (const task of d.tasks.filter((t: Json) => t.status !== 'DELIVERED' && t.status !== 'REFUSED')) {
+      for (const action of ['SUBMIT', 'ACCEPT', 'APPROVE', 'DELIVER']) {
+        const moved = await this.api.call(agent, 'POST', 'agency', `/tasks/${task.id}/actions`, { action, note: action === 'DELIVER' ? '已送达企业' : undefined });
+        // An approval task may be completed by the approving service meanwhile.
+        if (moved.status === 409) break;
+        if (moved.status !== 200) throw new Error(`task ${task.title}: ${action} → ${moved.status} ${JSON.stringify(moved.body)}`);
+      }
+    }
+  }
+
+  async start(): Promise<void> {
+    await this.api.post(this.enterprise, 'project-intake', `/projects/${this.projectId}/start`, { date: this.actual('start'), permitNumber: `承诺制批复〔${this.actual('start').slice(0, 4)}〕${this.projectCode.slice(-4)}号` });
+  }
+
+  async complete(): Promise<void> {
+    await this.api.post(this.enterprise, 'project-intake', `/projects/${this.projectId}/completion`, { date: this.actual('completion') });
+    if (this.plan.landAreaMu > 0) await this.api.post(this.officer, 'standard-land', `/projects/${this.projectId}/land-checks`, { stage: 'completion', measured: COMPLETION_MEASURES });
+  }
+
+  /** 对标验收: requested by the enterprise once the approving service has heard of the completion, recorded by the officer. */
+  async acceptance(passed: boolean): Promise<void> {
+    await until('the acceptance request to be taken', async () => {
+      const r = await this.api.call(this.enterprise, 'POST', 'commitment-approval', `/cases/${this.caseId}/acceptance-request`);
+      if (r.status === 409 && r.body?.code !== 'not-completed') throw new Error(JSON.stringify(r.body));
+      return r.status === 200 || r.status === 201;
+    }, this.timeoutMs);
+    await this.api.post(this.officer, 'commitment-approval', `/cases/${this.caseId}/acceptance`, passed ? { passed } : { passed, reasons: ['容积率低于承诺值'] });
+  }
+
+  async produce(): Promise<void> {
+    await until('production to be allowed (acceptance heard)', async () => {
+      const r = await this.api.call(this.enterprise, 'POST', 'project-intake', `/projects/${this.projectId}/production`, { date: this.actual('production') });
+      if (r.status !== 200 && r.status !== 409) throw new Error(JSON.stringify(r.body));
+      return r.status === 200;
+    }, this.timeoutMs);
+  }
+
+  async fullProduction(): Promise<void> {
+    const output = Math.round(this.plan.projectedAnnualOutput * (this.plan.breach ? 0.6 : 1.05));
+    await this.api.post(this.enterprise, 'project-intake', `/projects/${this.projectId}/full-production`, { date: this.actual('fullProduction'), actualAnnualOutput: output });
+    if (this.plan.landAreaMu > 0) await this.api.post(this.officer, 'standard-land', `/projects/${this.projectId}/land-checks`, { stage: 'full-production', measured: FULL_PRODUCTION_MEASURES(!this.plan.breach) });
+  }
+
+  async waitStage(stage: string): Promise<Json> {
+    return until(`project ${this.projectCode} in ${stage}`, async () => {
+      const p = await this.api.get(this.officer, 'project-intake', `/projects/${this.projectId}`);
+      return p.stage === stage ? p : undefined;
+    }, this.timeoutMs);
+  }
+}
