@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { connectInbox } from '@devzone/messaging';
+import { migrateOnce } from '@devzone/persistence';
+import { persistenceOf, registeredService } from './service.module';
 import { DomainErrorFilter } from './domain-error.filter';
 import { requestValidationPipe } from './validation';
 
@@ -25,6 +27,7 @@ export interface BootstrapOptions {
  * init (migrations, topics, relay) → consumer → HTTP.
  */
 export async function bootstrapService(appModule: unknown, options: BootstrapOptions): Promise<INestApplication> {
+  if (process.env['MIGRATE_ONLY'] === 'true') await migrateAndExit(options.service);
   const app = await NestFactory.create<NestExpressApplication>(appModule as never, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: process.env['HTTP_BODY_LIMIT'] ?? '256kb' });
@@ -53,4 +56,17 @@ export async function bootstrapService(appModule: unknown, options: BootstrapOpt
   await app.listen(port, options.host ?? process.env['HOST'] ?? '127.0.0.1');
   app.get(Logger).log(`${options.service} listening on ${await app.getUrl()} (docs: /docs, health: /health)`);
   return app;
+}
+
+/**
+ * MIGRATE_ONLY=true: run the service's pending migrations (under the same
+ * advisory lock as at boot) and exit 0, without Kafka or HTTP — the Helm
+ * chart's pre-install/pre-upgrade Job (deploy/k8s).
+ */
+async function migrateAndExit(service: string): Promise<never> {
+  const definition = registeredService();
+  if (!definition) throw new Error(`MIGRATE_ONLY: ${service} has no ServiceModule.forRoot`);
+  const ran = await migrateOnce(persistenceOf(definition));
+  console.log(JSON.stringify({ level: 30, name: service, msg: ran.length ? `migrations run: ${ran.join(', ')}` : 'no pending migrations' }));
+  process.exit(0);
 }

@@ -30,9 +30,22 @@ export interface ServiceDefinition {
  * token on every other route (libs/auth), and a rate limit per client.
  * An app's AppModule imports `ServiceModule.forRoot({...})` and its features.
  */
+let registered: ServiceDefinition | undefined;
+/** The definition the app's AppModule gave (its decorator ran before bootstrap): for the migrate-only mode. */
+export const registeredService = (): ServiceDefinition | undefined => registered;
+
+/** Persistence settings of a service: its entities, messaging's tables and its own migrations. */
+export const persistenceOf = (definition: ServiceDefinition): PersistenceOptions => ({
+  url: definition.databaseUrl,
+  applicationName: definition.service,
+  entities: definition.entities,
+  migrations: [MessagingTables1764201600000, ...(definition.migrations as [])],
+});
+
 @Module({})
 export class ServiceModule {
   static forRoot(definition: ServiceDefinition): DynamicModule {
+    registered = definition;
     return {
       module: ServiceModule,
       imports: [
@@ -55,12 +68,7 @@ export class ServiceModule {
             errorMessage: '请求过于频繁，请稍后再试 (too many requests)',
           }),
         }),
-        PersistenceModule.forRoot({
-          url: definition.databaseUrl,
-          applicationName: definition.service,
-          entities: definition.entities,
-          migrations: [MessagingTables1764201600000, ...(definition.migrations as [])],
-        }),
+        PersistenceModule.forRoot(persistenceOf(definition)),
         MessagingModule.forRoot({
           ...definition.messaging,
           service: definition.service,
