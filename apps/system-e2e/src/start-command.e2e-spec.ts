@@ -1,49 +1,70 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { WORKSPACE_ROOT } from '@devzone/testing';
+import { DEMO_ENTERPRISES, demoUser } from '@devzone/demo';
+import { stack, stackApi, startCommand } from './support/stack';
 
-const run = promisify(execFile);
-
-// The services as the README's start command starts them (deploy/local/services.sh).
+// The services as the README's start command starts them (deploy/local/services.sh), in the e2e instance (ports + 100).
 const SERVICES = [
-  { name: 'project-intake', port: 3001, title: '项目库与全生命周期' },
-  { name: 'commitment-approval', port: 3002, title: '承诺制审批' },
-  { name: 'standard-land', port: 3003, title: '标准地' },
-  { name: 'agency', port: 3004, title: '全代办' },
-  { name: 'notifications', port: 3005, title: '通知' },
-];
+  { name: 'project-intake', port: 3101, title: '项目库与全生命周期' },
+  { name: 'commitment-approval', port: 3102, title: '承诺制审批' },
+  { name: 'standard-land', port: 3103, title: '标准地' },
+  { name: 'agency', port: 3104, title: '全代办' },
+  { name: 'notifications', port: 3105, title: '通知' },
+] as const;
 
 describe('the start command (npm start)', () => {
-  let output = '';
+  const api = stackApi();
+  // Other e2e files add projects of their own enterprises.
+  const demoCodes = new Set(DEMO_ENTERPRISES.map((e) => e.creditCode));
+  const isDemo = (p: { enterprise: { creditCode: string } }) => demoCodes.has(p.enterprise.creditCode);
+  const demoProjects = async () => (await api.get(demoUser('admin'), 'project-intake', '/projects?pageSize=100')).items.filter(isDemo);
 
-  beforeAll(async () => {
-    const { stdout } = await run('bash', [join(WORKSPACE_ROOT, 'deploy/local/start.sh')], { cwd: WORKSPACE_ROOT, maxBuffer: 10 * 1024 * 1024 });
-    output = stdout;
-  }, 300_000);
-
-  afterAll(async () => {
-    await run('bash', [join(WORKSPACE_ROOT, 'deploy/local/stop.sh')], { cwd: WORKSPACE_ROOT });
-  }, 60_000);
-
-  it('prints the URL of every service', () => {
-    for (const { name, port } of SERVICES) expect(output).toMatch(new RegExp(`${name}\\s+http://127\\.0\\.0\\.1:${port}`));
+  it('prints the URL and API docs of every service, and demo tokens', () => {
+    const output = stack().startOutput;
+    for (const { name, port } of SERVICES) expect(output).toMatch(new RegExp(`${name}\\s+http://127\\.0\\.0\\.1:${port}\\s+\\(API docs http://127\\.0\\.0\\.1:${port}/docs`));
+    expect(output).toMatch(/\[seed\] 40 demo projects/);
+    for (const id of ['admin', 'sx-officer', 'ent-sx-1']) expect(output).toMatch(new RegExp(`  ${id}\\s+eyJ[\\w-]+\\.[\\w-]+\\.[\\w-]+`));
   });
 
-  it.each(SERVICES)('$name answers /health, /health/ready and /docs', async ({ name, port, title }) => {
+  it.each(SERVICES)('$name answers /health, /health/ready and /docs without a token', async ({ name, port, title }) => {
     const live = await fetch(`http://127.0.0.1:${port}/health`);
     expect(live.status).toBe(200);
     expect(await live.json()).toMatchObject({ status: 'ok', service: name });
-
     const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
-    expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, kafka: { status: 'up' } } });
-
-    const docs = await fetch(`http://127.0.0.1:${port}/docs`);
-    expect(docs.status).toBe(200);
-    expect(await docs.text()).toContain('swagger');
-    const spec = (await (await fetch(`http://127.0.0.1:${port}/docs-json`)).json()) as { info: { title: string }; paths: Record<string, unknown> };
+    expect(await (await fetch(`http://127.0.0.1:${port}/docs`)).text()).toContain('swagger');
+    const spec = (await (await fetch(`http://127.0.0.1:${port}/docs-json`)).json()) as { info: { title: string } };
     expect(spec.info.title).toContain(title);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/health', '/health/ready']));
+  });
+
+  it('seeds about 40 projects over every stage in two zones, some behind plan, one in breach, one failed acceptance', async () => {
+    const admin = demoUser('admin');
+    const all = { items: await demoProjects() };
+    expect(all.items).toHaveLength(40);
+    const stages = new Set(all.items.map((p: { stage: string }) => p.stage));
+    expect([...stages].sort()).toEqual(['APPROVING', 'COMPLETED', 'FULL_PRODUCTION', 'IN_PRODUCTION', 'READY_TO_START', 'SUSPENDED', 'TERMINATED', 'UNDER_CONSTRUCTION']);
+    expect(new Set(all.items.map((p: { zoneCode: string }) => p.zoneCode))).toEqual(new Set(['SX-ZGQ', 'CZ-GXQ']));
+    const overdue = (await api.get(admin, 'project-intake', '/projects?overdue=true&pageSize=100')).items.filter(isDemo);
+    expect(overdue.length).toBeGreaterThanOrEqual(3);
+    const failedChecks = await Promise.all(
+      all.items.filter((p: { stage: string }) => p.stage === 'FULL_PRODUCTION').map((p: { id: string }) => api.call(admin, 'GET', 'standard-land', `/projects/${p.id}/land`)),
+    );
+    expect(failedChecks.filter((r) => r.body?.checks?.some((c: { passed: boolean }) => !c.passed))).toHaveLength(1);
+    const ids = new Set(all.items.map((p: { id: string }) => p.id));
+    const rectifying = await api.get(admin, 'commitment-approval', '/cases?status=RECTIFYING&pageSize=100');
+    expect(rectifying.items.filter((c: { projectId: string }) => ids.has(c.projectId))).toHaveLength(1);
+  });
+
+  it("lists only the enterprise's own projects for an enterprise's demo token", async () => {
+    for (const enterprise of [DEMO_ENTERPRISES[0], DEMO_ENTERPRISES[5]]) {
+      const mine = await api.get(enterprise, 'project-intake', '/projects?pageSize=100');
+      expect(mine.total).toBe(5);
+      expect(mine.items.every((p: { enterprise: { creditCode: string } }) => p.enterprise.creditCode === enterprise.creditCode)).toBe(true);
+    }
+  });
+
+  it('reuses the running system on a second run and adds no demo data', async () => {
+    const output = await startCommand(stack().env);
+    expect(output).toContain('reusing them');
+    expect(output).toContain('nothing added');
+    expect(await demoProjects()).toHaveLength(40);
   });
 });

@@ -247,7 +247,7 @@ export class LandService {
     const project = await this.project(manager, projectId, principal);
     const contract = await manager.findOneBy(ContractOrm, { projectId });
     const plot = contract ? await manager.findOneBy(PlotOrm, { id: contract.plotId }) : await manager.findOneBy(PlotOrm, { reservedFor: projectId });
-    const checks = contract ? await manager.find(LandCheckOrm, { where: { contractId: contract.id }, order: { checkedOn: 'ASC' } }) : [];
+    const checks = contract ? await manager.find(LandCheckOrm, { where: { contractId: contract.id }, order: { checkedOn: 'ASC', stage: 'ASC' } }) : []; // completion before full-production on the same day
     const interim = contract ? await manager.find(InterimReportOrm, { where: { contractId: contract.id }, order: { reportedOn: 'ASC' } }) : [];
     return { project, plot, contract, checks, interimReports: interim };
   }

@@ -1,0 +1,341 @@
+import { randomInt } from 'node:crypto';
+import { ROLES, type Role } from '@devzone/auth';
+import { demoUser, ProjectJourney, SERVICE_NAMES, until, zoneUsers, type DemoApi, type DemoEnterprise, type DemoUser, type Json, type ServiceName } from '@devzone/demo';
+import { addDays, chinaDate, creditCodeFrom } from '@devzone/shared-kernel';
+import { stackApi } from './support/stack';
+
+/**
+ * Every endpoint × every role × own versus foreign, generated from the
+ * services' route lists (/docs-json): an endpoint without a rule here fails.
+ *
+ * Each role is played by a person of zone SX-ZGQ (the enterprise: a fresh one
+ * there). "Own" objects belong to a project of that enterprise in SX-ZGQ,
+ * "foreign" ones to a project of another enterprise in CZ-GXQ. Expected:
+ * a role the route does not admit → 403; a foreign object → 404 (never 403:
+ * no leaks) unless the role sees the whole province; an own object → neither.
+ * Lists are checked for leaks: nothing of the foreign project in them.
+ */
+
+const ALL = [...ROLES];
+const WIDE: Role[] = ['province-manager', 'admin'];
+const OFFICERS: Role[] = ['zone-officer', 'admin'];
+const ACTING: Role[] = ['enterprise', 'zone-officer', 'agency-agent', 'agency-supervisor', 'admin'];
+const STAFF: Role[] = ALL.filter((r) => r !== 'enterprise');
+const LEADS: Role[] = ['agency-supervisor', 'admin'];
+const WORKERS: Role[] = ['agency-agent', 'agency-supervisor', 'admin'];
+const OVERSEERS: Role[] = ['agency-supervisor', 'zone-officer', 'zone-manager', 'province-manager', 'admin'];
+const FIGURES: Role[] = ['zone-officer', 'zone-manager', 'province-manager', 'admin'];
+
+interface Side {
+  journey: ProjectJourney;
+  enterprise: DemoEnterprise;
+  zone: string;
+  agentId: string;
+  delegationId: string;
+  taskId: string;
+  itemCode: string;
+  creditRecordId: string;
+  team: string;
+  availablePlot: string;
+  notificationOf: Map<string, string>;
+}
+interface Fixture {
+  own: Side;
+  foreign: Side;
+}
+
+/**
+ * How a route is reached: `params` for one side (null: the role has nothing of its own there);
+ * `kind` says what foreign means; `roles` who the route admits; `scoped` who is limited to their own.
+ */
+interface Rule {
+  roles: Role[] | 'public';
+  kind: 'object' | 'list' | 'open' | 'create';
+  params?: (side: Side, who: DemoUser) => Record<string, string> | null;
+  query?: (side: Side, who: DemoUser) => string;
+  body?: (side: Side, who: DemoUser) => unknown;
+  scoped?: Role[];
+  /** list: what of the foreign side must not appear in the answer. */
+  leak?: (foreign: Side) => string;
+}
+
+const today = chinaDate();
+const OWN_ZONE = 'SX-ZGQ';
+const project = (s: Side) => ({ id: s.journey.projectId });
+const projectId = (s: Side) => ({ projectId: s.journey.projectId });
+const caseId = (s: Side) => ({ id: s.journey.caseId });
+const plot = (s: Side) => ({ code: s.journey.plotCode });
+const zone = (s: Side) => ({ zone: s.zone });
+const reason = () => ({ reason: '授权矩阵测试' });
+/** The recipient a person is (own side); on the foreign side, the foreign enterprise's. */
+const recipientOf = (s: Side, who: DemoUser): string => {
+  if (s.zone !== OWN_ZONE || who.role === 'enterprise' || who.role === 'admin') return `ent:${s.enterprise.mobile}`;
+  if (who.role === 'agency-agent' || who.role === 'agency-supervisor') return `agent:${who.sub}`;
+  return `officer:${who.sub}`;
+};
+const recipient = (s: Side, who: DemoUser) => ({ id: recipientOf(s, who) });
+
+const RULES: Record<string, Rule> = {
+  // project-intake
+  'POST project-intake /projects': { roles: OFFICERS, kind: 'create', body: (s) => registration(s) },
+  'GET project-intake /projects': { roles: ALL, kind: 'list', leak: (f) => f.journey.projectId },
+  'GET project-intake /projects/{id}': { roles: ALL, kind: 'object', params: project },
+  'GET project-intake /projects/{id}/timeline': { roles: ALL, kind: 'object', params: project },
+  'POST project-intake /projects/{id}/start': { roles: ACTING, kind: 'object', params: project, body: () => ({ date: today, permitNumber: '矩阵〔2026〕1号' }) },
+  'POST project-intake /projects/{id}/completion': { roles: ACTING, kind: 'object', params: project, body: () => ({ date: today }) },
+  'POST project-intake /projects/{id}/production': { roles: ACTING, kind: 'object', params: project, body: () => ({ date: today }) },
+  'POST project-intake /projects/{id}/full-production': { roles: ACTING, kind: 'object', params: project, body: () => ({ date: today, actualAnnualOutput: 1 }) },
+  'POST project-intake /projects/{id}/suspend': { roles: OFFICERS, kind: 'object', params: project, body: reason },
+  'POST project-intake /projects/{id}/resume': { roles: OFFICERS, kind: 'object', params: project, body: reason },
+  'POST project-intake /projects/{id}/terminate': { roles: OFFICERS, kind: 'object', params: project, body: reason },
+  'GET project-intake /figures/three-batches': { roles: FIGURES, kind: 'object', query: (s) => `?zone=${s.zone}` },
+  'GET project-intake /zones': { roles: ALL, kind: 'open' },
+  // commitment-approval
+  'GET commitment-approval /cases': { roles: ALL, kind: 'list', leak: (f) => f.journey.caseId },
+  'GET commitment-approval /cases/{id}': { roles: ALL, kind: 'object', params: caseId },
+  'GET commitment-approval /projects/{projectId}/case': { roles: ALL, kind: 'object', params: projectId },
+  'GET commitment-approval /queue': { roles: FIGURES, kind: 'list', leak: (f) => f.journey.caseId },
+  'POST commitment-approval /cases/{id}/notice': { roles: OFFICERS, kind: 'object', params: caseId },
+  'POST commitment-approval /cases/{id}/commitment': { roles: ACTING, kind: 'object', params: caseId, body: () => ({ scope: 'all', committedDates: { start: today, completion: today, production: today } }) },
+  'POST commitment-approval /cases/{id}/precheck': { roles: OFFICERS, kind: 'object', params: caseId, body: () => ({ passed: true }) },
+  'POST commitment-approval /cases/{id}/publicity/end': { roles: OFFICERS, kind: 'object', params: caseId },
+  'POST commitment-approval /cases/{id}/items/{itemCode}/decision': { roles: OFFICERS, kind: 'object', params: (s) => ({ id: s.journey.caseId, itemCode: s.itemCode }), body: () => ({ decision: 'grant' }) },
+  'POST commitment-approval /cases/{id}/items/{itemCode}/resubmit': { roles: ACTING, kind: 'object', params: (s) => ({ id: s.journey.caseId, itemCode: s.itemCode }) },
+  'POST commitment-approval /cases/{id}/items/{itemCode}/documents-supplied': { roles: ACTING, kind: 'object', params: (s) => ({ id: s.journey.caseId, itemCode: s.itemCode }) },
+  'POST commitment-approval /cases/{id}/acceptance-request': { roles: ACTING, kind: 'object', params: caseId },
+  'POST commitment-approval /cases/{id}/acceptance': { roles: OFFICERS, kind: 'object', params: caseId, body: () => ({ passed: true }) },
+  'GET commitment-approval /catalogue/{zone}': { roles: ALL, kind: 'open', params: zone },
+  'GET commitment-approval /settings/zones/{zone}': { roles: ALL, kind: 'open', params: zone },
+  'PUT commitment-approval /settings/zones/{zone}': { roles: OFFICERS, kind: 'object', params: zone, body: () => ({}) },
+  'GET commitment-approval /enterprises/{creditCode}/credit': { roles: ALL, kind: 'object', params: (s) => ({ creditCode: s.enterprise.creditCode ?? '' }), scoped: ['enterprise'] },
+  'POST commitment-approval /credit-records/{id}/rectify': { roles: OFFICERS, kind: 'object', params: (s) => ({ id: s.creditRecordId }), body: () => ({ note: '已整改并复核' }) },
+  // standard-land
+  'GET standard-land /indicator-templates/{zone}': { roles: ALL, kind: 'open', params: zone },
+  'POST standard-land /plots': { roles: OFFICERS, kind: 'create', body: (s) => newPlot(s) },
+  'GET standard-land /plots': { roles: ALL, kind: 'list', leak: (f) => f.journey.plotCode },
+  // An enterprise's own plot: one on offer (the catalogue of AVAILABLE plots is open to enterprises).
+  'GET standard-land /plots/{code}': { roles: ALL, kind: 'object', params: (s, who) => ({ code: who.role === 'enterprise' && s.zone === OWN_ZONE ? s.availablePlot : s.journey.plotCode }) },
+  'POST standard-land /plots/{code}/publish': { roles: OFFICERS, kind: 'object', params: plot },
+  'POST standard-land /plots/{code}/reserve': { roles: OFFICERS, kind: 'object', params: plot, body: (s) => ({ projectId: s.journey.projectId }) },
+  'POST standard-land /plots/{code}/release': { roles: OFFICERS, kind: 'object', params: plot },
+  'POST standard-land /plots/{code}/transfer': { roles: OFFICERS, kind: 'object', params: plot, body: (s) => transfer(s) },
+  'GET standard-land /projects/{projectId}/plot-matches': { roles: OFFICERS, kind: 'object', params: projectId },
+  'GET standard-land /projects/{projectId}/land': { roles: ALL, kind: 'object', params: projectId },
+  'POST standard-land /projects/{projectId}/land-checks': { roles: OFFICERS, kind: 'object', params: projectId, body: () => ({ stage: 'completion', measured: [{ code: 'floor-area-ratio', value: 1.2, unit: 'ratio' }] }) },
+  'POST standard-land /projects/{projectId}/interim-reports': { roles: ['enterprise', 'zone-officer', 'admin'], kind: 'object', params: projectId, body: () => ({ measured: [{ code: 'tax-per-mu', value: 20, unit: '万元/亩·年' }] }) },
+  // agency
+  'GET agency /delegations/{id}': { roles: ALL, kind: 'object', params: (s) => ({ id: s.delegationId }) },
+  'GET agency /projects/{projectId}/delegation': { roles: ALL, kind: 'object', params: projectId },
+  'GET agency /projects/{projectId}/progress': { roles: ALL, kind: 'object', params: projectId },
+  'POST agency /delegations/{id}/assign': { roles: LEADS, kind: 'object', params: (s) => ({ id: s.delegationId }), body: (s) => ({ agentId: s.agentId }) },
+  'POST agency /delegations/{id}/rating': { roles: ['enterprise'], kind: 'object', params: (s) => ({ id: s.delegationId }), body: () => ({ score: 4 }) },
+  'POST agency /tasks/{id}/actions': { roles: WORKERS, kind: 'object', params: (s) => ({ id: s.taskId }), body: () => ({ action: 'START' }) },
+  'POST agency /tasks/{id}/notes': { roles: WORKERS, kind: 'object', params: (s) => ({ id: s.taskId }), body: () => ({ note: '授权矩阵测试' }) },
+  'GET agency /agents': { roles: STAFF, kind: 'list', leak: (f) => f.agentId },
+  'POST agency /agents': { roles: LEADS, kind: 'create', body: (s) => ({ id: `agent-mx-${randomInt(1e9)}`, name: '矩阵', zoneCode: s.zone, specialities: ['approval'], capacity: 1, active: false }) },
+  'POST agency /teams': { roles: LEADS, kind: 'create', body: (s) => ({ code: `MX-${randomInt(1e9)}`, zoneCode: s.zone, name: '矩阵专班' }) },
+  'GET agency /agents/{id}/worklist': { roles: STAFF, kind: 'object', params: (s, who) => ({ id: who.role === 'agency-agent' && s.zone === OWN_ZONE ? who.sub : s.agentId }) },
+  'GET agency /teams/{code}/load': { roles: OVERSEERS, kind: 'object', params: (s) => ({ code: s.team }) },
+  'GET agency /settings/zones/{zone}': { roles: ALL, kind: 'open', params: zone },
+  'PUT agency /settings/zones/{zone}': { roles: LEADS, kind: 'object', params: zone, body: () => ({}) },
+  // notifications: a person reads only the recipient they are (admins any).
+  'POST notifications /recipients': { roles: ALL, kind: 'create', body: (s, who) => ({ id: recipientOf(s, who), name: who.name }), scoped: ALL.filter((r) => r !== 'admin') },
+  'GET notifications /recipients/{id}/preferences': { roles: ALL, kind: 'object', params: recipient, scoped: ALL.filter((r) => r !== 'admin') },
+  'PUT notifications /recipients/{id}/preferences': { roles: ALL, kind: 'object', params: recipient, body: () => ({ locale: 'zh-CN' }), scoped: ALL.filter((r) => r !== 'admin') },
+  'GET notifications /recipients/{id}/inbox': { roles: ALL, kind: 'object', params: recipient, scoped: ALL.filter((r) => r !== 'admin') },
+  'GET notifications /recipients/{id}/inbox/unread-count': { roles: ALL, kind: 'object', params: recipient, scoped: ALL.filter((r) => r !== 'admin') },
+  'POST notifications /recipients/{id}/inbox/{notificationId}/read': {
+    roles: ALL,
+    kind: 'object',
+    params: (s, who) => {
+      const id = s.notificationOf.get(recipientOf(s, who));
+      return id ? { id: recipientOf(s, who), notificationId: id } : null;
+    },
+    scoped: ALL.filter((r) => r !== 'admin'),
+  },
+  'POST notifications /recipients/{id}/inbox/read-all': { roles: ALL, kind: 'object', params: recipient, scoped: ALL.filter((r) => r !== 'admin') },
+  'GET notifications /rules': { roles: ALL, kind: 'open' },
+  'GET notifications /notifications': { roles: ALL, kind: 'list', query: (s, who) => `?recipientId=${recipientOf(s, who)}`, leak: (f) => `ent:${f.enterprise.mobile}` },
+  'GET notifications /notifications/{id}': {
+    roles: ALL,
+    kind: 'object',
+    params: (s, who) => {
+      const id = s.notificationOf.get(recipientOf(s, who));
+      return id ? { id } : null;
+    },
+    scoped: ALL.filter((r) => r !== 'admin'),
+  },
+};
+for (const service of SERVICE_NAMES) {
+  RULES[`GET ${service} /health`] = { roles: 'public', kind: 'open' };
+  RULES[`GET ${service} /health/ready`] = { roles: 'public', kind: 'open' };
+}
+
+function registration(s: Side) {
+  return {
+    name: '授权矩阵测试项目',
+    enterprise: { name: s.enterprise.enterpriseName, creditCode: s.enterprise.creditCode },
+    zoneCode: s.zone,
+    industryCode: 'C3484',
+    totalInvestment: 1000,
+    fixedAssetInvestment: 800,
+    projectedAnnualOutput: 1000,
+    landAreaMu: 0,
+    usesStandardLand: false,
+    wantsFullAgency: false,
+    plannedDates: { start: today, completion: today, production: today },
+    signedOn: today,
+    contacts: [{ name: '测试', mobile: '13000000000' }],
+  };
+}
+function newPlot(s: Side) {
+  return { code: `MX-${randomInt(1e9)}`, zoneCode: s.zone, location: '矩阵测试地块', areaMu: 10, landUse: '工业用地', industries: [], assessments: [], servicingLevel: 'none' };
+}
+function transfer(s: Side) {
+  return {
+    projectId: s.journey.projectId,
+    contract: { number: `MX-${randomInt(1e9)}`, signedOn: today, landPriceFen: 100, agreedStart: today, agreedCompletion: today },
+    agreement: { number: `LY-MX-${randomInt(1e9)}`, counterparties: ['甲', '乙'], reviewDate: today },
+  };
+}
+
+async function side(api: DemoApi, zone: string, players: DemoUser[]): Promise<Side> {
+  const serial = String(randomInt(10_000_000)).padStart(7, '0');
+  const enterprise: DemoEnterprise = {
+    sub: `ent-mx-${serial}`,
+    name: '矩阵',
+    role: 'enterprise',
+    zones: [],
+    creditCode: creditCodeFrom(`91${zone === 'SX-ZGQ' ? '140100' : '140400'}MX${serial}`),
+    mobile: `1360${serial}`,
+    title: '授权矩阵测试企业',
+    zoneCode: zone,
+    enterpriseName: `授权矩阵测试企业${serial}`,
+    industryCode: 'C3484',
+  };
+  const signedOn = addDays(today, -300);
+  const journey = new ProjectJourney(api, {
+    enterprise,
+    name: '授权矩阵测试项目',
+    landAreaMu: 30,
+    wantsFullAgency: true,
+    totalInvestment: 20_000,
+    projectedAnnualOutput: 30_000,
+    signedOn,
+    plannedDates: { start: addDays(signedOn, 30), completion: addDays(signedOn, 200), production: addDays(signedOn, 250) },
+  });
+  const admin = demoUser('admin');
+  const people = zoneUsers(zone);
+  await journey.runTo('signed');
+  // The agency-agent player must be an agent, not the team lead (who takes cases too).
+  const first = await until('the delegation assigned', async () => (await api.get(admin, 'agency', `/projects/${journey.projectId}/delegation`)).agentId);
+  if (demoUser(first).role !== 'agency-agent') {
+    const d = await api.get(admin, 'agency', `/projects/${journey.projectId}/delegation`);
+    await api.post(people.lead, 'agency', `/delegations/${d.id}/assign`, { agentId: people.agents[0].sub });
+  }
+  await journey.runTo('completed');
+  await journey.acceptance(false); // a major credit record to rectify
+  const officer = people.officer;
+  const d = await api.get(admin, 'agency', `/projects/${journey.projectId}/delegation`);
+  const c = await api.get(admin, 'commitment-approval', `/cases/${journey.caseId}`);
+  const credit = await api.get(admin, 'commitment-approval', `/enterprises/${enterprise.creditCode}/credit`);
+  const availablePlot = newPlot({ zone } as Side);
+  await api.post(officer, 'standard-land', '/plots', { ...availablePlot, assessments: ['energy', 'environment', 'flood', 'soil-water', 'water-resource', 'mineral-overlay', 'geohazard'], servicingLevel: '七通一平' });
+  await api.post(officer, 'standard-land', `/plots/${availablePlot.code}/publish`);
+  const s: Side = {
+    journey,
+    enterprise,
+    zone,
+    agentId: d.agentId,
+    delegationId: d.id,
+    taskId: d.tasks[0].id,
+    itemCode: c.items[0].itemCode,
+    creditRecordId: (credit.records ?? credit.items ?? [])[0]?.id,
+    team: `${zone}-DB`,
+    availablePlot: availablePlot.code,
+    notificationOf: new Map(),
+  };
+  // Each player registers as a recipient (409: already), and we note one notification of each, where they have one.
+  for (const who of players) {
+    const id = recipientOf(s, who);
+    await api.call(who, 'POST', 'notifications', '/recipients', { id, name: who.name });
+    const inbox = (await api.get(who, 'notifications', `/recipients/${id}/inbox?pageSize=1`)).items[0];
+    if (inbox) s.notificationOf.set(id, inbox.id);
+  }
+  return s;
+}
+
+describe('authorization matrix: every endpoint × every role × own and foreign', () => {
+  const api = stackApi();
+  const routes: { service: ServiceName; method: string; path: string }[] = [];
+  let fixture: Fixture;
+  const players = new Map<Role, DemoUser>();
+
+  beforeAll(async () => {
+    for (const service of SERVICE_NAMES) {
+      const spec = (await (await fetch(`${api.urls[service]}/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+      for (const [path, operations] of Object.entries(spec.paths)) for (const method of Object.keys(operations)) routes.push({ service, method: method.toUpperCase(), path });
+    }
+    const sx = zoneUsers(OWN_ZONE);
+    players.set('zone-officer', sx.officer).set('agency-supervisor', sx.lead).set('zone-manager', sx.manager).set('province-manager', demoUser('province-manager')).set('admin', demoUser('admin'));
+    const own = await side(api, OWN_ZONE, [...players.values()]);
+    players.set('enterprise', own.enterprise).set('agency-agent', demoUser(own.agentId));
+    for (const who of [own.enterprise, demoUser(own.agentId)]) {
+      const id = recipientOf(own, who);
+      await api.call(who, 'POST', 'notifications', '/recipients', { id, name: who.name });
+      const first = (await api.get(who, 'notifications', `/recipients/${id}/inbox?pageSize=1`)).items[0];
+      if (first) own.notificationOf.set(id, first.id);
+    }
+    const foreign = await side(api, 'CZ-GXQ', [demoUser('admin')]);
+    fixture = { own, foreign };
+  }, 240_000);
+
+  it('has a rule for every route the services serve, and no rule for a route that is gone', () => {
+    const served = routes.map((r) => `${r.method} ${r.service} ${r.path}`);
+    expect(served.filter((r) => !RULES[r])).toEqual([]);
+    expect(Object.keys(RULES).filter((r) => !served.includes(r))).toEqual([]);
+    expect(served.length).toBeGreaterThan(70);
+  });
+
+  it('answers each role as its rule says, and lists leak nothing foreign', async () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    const call = async (who: DemoUser | null, method: string, service: ServiceName, path: string, params: Record<string, string> | null, query: string, body: unknown) => {
+      const filled = path.replace(/\{(\w+)\}/g, (_m, key: string) => encodeURIComponent(params?.[key] ?? `missing-${key}`));
+      checked++;
+      return { url: `${method} ${service}${filled}${query}`, ...(await api.call(who, method, service, `${filled}${query}`, method === 'GET' ? undefined : (body ?? {}))) };
+    };
+    for (const { service, method, path } of routes) {
+      const rule = RULES[`${method} ${service} ${path}`];
+      if (!rule) continue;
+      if (rule.roles === 'public') {
+        const r = await call(null, method, service, path, {}, '', undefined);
+        if (r.status !== 200) wrong.push(`${r.url} without a token → ${r.status}, expected 200`);
+        continue;
+      }
+      const noToken = await call(null, method, service, path, rule.params?.(fixture.own, demoUser('admin')) ?? {}, '', undefined);
+      if (noToken.status !== 401) wrong.push(`${noToken.url} without a token → ${noToken.status}, expected 401`);
+      for (const role of ALL) {
+        const who = players.get(role);
+        if (!who) throw new Error(`no player for ${role}`);
+        const admitted = rule.roles.includes(role);
+        const scoped = (rule.scoped ?? ALL.filter((r) => !WIDE.includes(r))).includes(role);
+        for (const which of ['own', 'foreign'] as const) {
+          const s = fixture[which];
+          const params = rule.params ? rule.params(s, who) : {};
+          if (params === null) continue; // nothing of its own to reach here
+          const r = await call(who, method, service, path, params, rule.query?.(s, who) ?? '', rule.body?.(s, who));
+          const expected = !admitted ? [403] : which === 'foreign' && scoped && rule.kind === 'object' ? [404] : which === 'foreign' && scoped && rule.kind === 'create' ? [403] : null;
+          if (expected ? !expected.includes(r.status) : [401, 403, 404].includes(r.status) || r.status >= 500) {
+            wrong.push(`${role} ${which}: ${r.url} → ${r.status} ${JSON.stringify(r.body).slice(0, 160)}, expected ${expected ? expected.join('/') : 'to be let through'}`);
+          }
+          if (admitted && rule.kind === 'list' && scoped && r.status === 200 && rule.leak && JSON.stringify(r.body).includes(rule.leak(fixture.foreign))) {
+            wrong.push(`${role}: ${r.url} leaks the foreign ${rule.leak(fixture.foreign)}`);
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(800);
+  }, 300_000);
+});
