@@ -19,7 +19,7 @@ const depConstraints = (testing) => {
   ];
 };
 const boundaries = (testing) => ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: depConstraints(testing) }];
-const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', '**/bench/**/*.ts'];
+const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.fault-spec.ts', '**/test/**/*.ts', '**/bench/**/*.ts', 'apps/system-e2e/**/*.ts'];
 
 export default [
   { ignores: ['**/dist', '**/node_modules', '**/.nx', 'deploy/local/.run', 'tmp'] },

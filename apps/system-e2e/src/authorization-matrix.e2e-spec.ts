@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { ROLES, type Role } from '@devzone/auth';
-import { demoUser, ProjectJourney, SERVICE_NAMES, until, zoneUsers, type DemoApi, type DemoEnterprise, type DemoUser, type Json, type ServiceName } from '@devzone/demo';
+import { demoUser, ProjectJourney, SERVICE_NAMES, until, zoneUsers, type DemoApi, type DemoEnterprise, type DemoUser, type ServiceName } from '@devzone/demo';
 import { addDays, chinaDate, creditCodeFrom } from '@devzone/shared-kernel';
 import { stackApi } from './support/stack';
 

@@ -6,3 +6,5 @@ export * from './test-events';
 export * from './spawn-service';
 export * from './http';
 export * from './tokens';
+export { default as sharedGlobalSetup } from './jest/global-setup';
+export { default as sharedGlobalTeardown } from './jest/global-teardown';

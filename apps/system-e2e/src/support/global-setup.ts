@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import sharedSetup from '../../../../libs/testing/src/jest/global-setup';
+import { sharedGlobalSetup as sharedSetup } from '@devzone/testing';
 import { STACK_DATABASES, STACK_ENV_KEY, startStack } from './stack';
 
 // Kafka and PostgreSQL as for every test level, then the whole system by the start command.

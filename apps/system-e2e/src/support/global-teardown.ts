@@ -1,6 +1,5 @@
 import { rmSync } from 'node:fs';
-import { testKafka } from '@devzone/testing';
-import sharedTeardown from '../../../../libs/testing/src/jest/global-teardown';
+import { sharedGlobalTeardown as sharedTeardown, testKafka } from '@devzone/testing';
 import { dropDatabases } from './global-setup';
 import { STACK_ENV_KEY, stopCommand, type Stack } from './stack';
 
