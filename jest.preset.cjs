@@ -1,12 +1,13 @@
 // One Jest setup for every project. The test level is in the file name
 // (docs/testing.md): *.spec.ts unit, *.int-spec.ts integration (real Kafka and
 // PostgreSQL), *.e2e-spec.ts whole system. TEST_LEVEL picks one; each Nx target
-// (test, int-test, e2e) sets it.
+// (test, int-test, e2e, fault-test) sets it. *.fault-spec.ts: faults injected into the
+// real broker and database (kill -9, broker and PostgreSQL restarts).
 const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const level = process.env.TEST_LEVEL || 'unit';
-const patterns = { unit: '**/*.spec.ts', int: '**/*.int-spec.ts', e2e: '**/*.e2e-spec.ts' };
+const patterns = { unit: '**/*.spec.ts', int: '**/*.int-spec.ts', e2e: '**/*.e2e-spec.ts', fault: '**/*.fault-spec.ts' };
 if (!patterns[level]) throw new Error(`TEST_LEVEL must be one of ${Object.keys(patterns).join(', ')}`);
 
 const moduleNameMapper = Object.fromEntries(

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: lint and type checks, unit tests, integration tests against
-# the real Kafka broker and PostgreSQL, and the end-to-end test of the start
-# command. Installs dependencies and brings the infrastructure up first.
+# the real Kafka broker and PostgreSQL, the end-to-end tests of the whole
+# system started by the start command, and the fault suite (kill -9, broker and
+# PostgreSQL restarts under load). Installs dependencies and brings the infrastructure up first.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here/../.."
@@ -14,4 +15,5 @@ npx nx run-many -t lint typecheck test --skip-nx-cache --outputStyle=static
 bash deploy/k8s/validate.sh
 npx nx run-many -t int-test --parallel=1 --skip-nx-cache --outputStyle=static
 npx nx run-many -t e2e --parallel=1 --skip-nx-cache --outputStyle=static
+npx nx run-many -t fault-test --parallel=1 --skip-nx-cache --outputStyle=static
 echo "[test] all tests passed in $((SECONDS - started)) s"

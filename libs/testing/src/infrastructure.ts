@@ -88,6 +88,20 @@ export const localBroker = {
   },
 };
 
+/**
+ * Restarts the machine's PostgreSQL (Debian's cluster, pg_ctlcluster), for
+ * tests of database outages: every connection is dropped. Local only, as above.
+ */
+export const localPostgres = {
+  async restart(): Promise<void> {
+    assertLocal();
+    const { stdout } = await run('pg_lsclusters', ['-h']);
+    const line = stdout.split('\n').find((l) => l.split(/\s+/)[1] === 'main');
+    if (!line) throw new Error('no Debian PostgreSQL cluster "main" to restart');
+    await run('pg_ctlcluster', ['--skip-systemctl-redirect', line.split(/\s+/)[0], 'main', 'restart']);
+  },
+};
+
 function assertLocal(): void {
   if (process.env['TEST_INFRA_SOURCE'] !== 'local') {
     throw new Error(`this test stops and starts the broker; it runs only against deploy/local (the broker here came from ${process.env['TEST_INFRA_SOURCE']})`);
