@@ -50,6 +50,7 @@ else
     PORT="$port" DATABASE_URL="$pg/$db" KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}" \
       JWT_PUBLIC_KEY_FILE="${JWT_PUBLIC_KEY_FILE:-$run_dir/keys/public.pem}" \
       SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT_LOCAL" \
+      NODE_OPTIONS="${DEVZONE_NODE_OPTIONS:---max-old-space-size=96 --max-semi-space-size=8}" \
       nohup node "dist/apps/$name/src/main.js" >"$run_dir/logs/$name.log" 2>&1 </dev/null &
     echo $! >"$run_dir/pids/$name.pid"
   done

@@ -1,3 +1,4 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import jwt from 'jsonwebtoken';
 import type { Message } from '@devzone/shared-kernel';
@@ -10,7 +11,8 @@ import { ROLES, type Principal } from './principal';
  * command and the tests).
  */
 export interface AuthConfig {
-  publicKey: string;
+  /** Parsed once (a PEM string would be parsed on every request). */
+  publicKey: KeyObject | string;
   issuer: string;
   audience: string;
 }
@@ -26,7 +28,7 @@ function pem(inline: string | undefined, file: string | undefined, what: string)
 
 export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   return {
-    publicKey: pem(env['JWT_PUBLIC_KEY'], env['JWT_PUBLIC_KEY_FILE'], 'public key'),
+    publicKey: createPublicKey(pem(env['JWT_PUBLIC_KEY'], env['JWT_PUBLIC_KEY_FILE'], 'public key')),
     issuer: env['JWT_ISSUER'] ?? DEFAULT_ISSUER,
     audience: env['JWT_AUDIENCE'] ?? DEFAULT_AUDIENCE,
   };

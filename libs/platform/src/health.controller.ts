@@ -1,4 +1,5 @@
 import { Public } from '@devzone/auth';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
@@ -8,6 +9,7 @@ import { SERVICE_NAME } from './tokens';
 
 @ApiTags('health')
 @Public()
+@SkipThrottle() // probes and scrapers are not clients to limit
 @Controller('health')
 export class HealthController {
   constructor(

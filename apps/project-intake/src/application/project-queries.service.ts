@@ -11,8 +11,16 @@ import { figureProjectOf, projectView, projectWhere, type ProjectView } from './
 export class ProjectQueries {
   constructor(private readonly dataSource: DataSource) {}
 
+  private zoneCache: { at: number; zones: Promise<ZoneOrm[]> } | null = null;
+
+  /** Zones are configuration data: read at most once a minute (every project view needs its zone). */
   async zones(): Promise<ZoneOrm[]> {
-    return this.dataSource.getRepository(ZoneOrm).find({ order: { code: 'ASC' } });
+    if (!this.zoneCache || Date.now() - this.zoneCache.at > 60_000) {
+      const zones = this.dataSource.getRepository(ZoneOrm).find({ order: { code: 'ASC' } });
+      this.zoneCache = { at: Date.now(), zones };
+      zones.catch(() => (this.zoneCache = null));
+    }
+    return this.zoneCache.zones;
   }
 
   async list(q: ListProjectsQuery, principal: Principal): Promise<{ items: ProjectView[]; total: number; page: number; pageSize: number }> {
@@ -55,8 +63,8 @@ export class ProjectQueries {
 
   async get(idOrCode: string, principal: Principal): Promise<ProjectView> {
     const project = await this.find(idOrCode, principal);
-    const zone = await this.dataSource.getRepository(ZoneOrm).findOneBy({ code: project.zoneCode });
-    return projectView(project, zone ?? undefined, chinaDate());
+    const zone = (await this.zones()).find((z) => z.code === project.zoneCode);
+    return projectView(project, zone, chinaDate());
   }
 
   async timeline(idOrCode: string, principal: Principal) {
