@@ -16,6 +16,7 @@ const depConstraints = (testing) => {
     { sourceTag: 'scope:agency', onlyDependOnLibsWithTags: ['scope:agency', 'scope:shared'] },
     { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:notifications', 'scope:shared'] },
     { sourceTag: 'scope:system', onlyDependOnLibsWithTags: ['scope:shared'] },
+    { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:shared'] },
   ];
 };
 const boundaries = (testing) => ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: depConstraints(testing) }];

@@ -15,3 +15,5 @@ SERVICES=(
 # The demo mail catcher (libs/demo/src/cli/mail-catcher.main.ts).
 SMTP_PORT_LOCAL=$((1025 + port_offset))
 MAIL_HTTP_PORT_LOCAL=$((8025 + port_offset))
+# The web console (apps/console/server).
+CONSOLE_PORT_LOCAL=$((3000 + port_offset))

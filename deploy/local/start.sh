@@ -18,14 +18,16 @@ export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 node_ts=(node -r @swc-node/register)
 export SWC_NODE_PROJECT="$root/tsconfig.base.json"
 
-running() { # every service (and the mail catcher) alive and ready
+running() { # every service (and the mail catcher and the console) alive and ready
   local name port
   for entry in "${SERVICES[@]}"; do
     read -r name port _ <<<"$entry"
     [ -f "$run_dir/pids/$name.pid" ] && kill -0 "$(cat "$run_dir/pids/$name.pid")" 2>/dev/null || return 1
     curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 || return 1
   done
-  [ -f "$run_dir/pids/mail-catcher.pid" ] && kill -0 "$(cat "$run_dir/pids/mail-catcher.pid")" 2>/dev/null
+  for extra in mail-catcher console; do
+    [ -f "$run_dir/pids/$extra.pid" ] && kill -0 "$(cat "$run_dir/pids/$extra.pid")" 2>/dev/null || return 1
+  done
 }
 
 bash "$here/install.sh"
@@ -55,6 +57,9 @@ else
     echo $! >"$run_dir/pids/$name.pid"
   done
 
+  CONSOLE_PORT="$CONSOLE_PORT_LOCAL" nohup "${node_ts[@]}" apps/console/server/main.ts >"$run_dir/logs/console.log" 2>&1 </dev/null &
+  echo $! >"$run_dir/pids/console.pid"
+
   deadline=$((SECONDS + ${START_TIMEOUT:-90}))
   for entry in "${SERVICES[@]}"; do
     read -r name port db <<<"$entry"
@@ -67,6 +72,14 @@ else
       sleep 0.5
     done
   done
+  until curl -fs "http://127.0.0.1:$CONSOLE_PORT_LOCAL/api/demo/users" >/dev/null 2>&1; do
+    if ! kill -0 "$(cat "$run_dir/pids/console.pid")" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
+      tail -n 30 "$run_dir/logs/console.log" >&2
+      echo "[start] ERROR: the console did not start (log: $run_dir/logs/console.log)" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
 fi
 
 if [ "${DEVZONE_SEED:-demo}" != none ]; then
@@ -78,6 +91,7 @@ fi
 
 echo
 echo "开发区项目全生命周期 — all five services are up:"
+echo "  web console          http://127.0.0.1:$CONSOLE_PORT_LOCAL   (演示登录: pick a demo user)"
 for entry in "${SERVICES[@]}"; do
   read -r name port db <<<"$entry"
   printf '  %-20s http://127.0.0.1:%s   (API docs http://127.0.0.1:%s/docs, health /health, database %s)\n' "$name" "$port" "$port" "$db"

@@ -9,7 +9,7 @@ run_dir="${DEVZONE_RUN_DIR:-$here/.run}"
 quiet=false; all=false
 for arg in "$@"; do case "$arg" in --quiet) quiet=true ;; --all) all=true ;; esac; done
 
-names=(mail-catcher)
+names=(console mail-catcher)
 for entry in "${SERVICES[@]}"; do read -r name _ _ <<<"$entry"; names+=("$name"); done
 for name in "${names[@]}"; do
   pid_file="$run_dir/pids/$name.pid"

@@ -1,0 +1,114 @@
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { useState, type ReactElement } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { session, signOut, type Role, type Session } from './api';
+import { CaseDetail } from './pages/CaseDetail';
+import { Credit } from './pages/Credit';
+import { DelegationDetail } from './pages/DelegationDetail';
+import { Figures } from './pages/Figures';
+import { Inbox } from './pages/Inbox';
+import { LandProject } from './pages/LandProject';
+import { Login } from './pages/Login';
+import { Plots } from './pages/Plots';
+import { ProjectDetail } from './pages/ProjectDetail';
+import { Projects } from './pages/Projects';
+import { Queue } from './pages/Queue';
+import { TeamLoad } from './pages/TeamLoad';
+import { Worklist } from './pages/Worklist';
+
+const ROLE_ZH: Record<Role, string> = {
+  'zone-officer': '审批专员',
+  'agency-agent': '代办员',
+  'agency-supervisor': '代办专班负责人',
+  enterprise: '企业',
+  'zone-manager': '开发区管理者',
+  'province-manager': '省级管理者',
+  admin: '系统管理员',
+};
+
+/** What each role finds in the menu; the first entry is its home page. */
+const MENUS: Record<Role, { key: string; label: string }[]> = {
+  enterprise: [
+    { key: '/projects', label: '我的项目' },
+    { key: '/inbox', label: '我的消息' },
+  ],
+  'zone-officer': [
+    { key: '/queue', label: '审批队列' },
+    { key: '/projects', label: '项目库' },
+    { key: '/plots', label: '标准地地块' },
+    { key: '/credit', label: '信用记录' },
+    { key: '/inbox', label: '我的消息' },
+  ],
+  'agency-agent': [
+    { key: '/worklist', label: '我的工作清单' },
+    { key: '/projects', label: '项目库' },
+    { key: '/inbox', label: '我的消息' },
+  ],
+  'agency-supervisor': [
+    { key: '/team', label: '专班负荷' },
+    { key: '/worklist', label: '我的工作清单' },
+    { key: '/projects', label: '项目库' },
+    { key: '/inbox', label: '我的消息' },
+  ],
+  'zone-manager': [
+    { key: '/figures', label: '三个一批' },
+    { key: '/projects', label: '项目库' },
+  ],
+  'province-manager': [
+    { key: '/figures', label: '三个一批' },
+    { key: '/projects', label: '项目库' },
+  ],
+  admin: [
+    { key: '/figures', label: '三个一批' },
+    { key: '/projects', label: '项目库' },
+    { key: '/queue', label: '审批队列' },
+    { key: '/plots', label: '标准地地块' },
+    { key: '/credit', label: '信用记录' },
+    { key: '/team', label: '专班负荷' },
+  ],
+};
+
+export function App() {
+  const [current, setCurrent] = useState<Session | null>(session());
+  const navigate = useNavigate();
+  const location = useLocation();
+  if (!current) return <Login onSignedIn={(s) => (setCurrent(s), navigate(MENUS[s.user.role][0].key))} />;
+  const menu = MENUS[current.user.role];
+  const page = (element: ReactElement) => element;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+        <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+          开发区项目全生命周期服务平台
+        </Typography.Text>
+        <Menu theme="dark" mode="horizontal" selectedKeys={[`/${location.pathname.split('/')[1]}`]} items={menu} onClick={(e) => navigate(e.key)} style={{ flex: 1, minWidth: 0 }} />
+        <Space>
+          <Typography.Text style={{ color: '#fff' }} data-testid="current-user">
+            {current.user.name}（{ROLE_ZH[current.user.role]}）
+          </Typography.Text>
+          <Button size="small" onClick={() => (signOut(), setCurrent(null), navigate('/'))}>
+            退出
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24 }}>
+        <Routes>
+          <Route path="/" element={<Navigate to={menu[0].key} replace />} />
+          <Route path="/projects" element={page(<Projects session={current} />)} />
+          <Route path="/projects/:id" element={page(<ProjectDetail session={current} />)} />
+          <Route path="/inbox" element={page(<Inbox session={current} />)} />
+          <Route path="/queue" element={page(<Queue session={current} />)} />
+          <Route path="/cases/:id" element={page(<CaseDetail session={current} />)} />
+          <Route path="/credit" element={page(<Credit session={current} />)} />
+          <Route path="/plots" element={page(<Plots session={current} />)} />
+          <Route path="/land/:projectId" element={page(<LandProject session={current} />)} />
+          <Route path="/worklist" element={page(<Worklist session={current} />)} />
+          <Route path="/delegations/:projectId" element={page(<DelegationDetail session={current} />)} />
+          <Route path="/team" element={page(<TeamLoad session={current} />)} />
+          <Route path="/figures" element={page(<Figures session={current} />)} />
+          <Route path="*" element={<Typography.Text>页面不存在</Typography.Text>} />
+        </Routes>
+      </Layout.Content>
+    </Layout>
+  );
+}

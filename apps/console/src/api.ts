@@ -1,0 +1,56 @@
+/** The services' APIs through the console server (/api/<service>/…), with the signed-in user's token. */
+export type Service = 'project-intake' | 'commitment-approval' | 'standard-land' | 'agency' | 'notifications';
+
+export interface Issue {
+  field: string;
+  reason: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: Json,
+  ) {
+    super(typeof body?.message === 'string' ? body.message : `请求失败（${status}）`);
+  }
+  get issues(): Issue[] {
+    return Array.isArray(this.body?.issues) ? this.body.issues : [];
+  }
+}
+
+export interface Session {
+  token: string;
+  user: { sub: string; name: string; role: Role; zones: string[]; creditCode?: string; mobile?: string; title: string };
+}
+export type Role = 'zone-officer' | 'agency-agent' | 'agency-supervisor' | 'enterprise' | 'zone-manager' | 'province-manager' | 'admin';
+
+const KEY = 'devzone.session';
+export const session = (): Session | null => {
+  const raw = sessionStorage.getItem(KEY);
+  return raw ? (JSON.parse(raw) as Session) : null;
+};
+export const signIn = (s: Session) => sessionStorage.setItem(KEY, JSON.stringify(s));
+export const signOut = () => sessionStorage.removeItem(KEY);
+
+export async function api<T = Json>(service: Service, path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
+  const s = session();
+  const response = await fetch(`/api/${service}${path}`, {
+    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+    headers: { ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...(s ? { authorization: `Bearer ${s.token}` } : {}) },
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  const text = await response.text();
+  const body = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, body);
+  return body as T;
+}
+
+/** The recipient id the signed-in user reads the inbox of (as the notifications service names it). */
+export function myRecipientId(s: Session): string {
+  if (s.user.role === 'enterprise') return `ent:${s.user.mobile ?? ''}`;
+  if (s.user.role === 'agency-agent' || s.user.role === 'agency-supervisor') return `agent:${s.user.sub}`;
+  return `officer:${s.user.sub}`;
+}

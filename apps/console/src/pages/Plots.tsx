@@ -1,0 +1,6 @@
+import { Typography } from 'antd';
+import type { Session } from '../api';
+
+export function Plots(_props: { session: Session }) {
+  return <Typography.Title level={4}>建设中</Typography.Title>;
+}

@@ -1,0 +1,84 @@
+import { Alert, Table, Tag, type FormInstance, type TableProps } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, type Json } from './api';
+
+export const STAGE_ZH: Record<string, string> = {
+  SIGNED: '签约',
+  APPROVING: '审批中',
+  READY_TO_START: '具备开工条件',
+  UNDER_CONSTRUCTION: '在建',
+  COMPLETED: '竣工',
+  IN_PRODUCTION: '投产',
+  FULL_PRODUCTION: '达产',
+  SUSPENDED: '暂停',
+  TERMINATED: '终止',
+};
+const STAGE_COLOR: Record<string, string> = { APPROVING: 'processing', READY_TO_START: 'cyan', UNDER_CONSTRUCTION: 'blue', COMPLETED: 'geekblue', IN_PRODUCTION: 'green', FULL_PRODUCTION: 'success', SUSPENDED: 'warning', TERMINATED: 'default' };
+
+export const StageTag = ({ stage }: { stage: string }) => <Tag color={STAGE_COLOR[stage] ?? 'default'}>{STAGE_ZH[stage] ?? stage}</Tag>;
+
+/** Red / amber / green of a deadline. */
+export const RagTag = ({ rag, label }: { rag?: string; label?: string }) => {
+  const colors: Record<string, [string, string]> = { red: ['red', '已超期'], amber: ['orange', '临近'], green: ['green', '正常'] };
+  const [color, text] = colors[rag ?? ''] ?? ['default', '—'];
+  return <Tag color={color}>{label ?? text}</Tag>;
+};
+
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 401) return '登录已失效，请重新登录';
+    if (error.status === 403) return `无权进行此操作：${error.message}`;
+    if (error.status === 404) return `未找到：${error.message}`;
+    return error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export const ErrorAlert = ({ error }: { error: unknown }) => (error ? <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} /> : null);
+
+/**
+ * Puts the service's 400 reasons on the form's fields (`committedDates.start` →
+ * ['committedDates', 'start']); returns false when the error named no field.
+ */
+export function showIssues(form: FormInstance, error: unknown): boolean {
+  if (!(error instanceof ApiError) || error.status !== 400 || !error.issues.length) return false;
+  form.setFields(error.issues.map((i) => ({ name: i.field.split('.'), errors: [i.reason] })));
+  return true;
+}
+
+/** Loads once and on `reload()`; `data` stays until the next load finishes. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<unknown>();
+  const [loading, setLoading] = useState(true);
+  const run = useCallback(() => {
+    setLoading(true);
+    setError(undefined);
+    load()
+      .then(setData)
+      .catch(setError)
+      .finally(() => setLoading(false));
+  }, deps);
+  useEffect(run, [run]);
+  return { data, error, loading, reload: run };
+}
+
+/** A table over a paged API answer ({items, total, page, pageSize}): the page is asked of the service. */
+export function PagedTable<T extends Json>({ fetchPage, deps = [], ...props }: { fetchPage: (page: number, pageSize: number) => Promise<{ items: T[]; total: number }>; deps?: unknown[] } & TableProps<T>) {
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(10);
+  const { data, error, loading } = useLoad(() => fetchPage(page, pageSize), [page, pageSize, ...deps]);
+  return (
+    <>
+      <ErrorAlert error={error} />
+      <Table<T>
+        rowKey="id"
+        loading={loading}
+        dataSource={data?.items ?? []}
+        locale={{ emptyText: '暂无数据' }}
+        pagination={{ current: page, pageSize, total: data?.total ?? 0, showTotal: (t) => `共 ${t} 条`, onChange: (p, s) => (setPage(p), setPageSize(s)) }}
+        {...props}
+      />
+    </>
+  );
+}
