@@ -67,7 +67,7 @@ describe('notification templates', () => {
 
   it('says the facts in Chinese: money in 元, shortfalls per indicator', () => {
     expect(render('land.check-failed', 'zh-CN', context('land.check-failed')).text).toBe(
-      '项目“年产5万吨新型建材项目”（2611-140100-04-01-00123X）的标准地指标核验（full-production）未通过：亩均税收差 7 万元/亩·年（28%）。违约金 ¥1,500,000.00，整改期限 2031-06-30。',
+      '项目“年产5万吨新型建材项目”（2611-140100-04-01-00123X）的标准地指标达产复核未通过：亩均税收差 7 万元/亩·年（28%）。违约金 ¥1,500,000.00，整改期限 2031-06-30。',
     );
     expect(render('approval.item-granted', 'zh-CN', context('approval.item-granted')).subject).toBe('审批事项已准予：建设用地规划许可证');
   });

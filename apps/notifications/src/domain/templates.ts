@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { STAGE_NAMES_ZH, type LifecycleStage } from '@devzone/contracts';
+import { CHECK_STAGE_NAMES_ZH, STAGE_NAMES_ZH, type LandCheckStage, type LifecycleStage } from '@devzone/contracts';
 
 /**
  * Message templates, zh-CN first and English beside, rendered with Handlebars in
@@ -29,6 +29,7 @@ const STAGE_EN: Record<LifecycleStage, string> = {
 
 const hb = Handlebars.create();
 hb.registerHelper('stage', (stage: LifecycleStage, locale: Locale) => (locale === 'en' ? STAGE_EN[stage] : STAGE_NAMES_ZH[stage]));
+hb.registerHelper('checkStage', (stage: LandCheckStage, locale: Locale) => (locale === 'en' ? stage.replace('-', ' ') : CHECK_STAGE_NAMES_ZH[stage]));
 hb.registerHelper('yuan', (fen: number, locale: Locale) =>
   new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }).format(fen / 100),
 );
@@ -106,12 +107,12 @@ export const TEMPLATES: Record<string, Record<Locale, Source>> = {
     en: { subject: 'Land contract signed: {{event.contractNumber}}', text: 'Land contract {{event.contractNumber}} for ' + PE + ' (plot {{event.plotCode}}, price {{yuan event.landPriceFen "en"}}): start by {{event.agreedDates.start}}, complete by {{event.agreedDates.completion}}.' },
   },
   'land.check-passed': {
-    'zh-CN': { subject: '标准地指标核验通过：{{project.name}}', text: '项目' + P + '的标准地指标核验（{{event.stage}}）已于 {{event.checkedOn}} 通过。' },
-    en: { subject: 'Land indicators met: {{project.name}}', text: 'The {{event.stage}} check of ' + PE + ' passed on {{event.checkedOn}}.' },
+    'zh-CN': { subject: '标准地指标核验通过：{{project.name}}', text: '项目' + P + '的标准地指标{{checkStage event.stage "zh-CN"}}已于 {{event.checkedOn}} 通过。' },
+    en: { subject: 'Land indicators met: {{project.name}}', text: 'The {{checkStage event.stage "en"}} check of ' + PE + ' passed on {{event.checkedOn}}.' },
   },
   'land.check-failed': {
-    'zh-CN': { subject: '标准地指标未达标：{{project.name}}', text: '项目' + P + '的标准地指标核验（{{event.stage}}）未通过：{{failedList event.results "zh-CN"}}。违约金 {{yuan event.penaltyFen "zh-CN"}}，整改期限 {{event.rectifyBy}}。' },
-    en: { subject: 'Land indicators not met: {{project.name}}', text: 'The {{event.stage}} check of ' + PE + ' failed: {{failedList event.results "en"}}. Penalty {{yuan event.penaltyFen "en"}}, rectify by {{event.rectifyBy}}.' },
+    'zh-CN': { subject: '标准地指标未达标：{{project.name}}', text: '项目' + P + '的标准地指标{{checkStage event.stage "zh-CN"}}未通过：{{failedList event.results "zh-CN"}}。违约金 {{yuan event.penaltyFen "zh-CN"}}，整改期限 {{event.rectifyBy}}。' },
+    en: { subject: 'Land indicators not met: {{project.name}}', text: 'The {{checkStage event.stage "en"}} check of ' + PE + ' failed: {{failedList event.results "en"}}. Penalty {{yuan event.penaltyFen "en"}}, rectify by {{event.rectifyBy}}.' },
   },
   'land.rectification-due': {
     'zh-CN': { subject: '限期整改通知：{{project.name}}', text: '项目' + P + '请于 {{event.rectifyBy}} 前完成整改，涉及指标：{{join event.indicators "、"}}。' },

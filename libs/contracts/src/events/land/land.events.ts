@@ -38,6 +38,7 @@ export const LandContractSigned = defineEvent({
 
 export const CHECK_STAGES = ['completion', 'full-production'] as const;
 export type LandCheckStage = (typeof CHECK_STAGES)[number];
+export const CHECK_STAGE_NAMES_ZH: Record<LandCheckStage, string> = { completion: '竣工验收', 'full-production': '达产复核' };
 
 export class IndicatorTargetRef {
   @IsString() @IsNotEmpty() code!: string;
