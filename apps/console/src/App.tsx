@@ -1,7 +1,7 @@
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { useState, type ReactElement } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { session, signOut, type Role, type Session } from './api';
+import { ROLE_ZH, session, signOut, type Role, type Session } from './api';
 import { CaseDetail } from './pages/CaseDetail';
 import { Credit } from './pages/Credit';
 import { DelegationDetail } from './pages/DelegationDetail';
@@ -15,16 +15,6 @@ import { Projects } from './pages/Projects';
 import { Queue } from './pages/Queue';
 import { TeamLoad } from './pages/TeamLoad';
 import { Worklist } from './pages/Worklist';
-
-const ROLE_ZH: Record<Role, string> = {
-  'zone-officer': '审批专员',
-  'agency-agent': '代办员',
-  'agency-supervisor': '代办专班负责人',
-  enterprise: '企业',
-  'zone-manager': '开发区管理者',
-  'province-manager': '省级管理者',
-  admin: '系统管理员',
-};
 
 /** What each role finds in the menu; the first entry is its home page. */
 const MENUS: Record<Role, { key: string; label: string }[]> = {

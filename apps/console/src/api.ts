@@ -27,6 +27,16 @@ export interface Session {
 }
 export type Role = 'zone-officer' | 'agency-agent' | 'agency-supervisor' | 'enterprise' | 'zone-manager' | 'province-manager' | 'admin';
 
+export const ROLE_ZH: Record<Role, string> = {
+  'zone-officer': '审批专员',
+  'agency-agent': '代办员',
+  'agency-supervisor': '代办专班负责人',
+  enterprise: '企业',
+  'zone-manager': '开发区管理者',
+  'province-manager': '省级管理者',
+  admin: '系统管理员',
+};
+
 const KEY = 'devzone.session';
 export const session = (): Session | null => {
   const raw = sessionStorage.getItem(KEY);

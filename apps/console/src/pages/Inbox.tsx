@@ -1,6 +1,156 @@
-import { Typography } from 'antd';
-import type { Session } from '../api';
+import { App, Badge, Button, Card, Empty, Space, Spin, Switch, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
+import { Link } from 'react-router-dom';
+import { api, ApiError, myRecipientId, type Session } from '../api';
+import { ErrorAlert, errorText, PagedTable, useLoad } from '../ui';
+import { inChinese } from './ProjectDetail';
 
-export function Inbox(_props: { session: Session }) {
-  return <Typography.Title level={4}>建设中</Typography.Title>;
+/** One message of GET notifications /recipients/:id/inbox. */
+interface Message {
+  id: string;
+  eventType: string;
+  projectId: string | null;
+  urgent: boolean;
+  subject: string;
+  text: string;
+  readAt: string | null;
+  createdAt: string;
+}
+
+const localTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+
+/** 我的消息: the signed-in user's inbox in the notifications service. */
+export function Inbox({ session }: { session: Session }) {
+  const { message } = App.useApp();
+  const recipient = encodeURIComponent(myRecipientId(session));
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const [version, setVersion] = useState(0);
+  const [busy, setBusy] = useState<string>();
+  const refresh = () => setVersion((v) => v + 1);
+
+  // The unread count also tells whether the user is a recipient at all (404: nobody has written to them yet).
+  const count = useLoad(
+    () =>
+      api<{ unread: number }>('notifications', `/recipients/${recipient}/inbox/unread-count`).catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }),
+    [recipient, version],
+  );
+
+  const markRead = async (id: string) => {
+    setBusy(id);
+    try {
+      await api('notifications', `/recipients/${recipient}/inbox/${encodeURIComponent(id)}/read`, { method: 'POST' });
+      refresh();
+    } catch (e) {
+      message.error(errorText(inChinese(e)));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const markAllRead = async () => {
+    setBusy('all');
+    try {
+      await api('notifications', `/recipients/${recipient}/inbox/read-all`, { method: 'POST' });
+      message.success('已全部标为已读');
+      refresh();
+    } catch (e) {
+      message.error(errorText(inChinese(e)));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const columns: TableColumnsType<Message> = [
+    {
+      title: '状态',
+      key: 'read',
+      width: 90,
+      render: (_, m) => (m.readAt ? <Badge status="default" text="已读" /> : <Badge status="processing" text="未读" />),
+    },
+    {
+      title: '消息',
+      key: 'subject',
+      render: (_, m) => (
+        <Space orientation="vertical" size={2}>
+          <Space size={6} wrap>
+            {m.urgent && <Tag color="red">紧急</Tag>}
+            <Typography.Text strong={!m.readAt}>{m.subject}</Typography.Text>
+          </Space>
+          <Typography.Text type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
+            {m.text}
+          </Typography.Text>
+          {m.projectId && <Link to={`/projects/${m.projectId}`}>查看项目</Link>}
+        </Space>
+      ),
+    },
+    { title: '时间', dataIndex: 'createdAt', width: 180, render: (t: string) => localTime(t) },
+    {
+      title: '操作',
+      key: 'action',
+      width: 110,
+      render: (_, m) =>
+        m.readAt ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          <Button size="small" data-testid="inbox-read" loading={busy === m.id} onClick={() => void markRead(m.id)}>
+            标为已读
+          </Button>
+        ),
+    },
+  ];
+
+  const unread = count.data?.unread ?? 0;
+  const notRecipient = count.data === null;
+
+  return (
+    <Card
+      title={
+        <Space>
+          我的消息
+          {!notRecipient && <Badge count={unread} overflowCount={999} data-testid="inbox-unread" />}
+        </Space>
+      }
+      extra={
+        !notRecipient && (
+          <Space size={16}>
+            <Space>
+              <Switch data-testid="inbox-unread-only" checked={unreadOnly} onChange={setUnreadOnly} />
+              <Typography.Text>只看未读</Typography.Text>
+            </Space>
+            <Button data-testid="inbox-read-all" disabled={!unread} loading={busy === 'all'} onClick={() => void markAllRead()}>
+              全部已读
+            </Button>
+          </Space>
+        )
+      }
+    >
+      <div data-testid="inbox-list">
+        <ErrorAlert error={inChinese(count.error)} />
+        {count.data === undefined && count.loading ? (
+          <Spin style={{ display: 'block', margin: '48px auto' }} />
+        ) : notRecipient ? (
+          <Empty description="暂无消息" />
+        ) : (
+          <>
+            <Typography.Paragraph type="secondary">{unread ? `共有 ${unread} 条未读消息` : '没有未读消息'}</Typography.Paragraph>
+            <PagedTable<Message>
+              key={String(unreadOnly)}
+              deps={[recipient, unreadOnly, version]}
+              fetchPage={(page, pageSize) =>
+                api<{ items: Message[]; total: number }>('notifications', `/recipients/${recipient}/inbox?page=${page}&pageSize=${pageSize}${unreadOnly ? '&unread=true' : ''}`).catch((e: unknown) => {
+                  throw inChinese(e);
+                })
+              }
+              columns={columns}
+              size="middle"
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={unreadOnly ? '没有未读消息' : '暂无消息'} /> }}
+              onRow={() => ({ 'data-testid': 'inbox-row' }) as HTMLAttributes<HTMLElement>}
+            />
+          </>
+        )}
+      </div>
+    </Card>
+  );
 }

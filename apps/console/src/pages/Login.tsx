@@ -1,5 +1,5 @@
 import { Card, List, Tag, Typography } from 'antd';
-import { signIn, type Session } from '../api';
+import { ROLE_ZH, signIn, type Session } from '../api';
 import { ErrorAlert, useLoad } from '../ui';
 
 interface DemoUser {
@@ -29,7 +29,7 @@ export function Login({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
           renderItem={(u) => (
             <List.Item key={u.sub} actions={[<a key="login" data-testid={`login-${u.sub}`} onClick={() => void choose(u.sub)}>登录</a>]}>
               <List.Item.Meta title={`${u.name}`} description={u.title} />
-              <Tag>{u.sub}</Tag>
+              <Tag>{ROLE_ZH[u.role]}</Tag>
             </List.Item>
           )}
         />

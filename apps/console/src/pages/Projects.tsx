@@ -1,6 +1,135 @@
-import { Typography } from 'antd';
-import type { Session } from '../api';
+import { Card, Select, Space, Switch, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
+import { Link } from 'react-router-dom';
+import { api, type Session } from '../api';
+import { ErrorAlert, PagedTable, STAGE_ZH, StageTag, useLoad } from '../ui';
+import { inChinese } from './ProjectDetail';
 
-export function Projects(_props: { session: Session }) {
-  return <Typography.Title level={4}>建设中</Typography.Title>;
+interface Milestone {
+  planned: string | null;
+  actual: string | null;
+  varianceDays: number | null;
+}
+
+/** A row of GET project-intake /projects (the project view). */
+interface ProjectRow {
+  id: string;
+  code: string;
+  name: string;
+  enterprise: { name: string; creditCode: string };
+  zoneCode: string;
+  zoneName: string | null;
+  stage: string;
+  signedOn: string;
+  milestones: { start: Milestone; completion: Milestone; production: Milestone };
+}
+
+interface Zone {
+  code: string;
+  name: string;
+}
+
+const MILESTONE_ZH = { start: '开工', completion: '竣工', production: '投产' } as const;
+
+/** The first milestone whose planned date has passed without it (as the service's variance says), or null. */
+export function behindPlan(p: Pick<ProjectRow, 'stage' | 'milestones'>): { milestone: string; days: number } | null {
+  if (p.stage === 'TERMINATED') return null;
+  for (const key of ['start', 'completion', 'production'] as const) {
+    const m = p.milestones[key];
+    if (m.actual) continue;
+    return m.varianceDays !== null && m.varianceDays > 0 ? { milestone: MILESTONE_ZH[key], days: m.varianceDays } : null;
+  }
+  return null;
+}
+
+const STAGES = ['SIGNED', 'APPROVING', 'READY_TO_START', 'UNDER_CONSTRUCTION', 'COMPLETED', 'IN_PRODUCTION', 'FULL_PRODUCTION', 'SUSPENDED', 'TERMINATED'];
+
+/** 我的项目 (enterprise) / 项目库 (everyone else): the projects the user may see, paged by the service. */
+export function Projects({ session }: { session: Session }) {
+  const enterprise = session.user.role === 'enterprise';
+  const wide = session.user.role === 'province-manager' || session.user.role === 'admin';
+  const [stage, setStage] = useState<string>();
+  const [overdue, setOverdue] = useState(false);
+  const [zone, setZone] = useState<string>();
+  const zones = useLoad(() => (wide ? api<Zone[]>('project-intake', '/zones') : Promise.resolve<Zone[]>([])), [wide]);
+
+  const fetchPage = (page: number, pageSize: number) => {
+    const q = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
+    if (stage) q.set('stage', stage);
+    if (overdue) q.set('overdue', 'true');
+    if (zone) q.set('zone', zone);
+    return api<{ items: ProjectRow[]; total: number }>('project-intake', `/projects?${q.toString()}`).catch((e: unknown) => {
+      throw inChinese(e);
+    });
+  };
+
+  const columns: TableColumnsType<ProjectRow> = [
+    { title: '项目代码', dataIndex: 'code', width: 230 },
+    { title: '项目名称', dataIndex: 'name', render: (name: string, p) => <Link to={`/projects/${p.id}`}>{name}</Link> },
+    { title: '企业', key: 'enterprise', render: (_, p) => p.enterprise.name },
+    { title: '开发区', key: 'zone', render: (_, p) => p.zoneName ?? p.zoneCode },
+    { title: '阶段', dataIndex: 'stage', width: 120, render: (s: string) => <StageTag stage={s} /> },
+    { title: '签约日期', dataIndex: 'signedOn', width: 110 },
+    {
+      title: '落后计划',
+      key: 'behind',
+      width: 150,
+      render: (_, p) => {
+        const b = behindPlan(p);
+        return b ? (
+          <Tooltip title={`计划${b.milestone}日期已过 ${b.days} 天，尚未${b.milestone}`}>
+            <Tag color="red" data-testid="behind-plan">
+              {b.milestone}落后 {b.days} 天
+            </Tag>
+          </Tooltip>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        );
+      },
+    },
+  ];
+  const filterKey = `${stage ?? ''}|${overdue}|${zone ?? ''}`;
+
+  return (
+    <Card title={enterprise ? '我的项目' : '项目库'} extra={enterprise ? <Typography.Text type="secondary">{session.user.title}</Typography.Text> : null}>
+      <Space wrap size={16} style={{ marginBottom: 16 }}>
+        <Select
+          data-testid="filter-stage"
+          allowClear
+          placeholder="全部阶段"
+          style={{ width: 180 }}
+          value={stage}
+          onChange={(v?: string) => setStage(v)}
+          options={STAGES.map((s) => ({ value: s, label: STAGE_ZH[s] ?? s }))}
+        />
+        {wide && (
+          <Select
+            data-testid="filter-zone"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="全部开发区"
+            style={{ width: 260 }}
+            loading={zones.loading}
+            value={zone}
+            onChange={(v?: string) => setZone(v)}
+            options={(zones.data ?? []).map((z) => ({ value: z.code, label: z.name }))}
+          />
+        )}
+        <Space>
+          <Switch data-testid="filter-overdue" checked={overdue} onChange={setOverdue} />
+          <Typography.Text>只看落后于计划</Typography.Text>
+        </Space>
+      </Space>
+      <ErrorAlert error={inChinese(zones.error)} />
+      <PagedTable<ProjectRow>
+        key={filterKey}
+        deps={[filterKey]}
+        fetchPage={fetchPage}
+        columns={columns}
+        size="middle"
+        locale={{ emptyText: overdue ? '没有落后于计划的项目' : '暂无项目' }}
+        onRow={(p) => ({ 'data-testid': `project-row-${p.code}` }) as HTMLAttributes<HTMLElement>}
+      />
+    </Card>
+  );
 }

@@ -1,6 +1,208 @@
-import { Typography } from 'antd';
-import type { Session } from '../api';
+import { AutoComplete, Button, Card, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useMemo, useState, type HTMLAttributes } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { api, type Session } from '../api';
+import { ErrorAlert, RagTag, useLoad } from '../ui';
+import { zhError } from './CaseDetail';
 
-export function Queue(_props: { session: Session }) {
-  return <Typography.Title level={4}>建设中</Typography.Title>;
+/** One open item in the officer's queue (GET /queue). */
+interface QueueEntry {
+  caseId: string;
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  enterpriseName: string;
+  zoneCode: string;
+  itemCode: string;
+  itemName: string;
+  department: string;
+  status: string;
+  statusName: string;
+  promisedDueOn: string;
+  legalDueOn: string;
+  rag: 'red' | 'amber' | 'green';
+  workingDaysLeft: number;
+}
+
+interface QueueAnswer {
+  asOf: string;
+  entries: QueueEntry[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+interface Zone {
+  code: string;
+  name: string;
+}
+
+const ITEM_STATUS_COLOR: Record<string, string> = { PENDING: 'default', COMMITTED: 'cyan', UNDER_REVIEW: 'processing', CORRECTIONS_REQUESTED: 'warning' };
+
+/** 剩余 / 超期 working days, as the officer reads it. */
+export function daysLeftText(rag: string | undefined, workingDaysLeft: number | undefined): string {
+  if (workingDaysLeft === undefined) return '';
+  if (rag === 'red') return `已超期 ${Math.max(1, -workingDaysLeft)} 个工作日`;
+  if (workingDaysLeft === 0) return '今日到期';
+  return `剩余 ${workingDaysLeft} 个工作日`;
+}
+
+/** 审批队列: open items of the officer's zone(s), by promised due date, with red / amber / green. */
+export function Queue({ session }: { session: Session }) {
+  const navigate = useNavigate();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(10);
+  const [zone, setZone] = useState<string>();
+  const [department, setDepartment] = useState('');
+  const [draft, setDraft] = useState('');
+
+  const zones = useLoad(() => api<Zone[]>('project-intake', '/zones'), []);
+  const myZones = useMemo(() => {
+    const all = zones.data ?? [];
+    return session.user.zones.length ? all.filter((z) => session.user.zones.includes(z.code)) : all;
+  }, [zones.data, session.user.zones]);
+  const zoneName = (code: string) => zones.data?.find((z) => z.code === code)?.name ?? code;
+
+  const catalogueZone = zone ?? session.user.zones[0] ?? myZones[0]?.code;
+  const catalogue = useLoad(
+    () => (catalogueZone ? api<{ items: { department: string }[] }>('commitment-approval', `/catalogue/${encodeURIComponent(catalogueZone)}`) : Promise.resolve({ items: [] })),
+    [catalogueZone],
+  );
+  const departments = [...new Set((catalogue.data?.items ?? []).map((i) => i.department))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+
+  const { data, error, loading, reload } = useLoad(() => {
+    const q = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
+    if (zone) q.set('zone', zone);
+    if (department) q.set('department', department);
+    return api<QueueAnswer>('commitment-approval', `/queue?${q.toString()}`);
+  }, [page, pageSize, zone, department]);
+
+  const entries = data?.entries ?? [];
+  const counts = { red: 0, amber: 0, green: 0 };
+  for (const e of entries) counts[e.rag] += 1;
+
+  const applyDepartment = (value: string) => {
+    setDraft(value);
+    setDepartment(value.trim());
+    setPage(1);
+  };
+
+  const columns: TableColumnsType<QueueEntry> = [
+    {
+      title: '项目',
+      key: 'project',
+      render: (_, e) => (
+        <Space orientation="vertical" size={0}>
+          <Link to={`/cases/${e.caseId}`} onClick={(ev) => ev.stopPropagation()}>
+            {e.projectName}
+          </Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {e.projectCode}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: '企业', dataIndex: 'enterpriseName' },
+    {
+      title: '事项',
+      key: 'item',
+      render: (_, e) => (
+        <span>
+          <Typography.Text type="secondary">{e.itemCode}</Typography.Text> {e.itemName}
+        </span>
+      ),
+    },
+    { title: '部门', dataIndex: 'department' },
+    { title: '状态', dataIndex: 'statusName', render: (name: string, e) => <Tag color={ITEM_STATUS_COLOR[e.status] ?? 'default'}>{name}</Tag> },
+    { title: '承诺办结日', dataIndex: 'promisedDueOn', width: 110 },
+    { title: '法定办结日', dataIndex: 'legalDueOn', width: 110 },
+    {
+      title: '预警',
+      key: 'rag',
+      width: 190,
+      render: (_, e) => (
+        <Space size={4}>
+          <RagTag rag={e.rag} />
+          <Typography.Text type={e.rag === 'red' ? 'danger' : e.rag === 'amber' ? 'warning' : 'secondary'}>{daysLeftText(e.rag, e.workingDaysLeft)}</Typography.Text>
+        </Space>
+      ),
+    },
+  ];
+  if (myZones.length > 1) columns.splice(2, 0, { title: '开发区', dataIndex: 'zoneCode', render: (code: string) => zoneName(code) });
+
+  return (
+    <Card
+      title="审批队列"
+      extra={
+        <Typography.Text type="secondary">
+          {data ? `统计日期：${data.asOf}` : ''}
+        </Typography.Text>
+      }
+    >
+      <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: 12, marginBottom: 16 }}>
+      <Space wrap>
+        {myZones.length > 1 && (
+          <Select
+            data-testid="queue-zone"
+            allowClear
+            placeholder="全部开发区"
+            style={{ width: 240 }}
+            value={zone}
+            options={myZones.map((z) => ({ value: z.code, label: z.name }))}
+            onChange={(v?: string) => (setZone(v), setPage(1))}
+          />
+        )}
+        <AutoComplete
+          style={{ width: 320 }}
+          value={draft}
+          options={departments.filter((d) => !draft || d.includes(draft)).map((d) => ({ value: d }))}
+          onChange={(v: string) => {
+            setDraft(v);
+            if (!v) applyDepartment('');
+          }}
+          onSelect={(v: string) => applyDepartment(v)}
+        >
+          <Input.Search data-testid="queue-department" allowClear placeholder="按部门筛选，如 发展和改革局" enterButton="筛选" onSearch={(v) => applyDepartment(v)} />
+        </AutoComplete>
+        <Button onClick={reload} loading={loading}>
+          刷新
+        </Button>
+      </Space>
+      <Space wrap data-testid="queue-summary">
+        <Typography.Text>本页预警：</Typography.Text>
+        <Tag color="red">已超期 {counts.red}</Tag>
+        <Tag color="orange">临近到期 {counts.amber}</Tag>
+        <Tag color="green">正常 {counts.green}</Tag>
+        {department && <Typography.Text type="secondary">（部门：{department}）</Typography.Text>}
+      </Space>
+      </div>
+      <ErrorAlert error={zhError(error)} />
+      <Table<QueueEntry>
+        rowKey={(e) => `${e.caseId}-${e.itemCode}`}
+        loading={loading}
+        columns={columns}
+        dataSource={entries}
+        size="middle"
+        locale={{ emptyText: department ? '该部门暂无待办事项' : '暂无待办事项' }}
+        onRow={(e) =>
+          ({
+            'data-testid': `queue-row-${e.caseId}-${e.itemCode}`,
+            style: { cursor: 'pointer' },
+            onClick: () => navigate(`/cases/${e.caseId}`),
+          }) as HTMLAttributes<HTMLElement>
+        }
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (t) => `共 ${t} 项`,
+          onChange: (p, s) => {
+            setPage(s !== pageSize ? 1 : p);
+            setPageSize(s);
+          },
+        }}
+      />
+    </Card>
+  );
 }
