@@ -11,6 +11,7 @@ started=$SECONDS
 
 bash "$here/install.sh"
 bash "$here/infra.sh" up
+bash "$here/chromium.sh"   # the console's browser tests (e2e)
 npx nx run-many -t lint typecheck test --skip-nx-cache --outputStyle=static
 bash deploy/k8s/validate.sh
 npx nx run-many -t int-test --parallel=1 --skip-nx-cache --outputStyle=static
