@@ -115,6 +115,7 @@ describe('web console (browser)', () => {
 
     const page = await signIn(officer.sub);
     await page.locator('[data-testid^="queue-row-"]').first().waitFor();
+    await page.getByTestId('supervision').waitFor(); // 对标验收 asked for, rectifications under way
     await shot(page, 'officer-queue');
     await page.goto(`${CONSOLE}/cases/${journey.caseId}`);
     await page.getByTestId(`grant-${item.itemCode}`).click();

@@ -1,8 +1,8 @@
-import { AutoComplete, Button, Card, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { AutoComplete, Button, Card, Input, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, type Session } from '../api';
-import { ErrorAlert, RagTag, useLoad } from '../ui';
+import { ErrorAlert, PagedTable, RagTag, useLoad } from '../ui';
 import { zhError } from './CaseDetail';
 
 /** One open item in the officer's queue (GET /queue). */
@@ -131,77 +131,115 @@ export function Queue({ session }: { session: Session }) {
   if (myZones.length > 1) columns.splice(2, 0, { title: '开发区', dataIndex: 'zoneCode', render: (code: string) => zoneName(code) });
 
   return (
-    <Card
-      title="审批队列"
-      extra={
-        <Typography.Text type="secondary">
-          {data ? `统计日期：${data.asOf}` : ''}
-        </Typography.Text>
-      }
-    >
-      <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: 12, marginBottom: 16 }}>
-      <Space wrap>
-        {myZones.length > 1 && (
-          <Select
-            data-testid="queue-zone"
-            allowClear
-            placeholder="全部开发区"
-            style={{ width: 240 }}
-            value={zone}
-            options={myZones.map((z) => ({ value: z.code, label: z.name }))}
-            onChange={(v?: string) => (setZone(v), setPage(1))}
-          />
-        )}
-        <AutoComplete
-          style={{ width: 320 }}
-          value={draft}
-          options={departments.filter((d) => !draft || d.includes(draft)).map((d) => ({ value: d }))}
-          onChange={(v: string) => {
-            setDraft(v);
-            if (!v) applyDepartment('');
-          }}
-          onSelect={(v: string) => applyDepartment(v)}
-        >
-          <Input.Search data-testid="queue-department" allowClear placeholder="按部门筛选，如 发展和改革局" enterButton="筛选" onSearch={(v) => applyDepartment(v)} />
-        </AutoComplete>
-        <Button onClick={reload} loading={loading}>
-          刷新
-        </Button>
-      </Space>
-      <Space wrap data-testid="queue-summary">
-        <Typography.Text>本页预警：</Typography.Text>
-        <Tag color="red">已超期 {counts.red}</Tag>
-        <Tag color="orange">临近到期 {counts.amber}</Tag>
-        <Tag color="green">正常 {counts.green}</Tag>
-        {department && <Typography.Text type="secondary">（部门：{department}）</Typography.Text>}
-      </Space>
-      </div>
-      <ErrorAlert error={zhError(error)} />
-      <Table<QueueEntry>
-        rowKey={(e) => `${e.caseId}-${e.itemCode}`}
-        loading={loading}
-        columns={columns}
-        dataSource={entries}
-        size="middle"
-        locale={{ emptyText: department ? '该部门暂无待办事项' : '暂无待办事项' }}
-        onRow={(e) =>
-          ({
-            'data-testid': `queue-row-${e.caseId}-${e.itemCode}`,
-            style: { cursor: 'pointer' },
-            onClick: () => navigate(`/cases/${e.caseId}`),
-          }) as HTMLAttributes<HTMLElement>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        title="审批队列"
+        extra={
+          <Typography.Text type="secondary">
+            {data ? `统计日期：${data.asOf}` : ''}
+          </Typography.Text>
         }
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (t) => `共 ${t} 项`,
-          onChange: (p, s) => {
-            setPage(s !== pageSize ? 1 : p);
-            setPageSize(s);
+      >
+        <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: 12, marginBottom: 16 }}>
+        <Space wrap>
+          {myZones.length > 1 && (
+            <Select
+              data-testid="queue-zone"
+              allowClear
+              placeholder="全部开发区"
+              style={{ width: 240 }}
+              value={zone}
+              options={myZones.map((z) => ({ value: z.code, label: z.name }))}
+              onChange={(v?: string) => (setZone(v), setPage(1))}
+            />
+          )}
+          <AutoComplete
+            style={{ width: 320 }}
+            value={draft}
+            options={departments.filter((d) => !draft || d.includes(draft)).map((d) => ({ value: d }))}
+            onChange={(v: string) => {
+              setDraft(v);
+              if (!v) applyDepartment('');
+            }}
+            onSelect={(v: string) => applyDepartment(v)}
+          >
+            <Input.Search data-testid="queue-department" allowClear placeholder="按部门筛选，如 发展和改革局" enterButton="筛选" onSearch={(v) => applyDepartment(v)} />
+          </AutoComplete>
+          <Button onClick={reload} loading={loading}>
+            刷新
+          </Button>
+        </Space>
+        <Space wrap data-testid="queue-summary">
+          <Typography.Text>本页预警：</Typography.Text>
+          <Tag color="red">已超期 {counts.red}</Tag>
+          <Tag color="orange">临近到期 {counts.amber}</Tag>
+          <Tag color="green">正常 {counts.green}</Tag>
+          {department && <Typography.Text type="secondary">（部门：{department}）</Typography.Text>}
+        </Space>
+        </div>
+        <ErrorAlert error={zhError(error)} />
+        <Table<QueueEntry>
+          rowKey={(e) => `${e.caseId}-${e.itemCode}`}
+          loading={loading}
+          columns={columns}
+          dataSource={entries}
+          size="middle"
+          locale={{ emptyText: department ? '该部门暂无待办事项' : '暂无待办事项' }}
+          onRow={(e) =>
+            ({
+              'data-testid': `queue-row-${e.caseId}-${e.itemCode}`,
+              style: { cursor: 'pointer' },
+              onClick: () => navigate(`/cases/${e.caseId}`),
+            }) as HTMLAttributes<HTMLElement>
+          }
+          pagination={{
+            current: page,
+            pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (t) => `共 ${t} 项`,
+            onChange: (p, s) => {
+              setPage(s !== pageSize ? 1 : p);
+              setPageSize(s);
+            },
+          }}
+        />
+      </Card>
+      <Supervision />
+    </Space>
+  );
+}
+
+interface CaseRow {
+  id: string;
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  enterpriseName: string;
+  acceptanceRequestedOn: string | null;
+  rectifyBy: string | null;
+}
+
+/** 事后监管待办: 对标验收 the enterprises asked for, and projects rectifying after a failed acceptance (by their deadline). */
+function Supervision() {
+  const project = { title: '项目', key: 'project', render: (_: unknown, c: CaseRow) => <Space orientation="vertical" size={0}><Link to={`/cases/${c.id}`}>{c.projectName}</Link><Typography.Text type="secondary">{c.projectCode}</Typography.Text></Space> };
+  const enterprise = { title: '企业', dataIndex: 'enterpriseName' };
+  const cases = (status: string) => (page: number, pageSize: number) => api<{ items: CaseRow[]; total: number }>('commitment-approval', `/cases?status=${status}&page=${page}&pageSize=${pageSize}`);
+  return (
+    <Card title="事后监管待办" data-testid="supervision">
+      <Tabs
+        items={[
+          {
+            key: 'acceptance',
+            label: '对标验收申请',
+            children: <PagedTable<CaseRow> data-testid="supervision-acceptance" fetchPage={cases('ACCEPTANCE_REQUESTED')} locale={{ emptyText: '暂无待验收的项目' }} columns={[project, enterprise, { title: '申请日期', dataIndex: 'acceptanceRequestedOn' }]} />,
           },
-        }}
+          {
+            key: 'rectifying',
+            label: '验收未通过整改中',
+            children: <PagedTable<CaseRow> data-testid="supervision-rectifying" fetchPage={cases('RECTIFYING')} locale={{ emptyText: '暂无整改中的项目' }} columns={[project, enterprise, { title: '整改期限', dataIndex: 'rectifyBy' }]} />,
+          },
+        ]}
       />
     </Card>
   );
