@@ -79,6 +79,16 @@ export class DemoApi {
   get = (user: DemoUser | null, service: ServiceName, path: string) => this.ok(user, 'GET', service, path);
   post = (user: DemoUser | null, service: ServiceName, path: string, body: unknown = {}) => this.ok(user, 'POST', service, path, body);
   put = (user: DemoUser | null, service: ServiceName, path: string, body: unknown) => this.ok(user, 'PUT', service, path, body);
+
+  /** Every item of a paged list ({items, total}), page by page at the largest page size. */
+  async all(user: DemoUser | null, service: ServiceName, path: string): Promise<Json[]> {
+    const items: Json[] = [];
+    for (let page = 1; ; page++) {
+      const answer = await this.get(user, service, `${path}${path.includes('?') ? '&' : '?'}pageSize=100&page=${page}`);
+      items.push(...answer.items);
+      if (items.length >= answer.total || !answer.items.length) return items;
+    }
+  }
 }
 
 /**

@@ -19,6 +19,8 @@ export interface Stack {
   env: Record<string, string>;
   startOutput: string;
   privateKey: string;
+  /** When the start command returned: the demo data was created before, other tests' data after. */
+  seededAt: string;
 }
 
 export const STACK_ENV_KEY = 'DEVZONE_E2E_STACK';
@@ -59,7 +61,7 @@ export async function startStack(): Promise<Stack> {
   const env = stackEnv(runDir, `e2e${Date.now().toString(36)}.`);
   try {
     const startOutput = await startCommand(env);
-    return { runDir, env, startOutput, privateKey: keys.privateKey };
+    return { runDir, env, startOutput, privateKey: keys.privateKey, seededAt: new Date().toISOString() };
   } catch (error) {
     await stopCommand(env); // no teardown runs when the setup fails
     throw error;
