@@ -133,12 +133,16 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
     });
     expect(grantedMail.text).toContain('已取得承诺制批复（PF-SX-ZGQ-2026-9F8E7D6C，2026-12-04）');
 
-    const log = (await get(url(`/notifications?eventId=${event.id}`))).body.items as { channel: string; status: string; attempts: number; id: string }[];
-    expect(log.map((n) => [n.channel, n.status, n.attempts])).toEqual([
-      ['email', 'sent', 1],
-      ['inbox', 'delivered', 0],
-      ['webhook', 'sent', 3],
-    ]);
+    // The receiver answered 200 before the dispatcher recorded it: the log catches up.
+    const log = await eventually(async () => {
+      const rows = (await get(url(`/notifications?eventId=${event.id}`))).body.items as { channel: string; status: string; attempts: number; id: string }[];
+      expect(rows.map((n) => [n.channel, n.status, n.attempts])).toEqual([
+        ['email', 'sent', 1],
+        ['inbox', 'delivered', 0],
+        ['webhook', 'sent', 3],
+      ]);
+      return rows;
+    });
     const webhookLog = (await get(url(`/notifications/${log.find((n) => n.channel === 'webhook')!.id}`))).body;
     expect(webhookLog['deliveryLog'].map((a: { ok: boolean; responseCode: number }) => [a.ok, a.responseCode])).toEqual([
       [false, 500],
