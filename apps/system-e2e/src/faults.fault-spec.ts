@@ -104,9 +104,13 @@ describe('faults under a steady load of project events', () => {
 
     // (1) kill -9 the consumer while it has events in flight, then start it again.
     await waitApplied(200);
-    const lagAtKill = published.length - (await applied());
+    // The moment a round has gone out: the consumer has it in flight (measured before the kill, the lag was sometimes 0).
+    const sent = published.length;
+    await eventually(() => expect(published.length).toBeGreaterThan(sent), { intervalMs: 1 });
+    const publishedAtKill = published.length;
     intake.process.kill('SIGKILL');
     await new Promise((r) => intake.process.once('exit', r));
+    const lagAtKill = publishedAtKill - (await applied());
     report['kill -9: events published but not applied at the kill'] = lagAtKill;
     await pause(1_500);
     intake = await spawnService('project-intake', env());
