@@ -1,3 +1,5 @@
+import { zhText } from './zh';
+
 /** The services' APIs through the console server (/api/<service>/…), with the signed-in user's token. */
 export type Service = 'project-intake' | 'commitment-approval' | 'standard-land' | 'agency' | 'notifications';
 
@@ -9,12 +11,16 @@ export interface Issue {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
+/** A refused request; its message and field reasons are in Chinese (the services write "中文 (English)"). */
 export class ApiError extends Error {
+  readonly body: Json;
   constructor(
     readonly status: number,
-    readonly body: Json,
+    body: Json,
   ) {
-    super(typeof body?.message === 'string' ? body.message : `请求失败（${status}）`);
+    const zh = body && typeof body === 'object' ? { ...body, ...(typeof body.message === 'string' ? { message: zhText(body.message) } : {}), ...(Array.isArray(body.issues) ? { issues: body.issues.map((i: Issue) => ({ field: i.field, reason: zhText(i.reason) })) } : {}) } : body;
+    super(typeof zh?.message === 'string' ? zh.message : `请求失败（${status}）`);
+    this.body = zh;
   }
   get issues(): Issue[] {
     return Array.isArray(this.body?.issues) ? this.body.issues : [];

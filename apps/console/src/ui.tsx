@@ -36,16 +36,6 @@ export function errorText(error: unknown): string {
 
 export const ErrorAlert = ({ error }: { error: unknown }) => (error ? <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} /> : null);
 
-/**
- * Puts the service's 400 reasons on the form's fields (`committedDates.start` →
- * ['committedDates', 'start']); returns false when the error named no field.
- */
-export function showIssues(form: FormInstance, error: unknown): boolean {
-  if (!(error instanceof ApiError) || error.status !== 400 || !error.issues.length) return false;
-  form.setFields(error.issues.map((i) => ({ name: i.field.split('.'), errors: [i.reason] })));
-  return true;
-}
-
 /** Loads once and on `reload()`; `data` stays until the next load finishes. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
   const [data, setData] = useState<T>();
@@ -81,4 +71,35 @@ export function PagedTable<T extends Json>({ fetchPage, deps = [], ...props }: {
       />
     </>
   );
+}
+
+/** `agreement.committedIndicators[0].value` → ['agreement', 'committedIndicators', 0, 'value']. */
+const fieldPath = (field: string): (string | number)[] =>
+  field
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+
+/**
+ * A 400's reasons on the form's fields (`committedDates.start` → ['committedDates', 'start'], list items by index).
+ * `rename` maps a service field to the form's (e.g. the price in fen → the form's 元 field).
+ * Returns the reasons no field of the form could show (empty when all were placed), or
+ * null when the error is not a 400 with issues.
+ */
+export function placeIssues(form: FormInstance, error: unknown, rename?: (field: string) => string | undefined): string[] | null {
+  if (!(error instanceof ApiError) || error.status !== 400 || !error.issues.length) return null;
+  const registered = new Set(form.getFieldsError().map((f) => JSON.stringify(f.name)));
+  const grouped = new Map<string, string[]>();
+  const leftover: string[] = [];
+  for (const issue of error.issues) {
+    const field = rename?.(issue.field) ?? issue.field;
+    if (!registered.has(JSON.stringify(fieldPath(field)))) {
+      leftover.push(issue.reason);
+      continue;
+    }
+    grouped.set(field, [...(grouped.get(field) ?? []), issue.reason]);
+  }
+  form.setFields([...grouped].map(([field, reasons]) => ({ name: fieldPath(field), errors: [...new Set(reasons)] })));
+  return leftover;
 }

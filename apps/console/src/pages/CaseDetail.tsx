@@ -27,40 +27,14 @@ import 'dayjs/locale/zh-cn';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, type Role, type Session } from '../api';
-import { ErrorAlert, errorText, RagTag, showIssues, StageTag, useLoad } from '../ui';
+import { ErrorAlert, errorText, placeIssues, RagTag, StageTag, useLoad } from '../ui';
 
 // ————— Small helpers the approval pages share (Queue.tsx and Credit.tsx import them from here) —————
 
-const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
-
-/** The services write "中文 (English)": the console shows the Chinese part only. */
-export function zhOnly(text: string): string {
-  for (let i = text.indexOf('('); i > 0; i = text.indexOf('(', i + 1)) {
-    const head = text.slice(0, i);
-    const tail = text.slice(i);
-    if (CJK.test(head) && !CJK.test(tail) && tail.trimEnd().endsWith(')')) return head.trimEnd();
-  }
-  return text;
-}
-
-/** The same error with its message and field reasons in Chinese only, fields named by their first segment (the console's forms are flat). */
-export function zhError(error: unknown): unknown {
-  if (!(error instanceof ApiError)) return error;
-  const body = error.body ?? {};
-  return new ApiError(error.status, {
-    ...body,
-    ...(typeof body.message === 'string' ? { message: zhOnly(body.message) } : {}),
-    ...(error.issues.length ? { issues: error.issues.map((i) => ({ field: i.field, reason: zhOnly(i.reason) })) } : {}),
-  });
-}
-
-/** Puts a 400's reasons on the form (fields a flat form lacks fall back to their first segment); false when the error named no field. */
+/** Puts a 400's reasons on the form (a field the flat form lacks falls back to its first segment); false unless every reason found its field. */
 export function putIssues(form: FormInstance, error: unknown, fields: string[]): boolean {
-  const zh = zhError(error);
-  if (!(zh instanceof ApiError) || zh.status !== 400 || !zh.issues.length) return false;
-  const issues = zh.issues.map((i) => (fields.includes(i.field) ? i : { ...i, field: i.field.split('.')[0] })).filter((i) => fields.includes(i.field));
-  if (!issues.length) return false;
-  return showIssues(form, new ApiError(400, { ...zh.body, issues }));
+  const left = placeIssues(form, error, (f) => (fields.includes(f) ? f : f.split('.')[0]));
+  return left !== null && left.length === 0;
 }
 
 /** The officers (approval officer, administrator): they decide, pre-check and rectify. */
@@ -203,9 +177,8 @@ export function CaseDetail({ session }: { session: Session }) {
       message.success(done);
       reload();
     } catch (e) {
-      const zh = zhError(e);
-      setActionError(zh);
-      message.error(errorText(zh));
+      setActionError(e);
+      message.error(errorText(e));
       // Refused in the current state: someone may have moved the case meanwhile.
       if (e instanceof ApiError && e.status === 409) reload();
     } finally {
@@ -217,7 +190,7 @@ export function CaseDetail({ session }: { session: Session }) {
   if (loading && !c) return <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;
   if (!c) return (
     <Card title="承诺制案件">
-      <ErrorAlert error={zhError(error)} />
+      <ErrorAlert error={error} />
       {!error && <Empty description="案件不存在" />}
       <Link to={officer ? '/queue' : '/projects'}>返回</Link>
     </Card>
@@ -338,7 +311,7 @@ export function CaseDetail({ session }: { session: Session }) {
           </Space>
         }
       >
-        <ErrorAlert error={zhError(error)} />
+        <ErrorAlert error={error} />
         {c.status === 'REVOKED' ? (
           <Alert type="warning" showIcon title="项目已终止，案件已撤销" style={{ marginBottom: 16 }} />
         ) : (
@@ -619,8 +592,8 @@ function AcceptanceForm({ caseId, majorRectifyDays, post, onDone }: { caseId: st
       onDone();
     } catch (e) {
       if (!putIssues(form, e, ['passed', 'reasons', 'rectifyBy'])) {
-        setError(zhError(e));
-        message.error(errorText(zhError(e)));
+        setError(e);
+        message.error(errorText(e));
       }
     } finally {
       setSaving(false);
@@ -696,7 +669,7 @@ function DecisionModal({
       await submit(kind === 'grant-with-missing-documents' ? { decision: kind, missingDocuments: v.missingDocuments, supplyBy: ymd(v.supplyBy) } : { decision: kind, reason: v.reason?.trim() });
       onClose(true);
     } catch (e) {
-      if (!putIssues(form, e, ['missingDocuments', 'supplyBy', 'reason'])) setError(zhError(e));
+      if (!putIssues(form, e, ['missingDocuments', 'supplyBy', 'reason'])) setError(e);
     } finally {
       setSaving(false);
     }
@@ -785,7 +758,7 @@ export function NoteModal({
       await submit(v[field].trim());
       onClose(true);
     } catch (e) {
-      if (!putIssues(form, e, [field])) setError(zhError(e));
+      if (!putIssues(form, e, [field])) setError(e);
     } finally {
       setSaving(false);
     }

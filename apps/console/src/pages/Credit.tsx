@@ -3,7 +3,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type Session } from '../api';
 import { ErrorAlert, useLoad } from '../ui';
-import { chinaToday, isOfficer, putIssues, tid, zhError, zhOnly } from './CaseDetail';
+import { zhText } from '../zh';
+import { chinaToday, isOfficer, putIssues, tid } from './CaseDetail';
 
 /** One 异常信用记录 (credit.service.ts). */
 interface CreditRecord {
@@ -83,7 +84,7 @@ export function Credit({ session }: { session: Session }) {
       onFilter: (v, r) => r.severity === v,
       render: (s: string) => <Tag color={SEVERITY[s]?.[1] ?? 'default'}>{SEVERITY[s]?.[0] ?? s}</Tag>,
     },
-    { title: '失信事由', dataIndex: 'reason', render: (r: string) => zhOnly(r) },
+    { title: '失信事由', dataIndex: 'reason', render: (r: string) => zhText(r) },
     { title: '记录日期', dataIndex: 'recordedOn', width: 110, sorter: (a, b) => a.recordedOn.localeCompare(b.recordedOn) },
     { title: '整改期限', dataIndex: 'rectifyBy', width: 110, render: (d: string | null) => d ?? '—' },
     {
@@ -162,7 +163,7 @@ export function Credit({ session }: { session: Session }) {
 
       {creditCode && !valid && !enterprise && <Alert type="warning" showIcon title={`“${creditCode}”不是有效的统一社会信用代码（应为 18 位，不含 I、O、S、V、Z）`} />}
       {enterprise && !creditCode && <Alert type="warning" showIcon title="当前账号未登记统一社会信用代码" />}
-      <ErrorAlert error={zhError(error)} />
+      <ErrorAlert error={error} />
 
       {!valid ? (
         !creditCode && !enterprise && (
@@ -182,7 +183,7 @@ export function Credit({ session }: { session: Session }) {
                   title={<Typography.Text strong>已列入失信黑名单（{data.blacklist?.since ?? '—'} 起）</Typography.Text>}
                   description={
                     <>
-                      <div>原因：{zhOnly(data.blacklist?.reason ?? '—')}</div>
+                      <div>原因：{zhText(data.blacklist?.reason ?? '—')}</div>
                       <div>黑名单期间企业不得作出承诺（承诺制申请将被拒绝）。整改相关记录并完成信用修复后自动移出。</div>
                     </>
                   }
@@ -250,7 +251,7 @@ function RectifyModal({ record, onClose }: { record: CreditRecord; onClose: (don
       await api('commitment-approval', `/credit-records/${encodeURIComponent(record.id)}/rectify`, { body: { note: v.note.trim() } });
       onClose(true);
     } catch (e) {
-      if (!putIssues(form, e, ['note'])) setError(zhError(e));
+      if (!putIssues(form, e, ['note'])) setError(e);
     } finally {
       setSaving(false);
     }
@@ -264,7 +265,7 @@ function RectifyModal({ record, onClose }: { record: CreditRecord; onClose: (don
         style={{ marginBottom: 16 }}
         items={[
           { key: 'sev', label: '等级', children: SEVERITY[record.severity]?.[0] ?? record.severity },
-          { key: 'reason', label: '失信事由', children: zhOnly(record.reason) },
+          { key: 'reason', label: '失信事由', children: zhText(record.reason) },
           { key: 'on', label: '记录日期', children: record.recordedOn },
           { key: 'by', label: '整改期限', children: record.rectifyBy ?? '—' },
         ]}

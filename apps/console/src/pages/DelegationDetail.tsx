@@ -2,8 +2,7 @@ import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, M
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, type Json, type Session } from '../api';
-import { ErrorAlert, useLoad } from '../ui';
-import { placeIssues, zhError, zhErrorText } from './Plots';
+import { ErrorAlert, errorText, placeIssues, useLoad } from '../ui';
 import { DeadlineTag, TASK_STATUS_COLOR, useAgents, type TaskView } from './Worklist';
 
 interface Assignment {
@@ -70,7 +69,7 @@ export function DelegationDetail({ session }: { session: Session }) {
   if (!d)
     return (
       <Card title="全代办委托">
-        <ErrorAlert error={zhError(delegation.error)} />
+        <ErrorAlert error={delegation.error} />
         <Link to="/worklist">返回工作清单</Link>
       </Card>
     );
@@ -86,7 +85,7 @@ export function DelegationDetail({ session }: { session: Session }) {
       const moved = await api<TaskView>('agency', `/tasks/${task.id}/actions`, { body: { action } });
       message.success(`${task.title}：${ACTIONS.find((a) => a.action === action)?.label ?? ''}成功${moved?.statusName ? `，当前为“${moved.statusName}”` : ''}`);
     } catch (e) {
-      message.error(zhErrorText(e));
+      message.error(errorText(e));
     } finally {
       setBusy(undefined);
       delegation.reload();
@@ -137,7 +136,7 @@ export function DelegationDetail({ session }: { session: Session }) {
       </Card>
 
       <Card title="代办事项" data-testid="task-plan">
-        <ErrorAlert error={zhError(delegation.error)} />
+        <ErrorAlert error={delegation.error} />
         {d.tasks.length === 0 ? (
           <Empty description="尚未生成代办事项" />
         ) : (
@@ -299,7 +298,7 @@ function NoteModal({ task, onClose }: { task: TaskView; onClose: (saved: boolean
       onClose(true);
     } catch (e) {
       const left = placeIssues(form, e);
-      setProblem(left === null ? zhErrorText(e) : left.join('；') || undefined);
+      setProblem(left === null ? errorText(e) : left.join('；') || undefined);
     } finally {
       setSaving(false);
     }
@@ -358,8 +357,8 @@ function ReassignModal({ delegation, agents, onClose }: { delegation: Delegation
     } catch (e) {
       const left = placeIssues(form, e);
       if (left === null) {
-        if (e instanceof ApiError && e.status === 409) form.setFields([{ name: 'agentId', errors: [zhErrorText(e)] }]);
-        else setProblem(zhErrorText(e));
+        if (e instanceof ApiError && e.status === 409) form.setFields([{ name: 'agentId', errors: [errorText(e)] }]);
+        else setProblem(errorText(e));
       } else if (left.length) setProblem(left.join('；'));
     } finally {
       setSaving(false);

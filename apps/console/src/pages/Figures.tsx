@@ -3,7 +3,6 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type Session } from '../api';
 import { ErrorAlert, StageTag, useLoad } from '../ui';
-import { inChinese } from './ProjectDetail';
 
 /** GET project-intake /figures/three-batches (apps/project-intake/src/domain/figures.ts). */
 interface Tally {
@@ -179,7 +178,7 @@ export function Figures({ session }: { session: Session }) {
           {round && <Tag closable onClose={() => (setRound(''), setDraftRound(''))}>批次：{round}</Tag>}
         </Space>
       </Card>
-      <ErrorAlert error={inChinese(error ?? zones.error)} />
+      <ErrorAlert error={error ?? zones.error} />
       {!data ? (
         <Card>{loading ? <Spin style={{ display: 'block', margin: '48px auto' }} /> : <Empty description="暂无数据" />}</Card>
       ) : (

@@ -3,7 +3,6 @@ import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError, myRecipientId, type Session } from '../api';
 import { ErrorAlert, errorText, PagedTable, useLoad } from '../ui';
-import { inChinese } from './ProjectDetail';
 
 /** One message of GET notifications /recipients/:id/inbox. */
 interface Message {
@@ -44,7 +43,7 @@ export function Inbox({ session }: { session: Session }) {
       await api('notifications', `/recipients/${recipient}/inbox/${encodeURIComponent(id)}/read`, { method: 'POST' });
       refresh();
     } catch (e) {
-      message.error(errorText(inChinese(e)));
+      message.error(errorText(e));
     } finally {
       setBusy(undefined);
     }
@@ -56,7 +55,7 @@ export function Inbox({ session }: { session: Session }) {
       message.success('已全部标为已读');
       refresh();
     } catch (e) {
-      message.error(errorText(inChinese(e)));
+      message.error(errorText(e));
     } finally {
       setBusy(undefined);
     }
@@ -127,7 +126,7 @@ export function Inbox({ session }: { session: Session }) {
       }
     >
       <div data-testid="inbox-list">
-        <ErrorAlert error={inChinese(count.error)} />
+        <ErrorAlert error={count.error} />
         {count.data === undefined && count.loading ? (
           <Spin style={{ display: 'block', margin: '48px auto' }} />
         ) : notRecipient ? (
@@ -139,9 +138,7 @@ export function Inbox({ session }: { session: Session }) {
               key={String(unreadOnly)}
               deps={[recipient, unreadOnly, version]}
               fetchPage={(page, pageSize) =>
-                api<{ items: Message[]; total: number }>('notifications', `/recipients/${recipient}/inbox?page=${page}&pageSize=${pageSize}${unreadOnly ? '&unread=true' : ''}`).catch((e: unknown) => {
-                  throw inChinese(e);
-                })
+                api<{ items: Message[]; total: number }>('notifications', `/recipients/${recipient}/inbox?page=${page}&pageSize=${pageSize}${unreadOnly ? '&unread=true' : ''}`)
               }
               columns={columns}
               size="middle"

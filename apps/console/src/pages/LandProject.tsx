@@ -4,20 +4,17 @@ import 'dayjs/locale/zh-cn';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, type Json, type Session } from '../api';
-import { ErrorAlert, StageTag, useLoad } from '../ui';
+import { ErrorAlert, errorText, placeIssues, StageTag, useLoad } from '../ui';
 import {
   CHECK_STAGE_ZH,
   IndicatorTable,
   indicatorName,
-  placeIssues,
   PlotStatusTag,
   refusalReasons,
   targetText,
   unitName,
   ymd,
   yuan,
-  zhError,
-  zhErrorText,
   zoneName,
   type IndicatorTarget,
 } from './Plots';
@@ -131,7 +128,7 @@ export function LandProject({ session }: { session: Session }) {
   if (land.error && !data)
     return (
       <Card title="项目用地">
-        <ErrorAlert error={zhError(land.error)} />
+        <ErrorAlert error={land.error} />
         <Link to="/plots">返回标准地地块</Link>
       </Card>
     );
@@ -218,7 +215,7 @@ function PlotMatches({ session, project, counterparties, onChanged }: { session:
       onChanged();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) modal.error({ title: '不能预留', content: <ReasonList reasons={refusalReasons(e)} />, okText: '知道了' });
-      else message.error(zhErrorText(e));
+      else message.error(errorText(e));
     } finally {
       setBusy(undefined);
     }
@@ -226,7 +223,7 @@ function PlotMatches({ session, project, counterparties, onChanged }: { session:
 
   return (
     <Card title="地块匹配" data-testid="plot-matches">
-      <ErrorAlert error={zhError(error)} />
+      <ErrorAlert error={error} />
       <Typography.Paragraph type="secondary">
         按用地面积（不少于需求、不超过 1.5 倍）、准入行业、投资强度和亩均产值，从本开发区的标准地中匹配。
       </Typography.Paragraph>
@@ -306,7 +303,7 @@ function ReservedPlot({ session, project, plot, counterparties, onChanged }: { s
       message.success(`已取消预留地块 ${plot.code}`);
       onChanged();
     } catch (e) {
-      message.error(zhErrorText(e));
+      message.error(errorText(e));
     } finally {
       setReleasing(false);
     }
@@ -421,7 +418,7 @@ function TransferModal({ project, plot, counterparties, onClose }: { project: La
       onClose(true);
     } catch (e) {
       const left = placeIssues(form, e, (f) => (f === 'contract.landPriceFen' ? 'contract.landPriceYuan' : f.startsWith('agreement.committedIndicators') ? 'agreement.committedIndicators' : undefined));
-      if (left === null) setProblem(e instanceof ApiError && e.status === 409 ? refusalReasons(e) : [zhErrorText(e)]);
+      if (left === null) setProblem(e instanceof ApiError && e.status === 409 ? refusalReasons(e) : [errorText(e)]);
       else setProblem(left);
     } finally {
       setSaving(false);
@@ -668,7 +665,7 @@ function CheckForm({ projectId, contract, onChecked }: { projectId: string; cont
         const m = f.match(/^measured\[(\d+)\]/);
         return m && targets[Number(m[1])] ? `measured.${targets[Number(m[1])].code}` : undefined;
       });
-      setProblem(left === null ? [zhErrorText(e)] : left);
+      setProblem(left === null ? [errorText(e)] : left);
     } finally {
       setSaving(false);
     }

@@ -1,8 +1,8 @@
-import { App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography, type FormInstance } from 'antd';
+import { App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState, type HTMLAttributes, type Key } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, ApiError, type Issue, type Json, type Session } from '../api';
-import { errorText, PagedTable, showIssues } from '../ui';
+import { api, ApiError, type Json, type Session } from '../api';
+import { errorText, PagedTable, placeIssues } from '../ui';
 
 // ── Shared helpers of the 标准地 and 全代办 pages (Plots, LandProject, Worklist, DelegationDetail, TeamLoad) ──
 
@@ -10,113 +10,9 @@ import { errorText, PagedTable, showIssues } from '../ui';
 export const ZONE_ZH: Record<string, string> = { 'SX-ZGQ': '山西转型综合改革示范区', 'CZ-GXQ': '长治高新区' };
 export const zoneName = (code: string) => ZONE_ZH[code] ?? code;
 
-const CJK = /[\u3400-\u9fff]/;
-
-/** English phrasing of the validation library, in Chinese. */
-const VALIDATION_ZH: [RegExp, (m: RegExpMatchArray) => string][] = [
-  [/should not be empty/, () => '不能为空'],
-  [/must be shorter than or equal to (\d+) characters/, (m) => `长度不能超过 ${m[1]} 个字符`],
-  [/must be longer than or equal to (\d+) characters/, (m) => `长度不能少于 ${m[1]} 个字符`],
-  [/must contain at least (\d+) elements/, (m) => `至少应有 ${m[1]} 项`],
-  [/must not be less than (\S+)/, (m) => `不能小于 ${m[1]}`],
-  [/must not be greater than (\S+)/, (m) => `不能大于 ${m[1]}`],
-  [/must be an integer/, () => '应为整数'],
-  [/must be a number/, () => '应为数字'],
-  [/must be a string/, () => '应为文本'],
-  [/must be an array/, () => '应为列表'],
-  [/must be a UUID/, () => '应为有效的编号'],
-  [/must be a boolean/, () => '应为是或否'],
-  [/must be one of the following values/, () => '取值不在允许范围内'],
-  [/should not exist/, () => '不应提交此项'],
-];
-
-/** Drops a trailing "(English …)" (which may itself hold parentheses) after Chinese text. */
-function stripEnglish(s: string): string {
-  if (!s.endsWith(')')) return s;
-  let depth = 0;
-  for (let i = s.length - 1; i >= 0; i--) {
-    if (s[i] === ')') depth++;
-    else if (s[i] === '(' && --depth === 0) {
-      const before = s.slice(0, i).trimEnd();
-      const inside = s.slice(i + 1, -1);
-      return CJK.test(before) && /^[A-Za-z0-9]/.test(inside) && /[A-Za-z]/.test(inside) ? before : s;
-    }
-  }
-  return s;
-}
-
-/**
- * The services answer "中文 (English)": the console shows the Chinese only.
- * A leading field name ("landPriceFen 应为整数") is dropped, a date format spelled out,
- * and an English-only validation reason translated.
- */
-export function zhText(text: string): string {
-  let s = stripEnglish(text.trim());
-  s = s.replace(/^[A-Za-z][\w.[\]]*\s+(?=\S*[\u3400-\u9fff])/, '');
-  s = s.replace(/YYYY-MM-DD/g, '年-月-日格式');
-  if (CJK.test(s)) return s;
-  for (const [pattern, zh] of VALIDATION_ZH) {
-    const m = s.match(pattern);
-    if (m) return zh(m);
-  }
-  return '取值不合法';
-}
-
-/** The error with its message and its issues' reasons in Chinese (for ErrorAlert, errorText). */
-export function zhError(error: unknown): unknown {
-  if (!(error instanceof ApiError)) return error;
-  const body = error.body && typeof error.body === 'object' ? error.body : {};
-  return new ApiError(error.status, {
-    ...body,
-    ...(typeof body.message === 'string' ? { message: zhText(body.message) } : {}),
-    ...(Array.isArray(body.issues) ? { issues: error.issues.map((i) => ({ field: i.field, reason: zhText(i.reason) })) } : {}),
-  });
-}
-
-/** The user-facing text of an error, in Chinese. */
-export const zhErrorText = (error: unknown) => errorText(zhError(error));
-
-/** `agreement.committedIndicators[0].value` → ['agreement', 'committedIndicators', 0, 'value']. */
-const fieldPath = (field: string): (string | number)[] =>
-  field
-    .replace(/\[(\d+)\]/g, '.$1')
-    .split('.')
-    .filter(Boolean)
-    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-
-/**
- * A 400's reasons on the form's fields (through showIssues; list items by index).
- * `rename` maps a service field to the form's (e.g. the price in fen → the form's 元 field).
- * Returns the reasons no field of the form could show (empty when all were placed), or
- * null when the error is not a 400 with issues.
- */
-export function placeIssues(form: FormInstance, error: unknown, rename?: (field: string) => string | undefined): string[] | null {
-  if (!(error instanceof ApiError) || error.status !== 400 || !error.issues.length) return null;
-  const clean = zhError(error) as ApiError;
-  const registered = new Set(form.getFieldsError().map((f) => JSON.stringify(f.name)));
-  const grouped = new Map<string, string[]>();
-  const leftover: string[] = [];
-  for (const issue of clean.issues) {
-    const field = rename?.(issue.field) ?? issue.field;
-    if (!registered.has(JSON.stringify(fieldPath(field)))) {
-      leftover.push(issue.reason);
-      continue;
-    }
-    grouped.set(field, [...(grouped.get(field) ?? []), issue.reason]);
-  }
-  const plain: Issue[] = [];
-  for (const [field, reasons] of grouped) {
-    const path = fieldPath(field);
-    if (path.some((p) => typeof p === 'number')) form.setFields([{ name: path, errors: reasons }]);
-    else plain.push({ field, reason: [...new Set(reasons)].join('；') });
-  }
-  if (plain.length) showIssues(form, new ApiError(400, { issues: plain }));
-  return leftover;
-}
-
 /** The reasons inside a 409 message ("地块不能发布：A；B" → ['A', 'B']). */
 export function refusalReasons(error: unknown): string[] {
-  const text = zhErrorText(error);
+  const text = errorText(error);
   const body = text.includes('：') ? text.slice(text.indexOf('：') + 1) : text;
   return body
     .split('；')
@@ -279,7 +175,7 @@ export function Plots({ session }: { session: Session }) {
           ),
           okText: '知道了',
         });
-      } else message.error(zhErrorText(error));
+      } else message.error(errorText(error));
     } finally {
       setPublishing(undefined);
     }
@@ -294,7 +190,7 @@ export function Plots({ session }: { session: Session }) {
       const project = await api<{ id: string }>('project-intake', `/projects/${encodeURIComponent(key)}`);
       navigate(`/land/${project.id}`);
     } catch (error) {
-      message.error(error instanceof ApiError && error.status === 404 ? `未找到项目：${key}` : zhErrorText(error));
+      message.error(error instanceof ApiError && error.status === 404 ? `未找到项目：${key}` : errorText(error));
     } finally {
       setFinding(false);
     }
@@ -464,8 +360,8 @@ function CreatePlot({ zones, onClose }: { zones: string[]; onClose: (created: bo
     } catch (error) {
       const left = placeIssues(form, error);
       if (left === null) {
-        if (error instanceof ApiError && error.status === 409) form.setFields([{ name: 'code', errors: [zhErrorText(error)] }]);
-        else setProblem(zhErrorText(error));
+        if (error instanceof ApiError && error.status === 409) form.setFields([{ name: 'code', errors: [errorText(error)] }]);
+        else setProblem(errorText(error));
       } else if (left.length) setProblem(left.join('；'));
     } finally {
       setSaving(false);

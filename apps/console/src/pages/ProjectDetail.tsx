@@ -30,7 +30,7 @@ import {
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, ROLE_ZH, type Role, type Session } from '../api';
-import { ErrorAlert, errorText, RagTag, showIssues, STAGE_ZH, StageTag, useLoad } from '../ui';
+import { ErrorAlert, errorText, placeIssues, RagTag, STAGE_ZH, StageTag, useLoad } from '../ui';
 
 // ─── Shapes of the services' answers (only what this page reads) ────────────────────────────────
 
@@ -208,29 +208,6 @@ const afterToday = (d: DateValue) => {
   return d.valueOf() > end.getTime();
 };
 
-const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
-
-/** The services write "中文 (English)": the console shows the Chinese part only. */
-export function zhOnly(text: string): string {
-  for (let i = text.indexOf('('); i > 0; i = text.indexOf('(', i + 1)) {
-    const head = text.slice(0, i);
-    const tail = text.slice(i);
-    if (CJK.test(head) && !CJK.test(tail) && tail.trimEnd().endsWith(')')) return head.trimEnd();
-  }
-  return text;
-}
-
-/** The same error with its message and field reasons in Chinese only (field names kept, nested ones too). */
-export function inChinese(error: unknown): unknown {
-  if (!(error instanceof ApiError)) return error;
-  const body = error.body ?? {};
-  return new ApiError(error.status, {
-    ...body,
-    ...(typeof body.message === 'string' ? { message: zhOnly(body.message) } : {}),
-    ...(error.issues.length ? { issues: error.issues.map((i) => ({ field: i.field, reason: zhOnly(i.reason) })) } : {}),
-  });
-}
-
 /** Enter in a date field takes the typed date; it does not send the whole form. */
 const enterKeepsToPickers = (e: KeyboardEvent<HTMLFormElement>) => {
   if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('.ant-picker')) e.preventDefault();
@@ -304,19 +281,11 @@ function actorText(actor: TimelineEntry['actor']): string {
   return /[\d\-_.:@]/.test(actor.id) ? `${role} ${actor.id}` : role;
 }
 
-/**
- * A refused request, told where it belongs: the service's 400 reasons on the form's
- * fields (showIssues), reasons about fields the form does not show and every other
- * error (409 and the like) as a message.
- */
-function reportError(form: FormInstance, error: unknown, fields: string[], show: (text: string) => void): void {
-  const zh = inChinese(error);
-  if (showIssues(form, zh) && zh instanceof ApiError) {
-    const elsewhere = zh.issues.filter((i) => !fields.includes(i.field));
-    if (elsewhere.length) show(elsewhere.map((i) => i.reason).join('；'));
-    return;
-  }
-  show(errorText(zh));
+/** A refused request, told where it belongs: the service's 400 reasons on the form's fields, the rest (and 409s and the like) as a message. */
+function reportError(form: FormInstance, error: unknown, show: (text: string) => void): void {
+  const left = placeIssues(form, error);
+  if (left === null) show(errorText(error));
+  else if (left.length) show(left.join('；'));
 }
 
 function variance(m: MilestoneView): ReactNode {
@@ -427,7 +396,7 @@ function ReasonForm({ p, action, onDone, onCancel }: { p: ProjectView; action: O
       message.success(OFFICER_ACTION[action].done);
       onDone();
     } catch (e) {
-      reportError(form, e, ['reason'], setRefused);
+      reportError(form, e, setRefused);
     } finally {
       setSaving(false);
     }
@@ -503,7 +472,7 @@ function CommitmentForm({ kase, onDone }: { kase: ApprovalCase; onDone: () => vo
       message.success('承诺书已提交');
       onDone();
     } catch (e) {
-      reportError(form, e, ['scope', 'itemCodes', 'committedDates.start', 'committedDates.completion', 'committedDates.production'], (t) => message.error(t));
+      reportError(form, e, (t) => message.error(t));
     } finally {
       setSaving(false);
     }
@@ -588,7 +557,7 @@ function ReportForm({ p, report, permit, onDone, onCancel }: { p: ProjectView; r
       message.success(REPORT[report].done);
       onDone();
     } catch (e) {
-      reportError(form, e, ['date', 'permitNumber', 'actualAnnualOutput'], setRefused);
+      reportError(form, e, setRefused);
     } finally {
       setSaving(false);
     }
@@ -630,7 +599,7 @@ function TodoCard({ p, kase, caseLoading, onChanged }: { p: ProjectView; kase: A
       message.success(done);
       onChanged();
     } catch (e) {
-      message.error(errorText(inChinese(e)));
+      message.error(errorText(e));
     } finally {
       setBusy(undefined);
     }
@@ -776,7 +745,7 @@ function CaseCard({ kase, loading, error, officer }: { kase: ApprovalCase | null
   ];
   return (
     <Card title="审批事项" extra={kase && officer ? <Link to={`/cases/${kase.id}`}>办理案件</Link> : null} data-testid="case">
-      <ErrorAlert error={inChinese(error)} />
+      <ErrorAlert error={error} />
       {loading && kase === undefined ? (
         <Spin />
       ) : !kase ? (
@@ -928,7 +897,7 @@ function LandCard({ p, version, officer }: { p: ProjectView; version: number; of
   };
   return (
     <Card title="标准地指标" extra={officer && contract ? <Link to={`/land/${p.id}`}>标准地详情</Link> : null} data-testid="land">
-      <ErrorAlert error={inChinese(error)} />
+      <ErrorAlert error={error} />
       {body()}
     </Card>
   );
@@ -947,7 +916,7 @@ function RatingForm({ delegation, onDone }: { delegation: Delegation; onDone: ()
       message.success('感谢您的评价');
       onDone();
     } catch (e) {
-      reportError(form, e, ['score', 'comment'], (t) => message.error(t));
+      reportError(form, e, (t) => message.error(t));
     } finally {
       setSaving(false);
     }
@@ -1052,7 +1021,7 @@ function AgencyCard({ p, session, version, onChanged }: { p: ProjectView; sessio
   };
   return (
     <Card title="全代办" extra={!enterprise && pr ? <Link to={`/delegations/${p.id}`}>委托详情</Link> : null} data-testid="agency">
-      <ErrorAlert error={inChinese(progress.error ?? delegation.error)} />
+      <ErrorAlert error={progress.error ?? delegation.error} />
       {body()}
     </Card>
   );
@@ -1065,7 +1034,7 @@ function TimelineCard({ p, version }: { p: ProjectView; version: number }) {
   const entries = data?.entries ?? [];
   return (
     <Card title={`项目时间线${data ? `（${entries.length} 条）` : ''}`}>
-      <ErrorAlert error={inChinese(error)} />
+      <ErrorAlert error={error} />
       <div data-testid="timeline" style={{ maxHeight: 960, overflowY: 'auto', paddingTop: 8 }}>
         {loading && !data ? (
           <Spin />
@@ -1118,7 +1087,7 @@ export function ProjectDetail({ session }: { session: Session }) {
       <Card>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Link to="/projects">返回项目列表</Link>
-          <ErrorAlert error={inChinese(project.error)} />
+          <ErrorAlert error={project.error} />
           {project.loading && <Spin style={{ display: 'block', margin: '48px auto' }} />}
         </Space>
       </Card>
@@ -1133,7 +1102,7 @@ export function ProjectDetail({ session }: { session: Session }) {
         <Typography.Text>{p.code}</Typography.Text>
         {project.loading && <Spin size="small" />}
       </Space>
-      <ErrorAlert error={inChinese(project.error)} />
+      <ErrorAlert error={project.error} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>

@@ -3,7 +3,6 @@ import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type Session } from '../api';
 import { ErrorAlert, PagedTable, STAGE_ZH, StageTag, useLoad } from '../ui';
-import { inChinese } from './ProjectDetail';
 
 interface Milestone {
   planned: string | null;
@@ -58,9 +57,7 @@ export function Projects({ session }: { session: Session }) {
     if (stage) q.set('stage', stage);
     if (overdue) q.set('overdue', 'true');
     if (zone) q.set('zone', zone);
-    return api<{ items: ProjectRow[]; total: number }>('project-intake', `/projects?${q.toString()}`).catch((e: unknown) => {
-      throw inChinese(e);
-    });
+    return api<{ items: ProjectRow[]; total: number }>('project-intake', `/projects?${q.toString()}`);
   };
 
   const columns: TableColumnsType<ProjectRow> = [
@@ -120,7 +117,7 @@ export function Projects({ session }: { session: Session }) {
           <Typography.Text>只看落后于计划</Typography.Text>
         </Space>
       </Space>
-      <ErrorAlert error={inChinese(zones.error)} />
+      <ErrorAlert error={zones.error} />
       <PagedTable<ProjectRow>
         key={filterKey}
         deps={[filterKey]}

@@ -3,7 +3,6 @@ import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, type Session } from '../api';
 import { ErrorAlert, PagedTable, RagTag, useLoad } from '../ui';
-import { zhError } from './CaseDetail';
 
 /** One open item in the officer's queue (GET /queue). */
 interface QueueEntry {
@@ -177,7 +176,7 @@ export function Queue({ session }: { session: Session }) {
           {department && <Typography.Text type="secondary">（部门：{department}）</Typography.Text>}
         </Space>
         </div>
-        <ErrorAlert error={zhError(error)} />
+        <ErrorAlert error={error} />
         <Table<QueueEntry>
           rowKey={(e) => `${e.caseId}-${e.itemCode}`}
           loading={loading}

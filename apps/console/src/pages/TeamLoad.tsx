@@ -3,7 +3,7 @@ import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type Session } from '../api';
 import { ErrorAlert, useLoad } from '../ui';
-import { zhError, zoneName, ZONE_ZH } from './Plots';
+import { zoneName, ZONE_ZH } from './Plots';
 
 interface AgentLoad {
   agentId: string;
@@ -54,7 +54,7 @@ export function TeamLoad({ session }: { session: Session }) {
         )
       }
     >
-      <ErrorAlert error={zhError(error)} />
+      <ErrorAlert error={error} />
       {data && (
         <Row gutter={16} style={{ marginBottom: 16 }}>
           <Col span={6}>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type Session } from '../api';
 import { ErrorAlert, RagTag, useLoad } from '../ui';
-import { zhError, zoneName } from './Plots';
+import { zoneName } from './Plots';
 
 export interface AgentRow {
   id: string;
@@ -134,7 +134,7 @@ export function Worklist({ session }: { session: Session }) {
         </Space>
       }
     >
-      <ErrorAlert error={zhError(worklist.error ?? agents.error)} />
+      <ErrorAlert error={worklist.error ?? agents.error} />
       {!agentId ? (
         <Empty description="请选择一位代办员查看其工作清单" />
       ) : (
