@@ -1,6 +1,6 @@
 import { Alert, Table, Tag, type FormInstance, type TableProps } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError, type Json } from './api';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { api, ApiError, type Json } from './api';
 
 export const STAGE_ZH: Record<string, string> = {
   SIGNED: '签约',
@@ -14,6 +14,13 @@ export const STAGE_ZH: Record<string, string> = {
   TERMINATED: '终止',
 };
 const STAGE_COLOR: Record<string, string> = { APPROVING: 'processing', READY_TO_START: 'cyan', UNDER_CONSTRUCTION: 'blue', COMPLETED: 'geekblue', IN_PRODUCTION: 'green', FULL_PRODUCTION: 'success', SUSPENDED: 'warning', TERMINATED: 'default' };
+
+/** Dates as the services write them (YYYY-MM-DD). */
+export const ymd = (d: { format: (f: string) => string } | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+/** A time stamp in the reader's local time. */
+export const localTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+/** '—' for nothing. */
+export const dash = (v: ReactNode) => (v === null || v === undefined || v === '' ? '—' : v);
 
 export const StageTag = ({ stage }: { stage: string }) => <Tag color={STAGE_COLOR[stage] ?? 'default'}>{STAGE_ZH[stage] ?? stage}</Tag>;
 
@@ -51,6 +58,26 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
   }, deps);
   useEffect(run, [run]);
   return { data, error, loading, reload: run };
+}
+
+export interface Zone {
+  code: string;
+  name: string;
+}
+let zonesOnce: Promise<Zone[]> | undefined;
+
+/** The development zones (GET /zones, asked once per page load) and their names. */
+export function useZones() {
+  const load = useLoad(
+    () =>
+      (zonesOnce ??= api<Zone[]>('project-intake', '/zones').catch((e: unknown) => {
+        zonesOnce = undefined;
+        throw e;
+      })),
+    [],
+  );
+  const zones = load.data ?? [];
+  return { zones, loading: load.loading, error: load.error, zoneName: (code: string) => zones.find((z) => z.code === code)?.name ?? code };
 }
 
 /** A table over a paged API answer ({items, total, page, pageSize}): the page is asked of the service. */

@@ -27,7 +27,7 @@ import 'dayjs/locale/zh-cn';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, type Role, type Session } from '../api';
-import { ErrorAlert, errorText, placeIssues, RagTag, StageTag, useLoad } from '../ui';
+import { dash, ErrorAlert, errorText, placeIssues, RagTag, StageTag, useLoad, useZones, ymd } from '../ui';
 
 // ————— Small helpers the approval pages share (Queue.tsx and Credit.tsx import them from here) —————
 
@@ -141,8 +141,6 @@ type DecisionKind = 'grant-with-missing-documents' | 'request-corrections' | 're
 const DECISION_ZH: Record<DecisionKind | 'grant', string> = { grant: '准予', 'grant-with-missing-documents': '容缺准予', 'request-corrections': '要求补正', reject: '不予许可' };
 const DECISION_DONE_ZH: Record<DecisionKind, string> = { 'grant-with-missing-documents': '已容缺准予', 'request-corrections': '已要求补正', reject: '已决定不予许可' };
 
-const dash = (v: ReactNode) => (v === null || v === undefined || v === '' ? '—' : v);
-const ymd = (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined);
 
 function daysLeft(item: CaseItem): string {
   if (item.workingDaysLeft === undefined) return '';
@@ -157,7 +155,7 @@ export function CaseDetail({ session }: { session: Session }) {
   const { message } = App.useApp();
   const officer = isOfficer(session);
   const { data: c, error, loading, reload } = useLoad(() => api<ApprovalCase>('commitment-approval', `/cases/${encodeURIComponent(id)}`), [id]);
-  const zones = useLoad(() => api<{ code: string; name: string }[]>('project-intake', '/zones'), []);
+  const { zoneName } = useZones();
   const settings = useLoad(
     () => (c ? api<{ publicityDays: number; maxMissingDocumentsWorkingDays: number; majorRectifyDays: number }>('commitment-approval', `/settings/zones/${encodeURIComponent(c.zoneCode)}`) : Promise.resolve(undefined)),
     [c?.zoneCode],
@@ -333,7 +331,7 @@ export function CaseDetail({ session }: { session: Session }) {
             { key: 'stage', label: '项目阶段', children: <StageTag stage={c.projectStage} /> },
             { key: 'ent', label: '企业', children: c.enterpriseName },
             { key: 'credit', label: '统一社会信用代码', children: officer || session.user.role === 'enterprise' ? <Link to={`/credit?creditCode=${c.creditCode}`}>{c.creditCode}</Link> : c.creditCode },
-            { key: 'zone', label: '开发区', children: zones.data?.find((z) => z.code === c.zoneCode)?.name ?? c.zoneCode },
+            { key: 'zone', label: '开发区', children: zoneName(c.zoneCode) },
             { key: 'opened', label: '立案日期', children: c.openedOn },
             { key: 'catalogue', label: '事项清单', children: `${c.catalogue === '*' ? '默认清单' : c.catalogue} 第 ${c.catalogueVersion} 版` },
             { key: 'status', label: '案件状态', children: c.statusName },

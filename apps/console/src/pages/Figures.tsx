@@ -2,7 +2,7 @@ import { Card, Col, Empty, Input, Row, Select, Space, Spin, Statistic, Table, Ta
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type Session } from '../api';
-import { ErrorAlert, StageTag, useLoad } from '../ui';
+import { ErrorAlert, StageTag, useLoad, useZones } from '../ui';
 
 /** GET project-intake /figures/three-batches (apps/project-intake/src/domain/figures.ts). */
 interface Tally {
@@ -35,10 +35,6 @@ interface ThreeBatches {
   outputAttainment: number | null;
   durationsByZone: { zoneCode: string; signingToStart: DurationStats; startToProduction: DurationStats }[];
   behindPlan: BehindPlanRow[];
-}
-interface Zone {
-  code: string;
-  name: string;
 }
 
 const MILESTONE_ZH: Record<string, string> = { start: '开工', completion: '竣工', production: '投产' };
@@ -118,9 +114,9 @@ export function Figures({ session }: { session: Session }) {
   const [zone, setZone] = useState<string>();
   const [round, setRound] = useState('');
   const [draftRound, setDraftRound] = useState('');
-  const zones = useLoad(() => api<Zone[]>('project-intake', '/zones'), []);
-  const zoneName = (code: string) => zones.data?.find((z) => z.code === code)?.name ?? code;
-  const zoneOptions = (wide ? (zones.data ?? []) : (zones.data ?? []).filter((z) => session.user.zones.includes(z.code))).map((z) => ({ value: z.code, label: z.name }));
+  const zones = useZones();
+  const { zoneName } = zones;
+  const zoneOptions = (wide ? zones.zones : zones.zones.filter((z) => session.user.zones.includes(z.code))).map((z) => ({ value: z.code, label: z.name }));
 
   const { data, error, loading } = useLoad(() => {
     const q = new URLSearchParams();

@@ -2,7 +2,7 @@ import { App, Badge, Button, Card, Empty, Space, Spin, Switch, Tag, Typography, 
 import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError, myRecipientId, type Session } from '../api';
-import { ErrorAlert, errorText, PagedTable, useLoad } from '../ui';
+import { ErrorAlert, errorText, localTime, PagedTable, useLoad } from '../ui';
 
 /** One message of GET notifications /recipients/:id/inbox. */
 interface Message {
@@ -16,7 +16,6 @@ interface Message {
   createdAt: string;
 }
 
-const localTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
 /** 我的消息: the signed-in user's inbox in the notifications service. */
 export function Inbox({ session }: { session: Session }) {

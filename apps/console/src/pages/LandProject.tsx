@@ -4,7 +4,7 @@ import 'dayjs/locale/zh-cn';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, type Json, type Session } from '../api';
-import { ErrorAlert, errorText, placeIssues, StageTag, useLoad } from '../ui';
+import { ErrorAlert, errorText, placeIssues, StageTag, useLoad, useZones, ymd } from '../ui';
 import {
   CHECK_STAGE_ZH,
   IndicatorTable,
@@ -13,9 +13,7 @@ import {
   refusalReasons,
   targetText,
   unitName,
-  ymd,
   yuan,
-  zoneName,
   type IndicatorTarget,
 } from './Plots';
 
@@ -121,6 +119,7 @@ export function LandProject({ session }: { session: Session }) {
   const { projectId = '' } = useParams();
   const land = useLoad(() => api<LandAnswer>('standard-land', `/projects/${projectId}/land`), [projectId]);
   const intake = useLoad(() => api<Json>('project-intake', `/projects/${projectId}`).catch(() => null), [projectId]);
+  const { zoneName } = useZones();
   const [justChecked, setJustChecked] = useState<LandCheck>();
   const data = land.data;
 

@@ -2,13 +2,10 @@ import { App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Mo
 import { useState, type HTMLAttributes, type Key } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, ApiError, type Json, type Session } from '../api';
-import { errorText, PagedTable, placeIssues } from '../ui';
+import { errorText, PagedTable, placeIssues, useZones } from '../ui';
 
 // ── Shared helpers of the 标准地 and 全代办 pages (Plots, LandProject, Worklist, DelegationDetail, TeamLoad) ──
 
-/** The demo's development zones. */
-export const ZONE_ZH: Record<string, string> = { 'SX-ZGQ': '山西转型综合改革示范区', 'CZ-GXQ': '长治高新区' };
-export const zoneName = (code: string) => ZONE_ZH[code] ?? code;
 
 /** The reasons inside a 409 message ("地块不能发布：A；B" → ['A', 'B']). */
 export function refusalReasons(error: unknown): string[] {
@@ -20,8 +17,6 @@ export function refusalReasons(error: unknown): string[] {
     .filter(Boolean);
 }
 
-/** Dates as the services write them. */
-export const ymd = (d: { format: (f: string) => string } | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
 /** fen → "¥1,234.56" (zh-CN). */
 export const yuan = (fen: number | null | undefined) => (typeof fen === 'number' ? (fen / 100).toLocaleString('zh-CN', { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }) : '—');
@@ -139,7 +134,8 @@ export function Plots({ session }: { session: Session }) {
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const isAdmin = session.user.role === 'admin' || session.user.role === 'province-manager';
-  const zones = session.user.zones.length ? session.user.zones : Object.keys(ZONE_ZH);
+  const { zones: allZones } = useZones();
+  const zones = session.user.zones.length ? session.user.zones : allZones.map((z) => z.code);
   const mayEdit = session.user.role === 'zone-officer' || session.user.role === 'admin';
   const [status, setStatus] = useState<string>();
   const [zone, setZone] = useState<string>();
@@ -218,7 +214,7 @@ export function Plots({ session }: { session: Session }) {
             style={{ width: 220 }}
             value={zone}
             onChange={setZone}
-            options={Object.keys(ZONE_ZH).map((z) => ({ value: z, label: zoneName(z) }))}
+            options={allZones.map((z) => ({ value: z.code, label: z.name }))}
           />
         )}
         <Select
@@ -291,6 +287,7 @@ export function Plots({ session }: { session: Session }) {
 }
 
 function PlotDetail({ plot }: { plot: Plot }) {
+  const { zoneName } = useZones();
   const missing = REQUIRED_ASSESSMENTS.filter((a) => !plot.assessments.includes(a));
   return (
     <div data-testid={`plot-detail-${plot.code}`}>
@@ -339,6 +336,7 @@ interface PlotForm {
 }
 
 function CreatePlot({ zones, onClose }: { zones: string[]; onClose: (created: boolean) => void }) {
+  const { zoneName } = useZones();
   const { message } = App.useApp();
   const [form] = Form.useForm<PlotForm>();
   const [saving, setSaving] = useState(false);

@@ -30,7 +30,7 @@ import {
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, ROLE_ZH, type Role, type Session } from '../api';
-import { ErrorAlert, errorText, placeIssues, RagTag, STAGE_ZH, StageTag, useLoad } from '../ui';
+import { dash, ErrorAlert, errorText, localTime, placeIssues, RagTag, STAGE_ZH, StageTag, useLoad } from '../ui';
 
 // ─── Shapes of the services' answers (only what this page reads) ────────────────────────────────
 
@@ -225,7 +225,6 @@ const yuan = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumF
 /** Money is integer fen in the services; shown in 元. */
 const fenToYuan = (fen: number) => `${yuan.format(fen / 100)} 元`;
 const wan = (n: number | null) => (n === null ? '—' : `${amount.format(n)} 万元`);
-const localTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
 const PROJECT_TYPE_ZH: Record<string, string> = {
   'capital-construction': '基本建设项目',
@@ -296,7 +295,6 @@ function variance(m: MilestoneView): ReactNode {
   return <Typography.Text type="success">按期</Typography.Text>;
 }
 
-const dash = (v: ReactNode) => (v === null || v === undefined || v === '' ? '—' : v);
 
 // ─── 项目概况 ──────────────────────────────────────────────────────────────────────────────────
 

@@ -2,7 +2,7 @@ import { Card, Select, Space, Switch, Tag, Tooltip, Typography, type TableColumn
 import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type Session } from '../api';
-import { ErrorAlert, PagedTable, STAGE_ZH, StageTag, useLoad } from '../ui';
+import { ErrorAlert, PagedTable, STAGE_ZH, StageTag, useZones } from '../ui';
 
 interface Milestone {
   planned: string | null;
@@ -23,10 +23,6 @@ interface ProjectRow {
   milestones: { start: Milestone; completion: Milestone; production: Milestone };
 }
 
-interface Zone {
-  code: string;
-  name: string;
-}
 
 const MILESTONE_ZH = { start: '开工', completion: '竣工', production: '投产' } as const;
 
@@ -50,7 +46,7 @@ export function Projects({ session }: { session: Session }) {
   const [stage, setStage] = useState<string>();
   const [overdue, setOverdue] = useState(false);
   const [zone, setZone] = useState<string>();
-  const zones = useLoad(() => (wide ? api<Zone[]>('project-intake', '/zones') : Promise.resolve<Zone[]>([])), [wide]);
+  const zones = useZones();
 
   const fetchPage = (page: number, pageSize: number) => {
     const q = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
@@ -109,7 +105,7 @@ export function Projects({ session }: { session: Session }) {
             loading={zones.loading}
             value={zone}
             onChange={(v?: string) => setZone(v)}
-            options={(zones.data ?? []).map((z) => ({ value: z.code, label: z.name }))}
+            options={zones.zones.map((z) => ({ value: z.code, label: z.name }))}
           />
         )}
         <Space>

@@ -2,7 +2,7 @@ import { AutoComplete, Button, Card, Input, Select, Space, Table, Tabs, Tag, Typ
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, type Session } from '../api';
-import { ErrorAlert, PagedTable, RagTag, useLoad } from '../ui';
+import { ErrorAlert, PagedTable, RagTag, useLoad, useZones } from '../ui';
 
 /** One open item in the officer's queue (GET /queue). */
 interface QueueEntry {
@@ -31,10 +31,6 @@ interface QueueAnswer {
   pageSize: number;
 }
 
-interface Zone {
-  code: string;
-  name: string;
-}
 
 const ITEM_STATUS_COLOR: Record<string, string> = { PENDING: 'default', COMMITTED: 'cyan', UNDER_REVIEW: 'processing', CORRECTIONS_REQUESTED: 'warning' };
 
@@ -55,12 +51,8 @@ export function Queue({ session }: { session: Session }) {
   const [department, setDepartment] = useState('');
   const [draft, setDraft] = useState('');
 
-  const zones = useLoad(() => api<Zone[]>('project-intake', '/zones'), []);
-  const myZones = useMemo(() => {
-    const all = zones.data ?? [];
-    return session.user.zones.length ? all.filter((z) => session.user.zones.includes(z.code)) : all;
-  }, [zones.data, session.user.zones]);
-  const zoneName = (code: string) => zones.data?.find((z) => z.code === code)?.name ?? code;
+  const { zones: all, zoneName } = useZones();
+  const myZones = useMemo(() => (session.user.zones.length ? all.filter((z) => session.user.zones.includes(z.code)) : all), [all, session.user.zones]);
 
   const catalogueZone = zone ?? session.user.zones[0] ?? myZones[0]?.code;
   const catalogue = useLoad(

@@ -2,8 +2,8 @@ import { Card, Col, Empty, Progress, Rate, Row, Select, Space, Statistic, Table,
 import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type Session } from '../api';
-import { ErrorAlert, useLoad } from '../ui';
-import { zoneName, ZONE_ZH } from './Plots';
+import { ErrorAlert, useLoad, useZones } from '../ui';
+import { useAgents } from './Worklist';
 
 interface AgentLoad {
   agentId: string;
@@ -27,9 +27,13 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100
 
 /** 专班负荷: each agent's open tasks against capacity, on-time delivery and ratings. */
 export function TeamLoad({ session }: { session: Session }) {
-  const teams = (session.user.zones.length ? session.user.zones : Object.keys(ZONE_ZH)).map((z) => `${z}-DB`);
-  const [code, setCode] = useState(teams[0]);
-  const { data, error, loading } = useLoad(() => api<TeamLoadAnswer>('agency', `/teams/${encodeURIComponent(code)}/load`), [code]);
+  // The teams are those of the agents the user may see (a lead: its zone's).
+  const roster = useAgents(true, session.user.zones.length === 1 ? session.user.zones[0] : undefined);
+  const teams = [...new Set((roster.data ?? []).map((a) => a.teamCode).filter((t): t is string => !!t))].sort();
+  const { zoneName } = useZones();
+  const [picked, setCode] = useState<string>();
+  const code = picked ?? teams[0];
+  const { data, error, loading } = useLoad(() => (code ? api<TeamLoadAnswer>('agency', `/teams/${encodeURIComponent(code)}/load`) : Promise.resolve(undefined)), [code]);
   const agents = data?.agents ?? [];
   const open = agents.reduce((s, a) => s + a.openTasks, 0);
   const capacity = agents.reduce((s, a) => s + a.capacity, 0);
@@ -47,7 +51,7 @@ export function TeamLoad({ session }: { session: Session }) {
             style={{ width: 280 }}
             value={code}
             onChange={setCode}
-            options={teams.map((t) => ({ value: t, label: `${zoneName(t.replace(/-DB$/, ''))}代办专班` }))}
+            options={teams.map((t) => ({ value: t, label: `${zoneName(roster.data?.find((a) => a.teamCode === t)?.zoneCode ?? '')}代办专班` }))}
           />
         ) : (
           data && <Typography.Text type="secondary">{zoneName(data.team.zoneCode)}</Typography.Text>

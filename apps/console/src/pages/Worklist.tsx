@@ -2,8 +2,7 @@ import { Badge, Card, Empty, Select, Space, Table, Tabs, Tag, Typography } from 
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type Session } from '../api';
-import { ErrorAlert, RagTag, useLoad } from '../ui';
-import { zoneName } from './Plots';
+import { ErrorAlert, RagTag, useLoad, useZones } from '../ui';
 
 export interface AgentRow {
   id: string;
@@ -90,6 +89,7 @@ export function Worklist({ session }: { session: Session }) {
   const own = role === 'agency-agent' || role === 'agency-supervisor' ? session.user.sub : undefined;
   const agentId = (mayPick ? params.get('agent') : null) ?? own;
   const zone = session.user.zones.length === 1 ? session.user.zones[0] : undefined;
+  const { zoneName } = useZones();
   const agents = useAgents(mayPick, zone);
   const worklist = useLoad(() => (agentId ? api<WorklistAnswer>('agency', `/agents/${encodeURIComponent(agentId)}/worklist`) : Promise.resolve(undefined)), [agentId]);
   const [tab, setTab] = useState<string>('overdue');
@@ -108,7 +108,7 @@ export function Worklist({ session }: { session: Session }) {
 
   const agentName = (id: string) => agents.data?.find((a) => a.id === id)?.name ?? (id === session.user.sub ? session.user.name : id);
   const mine = agentId === session.user.sub;
-  const teamCode = zone ? `${zone}-DB` : undefined;
+  const teamCode = agents.data?.find((a) => a.id === session.user.sub)?.teamCode ?? undefined;
   const choices = (agents.data ?? []).filter((a) => role !== 'agency-supervisor' || !teamCode || a.teamCode === teamCode || a.id === session.user.sub);
 
   return (
