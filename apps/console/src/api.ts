@@ -18,8 +18,16 @@ export class ApiError extends Error {
     readonly status: number,
     body: Json,
   ) {
-    const zh = body && typeof body === 'object' ? { ...body, ...(typeof body.message === 'string' ? { message: zhText(body.message) } : {}), ...(Array.isArray(body.issues) ? { issues: body.issues.map((i: Issue) => ({ field: i.field, reason: zhText(i.reason) })) } : {}) } : body;
-    super(typeof zh?.message === 'string' ? zh.message : `请求失败（${status}）`);
+    const failed = `请求失败（${status}）`;
+    const zh =
+      body && typeof body === 'object'
+        ? {
+            ...body,
+            message: typeof body.message === 'string' ? zhText(body.message, failed) : failed,
+            issues: Array.isArray(body.issues) ? body.issues.map((i: Issue) => ({ field: i.field, reason: zhText(i.reason) })) : [],
+          }
+        : { message: failed, issues: [] };
+    super(zh.message);
     this.body = zh;
   }
   get issues(): Issue[] {

@@ -38,9 +38,9 @@ function stripEnglish(s: string): string {
 /**
  * The services answer "中文 (English)": the console shows the Chinese only.
  * A leading field name ("landPriceFen 应为整数") is dropped, a date format spelled out,
- * and an English-only validation reason translated.
+ * and an English-only validation reason translated; other English-only text becomes `fallback`.
  */
-export function zhText(text: string): string {
+export function zhText(text: string, fallback = '取值不合法'): string {
   let s = stripEnglish(text.trim());
   s = s.replace(/^[A-Za-z][\w.[\]]*\s+(?=\S*[\u3400-\u9fff])/, '');
   s = s.replace(/YYYY-MM-DD/g, '年-月-日格式');
@@ -49,5 +49,5 @@ export function zhText(text: string): string {
     const m = s.match(pattern);
     if (m) return zh(m);
   }
-  return '取值不合法';
+  return fallback;
 }
