@@ -1,7 +1,7 @@
 import { Button, Layout, Menu, Space, Typography } from 'antd';
-import { useState, type ReactElement } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { ROLE_ZH, session, signOut, type Role, type Session } from './api';
+import { ROLE_ZH, session, SIGNED_OUT, signOut, type Role, type Session } from './api';
 import { CaseDetail } from './pages/CaseDetail';
 import { Credit } from './pages/Credit';
 import { DelegationDetail } from './pages/DelegationDetail';
@@ -62,9 +62,13 @@ export function App() {
   const [current, setCurrent] = useState<Session | null>(session());
   const navigate = useNavigate();
   const location = useLocation();
+  useEffect(() => {
+    const expired = () => setCurrent(null);
+    window.addEventListener(SIGNED_OUT, expired);
+    return () => window.removeEventListener(SIGNED_OUT, expired);
+  }, []);
   if (!current) return <Login onSignedIn={(s) => (setCurrent(s), navigate(MENUS[s.user.role][0].key))} />;
   const menu = MENUS[current.user.role];
-  const page = (element: ReactElement) => element;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
@@ -84,18 +88,18 @@ export function App() {
       <Layout.Content style={{ padding: 24 }}>
         <Routes>
           <Route path="/" element={<Navigate to={menu[0].key} replace />} />
-          <Route path="/projects" element={page(<Projects session={current} />)} />
-          <Route path="/projects/:id" element={page(<ProjectDetail session={current} />)} />
-          <Route path="/inbox" element={page(<Inbox session={current} />)} />
-          <Route path="/queue" element={page(<Queue session={current} />)} />
-          <Route path="/cases/:id" element={page(<CaseDetail session={current} />)} />
-          <Route path="/credit" element={page(<Credit session={current} />)} />
-          <Route path="/plots" element={page(<Plots session={current} />)} />
-          <Route path="/land/:projectId" element={page(<LandProject session={current} />)} />
-          <Route path="/worklist" element={page(<Worklist session={current} />)} />
-          <Route path="/delegations/:projectId" element={page(<DelegationDetail session={current} />)} />
-          <Route path="/team" element={page(<TeamLoad session={current} />)} />
-          <Route path="/figures" element={page(<Figures session={current} />)} />
+          <Route path="/projects" element={<Projects session={current} />} />
+          <Route path="/projects/:id" element={<ProjectDetail session={current} />} />
+          <Route path="/inbox" element={<Inbox session={current} />} />
+          <Route path="/queue" element={<Queue session={current} />} />
+          <Route path="/cases/:id" element={<CaseDetail session={current} />} />
+          <Route path="/credit" element={<Credit session={current} />} />
+          <Route path="/plots" element={<Plots session={current} />} />
+          <Route path="/land/:projectId" element={<LandProject session={current} />} />
+          <Route path="/worklist" element={<Worklist session={current} />} />
+          <Route path="/delegations/:projectId" element={<DelegationDetail session={current} />} />
+          <Route path="/team" element={<TeamLoad session={current} />} />
+          <Route path="/figures" element={<Figures session={current} />} />
           <Route path="*" element={<Typography.Text>页面不存在</Typography.Text>} />
         </Routes>
       </Layout.Content>

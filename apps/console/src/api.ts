@@ -58,6 +58,8 @@ export const session = (): Session | null => {
 };
 export const signIn = (s: Session) => sessionStorage.setItem(KEY, JSON.stringify(s));
 export const signOut = () => sessionStorage.removeItem(KEY);
+/** Fired on window when a request finds the session no longer valid. */
+export const SIGNED_OUT = 'devzone:signed-out';
 
 export async function api<T = Json>(service: Service, path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
   const s = session();
@@ -68,6 +70,11 @@ export async function api<T = Json>(service: Service, path: string, options: { m
   });
   const text = await response.text();
   const body = text ? JSON.parse(text) : null;
+  if (response.status === 401 && s) {
+    // The token expired (12 h) or the keys changed: back to the sign-in page.
+    signOut();
+    window.dispatchEvent(new Event(SIGNED_OUT));
+  }
   if (!response.ok) throw new ApiError(response.status, body);
   return body as T;
 }

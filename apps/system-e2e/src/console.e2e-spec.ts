@@ -211,5 +211,12 @@ describe('web console (browser)', () => {
       await page.getByTestId('figure-started').waitFor();
       return (await started()) === before + 1;
     }, 30_000, 1_000);
+    // A token the services no longer take (expired after 12 h, keys rotated): back to the sign-in page.
+    await page.evaluate(() => {
+      const stored = JSON.parse(sessionStorage.getItem('devzone.session') ?? '{}');
+      sessionStorage.setItem('devzone.session', JSON.stringify({ ...stored, token: 'eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl' }));
+    });
+    await page.reload();
+    await page.getByTestId(`login-${manager.sub}`).waitFor();
   });
 });
