@@ -213,8 +213,9 @@ describe('web console (browser)', () => {
     }, 30_000, 1_000);
     // A token the services no longer take (expired after 12 h, keys rotated): back to the sign-in page.
     await page.evaluate(() => {
-      const stored = JSON.parse(sessionStorage.getItem('devzone.session') ?? '{}');
-      sessionStorage.setItem('devzone.session', JSON.stringify({ ...stored, token: 'eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl' }));
+      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void } }).sessionStorage; // in the browser
+      const stored = JSON.parse(storage.getItem('devzone.session') ?? '{}');
+      storage.setItem('devzone.session', JSON.stringify({ ...stored, token: 'eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl' }));
     });
     await page.reload();
     await page.getByTestId(`login-${manager.sub}`).waitFor();
