@@ -26,6 +26,7 @@ import type { Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import type { ApprovalCase, CaseItem } from '../views';
 import { api, ApiError, type Role, type Session } from '../api';
 import { dash, ErrorAlert, errorText, placeIssues, RagTag, StageTag, useLoad, useZones, ymd } from '../ui';
 
@@ -48,63 +49,6 @@ export const tid = (id: string) => ({ 'data-testid': id }) as Record<string, str
 export const chinaToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 // ————— The case —————
-
-interface CaseDocument {
-  code: string;
-  name: string;
-  tolerable: boolean;
-}
-
-interface CaseItem {
-  itemCode: string;
-  name: string;
-  department: string;
-  regime: 'committable' | 'approval';
-  status: string;
-  statusName: string;
-  legalLimitDays: number;
-  promisedLimitDays: number;
-  legalDueOn: string;
-  promisedDueOn: string;
-  dueDateCoverage: 'official' | 'provisional' | 'weekends-only';
-  rag?: 'red' | 'amber' | 'green';
-  workingDaysLeft?: number;
-  documents: CaseDocument[];
-  decidedOn: string | null;
-  note: string | null;
-  missingDocuments: { code: string; name: string }[] | null;
-  supplyBy: string | null;
-  suppliedOn: string | null;
-}
-
-interface ApprovalCase {
-  id: string;
-  projectId: string;
-  projectCode: string;
-  projectName: string;
-  creditCode: string;
-  enterpriseName: string;
-  zoneCode: string;
-  catalogue: string;
-  catalogueVersion: number;
-  status: string;
-  statusName: string;
-  projectStage: string;
-  openedOn: string;
-  noticeNumber: string | null;
-  noticeIssuedOn: string | null;
-  commitment: { scope: 'all' | 'partial'; itemCodes: string[]; committedDates: { start: string; completion: string; production: string }; submittedOn: string; actorId: string } | null;
-  precheckNote: string | null;
-  publicityStartsOn: string | null;
-  publicityEndsOn: string | null;
-  decisionNumber: string | null;
-  grantedOn: string | null;
-  acceptanceRequestedOn: string | null;
-  acceptedOn: string | null;
-  acceptanceReasons: string[] | null;
-  rectifyBy: string | null;
-  items: CaseItem[];
-}
 
 const CASE_STATUS_COLOR: Record<string, string> = {
   OPENED: 'default',
@@ -140,7 +84,6 @@ const acceptsItemDecisions = (status: string) => status === 'COMMITTED' || statu
 type DecisionKind = 'grant-with-missing-documents' | 'request-corrections' | 'reject';
 const DECISION_ZH: Record<DecisionKind | 'grant', string> = { grant: '准予', 'grant-with-missing-documents': '容缺准予', 'request-corrections': '要求补正', reject: '不予许可' };
 const DECISION_DONE_ZH: Record<DecisionKind, string> = { 'grant-with-missing-documents': '已容缺准予', 'request-corrections': '已要求补正', reject: '已决定不予许可' };
-
 
 function daysLeft(item: CaseItem): string {
   if (item.workingDaysLeft === undefined) return '';

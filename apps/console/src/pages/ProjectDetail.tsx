@@ -29,84 +29,12 @@ import {
 } from 'antd';
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { indicatorName } from './Plots';
+import type { ApprovalCase, CaseItem, MilestoneView, ProjectView } from '../views';
 import { api, ApiError, ROLE_ZH, type Role, type Session } from '../api';
 import { dash, ErrorAlert, errorText, localTime, placeIssues, RagTag, STAGE_ZH, StageTag, useLoad } from '../ui';
 
 // ─── Shapes of the services' answers (only what this page reads) ────────────────────────────────
-
-interface MilestoneView {
-  planned: string | null;
-  committed: string | null;
-  agreed: string | null;
-  actual: string | null;
-  varianceDays: number | null;
-}
-
-/** GET project-intake /projects/:id (apps/project-intake/src/application/project.view.ts). */
-interface ProjectView {
-  id: string;
-  code: string;
-  name: string;
-  enterprise: { name: string; creditCode: string };
-  zoneCode: string;
-  zoneName: string | null;
-  industryCode: string;
-  projectType: string;
-  totalInvestment: number;
-  fixedAssetInvestment: number;
-  projectedAnnualOutput: number;
-  actualAnnualOutput: number | null;
-  landAreaMu: number;
-  usesStandardLand: boolean;
-  wantsFullAgency: boolean;
-  contacts: { name: string; mobile: string; email?: string }[];
-  signedOn: string;
-  threeBatchesRound: string | null;
-  stage: string;
-  stageName: string;
-  stageBeforeSuspension: string | null;
-  conditions: { approvalsGranted: boolean; landNeeded: boolean; landSecured: boolean; acceptance: 'pending' | 'passed' | 'failed' };
-  permitNumber: string | null;
-  statusReason: string | null;
-  milestones: { start: MilestoneView; completion: MilestoneView; production: MilestoneView; fullProduction: { actual: string | null } };
-}
-
-interface CaseItem {
-  itemCode: string;
-  name: string;
-  department: string;
-  regime: 'committable' | 'approval';
-  status: string;
-  statusName: string;
-  legalDueOn: string;
-  promisedDueOn: string;
-  rag?: string;
-  missingDocuments: { code: string; name: string }[] | null;
-  supplyBy: string | null;
-  suppliedOn: string | null;
-  note: string | null;
-}
-
-/** GET commitment-approval /projects/:id/case. */
-interface ApprovalCase {
-  id: string;
-  status: string;
-  statusName: string;
-  openedOn: string;
-  noticeNumber: string | null;
-  noticeIssuedOn: string | null;
-  commitment: { scope: 'all' | 'partial'; itemCodes: string[]; committedDates: { start: string; completion: string; production: string }; submittedOn: string } | null;
-  precheckNote: string | null;
-  publicityStartsOn: string | null;
-  publicityEndsOn: string | null;
-  decisionNumber: string | null;
-  grantedOn: string | null;
-  acceptanceRequestedOn: string | null;
-  acceptedOn: string | null;
-  acceptanceReasons: string[] | null;
-  rectifyBy: string | null;
-  items: CaseItem[];
-}
 
 interface TimelineEntry {
   eventId: string;
@@ -244,18 +172,6 @@ const ITEM_STATUS_COLOR: Record<string, string> = {
   REJECTED: 'error',
 };
 const CASE_STATUS_COLOR: Record<string, string> = { GRANTED: 'success', ACCEPTED: 'success', RECTIFYING: 'error', REVOKED: 'default', ACCEPTANCE_REQUESTED: 'processing' };
-const INDICATOR_ZH: Record<string, string> = {
-  'investment-intensity': '固定资产投资强度',
-  'floor-area-ratio': '容积率',
-  'building-coverage': '建筑系数',
-  'admin-land-share': '行政办公及生活服务设施用地所占比重',
-  'green-ratio': '绿地率',
-  'tax-per-mu': '亩均税收',
-  'output-per-mu': '亩均产值',
-  'value-added-per-energy': '单位能耗增加值',
-  'value-added-per-emission': '单位排放增加值',
-  'rd-intensity': '研发经费支出占营业收入比重',
-};
 const CHECK_STAGE_ZH: Record<string, string> = { completion: '竣工核验', 'full-production': '达产核验' };
 const COMPARATOR_ZH: Record<string, string> = { gte: '≥', lte: '≤', range: '介于' };
 /** Units as read; a ratio (容积率) has none. */
@@ -294,7 +210,6 @@ function variance(m: MilestoneView): ReactNode {
   if (m.varianceDays < 0) return <Typography.Text type="success">早于计划 {-m.varianceDays} 天</Typography.Text>;
   return <Typography.Text type="success">按期</Typography.Text>;
 }
-
 
 // ─── 项目概况 ──────────────────────────────────────────────────────────────────────────────────
 
@@ -822,7 +737,7 @@ function LandCard({ p, version, officer }: { p: ProjectView; version: number; of
     };
   });
   const columns: TableColumnsType<IndicatorRow> = [
-    { title: '指标', dataIndex: 'code', render: (code: string) => INDICATOR_ZH[code] ?? code },
+    { title: '指标', dataIndex: 'code', render: (code: string) => indicatorName(code) },
     { title: '核验阶段', dataIndex: 'stage', width: 90, render: (s: string) => CHECK_STAGE_ZH[s] ?? s },
     { title: '地块要求', key: 'plot', render: (_, r) => `${COMPARATOR_ZH[r.comparator] ?? ''} ${r.plotTarget}${unitText(r.unit)}` },
     {

@@ -2,32 +2,13 @@ import { Card, Select, Space, Switch, Tag, Tooltip, Typography, type TableColumn
 import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type Session } from '../api';
+import type { ProjectView } from '../views';
 import { ErrorAlert, PagedTable, STAGE_ZH, StageTag, useZones } from '../ui';
-
-interface Milestone {
-  planned: string | null;
-  actual: string | null;
-  varianceDays: number | null;
-}
-
-/** A row of GET project-intake /projects (the project view). */
-interface ProjectRow {
-  id: string;
-  code: string;
-  name: string;
-  enterprise: { name: string; creditCode: string };
-  zoneCode: string;
-  zoneName: string | null;
-  stage: string;
-  signedOn: string;
-  milestones: { start: Milestone; completion: Milestone; production: Milestone };
-}
-
 
 const MILESTONE_ZH = { start: '开工', completion: '竣工', production: '投产' } as const;
 
 /** The first milestone whose planned date has passed without it (as the service's variance says), or null. */
-export function behindPlan(p: Pick<ProjectRow, 'stage' | 'milestones'>): { milestone: string; days: number } | null {
+export function behindPlan(p: Pick<ProjectView, 'stage' | 'milestones'>): { milestone: string; days: number } | null {
   if (p.stage === 'TERMINATED') return null;
   for (const key of ['start', 'completion', 'production'] as const) {
     const m = p.milestones[key];
@@ -53,10 +34,10 @@ export function Projects({ session }: { session: Session }) {
     if (stage) q.set('stage', stage);
     if (overdue) q.set('overdue', 'true');
     if (zone) q.set('zone', zone);
-    return api<{ items: ProjectRow[]; total: number }>('project-intake', `/projects?${q.toString()}`);
+    return api<{ items: ProjectView[]; total: number }>('project-intake', `/projects?${q.toString()}`);
   };
 
-  const columns: TableColumnsType<ProjectRow> = [
+  const columns: TableColumnsType<ProjectView> = [
     { title: '项目代码', dataIndex: 'code', width: 230 },
     { title: '项目名称', dataIndex: 'name', render: (name: string, p) => <Link to={`/projects/${p.id}`}>{name}</Link> },
     { title: '企业', key: 'enterprise', render: (_, p) => p.enterprise.name },
@@ -114,7 +95,7 @@ export function Projects({ session }: { session: Session }) {
         </Space>
       </Space>
       <ErrorAlert error={zones.error} />
-      <PagedTable<ProjectRow>
+      <PagedTable<ProjectView>
         key={filterKey}
         deps={[filterKey]}
         fetchPage={fetchPage}

@@ -1,0 +1,97 @@
+/** The services' answers the console reads on more than one page (a mirror of their API views). */
+
+/** One milestone (开工/竣工/投产) of a project: planned, committed, agreed, actual. */
+export interface MilestoneView {
+  planned: string | null;
+  committed: string | null;
+  agreed: string | null;
+  actual: string | null;
+  varianceDays: number | null;
+}
+
+/** GET project-intake /projects/:id (apps/project-intake/src/application/project.view.ts). */
+export interface ProjectView {
+  id: string;
+  code: string;
+  name: string;
+  enterprise: { name: string; creditCode: string };
+  zoneCode: string;
+  zoneName: string | null;
+  industryCode: string;
+  projectType: string;
+  totalInvestment: number;
+  fixedAssetInvestment: number;
+  projectedAnnualOutput: number;
+  actualAnnualOutput: number | null;
+  landAreaMu: number;
+  usesStandardLand: boolean;
+  wantsFullAgency: boolean;
+  contacts: { name: string; mobile: string; email?: string }[];
+  signedOn: string;
+  threeBatchesRound: string | null;
+  stage: string;
+  stageName: string;
+  stageBeforeSuspension: string | null;
+  conditions: { approvalsGranted: boolean; landNeeded: boolean; landSecured: boolean; acceptance: 'pending' | 'passed' | 'failed' };
+  permitNumber: string | null;
+  statusReason: string | null;
+  milestones: { start: MilestoneView; completion: MilestoneView; production: MilestoneView; fullProduction: { actual: string | null } };
+}
+
+export interface CaseDocument {
+  code: string;
+  name: string;
+  tolerable: boolean;
+}
+
+export interface CaseItem {
+  itemCode: string;
+  name: string;
+  department: string;
+  regime: 'committable' | 'approval';
+  status: string;
+  statusName: string;
+  legalLimitDays: number;
+  promisedLimitDays: number;
+  legalDueOn: string;
+  promisedDueOn: string;
+  dueDateCoverage: 'official' | 'provisional' | 'weekends-only';
+  rag?: 'red' | 'amber' | 'green';
+  workingDaysLeft?: number;
+  documents: CaseDocument[];
+  decidedOn: string | null;
+  note: string | null;
+  missingDocuments: { code: string; name: string }[] | null;
+  supplyBy: string | null;
+  suppliedOn: string | null;
+}
+
+/** GET commitment-approval /cases/:id and /projects/:id/case. */
+export interface ApprovalCase {
+  id: string;
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  creditCode: string;
+  enterpriseName: string;
+  zoneCode: string;
+  catalogue: string;
+  catalogueVersion: number;
+  status: string;
+  statusName: string;
+  projectStage: string;
+  openedOn: string;
+  noticeNumber: string | null;
+  noticeIssuedOn: string | null;
+  commitment: { scope: 'all' | 'partial'; itemCodes: string[]; committedDates: { start: string; completion: string; production: string }; submittedOn: string; actorId: string } | null;
+  precheckNote: string | null;
+  publicityStartsOn: string | null;
+  publicityEndsOn: string | null;
+  decisionNumber: string | null;
+  grantedOn: string | null;
+  acceptanceRequestedOn: string | null;
+  acceptedOn: string | null;
+  acceptanceReasons: string[] | null;
+  rectifyBy: string | null;
+  items: CaseItem[];
+}
