@@ -1,18 +1,13 @@
+import { CHECK_STAGE_NAMES_ZH, STAGE_NAMES_ZH } from '@devzone/contracts/names';
 import { Alert, Table, Tag, type FormInstance, type TableProps } from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, type Json } from './api';
 
-export const STAGE_ZH: Record<string, string> = {
-  SIGNED: '签约',
-  APPROVING: '审批中',
-  READY_TO_START: '具备开工条件',
-  UNDER_CONSTRUCTION: '在建',
-  COMPLETED: '竣工',
-  IN_PRODUCTION: '投产',
-  FULL_PRODUCTION: '达产',
-  SUSPENDED: '暂停',
-  TERMINATED: '终止',
-};
+const nameIn = (names: Record<string, string>) => (code: string) => names[code] ?? code;
+/** 签约, 审批中 … as the services name the stages. */
+export const stageName = nameIn(STAGE_NAMES_ZH);
+/** 竣工验收 / 达产复核. */
+export const checkStageName = nameIn(CHECK_STAGE_NAMES_ZH);
 const STAGE_COLOR: Record<string, string> = { APPROVING: 'processing', READY_TO_START: 'cyan', UNDER_CONSTRUCTION: 'blue', COMPLETED: 'geekblue', IN_PRODUCTION: 'green', FULL_PRODUCTION: 'success', SUSPENDED: 'warning', TERMINATED: 'default' };
 
 /** Dates as the services write them (YYYY-MM-DD). */
@@ -22,7 +17,7 @@ export const localTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', 
 /** '—' for nothing. */
 export const dash = (v: ReactNode) => (v === null || v === undefined || v === '' ? '—' : v);
 
-export const StageTag = ({ stage }: { stage: string }) => <Tag color={STAGE_COLOR[stage] ?? 'default'}>{STAGE_ZH[stage] ?? stage}</Tag>;
+export const StageTag = ({ stage }: { stage: string }) => <Tag color={STAGE_COLOR[stage] ?? 'default'}>{stageName(stage)}</Tag>;
 
 /** Red / amber / green of a deadline. */
 export const RagTag = ({ rag, label }: { rag?: string; label?: string }) => {

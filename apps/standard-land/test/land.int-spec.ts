@@ -5,7 +5,7 @@ import { chinaDate } from '@devzone/shared-kernel';
 import { createTestDatabase, dropTestDatabase, eventually, get, post, publishAs, readTopic, spawnService, uniqueName, type SpawnedService } from '@devzone/testing';
 import { AppModule } from '../src/app.module';
 import { IdleLandChecker } from '../src/application/idle-land.checker';
-import { REQUIRED_ASSESSMENTS } from '../src/domain/plot';
+import { REQUIRED_ASSESSMENTS } from '@devzone/contracts';
 
 const plot = (code: string, overrides: Record<string, unknown> = {}) => ({
   code,

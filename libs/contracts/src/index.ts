@@ -1,3 +1,4 @@
+export * from './names';
 export * from './topics';
 export * from './envelope';
 export * from './registry';

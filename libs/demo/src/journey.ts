@@ -1,3 +1,4 @@
+import { REQUIRED_ASSESSMENTS } from '@devzone/contracts';
 import { addDays, chinaDate, type IsoDate } from '@devzone/shared-kernel';
 import { until, type DemoApi, type Json } from './api';
 import { demoUser, zoneUsers, type DemoEnterprise, type DemoUser } from './users';
@@ -23,8 +24,6 @@ export interface ProjectPlan {
   breach?: boolean;
 }
 
-/** The regional assessments standard-land requires before a plot is published (apps/standard-land/src/domain/plot.ts). */
-const REQUIRED_ASSESSMENTS = ['energy', 'environment', 'flood', 'soil-water', 'water-resource', 'mineral-overlay', 'geohazard'];
 
 const FULL_PRODUCTION_MEASURES = (pass: boolean) => [
   { code: 'tax-per-mu', value: pass ? 26 : 14, unit: '万元/亩·年' },

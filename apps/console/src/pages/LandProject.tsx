@@ -4,9 +4,8 @@ import 'dayjs/locale/zh-cn';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, type Json, type Session } from '../api';
-import { ErrorAlert, errorText, placeIssues, StageTag, useLoad, useZones, ymd } from '../ui';
+import { ErrorAlert, errorText, placeIssues, StageTag, checkStageName, useLoad, useZones, ymd } from '../ui';
 import {
-  CHECK_STAGE_ZH,
   IndicatorTable,
   indicatorName,
   PlotStatusTag,
@@ -656,8 +655,8 @@ function CheckForm({ projectId, contract, onChecked }: { projectId: string; cont
       const check = await api<LandCheck>('standard-land', `/projects/${projectId}/land-checks`, {
         body: { stage: v.stage, measured: targets.map((t) => ({ code: t.code, value: v.measured[t.code], unit: t.unit })) },
       });
-      if (check.passed) message.success(`${CHECK_STAGE_ZH[check.stage]}：全部指标达标`);
-      else message.warning(`${CHECK_STAGE_ZH[check.stage]}：有指标未达标，已计违约金并设定整改期限`);
+      if (check.passed) message.success(`${checkStageName(check.stage)}：全部指标达标`);
+      else message.warning(`${checkStageName(check.stage)}：有指标未达标，已计违约金并设定整改期限`);
       onChecked(check);
     } catch (e) {
       const left = placeIssues(form, e, (f) => {
@@ -737,7 +736,7 @@ function ResultTable({ results }: { results: CheckResultRow[] }) {
 
 function CheckResult({ check, latest }: { check: LandCheck; latest?: boolean }) {
   return (
-    <Card title={`${latest ? '最近一次核验' : '核验结果'} · ${CHECK_STAGE_ZH[check.stage] ?? check.stage}（${check.checkedOn}）`} data-testid="check-result">
+    <Card title={`${latest ? '最近一次核验' : '核验结果'} · ${checkStageName(check.stage)}（${check.checkedOn}）`} data-testid="check-result">
       <Result
         status={check.passed ? 'success' : 'error'}
         title={<span data-testid="check-verdict">{check.passed ? '通过' : '未通过'}</span>}
@@ -776,7 +775,7 @@ function PastChecks({ checks }: { checks: LandCheck[] }) {
         expandable={{ expandedRowRender: (c) => <ResultTable results={c.results} /> }}
         columns={[
           { title: '核验日期', dataIndex: 'checkedOn' },
-          { title: '阶段', dataIndex: 'stage', render: (s: string) => CHECK_STAGE_ZH[s] ?? s },
+          { title: '阶段', dataIndex: 'stage', render: (s: string) => checkStageName(s) },
           { title: '结果', dataIndex: 'passed', render: (p: boolean) => (p ? <Tag color="green">通过</Tag> : <Tag color="red">未通过</Tag>) },
           { title: '未达标指标', key: 'failed', render: (_: unknown, c) => c.results.filter((r) => !r.passed).map((r) => r.nameZh || indicatorName(r.code)).join('、') || '—' },
           { title: '违约金', dataIndex: 'penaltyFen', align: 'right', render: (f: number) => (f ? yuan(f) : '—') },

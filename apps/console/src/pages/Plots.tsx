@@ -2,7 +2,8 @@ import { App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Mo
 import { useState, type HTMLAttributes, type Key } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, ApiError, type Json, type Session } from '../api';
-import { errorText, PagedTable, placeIssues, useZones } from '../ui';
+import { REGIONAL_ASSESSMENTS, REQUIRED_ASSESSMENTS } from '@devzone/contracts/names';
+import { checkStageName, errorText, PagedTable, placeIssues, useZones } from '../ui';
 
 // ── Shared helpers of the 标准地 and 全代办 pages (Plots, LandProject, Worklist, DelegationDetail, TeamLoad) ──
 
@@ -27,18 +28,7 @@ export const PLOT_STATUS_ZH: Record<string, string> = { PREPARING: '准备中', 
 const PLOT_STATUS_COLOR: Record<string, string> = { PREPARING: 'default', AVAILABLE: 'green', RESERVED: 'orange', TRANSFERRED: 'blue' };
 export const PlotStatusTag = ({ status }: { status: string }) => <Tag color={PLOT_STATUS_COLOR[status] ?? 'default'}>{PLOT_STATUS_ZH[status] ?? status}</Tag>;
 
-/** Regional assessments (区域评估); the first seven are required to publish. */
-export const ASSESSMENTS_ZH: Record<string, string> = {
-  energy: '区域节能评价',
-  environment: '区域环境影响评价',
-  flood: '洪水影响评价',
-  'soil-water': '水土保持',
-  'water-resource': '水资源论证',
-  'mineral-overlay': '压覆矿产资源评估',
-  geohazard: '地质灾害危险性评估',
-  seismic: '地震安全性评价',
-};
-const REQUIRED_ASSESSMENTS = ['energy', 'environment', 'flood', 'soil-water', 'water-resource', 'mineral-overlay', 'geohazard'];
+const REQUIRED = new Set<string>(REQUIRED_ASSESSMENTS);
 const SERVICING_LEVELS: { value: string; label: string }[] = [
   { value: 'none', label: '未平整' },
   { value: '三通一平', label: '三通一平' },
@@ -62,7 +52,6 @@ export const INDICATOR_ZH: Record<string, string> = {
 };
 export const indicatorName = (code: string) => INDICATOR_ZH[code] ?? code;
 export const COMPARATOR_ZH: Record<string, string> = { gte: '不低于', lte: '不高于', range: '区间' };
-export const CHECK_STAGE_ZH: Record<string, string> = { completion: '竣工验收', 'full-production': '达产复核' };
 /** Units as shown ("ratio" is a plain number). */
 export const unitName = (unit: string) => (unit === 'ratio' ? '' : unit);
 
@@ -98,7 +87,7 @@ export function IndicatorTable({ indicators, testId }: { indicators: IndicatorTa
       pagination={{ pageSize: 10, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 项` }}
       columns={[
         { title: '指标', dataIndex: 'code', render: (c: string) => <Tooltip title={`指标代码：${c}`}>{indicatorName(c)}</Tooltip> },
-        { title: '核验阶段', dataIndex: 'stage', render: (s: string) => CHECK_STAGE_ZH[s] ?? s },
+        { title: '核验阶段', dataIndex: 'stage', render: (s: string) => checkStageName(s) },
         { title: '要求', dataIndex: 'comparator', render: (c: string) => COMPARATOR_ZH[c] ?? c },
         { title: '目标值', key: 'target', render: (_: unknown, t) => (t.comparator === 'range' ? `${t.min} – ${t.max}` : t.target) },
         { title: '单位', dataIndex: 'unit', render: (u: string) => unitName(u) || '—' },
@@ -305,8 +294,8 @@ function PlotDetail({ plot }: { plot: Plot }) {
             span: 3,
             children: (
               <Space wrap size={[4, 4]}>
-                {Object.entries(ASSESSMENTS_ZH).map(([k, v]) => (
-                  <Tag key={k} color={plot.assessments.includes(k) ? 'green' : REQUIRED_ASSESSMENTS.includes(k) ? 'red' : 'default'}>
+                {Object.entries(REGIONAL_ASSESSMENTS).map(([k, v]) => (
+                  <Tag key={k} color={plot.assessments.includes(k) ? 'green' : REQUIRED.has(k) ? 'red' : 'default'}>
                     {v}
                     {plot.assessments.includes(k) ? '（已完成）' : '（未完成）'}
                   </Tag>
@@ -415,7 +404,7 @@ function CreatePlot({ zones, onClose }: { zones: string[]; onClose: (created: bo
         <Form.Item name="assessments" label="已完成的区域评估" extra="发布为标准地需完成前 7 项评估（地震安全性评价视情况开展），且场地达到三通一平以上">
           <Checkbox.Group
             style={{ display: 'grid', gridTemplateColumns: 'repeat(2, 1fr)', rowGap: 4 }}
-            options={Object.entries(ASSESSMENTS_ZH).map(([value, label]) => ({ value, label: REQUIRED_ASSESSMENTS.includes(value) ? label : `${label}（非必需）` }))}
+            options={Object.entries(REGIONAL_ASSESSMENTS).map(([value, label]) => ({ value, label: REQUIRED.has(value) ? label : `${label}（非必需）` }))}
           />
         </Form.Item>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>

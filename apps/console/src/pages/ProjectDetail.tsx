@@ -32,7 +32,7 @@ import { Link, useParams } from 'react-router-dom';
 import { indicatorName } from './Plots';
 import type { ApprovalCase, CaseItem, MilestoneView, ProjectView } from '../views';
 import { api, ApiError, ROLE_ZH, type Role, type Session } from '../api';
-import { dash, ErrorAlert, errorText, localTime, placeIssues, RagTag, STAGE_ZH, StageTag, useLoad } from '../ui';
+import { dash, ErrorAlert, errorText, localTime, placeIssues, RagTag, StageTag, checkStageName, stageName, useLoad } from '../ui';
 
 // ─── Shapes of the services' answers (only what this page reads) ────────────────────────────────
 
@@ -172,7 +172,6 @@ const ITEM_STATUS_COLOR: Record<string, string> = {
   REJECTED: 'error',
 };
 const CASE_STATUS_COLOR: Record<string, string> = { GRANTED: 'success', ACCEPTED: 'success', RECTIFYING: 'error', REVOKED: 'default', ACCEPTANCE_REQUESTED: 'processing' };
-const CHECK_STAGE_ZH: Record<string, string> = { completion: '竣工核验', 'full-production': '达产核验' };
 const COMPARATOR_ZH: Record<string, string> = { gte: '≥', lte: '≤', range: '介于' };
 /** Units as read; a ratio (容积率) has none. */
 const unitText = (unit: string) => (unit === 'ratio' ? '' : ` ${unit}`);
@@ -245,7 +244,7 @@ function Overview({ p, actions }: { p: ProjectView; actions: ReactNode }) {
           style={{ marginBottom: 16 }}
           title={
             p.stage === 'SUSPENDED'
-              ? `项目已暂停${p.stageBeforeSuspension ? `（暂停前：${STAGE_ZH[p.stageBeforeSuspension] ?? p.stageBeforeSuspension}）` : ''}：${p.statusReason ?? '未说明原因'}`
+              ? `项目已暂停${p.stageBeforeSuspension ? `（暂停前：${stageName(p.stageBeforeSuspension)}）` : ''}：${p.statusReason ?? '未说明原因'}`
               : `项目已终止：${p.statusReason ?? '未说明原因'}`
           }
         />
@@ -738,7 +737,7 @@ function LandCard({ p, version, officer }: { p: ProjectView; version: number; of
   });
   const columns: TableColumnsType<IndicatorRow> = [
     { title: '指标', dataIndex: 'code', render: (code: string) => indicatorName(code) },
-    { title: '核验阶段', dataIndex: 'stage', width: 90, render: (s: string) => CHECK_STAGE_ZH[s] ?? s },
+    { title: '核验阶段', dataIndex: 'stage', width: 90, render: (s: string) => checkStageName(s) },
     { title: '地块要求', key: 'plot', render: (_, r) => `${COMPARATOR_ZH[r.comparator] ?? ''} ${r.plotTarget}${unitText(r.unit)}` },
     {
       title: '协议目标值',
@@ -767,7 +766,7 @@ function LandCard({ p, version, officer }: { p: ProjectView; version: number; of
     },
   ];
   const checkColumns: TableColumnsType<LandCheck> = [
-    { title: '核验', dataIndex: 'stage', render: (s: string) => CHECK_STAGE_ZH[s] ?? s },
+    { title: '核验', dataIndex: 'stage', render: (s: string) => checkStageName(s) },
     { title: '核验日期', dataIndex: 'checkedOn' },
     { title: '结论', dataIndex: 'passed', render: (passed: boolean) => (passed ? <Tag color="success">达标</Tag> : <Tag color="error">未达标</Tag>) },
     { title: '违约金', dataIndex: 'penaltyFen', render: (fen: number) => (fen ? <Typography.Text type="danger">{fenToYuan(fen)}</Typography.Text> : '无') },

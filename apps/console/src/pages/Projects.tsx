@@ -3,7 +3,7 @@ import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type Session } from '../api';
 import type { ProjectView } from '../views';
-import { ErrorAlert, PagedTable, STAGE_ZH, StageTag, useZones } from '../ui';
+import { ErrorAlert, PagedTable, StageTag, stageName, useZones } from '../ui';
 
 const MILESTONE_ZH = { start: '开工', completion: '竣工', production: '投产' } as const;
 
@@ -74,7 +74,7 @@ export function Projects({ session }: { session: Session }) {
           style={{ width: 180 }}
           value={stage}
           onChange={(v?: string) => setStage(v)}
-          options={STAGES.map((s) => ({ value: s, label: STAGE_ZH[s] ?? s }))}
+          options={STAGES.map((s) => ({ value: s, label: stageName(s) }))}
         />
         {wide && (
           <Select

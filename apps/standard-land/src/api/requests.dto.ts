@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsOnOrAfter, PageQuery } from '@devzone/platform';
 import { CHECK_STAGES, type LandCheckStage } from '@devzone/contracts';
-import { REGIONAL_ASSESSMENTS, SERVICING_LEVELS, type ServicingLevel } from '../domain/plot';
+import { REGIONAL_ASSESSMENTS } from '@devzone/contracts';
+import { SERVICING_LEVELS, type ServicingLevel } from '../domain/plot';
 
 const DATE = { strict: true } as const;
 const dateMessage = (field: string) => ({ message: `${field} 应为日期 YYYY-MM-DD (${field} must be a date YYYY-MM-DD)` });

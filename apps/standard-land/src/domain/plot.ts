@@ -1,3 +1,4 @@
+import { REGIONAL_ASSESSMENTS, REQUIRED_ASSESSMENTS } from '@devzone/contracts';
 import type { Message } from '@devzone/shared-kernel';
 import { evaluate, type IndicatorTarget } from './indicators';
 
@@ -5,20 +6,6 @@ import { evaluate, type IndicatorTarget } from './indicators';
 export type PlotStatus = 'PREPARING' | 'AVAILABLE' | 'RESERVED' | 'TRANSFERRED';
 export type PlotTrigger = 'PUBLISH' | 'RESERVE' | 'RELEASE' | 'TRANSFER';
 
-/** 区域评估 (domain.md §2.2): the assessments a zone completes for its plots. */
-export const REGIONAL_ASSESSMENTS = {
-  energy: '区域节能评价',
-  environment: '区域环境影响评价',
-  flood: '洪水影响评价',
-  'soil-water': '水土保持',
-  'water-resource': '水资源论证',
-  'mineral-overlay': '压覆矿产资源评估',
-  geohazard: '地质灾害危险性评估',
-  seismic: '地震安全性评价',
-} as const;
-export type RegionalAssessment = keyof typeof REGIONAL_ASSESSMENTS;
-/** The assessments a plot needs before it can be offered as 标准地. */
-export const REQUIRED_ASSESSMENTS: RegionalAssessment[] = ['energy', 'environment', 'flood', 'soil-water', 'water-resource', 'mineral-overlay', 'geohazard'];
 
 export const SERVICING_LEVELS = ['none', '三通一平', '五通一平', '七通一平', '九通一平'] as const;
 export type ServicingLevel = (typeof SERVICING_LEVELS)[number];

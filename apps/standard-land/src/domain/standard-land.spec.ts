@@ -2,7 +2,8 @@ import { consequence, DEFAULT_BREACH_TERMS, idleLand, trend, type BreachTerms } 
 import { DEFAULT_TEMPLATE } from './indicator-template';
 import { checkStage, evaluate, IndicatorError, type IndicatorTarget } from './indicators';
 import { formatYuan, productFen, shareFen } from './money';
-import { matchPlot, movePlot, PLOT_TRANSITIONS, publishBlockers, REQUIRED_ASSESSMENTS, type PlotForMatching } from './plot';
+import { matchPlot, movePlot, PLOT_TRANSITIONS, publishBlockers, type PlotForMatching } from './plot';
+import { REQUIRED_ASSESSMENTS } from '@devzone/contracts';
 
 const gte: IndicatorTarget = { code: 'investment-intensity', unit: '万元/亩', comparator: 'gte', target: 300, stage: 'completion' };
 const lte: IndicatorTarget = { code: 'admin-land-share', unit: '%', comparator: 'lte', target: 7, stage: 'completion' };

@@ -5,6 +5,7 @@
  */
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { CHECK_STAGES, type LandCheckStage } from '../../names';
 import { defineEvent } from '../../registry';
 import { Topics } from '../../topics';
 import { AgreedDates, DATE_ONLY } from '../common/values';
@@ -36,9 +37,6 @@ export const LandContractSigned = defineEvent({
  * id where the envelope has projectId: it is the Kafka key of the plot's events.
  */
 
-export const CHECK_STAGES = ['completion', 'full-production'] as const;
-export type LandCheckStage = (typeof CHECK_STAGES)[number];
-export const CHECK_STAGE_NAMES_ZH: Record<LandCheckStage, string> = { completion: '竣工验收', 'full-production': '达产复核' };
 
 export class IndicatorTargetRef {
   @IsString() @IsNotEmpty() code!: string;

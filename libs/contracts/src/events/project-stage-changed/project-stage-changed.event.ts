@@ -1,7 +1,8 @@
 import { IsIn, IsISO8601, IsNumber, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { defineEvent } from '../../registry';
 import { Topics } from '../../topics';
-import { DATE_ONLY, LIFECYCLE_STAGES, type LifecycleStage } from '../common/values';
+import { LIFECYCLE_STAGES, type LifecycleStage } from '../../names';
+import { DATE_ONLY } from '../common/values';
 import { PROJECT_CODE_PATTERN } from '../project-signed/project-signed.event';
 
 /** What moved the project: a person's report or another service's event. */
