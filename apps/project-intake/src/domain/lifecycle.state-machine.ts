@@ -92,36 +92,26 @@ const alreadySuspended = refuse('项目已暂停', 'the project is already suspe
 const finished = refuse('项目已达产，全生命周期跟踪已完成', 'the project is in full production; its lifecycle is complete');
 const ended = refuse('项目已终止', 'the project is terminated');
 
+/** 签约 and 审批中 answer alike: approvals and land are gathered, nothing is reported yet. */
+const BEFORE_READY: Record<LifecycleTrigger, Rule> = {
+  APPROVAL_STARTED: approvalStarted,
+  APPROVALS_GRANTED: beforeStart(granted),
+  LAND_SECURED: beforeStart(secured),
+  REPORT_START: notReady,
+  REPORT_COMPLETION: notStarted,
+  ACCEPTANCE_PASSED: acceptanceTooEarly,
+  ACCEPTANCE_FAILED: acceptanceTooEarly,
+  REPORT_PRODUCTION: notStarted,
+  REPORT_FULL_PRODUCTION: notStarted,
+  SUSPEND: suspend,
+  RESUME: notSuspended,
+  TERMINATE: terminate,
+};
+
 /** Every (stage, trigger) pair, allowed or refused with the reason. */
 export const TRANSITIONS: Record<LifecycleStage, Record<LifecycleTrigger, Rule>> = {
-  SIGNED: {
-    APPROVAL_STARTED: approvalStarted,
-    APPROVALS_GRANTED: beforeStart(granted),
-    LAND_SECURED: beforeStart(secured),
-    REPORT_START: notReady,
-    REPORT_COMPLETION: notStarted,
-    ACCEPTANCE_PASSED: acceptanceTooEarly,
-    ACCEPTANCE_FAILED: acceptanceTooEarly,
-    REPORT_PRODUCTION: notStarted,
-    REPORT_FULL_PRODUCTION: notStarted,
-    SUSPEND: suspend,
-    RESUME: notSuspended,
-    TERMINATE: terminate,
-  },
-  APPROVING: {
-    APPROVAL_STARTED: approvalStarted,
-    APPROVALS_GRANTED: beforeStart(granted),
-    LAND_SECURED: beforeStart(secured),
-    REPORT_START: notReady,
-    REPORT_COMPLETION: notStarted,
-    ACCEPTANCE_PASSED: acceptanceTooEarly,
-    ACCEPTANCE_FAILED: acceptanceTooEarly,
-    REPORT_PRODUCTION: notStarted,
-    REPORT_FULL_PRODUCTION: notStarted,
-    SUSPEND: suspend,
-    RESUME: notSuspended,
-    TERMINATE: terminate,
-  },
+  SIGNED: BEFORE_READY,
+  APPROVING: BEFORE_READY,
   READY_TO_START: {
     APPROVAL_STARTED: approvalStarted,
     APPROVALS_GRANTED: record(granted),
