@@ -44,7 +44,12 @@ createServer((req, res) => {
   const handle = async () => {
     if (url.pathname === '/api/demo/users') return json(res, 200, DEMO_USERS.map(({ sub, name, role, title, zones }) => ({ sub, name, role, title, zones })));
     if (url.pathname === '/api/demo/login' && req.method === 'POST') {
-      const { sub } = JSON.parse((await bodyOf(req)).toString() || '{}') as { sub?: string };
+      let sub: string | undefined;
+      try {
+        ({ sub } = JSON.parse((await bodyOf(req)).toString() || '{}') as { sub?: string });
+      } catch {
+        return json(res, 400, { message: '请求体应为 JSON：{"sub": "<演示用户>"} (the body must be JSON)' });
+      }
       const user = DEMO_USERS.find((u) => u.sub === sub);
       if (!user) return json(res, 404, { message: `演示用户不存在：${sub}` });
       return json(res, 200, { token: issuer.token(user), user: { ...principalOf(user), title: user.title } });

@@ -36,7 +36,7 @@ export type RequestObserver = (method: string, service: ServiceName, path: strin
  * the demo identity provider's private key, JSON in and out.
  */
 export class DemoApi {
-  private readonly tokens = new Map<string, string>();
+  private readonly tokens = new Map<string, { token: string; expiresAt: number }>();
   observer?: RequestObserver;
 
   constructor(
@@ -44,9 +44,13 @@ export class DemoApi {
     private readonly privateKey: string,
   ) {}
 
+  /** The user's token, minted again when the last one expires within a minute (the console's server runs for days). */
   token(user: DemoUser, expiresIn: MintOptions['expiresIn'] = '12h'): string {
-    let token = this.tokens.get(user.sub);
-    if (!token) this.tokens.set(user.sub, (token = mintToken(principalOf(user), { privateKey: this.privateKey, expiresIn })));
+    const cached = this.tokens.get(user.sub);
+    if (cached && cached.expiresAt - Date.now() > 60_000) return cached.token;
+    const token = mintToken(principalOf(user), { privateKey: this.privateKey, expiresIn });
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number };
+    this.tokens.set(user.sub, { token, expiresAt: exp * 1000 });
     return token;
   }
 
