@@ -28,7 +28,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { ApprovalCase, CaseItem } from '../views';
 import { api, ApiError, type Role, type Session } from '../api';
-import { dash, ErrorAlert, errorText, placeIssues, RagTag, StageTag, useLoad, useZones, ymd } from '../ui';
+import { CaseStatusTag, dash, ErrorAlert, ItemStatusTag, errorText, placeIssues, RagTag, StageTag, useLoad, useZones, ymd } from '../ui';
 
 // ————— Small helpers the approval pages share (Queue.tsx and Credit.tsx import them from here) —————
 
@@ -50,27 +50,6 @@ export const chinaToday = () => new Date().toLocaleDateString('sv-SE', { timeZon
 
 // ————— The case —————
 
-const CASE_STATUS_COLOR: Record<string, string> = {
-  OPENED: 'default',
-  NOTIFIED: 'blue',
-  COMMITTED: 'processing',
-  IN_PUBLICITY: 'purple',
-  DECIDING: 'gold',
-  GRANTED: 'green',
-  ACCEPTANCE_REQUESTED: 'cyan',
-  RECTIFYING: 'red',
-  ACCEPTED: 'success',
-  REVOKED: 'default',
-};
-const ITEM_STATUS_COLOR: Record<string, string> = {
-  PENDING: 'default',
-  COMMITTED: 'cyan',
-  UNDER_REVIEW: 'processing',
-  CORRECTIONS_REQUESTED: 'warning',
-  GRANTED: 'success',
-  GRANTED_PENDING_DOCUMENTS: 'lime',
-  REJECTED: 'error',
-};
 const REGIME_ZH: Record<string, string> = { committable: '可承诺', approval: '须审批' };
 const COVERAGE_ZH: Record<string, string> = { provisional: '按暂定节假日计算', 'weekends-only': '未含法定节假日（仅按周末计算）' };
 
@@ -145,7 +124,7 @@ export function CaseDetail({ session }: { session: Session }) {
     { title: '事项', dataIndex: 'name' },
     { title: '部门', dataIndex: 'department' },
     { title: '类别', dataIndex: 'regime', width: 80, render: (r: string) => <Tag color={r === 'committable' ? 'blue' : 'default'}>{REGIME_ZH[r] ?? r}</Tag> },
-    { title: '状态', dataIndex: 'statusName', render: (name: string, i) => <Tag color={ITEM_STATUS_COLOR[i.status] ?? 'default'}>{name}</Tag> },
+    { title: '状态', dataIndex: 'statusName', render: (name: string, i) => <ItemStatusTag status={i.status} name={name} /> },
     {
       title: '承诺办结日',
       dataIndex: 'promisedDueOn',
@@ -238,9 +217,7 @@ export function CaseDetail({ session }: { session: Session }) {
         title={
           <Space>
             <span>承诺制案件 · {c.projectName}</span>
-            <Tag color={CASE_STATUS_COLOR[c.status] ?? 'default'} data-testid="case-status">
-              {c.statusName}
-            </Tag>
+            <CaseStatusTag status={c.status} name={c.statusName} testId="case-status" />
           </Space>
         }
         extra={

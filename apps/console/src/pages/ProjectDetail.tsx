@@ -32,7 +32,7 @@ import { Link, useParams } from 'react-router-dom';
 import { indicatorName } from './Plots';
 import type { ApprovalCase, CaseItem, MilestoneView, ProjectView } from '../views';
 import { api, ApiError, ROLE_ZH, type Role, type Session } from '../api';
-import { dash, ErrorAlert, errorText, localTime, placeIssues, RagTag, StageTag, checkStageName, stageName, useLoad } from '../ui';
+import { CaseStatusTag, dash, ErrorAlert, ItemStatusTag, errorText, localTime, placeIssues, RagTag, StageTag, checkStageName, stageName, useLoad } from '../ui';
 
 // ─── Shapes of the services' answers (only what this page reads) ────────────────────────────────
 
@@ -162,16 +162,6 @@ const PROJECT_TYPE_ZH: Record<string, string> = {
   other: '其他项目',
 };
 const ACCEPTANCE_ZH: Record<string, ReactNode> = { pending: <Tag>待验收</Tag>, passed: <Tag color="success">已通过</Tag>, failed: <Tag color="error">未通过</Tag> };
-const ITEM_STATUS_COLOR: Record<string, string> = {
-  PENDING: 'default',
-  COMMITTED: 'cyan',
-  UNDER_REVIEW: 'processing',
-  CORRECTIONS_REQUESTED: 'warning',
-  GRANTED: 'success',
-  GRANTED_PENDING_DOCUMENTS: 'gold',
-  REJECTED: 'error',
-};
-const CASE_STATUS_COLOR: Record<string, string> = { GRANTED: 'success', ACCEPTED: 'success', RECTIFYING: 'error', REVOKED: 'default', ACCEPTANCE_REQUESTED: 'processing' };
 const COMPARATOR_ZH: Record<string, string> = { gte: '≥', lte: '≤', range: '介于' };
 /** Units as read; a ratio (容积率) has none. */
 const unitText = (unit: string) => (unit === 'ratio' ? '' : ` ${unit}`);
@@ -637,7 +627,7 @@ function CaseCard({ kase, loading, error, officer }: { kase: ApprovalCase | null
       dataIndex: 'statusName',
       render: (name: string, i) => (
         <Space orientation="vertical" size={0}>
-          <Tag color={ITEM_STATUS_COLOR[i.status] ?? 'default'}>{name}</Tag>
+          <ItemStatusTag status={i.status} name={name} />
           {i.status === 'GRANTED_PENDING_DOCUMENTS' && i.supplyBy && <Typography.Text type="secondary" style={{ fontSize: 12 }}>补交期限 {i.supplyBy}</Typography.Text>}
         </Space>
       ),
@@ -669,7 +659,7 @@ function CaseCard({ kase, loading, error, officer }: { kase: ApprovalCase | null
             column={{ xs: 1, md: 2, xl: 3 }}
             style={{ marginBottom: 12 }}
             items={[
-              { key: 'status', label: '案件状态', children: <Tag color={CASE_STATUS_COLOR[kase.status] ?? 'processing'}>{kase.statusName}</Tag> },
+              { key: 'status', label: '案件状态', children: <CaseStatusTag status={kase.status} name={kase.statusName} /> },
               { key: 'opened', label: '立案日期', children: kase.openedOn },
               { key: 'notice', label: '告知书', children: kase.noticeNumber ? `${kase.noticeNumber}（${kase.noticeIssuedOn ?? ''}）` : '未发放' },
               {

@@ -2,7 +2,7 @@ import { AutoComplete, Button, Card, Input, Select, Space, Table, Tabs, Tag, Typ
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, type Session } from '../api';
-import { ErrorAlert, PagedTable, RagTag, useLoad, useZones } from '../ui';
+import { ErrorAlert, ItemStatusTag, PagedTable, RagTag, useLoad, useZones } from '../ui';
 
 /** One open item in the officer's queue (GET /queue). */
 interface QueueEntry {
@@ -32,7 +32,6 @@ interface QueueAnswer {
 }
 
 
-const ITEM_STATUS_COLOR: Record<string, string> = { PENDING: 'default', COMMITTED: 'cyan', UNDER_REVIEW: 'processing', CORRECTIONS_REQUESTED: 'warning' };
 
 /** 剩余 / 超期 working days, as the officer reads it. */
 export function daysLeftText(rag: string | undefined, workingDaysLeft: number | undefined): string {
@@ -104,7 +103,7 @@ export function Queue({ session }: { session: Session }) {
       ),
     },
     { title: '部门', dataIndex: 'department' },
-    { title: '状态', dataIndex: 'statusName', render: (name: string, e) => <Tag color={ITEM_STATUS_COLOR[e.status] ?? 'default'}>{name}</Tag> },
+    { title: '状态', dataIndex: 'statusName', render: (name: string, e) => <ItemStatusTag status={e.status} name={name} /> },
     { title: '承诺办结日', dataIndex: 'promisedDueOn', width: 110 },
     { title: '法定办结日', dataIndex: 'legalDueOn', width: 110 },
     {
