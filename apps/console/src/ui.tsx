@@ -155,3 +155,30 @@ export function placeIssues(form: FormInstance, error: unknown, rename?: (field:
   form.setFields([...grouped].map(([field, reasons]) => ({ name: fieldPath(field), errors: [...new Set(reasons)] })));
   return leftover;
 }
+
+/**
+ * A form's request: `saving` while it runs; a refusal told where it belongs — the
+ * service's 400 reasons on the form's fields, the rest (409s and the like) to
+ * `onProblem` (default: kept in `problem` for the form to show). Resolves true when sent.
+ */
+export function useSend(form: FormInstance, onProblem?: (text: string) => void) {
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const tell = onProblem ?? setProblem;
+  const send = async (request: () => Promise<unknown>): Promise<boolean> => {
+    setSaving(true);
+    setProblem(undefined);
+    try {
+      await request();
+      return true;
+    } catch (e) {
+      const left = placeIssues(form, e);
+      if (left === null) tell(errorText(e));
+      else if (left.length) tell(left.join('；'));
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { saving, problem, send };
+}

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, M
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, type Json, type Session } from '../api';
-import { ErrorAlert, errorText, placeIssues, useLoad } from '../ui';
+import { ErrorAlert, errorText, placeIssues, useLoad, useSend } from '../ui';
 import { DeadlineTag, TASK_STATUS_COLOR, useAgents, type TaskView } from './Worklist';
 
 interface Assignment {
@@ -277,8 +277,7 @@ function NoteModal({ task, onClose }: { task: TaskView; onClose: (saved: boolean
   const { message } = App.useApp();
   const [form] = Form.useForm<{ note?: string; blocker?: string; clearBlocker?: boolean }>();
   const clearBlocker = Form.useWatch('clearBlocker', form) as boolean | undefined;
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string>();
+  const { saving, problem, send } = useSend(form);
 
   const submit = async () => {
     let v: { note?: string; blocker?: string; clearBlocker?: boolean };
@@ -290,18 +289,9 @@ function NoteModal({ task, onClose }: { task: TaskView; onClose: (saved: boolean
     const note = v.note?.trim();
     const blocker = v.blocker?.trim();
     const body = { ...(note ? { note } : {}), ...(v.clearBlocker ? { blocker: null } : blocker ? { blocker } : {}) };
-    setSaving(true);
-    setProblem(undefined);
-    try {
-      await api('agency', `/tasks/${task.id}/notes`, { body });
-      message.success('已记录');
-      onClose(true);
-    } catch (e) {
-      const left = placeIssues(form, e);
-      setProblem(left === null ? errorText(e) : left.join('；') || undefined);
-    } finally {
-      setSaving(false);
-    }
+    if (!(await send(() => api('agency', `/tasks/${task.id}/notes`, { body })))) return;
+    message.success('已记录');
+    onClose(true);
   };
 
   return (

@@ -24,7 +24,6 @@ import {
   Timeline,
   Tooltip,
   Typography,
-  type FormInstance,
   type TableColumnsType,
 } from 'antd';
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
@@ -32,7 +31,7 @@ import { Link, useParams } from 'react-router-dom';
 import { indicatorName } from './Plots';
 import type { ApprovalCase, CaseItem, MilestoneView, ProjectView } from '../views';
 import { api, ApiError, ROLE_ZH, type Role, type Session } from '../api';
-import { CaseStatusTag, dash, ErrorAlert, ItemStatusTag, errorText, localTime, placeIssues, RagTag, StageTag, checkStageName, stageName, useLoad } from '../ui';
+import { CaseStatusTag, dash, ErrorAlert, ItemStatusTag, errorText, localTime, RagTag, StageTag, checkStageName, stageName, useLoad, useSend } from '../ui';
 
 // ─── Shapes of the services' answers (only what this page reads) ────────────────────────────────
 
@@ -185,13 +184,6 @@ function actorText(actor: TimelineEntry['actor']): string {
   return /[\d\-_.:@]/.test(actor.id) ? `${role} ${actor.id}` : role;
 }
 
-/** A refused request, told where it belongs: the service's 400 reasons on the form's fields, the rest (and 409s and the like) as a message. */
-function reportError(form: FormInstance, error: unknown, show: (text: string) => void): void {
-  const left = placeIssues(form, error);
-  if (left === null) show(errorText(error));
-  else if (left.length) show(left.join('；'));
-}
-
 function variance(m: MilestoneView): ReactNode {
   if (m.varianceDays === null) return <Typography.Text type="secondary">—</Typography.Text>;
   if (!m.actual) return <Tag color="red">已逾期 {m.varianceDays} 天</Tag>;
@@ -288,20 +280,11 @@ const SUSPENDABLE = ['SIGNED', 'APPROVING', 'READY_TO_START', 'UNDER_CONSTRUCTIO
 function ReasonForm({ p, action, onDone, onCancel }: { p: ProjectView; action: OfficerAction; onDone: () => void; onCancel: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
-  const [saving, setSaving] = useState(false);
-  const [refused, setRefused] = useState<string>();
+  const { saving, problem: refused, send } = useSend(form);
   const submit = async ({ reason }: { reason: string }) => {
-    setSaving(true);
-    setRefused(undefined);
-    try {
-      await api('project-intake', `/projects/${p.id}/${action}`, { body: { reason } });
-      message.success(OFFICER_ACTION[action].done);
-      onDone();
-    } catch (e) {
-      reportError(form, e, setRefused);
-    } finally {
-      setSaving(false);
-    }
+    if (!(await send(() => api('project-intake', `/projects/${p.id}/${action}`, { body: { reason } })))) return;
+    message.success(OFFICER_ACTION[action].done);
+    onDone();
   };
   return (
     <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
@@ -357,27 +340,19 @@ function CommitmentForm({ kase, onDone }: { kase: ApprovalCase; onDone: () => vo
   const { message } = App.useApp();
   const [form] = Form.useForm<CommitmentValues>();
   const scope = Form.useWatch('scope', form);
-  const [saving, setSaving] = useState(false);
+  const { saving, send } = useSend(form, (t) => message.error(t));
   // A second 承诺书 after a failed pre-check changes only the items still pending.
   const committable = kase.items.filter((i) => i.regime === 'committable' && i.status === 'PENDING');
   const others = kase.items.filter((i) => i.regime !== 'committable');
   const submit = async (v: CommitmentValues) => {
-    setSaving(true);
-    try {
-      await api('commitment-approval', `/cases/${kase.id}/commitment`, {
-        body: {
-          scope: v.scope,
-          ...(v.scope === 'partial' ? { itemCodes: v.itemCodes ?? [] } : {}),
-          committedDates: { start: isoDate(v.committedDates.start), completion: isoDate(v.committedDates.completion), production: isoDate(v.committedDates.production) },
-        },
-      });
-      message.success('承诺书已提交');
-      onDone();
-    } catch (e) {
-      reportError(form, e, (t) => message.error(t));
-    } finally {
-      setSaving(false);
-    }
+    const body = {
+      scope: v.scope,
+      ...(v.scope === 'partial' ? { itemCodes: v.itemCodes ?? [] } : {}),
+      committedDates: { start: isoDate(v.committedDates.start), completion: isoDate(v.committedDates.completion), production: isoDate(v.committedDates.production) },
+    };
+    if (!(await send(() => api('commitment-approval', `/cases/${kase.id}/commitment`, { body })))) return;
+    message.success('承诺书已提交');
+    onDone();
   };
   const dateItem = (key: 'start' | 'completion' | 'production', label: string) => (
     <Col xs={24} md={8}>
@@ -443,26 +418,16 @@ interface ReportValues {
 function ReportForm({ p, report, permit, onDone, onCancel }: { p: ProjectView; report: Report; permit: string | null; onDone: () => void; onCancel: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ReportValues>();
-  const [saving, setSaving] = useState(false);
-  const [refused, setRefused] = useState<string>();
+  const { saving, problem: refused, send } = useSend(form);
   const submit = async (v: ReportValues) => {
-    setSaving(true);
-    setRefused(undefined);
-    try {
-      await api('project-intake', `/projects/${p.id}/${report}`, {
-        body: {
-          date: isoDate(v.date),
-          ...(report === 'start' ? { permitNumber: v.permitNumber?.trim() } : {}),
-          ...(report === 'full-production' ? { actualAnnualOutput: v.actualAnnualOutput } : {}),
-        },
-      });
-      message.success(REPORT[report].done);
-      onDone();
-    } catch (e) {
-      reportError(form, e, setRefused);
-    } finally {
-      setSaving(false);
-    }
+    const body = {
+      date: isoDate(v.date),
+      ...(report === 'start' ? { permitNumber: v.permitNumber?.trim() } : {}),
+      ...(report === 'full-production' ? { actualAnnualOutput: v.actualAnnualOutput } : {}),
+    };
+    if (!(await send(() => api('project-intake', `/projects/${p.id}/${report}`, { body })))) return;
+    message.success(REPORT[report].done);
+    onDone();
   };
   return (
     <Form form={form} layout="vertical" initialValues={{ permitNumber: permit ?? undefined }} onFinish={(v) => void submit(v)} onKeyDown={enterKeepsToPickers}>
@@ -810,18 +775,12 @@ function LandCard({ p, version, officer }: { p: ProjectView; version: number; of
 function RatingForm({ delegation, onDone }: { delegation: Delegation; onDone: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ score: number; comment?: string }>();
-  const [saving, setSaving] = useState(false);
+  const { saving, send } = useSend(form, (t) => message.error(t));
   const submit = async (v: { score: number; comment?: string }) => {
-    setSaving(true);
-    try {
-      await api('agency', `/delegations/${delegation.id}/rating`, { body: { score: v.score, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) } });
-      message.success('感谢您的评价');
-      onDone();
-    } catch (e) {
-      reportError(form, e, (t) => message.error(t));
-    } finally {
-      setSaving(false);
-    }
+    const body = { score: v.score, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) };
+    if (!(await send(() => api('agency', `/delegations/${delegation.id}/rating`, { body })))) return;
+    message.success('感谢您的评价');
+    onDone();
   };
   return (
     <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="rating-form">
