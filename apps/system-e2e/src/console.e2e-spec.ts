@@ -43,6 +43,10 @@ describe('web console (browser)', () => {
     await browser?.close();
   });
 
+  /** A project of the other demo zone than `zoneCode` (as the administrator lists them). */
+  const foreignProject = async (zoneCode: string) =>
+    (await api.get(demoUser('admin'), 'project-intake', `/projects?zone=${zoneCode === 'SX-ZGQ' ? 'CZ-GXQ' : 'SX-ZGQ'}&pageSize=1`)).items[0] as { id: string; zoneName: string };
+
   async function signIn(sub: string): Promise<Page> {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
@@ -166,6 +170,9 @@ describe('web console (browser)', () => {
     const land = await api.get(officer, 'standard-land', `/projects/${journey.projectId}/land`);
     expect(land.checks.map((c: { stage: string; passed: boolean }) => `${c.stage}:${c.passed}`).sort()).toEqual(['completion:false', 'completion:true']);
     await shot(page, 'land-project');
+    // Another zone's project land is not found.
+    await page.goto(`${CONSOLE}/land/${(await foreignProject(enterprise.zoneCode)).id}`);
+    await page.getByText('未找到').first().waitFor();
   });
 
   it('an agent completes a 全代办 task; the team lead sees the team’s load', async () => {
@@ -190,6 +197,9 @@ describe('web console (browser)', () => {
     await until('the task delivered', async () => (await api.get(lead, 'agency', `/delegations/${d.id}`)).tasks.find((t: { id: string }) => t.id === task.id).status === 'DELIVERED');
     await page.getByTestId(`task-${task.id}`).getByText('已送达').waitFor();
     await shot(page, 'agent-delegation');
+    // A delegation that is not the agent's is not found.
+    await page.goto(`${CONSOLE}/delegations/${(await foreignProject(enterprise.zoneCode)).id}`);
+    await page.getByText('未找到').first().waitFor();
 
     const leadPage = await signIn(lead.sub);
     await leadPage.goto(`${CONSOLE}/team`);
@@ -205,6 +215,11 @@ describe('web console (browser)', () => {
     await page.getByTestId('figure-started').waitFor();
     const before = await started();
     await shot(page, 'manager-figures');
+    // The zone manager's project list holds its own zone's projects only.
+    await page.goto(`${CONSOLE}/projects`);
+    await page.locator('[data-testid^="project-row-"]').first().waitFor();
+    expect(await page.locator('[data-testid^="project-row-"]').filter({ hasText: (await foreignProject(enterprise.zoneCode)).zoneName }).count()).toBe(0);
+    await page.goto(`${CONSOLE}/figures`);
     await new ProjectJourney(api, plan(enterprise)).runTo('started');
     await until('the figures changed', async () => {
       await page.reload();
