@@ -1,8 +1,8 @@
-import { createParamDecorator, HttpException, HttpStatus, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, HttpException, HttpStatus, Injectable, Logger, SetMetadata, type CanActivate, type ExecutionContext, type OnApplicationBootstrap } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Principal, Role } from './principal';
-import { AuthError, verifyToken, type AuthConfig } from './tokens';
+import { AuthError, type TokenVerifier } from './tokens';
 
 export const PUBLIC_ROUTE = 'devzone:public';
 /** Marks a route (or controller) that needs no token: health, metrics. */
@@ -17,15 +17,25 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
 type WithPrincipal = Request & { principal?: Principal };
 
-/** The global guard: every HTTP route needs a valid bearer token unless marked @Public(). 401 otherwise. */
+/**
+ * The global guard: every HTTP route needs a valid bearer token unless marked
+ * @Public(). 401 for a missing or refused token, 403 for a role the route
+ * does not admit (an unreachable identity provider: IdentityProviderUnavailable, 503).
+ */
 @Injectable()
-export class AuthGuard implements CanActivate {
+export class AuthGuard implements CanActivate, OnApplicationBootstrap {
+  private readonly logger = new Logger(AuthGuard.name);
+
   constructor(
     private readonly reflector: Reflector,
-    private readonly config: AuthConfig,
+    private readonly verifier: TokenVerifier,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  onApplicationBootstrap(): void {
+    this.verifier.warmUp().catch((error: unknown) => this.logger.warn(`identity provider not reachable yet: ${(error as Error).message}`));
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true; // Kafka handlers: events are validated as contracts
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<WithPrincipal>();
@@ -33,10 +43,10 @@ export class AuthGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthorized('请先登录（缺少 Authorization: Bearer 身份凭证）', 'missing bearer token');
     try {
-      request.principal = verifyToken(match[1], this.config);
+      request.principal = await this.verifier.verify(match[1]);
     } catch (error) {
       if (error instanceof AuthError) throw unauthorized(error.text.zh, error.text.en);
-      throw error;
+      throw error; // IdentityProviderUnavailable: 503 (libs/platform's filter)
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
     if (roles && !roles.includes(request.principal.role)) {

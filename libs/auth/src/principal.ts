@@ -7,7 +7,7 @@ import type { Actor, ActorRole } from '@devzone/contracts';
  * | role | sees and does |
  * |---|---|
  * | zone-officer | its zones' projects, cases, plots; decides |
- * | agency-agent | the delegations assigned to it (`agentId`) |
+ * | agency-agent | the delegations assigned to it (`agentId` = its subject) |
  * | agency-supervisor | its zones' delegations (team lead) |
  * | enterprise | its own projects only (`creditCode`) |
  * | zone-manager | read-only figures and lists for its zones |
@@ -18,7 +18,7 @@ export const ROLES = ['zone-officer', 'agency-agent', 'agency-supervisor', 'ente
 export type Role = (typeof ROLES)[number];
 
 export interface Principal {
-  /** The user id; for agents and team leads, the agent id. */
+  /** The identity provider's subject: the one id of a person everywhere (agents: their agent id). */
   sub: string;
   name: string;
   role: Role;
@@ -26,8 +26,10 @@ export interface Principal {
   zones: string[];
   /** The enterprise an enterprise user acts for (统一社会信用代码). */
   creditCode?: string;
-  /** The contact's mobile (enterprise users): their notification recipient. */
-  mobile?: string;
+  /** The department (委办局) a staff member belongs to, e.g. 住房和城乡建设局. */
+  department?: string;
+  /** Where the person reads e-mail, when the identity provider says. */
+  email?: string;
 }
 
 export const actorOf = (p: Principal): Actor => ({ id: p.sub, role: p.role });
@@ -47,13 +49,6 @@ export function coversZone(p: Principal, zoneCode: string): boolean {
 export function seesProject(p: Principal, project: { zoneCode: string; creditCode: string }): boolean {
   if (p.role === 'enterprise') return !!p.creditCode && p.creditCode === project.creditCode;
   return coversZone(p, project.zoneCode);
-}
-
-/** The notification recipient ids this principal reads the inbox of. */
-export function recipientIdsOf(p: Principal): string[] {
-  if (p.role === 'enterprise') return p.mobile ? [`ent:${p.mobile}`] : [];
-  if (p.role === 'agency-agent' || p.role === 'agency-supervisor') return [`agent:${p.sub}`];
-  return [`officer:${p.sub}`];
 }
 
 /** Role groups used by the services' @Roles(). */

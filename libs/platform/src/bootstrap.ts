@@ -6,7 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { connectInbox } from '@devzone/messaging';
 import { migrateOnce } from '@devzone/persistence';
 import { persistenceOf, registeredService } from './service.module';
-import { DomainErrorFilter } from './domain-error.filter';
+import { DomainErrorFilter, IdentityProviderUnavailableFilter } from './domain-error.filter';
 import { requestValidationPipe } from './validation';
 
 export interface BootstrapOptions {
@@ -33,7 +33,7 @@ export async function bootstrapService(appModule: unknown, options: BootstrapOpt
   app.useBodyParser('json', { limit: process.env['HTTP_BODY_LIMIT'] ?? '256kb' });
   app.disable('x-powered-by');
   app.useGlobalPipes(requestValidationPipe());
-  app.useGlobalFilters(new DomainErrorFilter());
+  app.useGlobalFilters(new DomainErrorFilter(), new IdentityProviderUnavailableFilter());
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -1,4 +1,5 @@
-import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { IdentityProviderUnavailable } from '@devzone/auth';
 import { DomainError } from '@devzone/shared-kernel';
 import type { Response } from 'express';
 
@@ -23,5 +24,21 @@ export class DomainErrorFilter implements ExceptionFilter {
       message: error.message,
       ...(error.kind === 'invalid' && error.field ? { issues: [{ field: error.field, reason: error.message }] } : {}),
     });
+  }
+}
+
+/** The identity provider cannot be reached (creating an account, verifying a token): 503 with Retry-After, nothing changed. */
+@Catch(IdentityProviderUnavailable)
+export class IdentityProviderUnavailableFilter implements ExceptionFilter {
+  private readonly logger = new Logger('IdentityProvider');
+  catch(error: IdentityProviderUnavailable, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw error;
+    this.logger.error(error.message);
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(HttpStatus.SERVICE_UNAVAILABLE)
+      .setHeader('Retry-After', '5')
+      .json({ statusCode: 503, error: 'Service Unavailable', code: 'identity-provider-unavailable', message: '统一身份认证服务暂不可用，请稍后再试 (the identity provider cannot be reached)' });
   }
 }

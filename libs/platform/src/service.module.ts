@@ -2,13 +2,13 @@ import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common'
 import { APP_GUARD, Reflector } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { AuthGuard, authConfigFromEnv, type AuthConfig } from '@devzone/auth';
+import { AuthGuard, authConfigFromEnv, TokenVerifier } from '@devzone/auth';
 import { LoggerModule } from 'nestjs-pino';
 import { MessagingModule, MessagingTables1764201600000, type MessagingConfig } from '@devzone/messaging';
 import { PersistenceModule, type PersistenceOptions } from '@devzone/persistence';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
-import { AUTH_CONFIG, SERVICE_NAME } from './tokens';
+import { SERVICE_NAME } from './tokens';
 
 export interface ServiceDefinition {
   service: string;
@@ -80,9 +80,9 @@ export class ServiceModule {
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_NAME, useValue: definition.service },
-        { provide: AUTH_CONFIG, useFactory: () => authConfigFromEnv() },
+        { provide: TokenVerifier, useFactory: () => new TokenVerifier(authConfigFromEnv()) },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
-        { provide: APP_GUARD, inject: [Reflector, AUTH_CONFIG], useFactory: (reflector: Reflector, config: AuthConfig) => new AuthGuard(reflector, config) },
+        { provide: APP_GUARD, inject: [Reflector, TokenVerifier], useFactory: (reflector: Reflector, verifier: TokenVerifier) => new AuthGuard(reflector, verifier) },
       ],
       exports: [SERVICE_NAME],
     };

@@ -1,2 +1,1 @@
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
-export const AUTH_CONFIG = Symbol('AUTH_CONFIG');

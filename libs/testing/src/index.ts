@@ -8,3 +8,4 @@ export * from './http';
 export * from './tokens';
 export { default as sharedGlobalSetup } from './jest/global-setup';
 export { default as sharedGlobalTeardown } from './jest/global-teardown';
+export * from './keycloak';
