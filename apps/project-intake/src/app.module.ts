@@ -8,18 +8,28 @@ import { ProjectQueries } from './application/project-queries.service';
 import { LifecycleEventHandler } from './events/lifecycle.event-handler';
 import { ENTITIES } from './infrastructure/orm-entities';
 import { IntakeSchema1764288000000 } from './infrastructure/migrations/1764288000000-intake-schema';
+import { Accounts1764400000000 } from './infrastructure/migrations/1764400000000-accounts';
+import { AccountsController } from './accounts/accounts.http.controller';
+import { ACCOUNTS_CONFIG, accountsConfigFromEnv, AccountsService } from './accounts/accounts.service';
+import { IdentityProvider, identityProviderFromEnv } from './accounts/identity-provider';
 
 @Module({
   imports: [
     ServiceModule.forRoot({
       service: Services.projectIntake,
       entities: ENTITIES,
-      migrations: [IntakeSchema1764288000000],
+      migrations: [IntakeSchema1764288000000, Accounts1764400000000],
       publishes: [Topics.project],
       subscribes: [Topics.approval, Topics.land, Topics.agency, Topics.notification],
     }),
   ],
-  controllers: [ProjectsController, FiguresController, ZonesController, LifecycleEventHandler],
-  providers: [ProjectLifecycleService, ProjectQueries],
+  controllers: [ProjectsController, FiguresController, ZonesController, AccountsController, LifecycleEventHandler],
+  providers: [
+    ProjectLifecycleService,
+    ProjectQueries,
+    AccountsService,
+    { provide: IdentityProvider, useFactory: () => identityProviderFromEnv() },
+    { provide: ACCOUNTS_CONFIG, useFactory: () => accountsConfigFromEnv() },
+  ],
 })
 export class AppModule {}

@@ -8,6 +8,8 @@ import { chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { decide, type LifecycleState } from '../domain/lifecycle.state-machine';
 import { buildProjectCode } from '../domain/project-code';
 import { ProjectOrm, ZoneOrm } from '../infrastructure/orm-entities';
+import { AccountsService } from '../accounts/accounts.service';
+import type { Account } from '../accounts/identity-provider';
 import type { RegisterProjectRequest } from '../api/requests.dto';
 import { lifecycleStateOf, projectView, projectWhere, type ProjectView } from './project.view';
 import { recordTimeline } from './timeline';
@@ -42,6 +44,7 @@ export class ProjectLifecycleService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly accounts: AccountsService,
   ) {}
 
   /** 登记签约项目: issues the project code and publishes project.signed. */
@@ -54,9 +57,11 @@ export class ProjectLifecycleService {
     if (request.usesStandardLand && request.landAreaMu === 0) {
       throw DomainError.invalid('usesStandardLand', { zh: '采用标准地的项目须有用地需求（landAreaMu > 0）', en: 'a project on standard land needs land (landAreaMu > 0)' });
     }
+    // The contacts' accounts first (the identity provider is outside the transaction; finding them again is harmless).
+    const accounts = await this.accounts.contactAccounts(request.contacts, request.enterprise.creditCode);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((manager) => this.insertProject(manager, request, actor, today));
+        return await this.dataSource.transaction((manager) => this.insertProject(manager, request, actor, today, accounts));
       } catch (error) {
         // Two registrations drew the same random serial: draw again.
         const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
@@ -66,7 +71,7 @@ export class ProjectLifecycleService {
     }
   }
 
-  private async insertProject(manager: EntityManager, r: RegisterProjectRequest, actor: Actor, today: IsoDate): Promise<ProjectView> {
+  private async insertProject(manager: EntityManager, r: RegisterProjectRequest, actor: Actor, today: IsoDate, accounts: Map<string, Account>): Promise<ProjectView> {
     const zone = await manager.findOneBy(ZoneOrm, { code: r.zoneCode });
     if (!zone) throw DomainError.invalid('zoneCode', { zh: `未知的开发区 ${r.zoneCode}`, en: `unknown zone ${r.zoneCode}` }, 'unknown-zone');
     const projectType = r.projectType ?? 'capital-construction';
@@ -91,7 +96,10 @@ export class ProjectLifecycleService {
       landAreaMu: r.landAreaMu,
       usesStandardLand: r.usesStandardLand,
       wantsFullAgency: r.wantsFullAgency,
-      contacts: r.contacts.map((c) => ({ name: c.name, mobile: c.mobile, ...(c.email ? { email: c.email } : {}) })),
+      contacts: r.contacts.map((c) => {
+        const userId = accounts.get(c.mobile)?.userId;
+        return { name: c.name, mobile: c.mobile, ...(c.email ? { email: c.email } : {}), ...(userId ? { userId } : {}) };
+      }),
       signedOn: r.signedOn,
       threeBatchesRound: r.threeBatchesRound ?? null,
       stage: 'SIGNED',
@@ -129,6 +137,7 @@ export class ProjectLifecycleService {
       },
     });
     await recordTimeline(manager, event);
+    await this.accounts.inviteContacts(manager, project, project.contacts, accounts, actor);
     const saved = await manager.findOneByOrFail(ProjectOrm, { id: project.id });
     return projectView(saved, zone, today);
   }

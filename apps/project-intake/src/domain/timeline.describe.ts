@@ -7,6 +7,7 @@ import {
   type CommitmentSubmittedV1,
   type EventEnvelope,
   type LandContractSignedV1,
+  type ProjectAccountInvitedV1,
   type ProjectSignedV1,
   type ProjectStageChangedV1,
 } from '@devzone/contracts';
@@ -27,6 +28,10 @@ const DESCRIBE: Record<string, (e: EventEnvelope<never>) => string> = {
   'project.signed': (e) => {
     const p = e.payload as ProjectSignedV1;
     return `项目签约：${p.name}（${p.enterprise.name}，总投资 ${p.totalInvestment} 万元，项目代码 ${p.projectCode}）`;
+  },
+  'project.account-invited': (e) => {
+    const p = e.payload as ProjectAccountInvitedV1;
+    return `邀请联系人 ${p.name} 开通平台账号（登录名 ${p.username}，设置密码的链接已发至其邮箱）`;
   },
   'project.stage-changed': (e) => {
     const p = e.payload as ProjectStageChangedV1;

@@ -93,4 +93,37 @@ export class TimelineEntryOrm {
   @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' }) recordedAt!: Date;
 }
 
-export const ENTITIES = [ZoneOrm, ProjectOrm, TimelineEntryOrm];
+/**
+ * An account at the identity provider this service created or found (its
+ * subject), so that a second project of the same contact asks the identity
+ * provider nothing.
+ */
+@Entity('accounts')
+export class AccountOrm {
+  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 100 }) userId!: string;
+  @Column({ type: 'text' }) username!: string;
+  @Column({ type: 'text' }) kind!: 'enterprise' | 'staff';
+  @Column({ type: 'text' }) role!: string;
+  @Column({ name: 'credit_code', type: 'char', length: 18, nullable: true }) creditCode!: string | null;
+  @Column({ type: 'varchar', length: 20, nullable: true }) mobile!: string | null;
+  /** Known to have a password (set from an invitation, or found with one). */
+  @Column({ name: 'password_set', type: 'boolean' }) passwordSet!: boolean;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+/** An invitation to set a password: only the SHA-256 of its one-time token is kept. */
+@Entity('invitations')
+export class InvitationOrm {
+  @PrimaryColumn({ type: 'uuid' }) id!: string;
+  @Column({ name: 'token_hash', type: 'char', length: 64 }) tokenHash!: string;
+  @Column({ name: 'user_id', type: 'varchar', length: 100 }) userId!: string;
+  @Column({ name: 'project_id', type: 'uuid', nullable: true }) projectId!: string | null;
+  /** Whom the invitation greets. */
+  @Column({ type: 'text' }) name!: string;
+  @Column({ type: 'text' }) email!: string;
+  @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt!: Date;
+  @Column({ name: 'used_at', type: 'timestamptz', nullable: true }) usedAt!: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+export const ENTITIES = [ZoneOrm, ProjectOrm, TimelineEntryOrm, AccountOrm, InvitationOrm];

@@ -51,6 +51,10 @@ export class Contact {
 
   @IsOptional() @IsEmail()
   email?: string;
+
+  /** The contact's account at the identity provider (its subject), when accounts are provisioned. */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  userId?: string;
 }
 
 /** 签约: an investment project was signed and registered in a zone (lifecycle stage 1). */
@@ -118,4 +122,49 @@ export const ProjectSigned = defineEvent({
   topic: Topics.project,
   payload: ProjectSignedV1,
   title: '项目签约',
+});
+
+/**
+ * A person was given an account on the platform and is invited to set a
+ * password: an enterprise contact when its project is registered (the envelope's
+ * projectId is the project), or a staff member an administrator created (the
+ * envelope's projectId is the account's id). `setPasswordUrl` carries a
+ * one-time secret: it goes to the invitee by e-mail and to nobody else
+ * (project-intake's timeline leaves it out).
+ */
+export class ProjectAccountInvitedV1 {
+  /** The identity provider's subject of the new account. */
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  userId!: string;
+
+  /** What the person signs in with (an enterprise contact: the mobile number). */
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  username!: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(50)
+  name!: string;
+
+  @IsEmail()
+  email!: string;
+
+  @IsIn(['zone-officer', 'agency-agent', 'agency-supervisor', 'enterprise', 'zone-manager', 'province-manager', 'admin'])
+  role!: string;
+
+  /** For an enterprise contact: the enterprise it acts for. */
+  @IsOptional() @IsString() @MaxLength(200)
+  enterpriseName?: string;
+
+  @IsString() @Matches(/^https?:\/\/\S+$/, { message: 'setPasswordUrl must be an http(s) URL' })
+  setPasswordUrl!: string;
+
+  @IsISO8601()
+  expiresAt!: string;
+}
+
+export const ProjectAccountInvited = defineEvent({
+  type: 'project.account-invited',
+  version: 1,
+  topic: Topics.project,
+  payload: ProjectAccountInvitedV1,
+  title: '邀请开通平台账号',
 });
