@@ -19,7 +19,7 @@ import { TaskDeadlineChecker } from '../src/application/task-deadline.checker';
 
 const LEAD = bearer({ sub: 'agent-lead', name: '负责人', role: 'agency-supervisor', zones: ['CZ-GXQ'] });
 const as = (id: string) => bearer({ sub: id, name: id, role: 'agency-agent', zones: ['CZ-GXQ'] });
-const ENTERPRISE = bearer({ sub: 'ent-1', name: '周平', role: 'enterprise', zones: [], creditCode: '91350100M000100Y43', mobile: '13800000009' });
+const ENTERPRISE = bearer({ sub: 'ent-1', name: '周平', role: 'enterprise', zones: [], creditCode: '91350100M000100Y43' });
 
 describe('agency: 全代办 delegations, agents, tasks, escalation, rating', () => {
   const name = uniqueName('agency');

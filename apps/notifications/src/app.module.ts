@@ -1,25 +1,26 @@
 import { Module } from '@nestjs/common';
 import { Services, Topics } from '@devzone/contracts';
 import { ServiceModule } from '@devzone/platform';
-import { DeliveryController, RecipientsController } from './api/notifications.http.controller';
+import { DeliveryController, MeController } from './api/notifications.http.controller';
 import { EmailChannel, WebhookChannel } from './application/channels';
 import { Dispatcher } from './application/dispatcher';
 import { NotifyService } from './application/notify.service';
 import { NotifyEventHandler } from './events/notify.event-handler';
 import { ENTITIES } from './infrastructure/orm-entities';
 import { NotificationsSchema1764288400000 } from './infrastructure/migrations/1764288400000-notifications-schema';
+import { RecipientsBySubject1764400100000 } from './infrastructure/migrations/1764400100000-recipients-by-subject';
 
 @Module({
   imports: [
     ServiceModule.forRoot({
       service: Services.notifications,
       entities: ENTITIES,
-      migrations: [NotificationsSchema1764288400000],
+      migrations: [NotificationsSchema1764288400000, RecipientsBySubject1764400100000],
       publishes: [Topics.notification],
       subscribes: [Topics.project, Topics.approval, Topics.land, Topics.agency],
     }),
   ],
-  controllers: [RecipientsController, DeliveryController, NotifyEventHandler],
+  controllers: [MeController, DeliveryController, NotifyEventHandler],
   providers: [NotifyService, Dispatcher, EmailChannel, WebhookChannel],
 })
 export class AppModule {}

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { ApprovalCaseGranted, ItemGranted, parseEvent, PlotPublished, ProjectSigned, type NotificationFailedV1, type ProjectSignedV1 } from '@devzone/contracts';
+import { ApprovalCaseGranted, ItemGranted, parseEvent, PlotPublished, ProjectAccountInvited, ProjectSigned, type NotificationFailedV1, type ProjectSignedV1 } from '@devzone/contracts';
 import { startService, type RunningService } from '@devzone/platform';
-import { createTestDatabase, dropTestDatabase, eventually, get, post, publishAs, put, readTopic, uniqueName } from '@devzone/testing';
+import { as, createTestDatabase, dropTestDatabase, eventually, get, post, publishAs, put, readTopic, uniqueName } from '@devzone/testing';
 import { AppModule } from '../src/app.module';
 import { signWebhook } from '../src/domain/delivery';
 
@@ -81,7 +81,12 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
     await dropTestDatabase(name);
   });
 
-  const signed = (email: string, mobile: string): ProjectSignedV1 => ({
+  /** An enterprise contact's account (its subject is on the contact in project.signed). */
+  const contact = (n: number) => {
+    const userId = randomUUID();
+    return { userId, mobile: `1380000000${n}`, headers: as({ sub: userId, name: '张伟', role: 'enterprise', zones: [], creditCode: '91350100M000100Y43' }) };
+  };
+  const signed = (email: string, mobile: string, userId?: string): ProjectSignedV1 => ({
     projectCode: '2611-140100-04-01-00123X',
     name: '年产5万吨新型建材项目',
     enterprise: { name: '山西示例新材料有限公司', creditCode: '91350100M000100Y43' },
@@ -96,13 +101,13 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
     projectType: 'capital-construction',
     plannedDates: { start: '2027-03-01', completion: '2028-06-30', production: '2028-09-01' },
     signedOn: '2026-11-20',
-    contacts: [{ name: '张伟', mobile, email }],
+    contacts: [{ name: '张伟', mobile, email, ...(userId ? { userId } : {}) }],
   });
 
   it('e-mails, webhooks (signed, retried through two 500s) and files in the inbox — once each, even when the event comes twice', async () => {
     const projectId = randomUUID();
-    const enterprise = 'ent:13800000001';
-    await publishAs(`${prefix}project.events`, 'project-intake', [{ definition: ProjectSigned, projectId, payload: signed('zhangwei@example.cn', '13800000001') }]);
+    const zhang = contact(1);
+    await publishAs(`${prefix}project.events`, 'project-intake', [{ definition: ProjectSigned, projectId, payload: signed('zhangwei@example.cn', zhang.mobile, zhang.userId) }]);
 
     const registered = await eventually(() => {
       const m = mails.find((x) => x.subject === '项目已登记：年产5万吨新型建材项目');
@@ -113,7 +118,7 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
     expect(registered.html).toContain('<h2>项目已登记：年产5万吨新型建材项目</h2>');
     expect(registered.to).toMatchObject({ value: [{ address: 'zhangwei@example.cn', name: '张伟' }] });
 
-    expect((await put(url(`/recipients/${enterprise}/preferences`), { webhookUrl: hookUrl, webhookSecret: SECRET })).status).toBe(200);
+    expect((await put(url('/me/preferences'), { webhookUrl: hookUrl, webhookSecret: SECRET }, zhang.headers)).status).toBe(200);
     answers.push(500, 500);
     const event = { definition: ApprovalCaseGranted, projectId, id: randomUUID(), payload: { caseId: randomUUID(), decisionNumber: 'PF-SX-ZGQ-2026-9F8E7D6C', grantedOn: '2026-12-04' } };
     await publishAs(`${prefix}approval.events`, 'commitment-approval', [event]);
@@ -124,7 +129,9 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
     const delivered = calls[2];
     const timestamp = String(delivered.headers['x-devzone-timestamp']);
     expect(delivered.headers['x-devzone-signature']).toBe(`sha256=${signWebhook(SECRET, timestamp, delivered.body)}`);
-    expect(JSON.parse(delivered.body)).toMatchObject({ eventId: event.id, eventType: 'approval.case-granted', recipientId: enterprise, subject: '承诺制审批已批复：年产5万吨新型建材项目' });
+    const enterprise = JSON.parse(delivered.body).recipientId as string;
+    expect(enterprise).toMatch(/^ent:[0-9a-f-]{36}$/); // opaque: no mobile number in ids, URLs or logs
+    expect(JSON.parse(delivered.body)).toMatchObject({ eventId: event.id, eventType: 'approval.case-granted', subject: '承诺制审批已批复：年产5万吨新型建材项目' });
 
     const grantedMail = await eventually(() => {
       const m = mails.filter((x) => x.subject === '承诺制审批已批复：年产5万吨新型建材项目');
@@ -150,11 +157,15 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
       [true, 200],
     ]);
 
-    const inbox = (await get(url(`/recipients/${enterprise}/inbox`))).body;
+    const inbox = (await get(url('/me/inbox'), zhang.headers)).body;
     expect(inbox['items'].map((i: { subject: string }) => i.subject)).toEqual(['承诺制审批已批复：年产5万吨新型建材项目', '项目已登记：年产5万吨新型建材项目']);
     expect(inbox['unread']).toBe(2);
-    expect((await post(url(`/recipients/${enterprise}/inbox/${inbox['items'][0].id}/read`))).body).toEqual({ unread: 1 });
-    expect((await get(url(`/recipients/${enterprise}/inbox?unread=true`))).body['total']).toBe(1);
+    expect((await post(url(`/me/inbox/${inbox['items'][0].id}/read`), {}, zhang.headers)).body).toEqual({ unread: 1 });
+    expect((await get(url('/me/inbox?unread=true'), zhang.headers)).body['total']).toBe(1);
+    // Somebody else reads nothing of it, and cannot mark it read.
+    const stranger = as({ sub: randomUUID(), name: '别人', role: 'enterprise', zones: [], creditCode: '91350100M000100Y43' });
+    expect((await get(url('/me/inbox'), stranger)).body['total']).toBe(0);
+    expect((await post(url(`/me/inbox/${inbox['items'][1].id}/read`), {}, stranger)).status).toBe(404);
 
     // Still once each, a while later.
     await new Promise((r) => setTimeout(r, 1000));
@@ -164,7 +175,8 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
 
   it('retries an e-mail the SMTP server refuses, then marks it failed and publishes notification.failed', async () => {
     const projectId = randomUUID();
-    await publishAs(`${prefix}project.events`, 'project-intake', [{ definition: ProjectSigned, projectId, payload: signed('nobody@refuse.example.cn', '13800000002') }]);
+    const refused = contact(2);
+    await publishAs(`${prefix}project.events`, 'project-intake', [{ definition: ProjectSigned, projectId, payload: signed('nobody@refuse.example.cn', refused.mobile, refused.userId) }]);
     const failed = await eventually(
       async () => {
         const found = (await readTopic(`${prefix}notification.events`, 1)).map((m) => parseEvent<NotificationFailedV1>(m.value)).filter((e) => e.projectId === projectId);
@@ -173,7 +185,7 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
       },
       { timeoutMs: 30_000 },
     );
-    expect(failed).toMatchObject({ eventType: 'project.signed', recipientId: 'ent:13800000002', channel: 'email', attempts: 3, lastError: expect.stringMatching(/550|mailbox unavailable/) });
+    expect(failed).toMatchObject({ eventType: 'project.signed', recipientId: expect.stringMatching(/^ent:[0-9a-f-]{36}$/), channel: 'email', attempts: 3, lastError: expect.stringMatching(/550|mailbox unavailable/) });
     const detail = (await get(url(`/notifications/${failed.notificationId}`))).body;
     expect(detail).toMatchObject({ status: 'failed', attempts: 3 });
     expect(detail['deliveryLog'].map((a: { ok: boolean; responseCode: number }) => [a.ok, a.responseCode])).toEqual([
@@ -182,7 +194,7 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
       [false, 550],
     ]);
     // The inbox still has it.
-    expect((await get(url('/recipients/ent:13800000002/inbox'))).body['total']).toBe(1);
+    expect((await get(url('/me/inbox'), refused.headers)).body['total']).toBe(1);
   });
 
   it('holds an event that arrives before its project, and skips (and counts) events no rule names', async () => {
@@ -199,22 +211,54 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
     await publishAs(`${prefix}project.events`, 'project-intake', [{ definition: ProjectSigned, projectId, payload: signed('lina@example.cn', '13800000003') }]);
     await eventually(async () => {
       const log = (await get(url(`/notifications?eventId=${early[0].id}`))).body.items as { channel: string; recipientId: string }[];
-      expect(log.map((n) => `${n.recipientId}/${n.channel}`).sort()).toEqual(['ent:13800000003/email', 'ent:13800000003/inbox']);
+      expect(log.map((n) => n.channel).sort()).toEqual(['email', 'inbox']);
     });
   });
 
-  it('answers 400 with reasons on bad inbox and preference requests, 404 for an unknown recipient', async () => {
-    const bad = await put(url('/recipients/ent:13800000001/preferences'), { email: 'not-an-address', quietHours: { start: '25:00', end: '7:00' }, channels: ['fax'], webhookUrl: 'ftp://x', locale: 'fr' });
+  it('e-mails an invitation to its invitee only — an enterprise contact of a project, or a staff member with no project — and files nothing in an inbox', async () => {
+    const projectId = randomUUID();
+    const chen = contact(4);
+    await publishAs(`${prefix}project.events`, 'project-intake', [{ definition: ProjectSigned, projectId, payload: signed('chenjing@example.cn', chen.mobile, chen.userId) }]);
+    await publishAs(`${prefix}project.events`, 'project-intake', [
+      { definition: ProjectAccountInvited, projectId, payload: { userId: chen.userId, username: chen.mobile, name: '张伟', email: 'chenjing@example.cn', role: 'enterprise', enterpriseName: '山西示例新材料有限公司', setPasswordUrl: 'http://console.test/invite#token=enterprise-token-0123456789abcdef', expiresAt: '2026-12-02T13:30:00.000Z' } },
+    ]);
+    const staffId = randomUUID();
+    await publishAs(`${prefix}project.events`, 'project-intake', [
+      { definition: ProjectAccountInvited, projectId: staffId, payload: { userId: staffId, username: 'sx-zhujian-li', name: '李红', email: 'lihong@zone.example.cn', role: 'zone-officer', setPasswordUrl: 'http://console.test/invite#token=staff-token-0123456789abcdef', expiresAt: '2026-12-02T13:30:00.000Z' } },
+    ]);
+    const invitations = await eventually(() => {
+      const found = mails.filter((m) => m.subject === '请设置密码，开通开发区项目服务平台账号');
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    const to = (address: string) => invitations.find((m) => m.to && !Array.isArray(m.to) && m.to.value[0].address === address)!;
+    expect(to('chenjing@example.cn').text).toContain('登录名：13800000004');
+    expect(to('chenjing@example.cn').html).toContain('<a href="http://console.test/invite#token=enterprise-token-0123456789abcdef">');
+    expect(to('lihong@zone.example.cn').text).toContain('李红您好');
+    expect(to('lihong@zone.example.cn').text).toContain('staff-token-0123456789abcdef');
+    expect((await get(url('/me/inbox'), chen.headers)).body['items'].map((i: { subject: string }) => i.subject)).toEqual(['项目已登记：年产5万吨新型建材项目']);
+    const staff = as({ sub: staffId, name: '李红', role: 'zone-officer', zones: ['SX-ZGQ'] });
+    expect((await get(url('/me/inbox'), staff)).body['total']).toBe(0);
+  });
+
+  it('makes an officer a recipient of its zone the first time it looks', async () => {
+    const officer = as({ sub: 'officer-wangfang', name: '王芳', role: 'zone-officer', zones: ['SX-ZGQ'], email: 'wangfang@sx.gov.cn' });
+    expect((await get(url('/me/preferences'), officer)).body).toMatchObject({ name: '王芳', email: 'wangfang@sx.gov.cn', channels: ['inbox', 'email', 'webhook'] });
+    const projectId = randomUUID();
+    await publishAs(`${prefix}project.events`, 'project-intake', [{ definition: ProjectSigned, projectId, payload: signed('zhaolei@example.cn', '13800000005', randomUUID()) }]);
+    await eventually(async () => expect((await get(url('/me/inbox'), officer)).body['items'].map((i: { projectId: string }) => i.projectId)).toContain(projectId));
+  });
+
+  it('answers 400 with reasons on bad inbox and preference requests and changes nothing, 404 for a message that is not mine', async () => {
+    const zhang = as({ sub: 'officer-quiet', name: '王芳', role: 'zone-officer', zones: ['SX-ZGQ'] });
+    const before = (await get(url('/me/preferences'), zhang)).body;
+    const bad = await put(url('/me/preferences'), { email: 'not-an-address', quietHours: { start: '25:00', end: '7:00' }, channels: ['fax'], webhookUrl: 'ftp://x', locale: 'fr' }, zhang);
     expect(bad.status).toBe(400);
     expect(bad.body['issues'].map((i: { field: string }) => i.field).sort()).toEqual(['channels', 'email', 'locale', 'quietHours.end', 'quietHours.start', 'webhookUrl']);
-    expect((await put(url('/recipients/ent:13800000001/preferences'), { webhookSecret: 'short' })).body['issues']).toEqual([
-      { field: 'webhookSecret', reason: 'webhookSecret 至少16个字符 (at least 16 characters)' },
-    ]);
-    expect((await get(url('/recipients/ent:13800000001/inbox?pageSize=1000&unread=maybe'))).body['issues'].map((i: { field: string }) => i.field).sort()).toEqual(['pageSize', 'unread']);
-    expect((await get(url('/recipients/bogus/inbox'))).status).toBe(400);
-    expect((await get(url('/recipients/ent:19900000000/inbox'))).status).toBe(404);
-    expect((await post(url(`/recipients/ent:13800000001/inbox/${randomUUID()}/read`))).status).toBe(404);
-    expect((await post(url('/recipients'), { id: 'officer:wangfang', name: '王芳', zoneCode: 'SX-ZGQ', email: 'wangfang@sx.gov.cn', quietHours: { start: '22:00', end: '07:00' } })).status).toBe(201);
-    expect((await get(url('/recipients/officer:wangfang/preferences'))).body).toMatchObject({ quietHours: { start: '22:00', end: '07:00' }, locale: 'zh-CN' });
+    expect((await put(url('/me/preferences'), { webhookSecret: 'short' }, zhang)).body['issues']).toEqual([{ field: 'webhookSecret', reason: 'webhookSecret 至少16个字符 (at least 16 characters)' }]);
+    expect((await get(url('/me/preferences'), zhang)).body).toEqual(before);
+    expect((await get(url('/me/inbox?pageSize=1000&unread=maybe'), zhang)).body['issues'].map((i: { field: string }) => i.field).sort()).toEqual(['pageSize', 'unread']);
+    expect((await post(url(`/me/inbox/${randomUUID()}/read`), {}, zhang)).status).toBe(404);
+    expect((await put(url('/me/preferences'), { quietHours: { start: '22:00', end: '07:00' } }, zhang)).body).toMatchObject({ quietHours: { start: '22:00', end: '07:00' }, locale: 'zh-CN' });
   });
 });

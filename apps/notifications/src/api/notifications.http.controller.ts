@@ -1,66 +1,46 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource, In, IsNull } from 'typeorm';
-import { CurrentPrincipal, isAdmin, recipientIdsOf, type Principal } from '@devzone/auth';
+import { CurrentPrincipal, isAdmin, type Principal } from '@devzone/auth';
 import { pageOf } from '@devzone/platform';
 import { DomainError } from '@devzone/shared-kernel';
 import { DeliveryAttemptOrm, NotificationOrm, RecipientOrm, RuleOrm } from '../infrastructure/orm-entities';
-import { InboxQuery, NotificationsQuery, PreferencesRequest, RECIPIENT_ID, RecipientRequest } from './requests.dto';
+import { ownRecipient, recipientsOf } from '../application/recipients';
+import { InboxQuery, NotificationsQuery, PreferencesRequest } from './requests.dto';
 
-function recipientId(id: string): string {
-  if (!RECIPIENT_ID.test(id)) throw DomainError.invalid('recipientId', { zh: '接收人标识应为 ent:/agent:/officer: 加标识', en: 'a recipient id is ent:…, agent:… or officer:…' });
-  return id;
+/** The caller's recipients' ids (admins: undefined, meaning anyone's). */
+async function readable(dataSource: DataSource, p: Principal): Promise<string[] | undefined> {
+  return isAdmin(p) ? undefined : (await recipientsOf(dataSource.manager, p.sub)).map((r) => r.id);
 }
 
-/** Admins read every recipient; everyone else only the recipient ids their token stands for. */
-const mayRead = (p: Principal, recipient: string) => isAdmin(p) || recipientIdsOf(p).includes(recipient);
-
+/**
+ * The caller's own messages and preferences: a person is the recipients that
+ * carry their subject (the identity provider's), so no id of a person appears
+ * in these addresses.
+ */
 @ApiTags('inbox 站内信与偏好')
-@Controller('recipients')
-export class RecipientsController {
+@Controller('me')
+export class MeController {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The recipient, if it is the caller (or the caller is an admin): anyone else's is 404. */
-  private async recipient(id: string, p: Principal): Promise<RecipientOrm> {
-    const r = mayRead(p, recipientId(id)) ? await this.dataSource.getRepository(RecipientOrm).findOneBy({ id }) : null;
-    if (!r) throw DomainError.notFound({ zh: `接收人不存在：${id}`, en: `no recipient ${id}` }, 'recipient-not-found');
-    return r;
+  private async mine(p: Principal): Promise<string[]> {
+    return (await recipientsOf(this.dataSource.manager, p.sub)).map((r) => r.id);
   }
 
-  @Post()
-  @ApiOperation({ summary: '登记接收人（如开发区审批官员）(register a recipient, e.g. a zone officer)' })
-  async register(@Body() body: RecipientRequest, @CurrentPrincipal() p: Principal) {
-    if (!mayRead(p, body.id)) throw DomainError.forbidden({ zh: '只能登记本人为接收人（管理员除外）', en: 'you may register only yourself as a recipient' }, 'not-yourself');
-    const repo = this.dataSource.getRepository(RecipientOrm);
-    if (await repo.existsBy({ id: body.id })) throw DomainError.refused({ zh: `接收人 ${body.id} 已存在`, en: `recipient ${body.id} exists` }, 'recipient-exists');
-    const kind = body.id.split(':')[0] === 'ent' ? 'enterprise' : (body.id.split(':')[0] as 'agent' | 'officer');
-    return repo.save(
-      repo.create({
-        id: body.id,
-        kind,
-        name: body.name,
-        zoneCode: body.zoneCode ?? null,
-        email: body.email ?? null,
-        webhookUrl: body.webhookUrl ?? null,
-        webhookSecret: body.webhookSecret ?? null,
-        channels: body.channels ?? ['inbox', 'email', 'webhook'],
-        quietStart: body.quietHours?.start ?? null,
-        quietEnd: body.quietHours?.end ?? null,
-        locale: body.locale ?? 'zh-CN',
-      }),
-    );
+  private preferencesOf(r: RecipientOrm) {
+    return { name: r.name, channels: r.channels, email: r.email, webhookUrl: r.webhookUrl, webhookSecretSet: !!r.webhookSecret, quietHours: r.quietStart ? { start: r.quietStart, end: r.quietEnd } : null, locale: r.locale };
   }
 
-  @Get(':id/preferences')
-  async preferences(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
-    const r = await this.recipient(id, p);
-    return { id: r.id, name: r.name, channels: r.channels, email: r.email, webhookUrl: r.webhookUrl, webhookSecretSet: !!r.webhookSecret, quietHours: r.quietStart ? { start: r.quietStart, end: r.quietEnd } : null, locale: r.locale };
+  @Get('preferences')
+  @ApiOperation({ summary: '我的接收偏好（首次查看时登记为接收人）(my preferences; registers me as a recipient the first time)' })
+  async preferences(@CurrentPrincipal() p: Principal) {
+    return this.preferencesOf(await ownRecipient(this.dataSource.manager, p));
   }
 
-  @Put(':id/preferences')
-  @ApiOperation({ summary: '修改接收偏好：渠道、邮箱、Webhook、免打扰、语言 (change preferences)' })
-  async setPreferences(@Param('id') id: string, @Body() body: PreferencesRequest, @CurrentPrincipal() p: Principal) {
-    const r = await this.recipient(id, p);
+  @Put('preferences')
+  @ApiOperation({ summary: '修改接收偏好：渠道、邮箱、Webhook、免打扰、语言 (change my preferences)' })
+  async setPreferences(@Body() body: PreferencesRequest, @CurrentPrincipal() p: Principal) {
+    const r = await ownRecipient(this.dataSource.manager, p);
     const next = { ...r };
     if (body.channels) next.channels = body.channels;
     if (body.email !== undefined) next.email = body.email;
@@ -70,51 +50,51 @@ export class RecipientsController {
     if (body.locale) next.locale = body.locale;
     if (next.channels.includes('webhook') && next.webhookUrl && !next.webhookSecret) throw DomainError.invalid('webhookSecret', { zh: '启用 Webhook 须设置签名密钥', en: 'a webhook needs a secret' });
     await this.dataSource.getRepository(RecipientOrm).save(next);
-    return this.preferences(id, p);
+    return this.preferencesOf(next);
   }
 
-  @Get(':id/inbox')
-  @ApiOperation({ summary: '站内信 (the inbox, newest first)' })
-  async inbox(@Param('id') id: string, @CurrentPrincipal() p: Principal, @Query() q: InboxQuery) {
-    await this.recipient(id, p);
+  @Get('inbox')
+  @ApiOperation({ summary: '我的站内信 (my inbox, newest first)' })
+  async inbox(@CurrentPrincipal() p: Principal, @Query() q: InboxQuery) {
+    const ids = await this.mine(p);
     const { page, pageSize, skip, take } = pageOf(q);
     const [items, total] = await this.dataSource.getRepository(NotificationOrm).findAndCount({
-      where: { recipientId: id, channel: 'inbox', ...(q.unread ? { readAt: IsNull() } : {}) },
+      where: { recipientId: In(ids), channel: 'inbox', ...(q.unread ? { readAt: IsNull() } : {}) },
       select: { id: true, eventId: true, eventType: true, projectId: true, subject: true, text: true, urgent: true, createdAt: true, readAt: true },
       order: { createdAt: 'DESC' },
       skip,
       take,
     });
-    return { items, total, page, pageSize, unread: await this.unreadCount(id) };
+    return { items, total, page, pageSize, unread: await this.unreadCount(ids) };
   }
 
-  @Get(':id/inbox/unread-count')
-  async unread(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
-    await this.recipient(id, p);
-    return { unread: await this.unreadCount(id) };
+  @Get('inbox/unread-count')
+  @ApiOperation({ summary: '我的未读消息数 (how many of my messages are unread)' })
+  async unread(@CurrentPrincipal() p: Principal) {
+    return { unread: await this.unreadCount(await this.mine(p)) };
   }
 
-  private unreadCount(id: string) {
-    return this.dataSource.getRepository(NotificationOrm).countBy({ recipientId: id, channel: 'inbox', readAt: IsNull() });
+  private unreadCount(ids: string[]) {
+    return this.dataSource.getRepository(NotificationOrm).countBy({ recipientId: In(ids), channel: 'inbox', readAt: IsNull() });
   }
 
-  @Post(':id/inbox/:notificationId/read')
+  @Post('inbox/:notificationId/read')
   @HttpCode(200)
   @ApiOperation({ summary: '标记已读 (mark read)' })
-  async read(@Param('id') id: string, @CurrentPrincipal() p: Principal, @Param('notificationId', new ParseUUIDPipe()) notificationId: string) {
-    await this.recipient(id, p);
+  async read(@CurrentPrincipal() p: Principal, @Param('notificationId', new ParseUUIDPipe()) notificationId: string) {
+    const ids = await this.mine(p);
     const repo = this.dataSource.getRepository(NotificationOrm);
-    const n = await repo.findOneBy({ id: notificationId, recipientId: id, channel: 'inbox' });
+    const n = await repo.findOneBy({ id: notificationId, recipientId: In(ids), channel: 'inbox' });
     if (!n) throw DomainError.notFound({ zh: '站内信不存在', en: 'no such inbox entry' }, 'entry-not-found');
     if (!n.readAt) await repo.update({ id: n.id }, { readAt: new Date() });
-    return { unread: await this.unreadCount(id) };
+    return { unread: await this.unreadCount(ids) };
   }
 
-  @Post(':id/inbox/read-all')
+  @Post('inbox/read-all')
   @HttpCode(200)
-  async readAll(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
-    await this.recipient(id, p);
-    await this.dataSource.getRepository(NotificationOrm).update({ recipientId: id, channel: 'inbox', readAt: IsNull() }, { readAt: new Date() });
+  @ApiOperation({ summary: '全部标记已读 (mark all read)' })
+  async readAll(@CurrentPrincipal() p: Principal) {
+    await this.dataSource.getRepository(NotificationOrm).update({ recipientId: In(await this.mine(p)), channel: 'inbox', readAt: IsNull() }, { readAt: new Date() });
     return { unread: 0 };
   }
 }
@@ -131,11 +111,11 @@ export class DeliveryController {
   }
 
   @Get('notifications')
-  @ApiOperation({ summary: '通知及其投递状态 (notifications and their delivery state)' })
+  @ApiOperation({ summary: '通知及其投递状态：本人的；管理员按事件或接收人 (notifications and their delivery state: mine; an admin by event or recipient)' })
   async list(@Query() q: NotificationsQuery, @CurrentPrincipal() p: Principal) {
-    if (!q.eventId && !q.recipientId) throw DomainError.invalid('eventId', { zh: '请按事件或接收人查询', en: 'give eventId or recipientId' });
-    // Not an admin: only the caller's own notifications, whatever was asked.
-    const own = isAdmin(p) ? undefined : recipientIdsOf(p).filter((r) => !q.recipientId || r === q.recipientId);
+    // Not an admin: only the caller's own notifications, whatever was asked; an admin names an event or a recipient.
+    const own = (await readable(this.dataSource, p))?.filter((r) => !q.recipientId || r === q.recipientId);
+    if (!own && !q.eventId && !q.recipientId) throw DomainError.invalid('eventId', { zh: '请按事件或接收人查询', en: 'give eventId or recipientId' });
     const recipient = own ? In(own) : q.recipientId;
     const { page, pageSize, skip, take } = pageOf(q);
     const [items, total] = await this.dataSource.getRepository(NotificationOrm).findAndCount({
@@ -152,7 +132,8 @@ export class DeliveryController {
   @ApiOperation({ summary: '一条通知及其投递日志 (one notification with its delivery log)' })
   async one(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() p: Principal) {
     const n = await this.dataSource.getRepository(NotificationOrm).findOneBy({ id });
-    if (!n || !mayRead(p, n.recipientId)) throw DomainError.notFound({ zh: '通知不存在', en: `no notification ${id}` }, 'notification-not-found');
+    const own = await readable(this.dataSource, p);
+    if (!n || (own && !own.includes(n.recipientId))) throw DomainError.notFound({ zh: '通知不存在', en: `no notification ${id}` }, 'notification-not-found');
     const deliveryLog = await this.dataSource.getRepository(DeliveryAttemptOrm).find({ where: { notificationId: id }, order: { attempt: 'ASC' } });
     return { ...n, deliveryLog };
   }

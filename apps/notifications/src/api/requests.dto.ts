@@ -6,6 +6,7 @@ import { PageQuery } from '@devzone/platform';
 import { LOCALES, type Locale } from '../domain/templates';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** Recipient ids are opaque: ent:<uuid>, agent:<agent id>, officer:<subject>. */
 export const RECIPIENT_ID = /^(ent|agent|officer):[A-Za-z0-9._-]{1,80}$/;
 
 export class QuietHoursRequest {
@@ -36,12 +37,6 @@ export class PreferencesRequest {
   quietHours?: QuietHoursRequest | null;
 
   @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES, { message: `locale 应为 ${LOCALES.join(' / ')}` }) locale?: Locale;
-}
-
-export class RecipientRequest extends PreferencesRequest {
-  @ApiProperty({ example: 'officer:sx-zgq-wangfang' }) @Matches(RECIPIENT_ID, { message: 'id 应为 ent:/agent:/officer: 加标识 (id must be ent:…, agent:… or officer:…)' }) id!: string;
-  @ApiProperty({ example: '王芳' }) @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
-  @ApiPropertyOptional({ example: 'SX-ZGQ', description: '官员所在开发区' }) @IsOptional() @IsString() zoneCode?: string;
 }
 
 export class InboxQuery extends PageQuery {

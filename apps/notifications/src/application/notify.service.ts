@@ -2,11 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Counter } from 'prom-client';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import type { AgentAssignedV1, EventEnvelope, NotificationChannel, ProjectSignedV1, TaskEscalatedV1 } from '@devzone/contracts';
+import type { AgentAssignedV1, EventEnvelope, NotificationChannel, ProjectAccountInvitedV1, ProjectSignedV1, TaskEscalatedV1 } from '@devzone/contracts';
 import { notBefore } from '../domain/delivery';
 import { render } from '../domain/templates';
 import { lockProject } from '@devzone/persistence';
 import { DeferredEventOrm, NotificationOrm, ProjectOrm, ProjectRecipientOrm, RecipientOrm, RuleOrm } from '../infrastructure/orm-entities';
+import { kindOfRole, recipientIdFor, recipientRow, recipientsOf } from './recipients';
 
 export const skippedEvents = new Counter({ name: 'notifications_skipped_events_total', help: 'Events with no notification rule, skipped', labelNames: ['type'] });
 export const createdNotifications = new Counter({ name: 'notifications_created_total', help: 'Notifications created', labelNames: ['channel'] });
@@ -36,15 +37,17 @@ export class NotifyService {
       skippedEvents.inc({ type: event.type });
       return;
     }
-    const project = await manager.findOneBy(ProjectOrm, { projectId: event.projectId });
-    if (!project) {
+    // An invitation names its invitee: it needs no project (a staff account has none).
+    const needsProject = rule.recipients.some((k) => k !== 'invitee');
+    const project = needsProject ? await manager.findOneBy(ProjectOrm, { projectId: event.projectId }) : null;
+    if (needsProject && !project) {
       // project.signed travels on another topic and may come later: wait for it.
       await manager.createQueryBuilder().insert().into(DeferredEventOrm).values({ eventId: event.id, projectId: event.projectId, envelope: event as never }).orIgnore().execute();
       return;
     }
     await this.notify(manager, event, rule, project);
     if (event.type === 'project.signed') {
-      const deferred = await manager.find(DeferredEventOrm, { where: { projectId: project.projectId } });
+      const deferred = await manager.find(DeferredEventOrm, { where: { projectId: event.projectId } });
       deferred.sort((a, b) => String((a.envelope as { occurredAt: string }).occurredAt).localeCompare(String((b.envelope as { occurredAt: string }).occurredAt)));
       for (const d of deferred) {
         const envelope = d.envelope as unknown as EventEnvelope;
@@ -55,12 +58,12 @@ export class NotifyService {
     }
   }
 
-  private async notify(manager: EntityManager, event: EventEnvelope, rule: RuleOrm, project: ProjectOrm): Promise<void> {
+  private async notify(manager: EntityManager, event: EventEnvelope, rule: RuleOrm, project: ProjectOrm | null): Promise<void> {
     const recipients = await this.recipients(manager, event, rule, project);
     const now = new Date();
     const rows: NotificationOrm[] = [];
     for (const recipient of recipients) {
-      const context = { project: { name: project.name, code: project.code, enterpriseName: project.enterpriseName }, recipient: { name: recipient.name }, event: event.payload };
+      const context = { ...(project ? { project: { name: project.name, code: project.code, enterpriseName: project.enterpriseName } } : {}), recipient: { name: recipient.name }, event: event.payload };
       const rendered = render(event.type, recipient.locale, context);
       for (const channel of this.channels(rule.channels, recipient)) {
         const inbox = channel === 'inbox';
@@ -70,7 +73,7 @@ export class NotifyService {
             id: randomUUID(),
             eventId: event.id,
             eventType: event.type,
-            projectId: project.projectId,
+            projectId: event.projectId,
             recipientId: recipient.id,
             channel,
             urgent: rule.urgent,
@@ -97,14 +100,16 @@ export class NotifyService {
     return wanted.filter((c) => c === 'inbox' || (r.channels.includes(c) && (c === 'email' ? !!r.email : !!(r.webhookUrl && r.webhookSecret))));
   }
 
-  private async recipients(manager: EntityManager, event: EventEnvelope, rule: RuleOrm, project: ProjectOrm): Promise<RecipientOrm[]> {
+  private async recipients(manager: EntityManager, event: EventEnvelope, rule: RuleOrm, project: ProjectOrm | null): Promise<RecipientOrm[]> {
     const ids = new Set<string>();
     for (const kind of rule.recipients) {
-      if (kind === 'enterprise' || kind === 'agent') {
+      if ((kind === 'enterprise' || kind === 'agent') && project) {
         const links = await manager.findBy(ProjectRecipientOrm, { projectId: project.projectId, role: kind });
         links.forEach((l) => ids.add(l.recipientId));
-      } else if (kind === 'zone-officers') {
+      } else if (kind === 'zone-officers' && project) {
         (await manager.findBy(RecipientOrm, { kind: 'officer', zoneCode: project.zoneCode })).forEach((r) => ids.add(r.id));
+      } else if (kind === 'invitee') {
+        ids.add((await this.invitee(manager, event as EventEnvelope<ProjectAccountInvitedV1>)).id);
       } else if (kind === 'team-lead') {
         const lead = (event.payload as TaskEscalatedV1).teamLeadId;
         if (lead) ids.add(`agent:${lead}`);
@@ -117,24 +122,45 @@ export class NotifyService {
     return manager.find(RecipientOrm, { where: { id: In([...ids]) }, order: { id: 'ASC' } });
   }
 
+  /**
+   * The project's enterprise contacts: one recipient per mobile (a contact of
+   * several projects hears about all of them), given the contact's account
+   * (subject) as soon as an event names it.
+   */
   private async learnProject(manager: EntityManager, event: EventEnvelope<ProjectSignedV1>): Promise<void> {
     const p = event.payload;
     await manager.upsert(ProjectOrm, { projectId: event.projectId, code: p.projectCode, name: p.name, enterpriseName: p.enterprise.name, zoneCode: p.zoneCode }, ['projectId']);
     for (const contact of p.contacts) {
-      const id = `ent:${contact.mobile}`;
-      const known = await manager.findOneBy(RecipientOrm, { id });
+      let known = await manager.findOneBy(RecipientOrm, { kind: 'enterprise', mobile: contact.mobile });
       if (!known) {
-        await manager.insert(RecipientOrm, { id, kind: 'enterprise', name: contact.name, zoneCode: p.zoneCode, email: contact.email ?? null, webhookUrl: null, webhookSecret: null, channels: ['inbox', 'email', 'webhook'], quietStart: null, quietEnd: null, locale: 'zh-CN' });
-      } else if (contact.email && !known.email) {
-        await manager.update(RecipientOrm, { id }, { email: contact.email });
+        known = recipientRow({ id: recipientIdFor('enterprise', ''), kind: 'enterprise', name: contact.name, zoneCode: p.zoneCode, email: contact.email ?? null, mobile: contact.mobile, subject: contact.userId ?? null });
+        await manager.insert(RecipientOrm, known);
+      } else {
+        const changes = { ...(contact.email && !known.email ? { email: contact.email } : {}), ...(contact.userId && known.subject !== contact.userId ? { subject: contact.userId } : {}) };
+        if (Object.keys(changes).length) await manager.update(RecipientOrm, { id: known.id }, changes);
       }
-      await manager.createQueryBuilder().insert().into(ProjectRecipientOrm).values({ projectId: event.projectId, recipientId: id, role: 'enterprise' }).orIgnore().execute();
+      await manager.createQueryBuilder().insert().into(ProjectRecipientOrm).values({ projectId: event.projectId, recipientId: known.id, role: 'enterprise' }).orIgnore().execute();
     }
   }
 
+  /** Whom an account invitation is for: their recipient (by subject), made from the invitation when they have none yet. */
+  private async invitee(manager: EntityManager, event: EventEnvelope<ProjectAccountInvitedV1>): Promise<RecipientOrm> {
+    const p = event.payload;
+    const [known] = await recipientsOf(manager, p.userId);
+    if (known) {
+      if (!known.email) await manager.update(RecipientOrm, { id: known.id }, { email: p.email });
+      return { ...known, email: known.email ?? p.email };
+    }
+    const kind = kindOfRole(p.role);
+    const row = recipientRow({ id: recipientIdFor(kind, p.userId), kind, name: p.name, email: p.email, subject: p.userId });
+    await manager.createQueryBuilder().insert().into(RecipientOrm).values(row).orIgnore().execute();
+    return row;
+  }
+
   private async learnAgent(manager: EntityManager, event: EventEnvelope<AgentAssignedV1>): Promise<void> {
+    // An agent's id is its subject at the identity provider.
     const id = `agent:${event.payload.agentId}`;
-    await manager.createQueryBuilder().insert().into(RecipientOrm).values({ id, kind: 'agent', name: event.payload.agentName, zoneCode: null, email: null, webhookUrl: null, webhookSecret: null, channels: ['inbox', 'email', 'webhook'], quietStart: null, quietEnd: null, locale: 'zh-CN' }).orIgnore().execute();
+    await manager.createQueryBuilder().insert().into(RecipientOrm).values(recipientRow({ id, kind: 'agent', name: event.payload.agentName, subject: event.payload.agentId })).orIgnore().execute();
     await manager.delete(ProjectRecipientOrm, { projectId: event.projectId, role: 'agent' });
     await manager.insert(ProjectRecipientOrm, { projectId: event.projectId, recipientId: id, role: 'agent' });
   }

@@ -1,11 +1,12 @@
 import type { NotificationChannel } from '@devzone/contracts';
 
 /**
- * Who hears about what (seeded into `notification_rules`, editable as data):
- * event type → recipients → template (the event type) → channels. Urgent
- * messages ignore quiet hours.
+ * Who hears about what (seeded into `notification_rules` by the migrations,
+ * editable as data): event type → recipients → template (the event type) →
+ * channels. Urgent messages ignore quiet hours. `invitee`: the person an
+ * account invitation is for (the event names them; no project needed).
  */
-export type RecipientKind = 'enterprise' | 'agent' | 'zone-officers' | 'team-lead';
+export type RecipientKind = 'enterprise' | 'agent' | 'zone-officers' | 'team-lead' | 'invitee';
 
 export interface NotificationRule {
   eventType: string;
@@ -18,6 +19,8 @@ const ALL: NotificationChannel[] = ['inbox', 'email', 'webhook'];
 const rule = (eventType: string, recipients: RecipientKind[], urgent = false): NotificationRule => ({ eventType, recipients, channels: ALL, urgent });
 
 export const DEFAULT_RULES: NotificationRule[] = [
+  // The set-password link is for the invitee's eyes only: e-mail, never the inbox or a webhook.
+  { eventType: 'project.account-invited', recipients: ['invitee'], channels: ['email'], urgent: true },
   rule('project.signed', ['enterprise', 'zone-officers']),
   rule('project.stage-changed', ['enterprise', 'agent']),
   rule('approval.notice-issued', ['enterprise', 'agent']),

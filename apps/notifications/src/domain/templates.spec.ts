@@ -12,6 +12,10 @@ const results = [
 
 /** A valid payload for every event type a rule names (built against its contract below). */
 export const SAMPLES: Record<string, object> = {
+  'project.account-invited': {
+    userId: 'b1d0c7e2-3f4a-4c5d-9e8f-0a1b2c3d4e5f', username: '13800000000', name: '张伟', email: 'zhangwei@example.cn', role: 'enterprise', enterpriseName: '山西示例新材料有限公司',
+    setPasswordUrl: 'http://127.0.0.1:3000/invite#token=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', expiresAt: '2026-12-02T13:30:00.000Z',
+  },
   'project.signed': {
     projectCode: '2611-140100-04-01-00123X', name: '年产5万吨新型建材项目', enterprise: { name: '山西示例新材料有限公司', creditCode: '91350100M000100Y43' }, zoneCode: 'SX-ZGQ', industryCode: 'C3021',
     totalInvestment: 52000, fixedAssetInvestment: 41000, projectedAnnualOutput: 80000, landAreaMu: 120, usesStandardLand: true, wantsFullAgency: true, projectType: 'capital-construction',
@@ -70,6 +74,14 @@ describe('notification templates', () => {
       '项目“年产5万吨新型建材项目”（2611-140100-04-01-00123X）的标准地指标达产复核未通过：亩均税收差 7 万元/亩·年（28%）。违约金 ¥1,500,000.00，整改期限 2031-06-30。',
     );
     expect(render('approval.item-granted', 'zh-CN', context('approval.item-granted')).subject).toBe('审批事项已准予：建设用地规划许可证');
+  });
+
+  it('invites with the sign-in name, the deadline in Beijing time and a link that can be clicked in the e-mail', () => {
+    const { project: _none, ...noProject } = context('project.account-invited'); // a staff invitation has no project
+    const out = render('project.account-invited', 'zh-CN', noProject);
+    expect(out.text).toContain('登录名：13800000000');
+    expect(out.text).toContain('请在 2026-12-02 21:30（北京时间）前');
+    expect(out.html).toContain('<a href="http://127.0.0.1:3000/invite#token=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG">');
   });
 });
 

@@ -34,6 +34,8 @@ hb.registerHelper('yuan', (fen: number, locale: Locale) =>
   new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }).format(fen / 100),
 );
 hb.registerHelper('number', (n: number, locale: Locale) => new Intl.NumberFormat(locale).format(n));
+/** A moment in China time, e.g. 2026-12-02 21:30. */
+hb.registerHelper('chinaTime', (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' '));
 hb.registerHelper('join', (items: string[], separator: string) => items.join(separator));
 hb.registerHelper('failedList', (results: { passed: boolean; nameZh: string; code: string; shortfall: number; shortfallPercent: number; unit: string }[], locale: Locale) =>
   results
@@ -46,6 +48,16 @@ const P = '“{{project.name}}”（{{project.code}}）';
 const PE = '{{project.name}} ({{project.code}})';
 
 export const TEMPLATES: Record<string, Record<Locale, Source>> = {
+  'project.account-invited': {
+    'zh-CN': {
+      subject: '请设置密码，开通开发区项目服务平台账号',
+      text: '{{recipient.name}}您好，开发区项目全生命周期服务平台已为您开通账号{{#if event.enterpriseName}}（代表{{event.enterpriseName}}）{{/if}}，登录名：{{event.username}}。请在 {{chinaTime event.expiresAt}}（北京时间）前打开以下链接设置密码，链接仅可使用一次，请勿转发：{{event.setPasswordUrl}}',
+    },
+    en: {
+      subject: 'Set your password for the development-zone project service',
+      text: 'Dear {{recipient.name}}, an account was opened for you{{#if event.enterpriseName}} (for {{event.enterpriseName}}){{/if}}; your sign-in name is {{event.username}}. Set your password before {{chinaTime event.expiresAt}} (China time) at this link, which works once; do not forward it: {{event.setPasswordUrl}}',
+    },
+  },
   'project.signed': {
     'zh-CN': { subject: '项目已登记：{{project.name}}', text: '{{recipient.name}}您好，项目' + P + '已于 {{event.signedOn}} 签约登记，总投资 {{number event.totalInvestment "zh-CN"}} 万元。' },
     en: { subject: 'Project registered: {{project.name}}', text: 'Dear {{recipient.name}}, project ' + PE + ' was signed on {{event.signedOn}}, total investment {{number event.totalInvestment "en"}} (10k yuan).' },
@@ -159,6 +171,7 @@ export function render(key: string, locale: Locale, context: Record<string, unkn
   const c = compile(key, locale);
   const subject = c.subject(context);
   const text = c.text(context);
-  const html = `<!doctype html><html lang="${locale}"><body style="font-family: sans-serif"><h2>${escapeHtml(subject)}</h2><p>${escapeHtml(text)}</p><p style="color:#888">${locale === 'en' ? 'Development-zone project service' : '开发区项目全生命周期服务平台'}</p></body></html>`;
+  const linked = escapeHtml(text).replace(/https?:\/\/[^\s<"]+/g, (url) => `<a href="${url}">${url}</a>`);
+  const html = `<!doctype html><html lang="${locale}"><body style="font-family: sans-serif"><h2>${escapeHtml(subject)}</h2><p>${linked}</p><p style="color:#888">${locale === 'en' ? 'Development-zone project service' : '开发区项目全生命周期服务平台'}</p></body></html>`;
   return { subject, text, html };
 }

@@ -24,7 +24,7 @@ export class ProjectOrm {
 /** A person or system that receives notifications, with their channels and preferences. */
 @Entity('recipients')
 export class RecipientOrm {
-  /** ent:<mobile>, agent:<agent id>, officer:<id> */
+  /** Opaque: ent:<uuid> (an enterprise contact), agent:<agent id>, officer:<subject>. */
   @PrimaryColumn({ type: 'varchar', length: 100 }) id!: string;
   @Column({ type: 'text' }) kind!: 'enterprise' | 'agent' | 'officer';
   @Column({ type: 'text' }) name!: string;
@@ -37,6 +37,10 @@ export class RecipientOrm {
   @Column({ name: 'quiet_start', type: 'varchar', length: 5, nullable: true }) quietStart!: string | null;
   @Column({ name: 'quiet_end', type: 'varchar', length: 5, nullable: true }) quietEnd!: string | null;
   @Column({ type: 'text' }) locale!: Locale;
+  /** The person's subject at the identity provider: who may read this recipient's inbox (null: an enterprise contact not yet given an account). */
+  @Column({ type: 'varchar', length: 100, nullable: true }) subject!: string | null;
+  /** An enterprise contact's mobile: how the contacts of later projects are recognised (data, never an id). */
+  @Column({ type: 'varchar', length: 20, nullable: true }) mobile!: string | null;
 }
 
 @Entity('project_recipients')

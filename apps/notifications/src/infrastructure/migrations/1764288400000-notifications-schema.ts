@@ -1,13 +1,37 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { DEFAULT_RULES } from '../../domain/rules';
+
+/** The rules as they were when this migration was written (frozen: later rules come in later migrations). */
+const RULES: [eventType: string, recipients: string[], urgent: boolean][] = [
+  ['project.signed', ['enterprise', 'zone-officers'], false],
+  ['project.stage-changed', ['enterprise', 'agent'], false],
+  ['approval.notice-issued', ['enterprise', 'agent'], false],
+  ['approval.commitment-submitted', ['enterprise', 'zone-officers'], false],
+  ['approval.publicity-ended', ['enterprise'], false],
+  ['approval.corrections-requested', ['enterprise', 'agent'], true],
+  ['approval.item-granted', ['enterprise', 'agent'], false],
+  ['approval.item-rejected', ['enterprise', 'agent'], true],
+  ['approval.case-granted', ['enterprise', 'agent', 'zone-officers'], false],
+  ['approval.item-due-soon', ['zone-officers', 'agent'], false],
+  ['approval.item-overdue', ['zone-officers', 'agent'], true],
+  ['approval.acceptance-failed', ['enterprise', 'zone-officers'], true],
+  ['approval.blacklisted', ['enterprise', 'zone-officers'], true],
+  ['land.plot-reserved', ['enterprise'], false],
+  ['land.contract-signed', ['enterprise', 'agent'], false],
+  ['land.check-passed', ['enterprise'], false],
+  ['land.check-failed', ['enterprise', 'zone-officers'], true],
+  ['land.rectification-due', ['enterprise'], true],
+  ['agency.agent-assigned', ['enterprise', 'agent'], false],
+  ['agency.task-escalated', ['team-lead'], true],
+  ['agency.delegation-closed', ['enterprise'], false],
+];
 
 export class NotificationsSchema1764288400000 implements MigrationInterface {
   name = 'NotificationsSchema1764288400000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE notification_rules (event_type text PRIMARY KEY, recipients jsonb NOT NULL, channels jsonb NOT NULL, urgent boolean NOT NULL)`);
-    for (const r of DEFAULT_RULES) {
-      await q.query(`INSERT INTO notification_rules VALUES ($1, $2, $3, $4)`, [r.eventType, JSON.stringify(r.recipients), JSON.stringify(r.channels), r.urgent]);
+    for (const [eventType, recipients, urgent] of RULES) {
+      await q.query(`INSERT INTO notification_rules VALUES ($1, $2, $3, $4)`, [eventType, JSON.stringify(recipients), JSON.stringify(['inbox', 'email', 'webhook']), urgent]);
     }
     await q.query(`CREATE TABLE projects (project_id uuid PRIMARY KEY, code text NOT NULL, name text NOT NULL, enterprise_name text NOT NULL, zone_code varchar(32) NOT NULL)`);
     await q.query(`
