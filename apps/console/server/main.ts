@@ -1,20 +1,37 @@
-// The console's server (started by the start command): the built console
-// (dist/apps/console), the services' APIs under /api/<service>/ (so the browser
-// talks to one origin), and the demo sign-in (/api/demo/users, /api/demo/login),
-// which issues the seeded people's tokens with the demo identity provider's key.
+// The console's server (started by the start command): the built console (dist/apps/console),
+// the services' APIs under /api/<service>/ (so the browser talks to one origin, with the signed-in
+// person's access token added here), and the sign-in through the identity provider (sign-in.ts).
+// DEVZONE_DEMO=true (set by `npm start` only) also lists the demo people on the sign-in page.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { DEMO_USERS, demoPrivateKey, DemoApi, principalOf, SERVICE_NAMES, serviceUrls, type ServiceName } from '@devzone/demo';
+import { DEMO_PASSWORD, DEMO_USERS, SERVICE_NAMES, serviceUrls, type ServiceName } from '@devzone/demo';
+import { json, SignIn } from './sign-in';
 
-const offset = Number(process.env['DEVZONE_PORT_OFFSET'] ?? 0);
-const port = Number(process.env['CONSOLE_PORT'] ?? 3000 + offset);
+const env = process.env;
+const offset = Number(env['DEVZONE_PORT_OFFSET'] ?? 0);
+const port = Number(env['CONSOLE_PORT'] ?? 3000 + offset);
+const publicUrl = (env['CONSOLE_PUBLIC_URL'] ?? `http://127.0.0.1:${port}`).replace(/\/$/, '');
+const demo = env['DEVZONE_DEMO'] === 'true';
 const root = resolve(__dirname, '../../../dist/apps/console');
 const urls = serviceUrls(offset);
-const issuer = new DemoApi(urls, demoPrivateKey());
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json' };
 
-const json = (res: ServerResponse, status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+function required(name: string): string {
+  const value = env[name];
+  if (!value) {
+    console.error(`[console] ${name} is not set: the console signs people in through the identity provider (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET)`);
+    process.exit(1);
+  }
+  return value;
+}
+const signIn = new SignIn({
+  issuer: required('OIDC_ISSUER'),
+  discoveryUrl: env['OIDC_DISCOVERY_URL'] || required('OIDC_ISSUER'),
+  clientId: env['OIDC_CLIENT_ID'] || 'devzone-console',
+  clientSecret: required('OIDC_CLIENT_SECRET'),
+  publicUrl,
+});
 
 async function bodyOf(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -22,14 +39,19 @@ async function bodyOf(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** A request to a service on the person's behalf: their access token added here, never seen by the browser. */
 async function proxy(req: IncomingMessage, res: ServerResponse, service: ServiceName, path: string): Promise<void> {
-  const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await bodyOf(req);
+  const reading = req.method === 'GET' || req.method === 'HEAD';
+  const session = await signIn.session(req);
+  // Without a session only the services' public routes answer (the set-password page); with one, a change needs the CSRF token.
+  if (session && !reading && !signIn.csrfOk(req, session)) return json(res, 403, { message: '请求已失效，请刷新页面后重试 (CSRF token missing or wrong)' });
+  const body = reading ? undefined : await bodyOf(req);
   const answer = await fetch(`${urls[service]}${path}`, {
     method: req.method,
-    headers: { ...(req.headers['content-type'] ? { 'content-type': req.headers['content-type'] } : {}), ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) },
+    headers: { ...(req.headers['content-type'] ? { 'content-type': req.headers['content-type'] } : {}), ...(session ? { authorization: `Bearer ${session.tokens.access_token}` } : {}) },
     ...(body ? { body } : {}),
   });
-  res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await answer.arrayBuffer()));
+  res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'cache-control': 'no-store' }).end(Buffer.from(await answer.arrayBuffer()));
 }
 
 function serveFile(res: ServerResponse, path: string): void {
@@ -39,20 +61,16 @@ function serveFile(res: ServerResponse, path: string): void {
   res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' }).end(readFileSync(target));
 }
 
-createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', publicUrl);
   const handle = async () => {
-    if (url.pathname === '/api/demo/users') return json(res, 200, DEMO_USERS.map(({ sub, name, role, title, zones }) => ({ sub, name, role, title, zones })));
-    if (url.pathname === '/api/demo/login' && req.method === 'POST') {
-      let sub: string | undefined;
-      try {
-        ({ sub } = JSON.parse((await bodyOf(req)).toString() || '{}') as { sub?: string });
-      } catch {
-        return json(res, 400, { message: '请求体应为 JSON：{"sub": "<演示用户>"} (the body must be JSON)' });
-      }
-      const user = DEMO_USERS.find((u) => u.sub === sub);
-      if (!user) return json(res, 404, { message: `演示用户不存在：${sub}` });
-      return json(res, 200, { token: issuer.token(user), user: { ...principalOf(user), title: user.title } });
+    if (url.pathname === '/auth/login' && req.method === 'GET') return signIn.start(req, res, url);
+    if (url.pathname === '/auth/callback' && req.method === 'GET') return signIn.callback(req, res);
+    if (url.pathname === '/auth/me' && req.method === 'GET') return signIn.me(req, res);
+    if (url.pathname === '/auth/logout' && req.method === 'POST') return signIn.logout(req, res);
+    if (url.pathname === '/auth/demo-users' && req.method === 'GET') {
+      if (!demo) return json(res, 404, { message: '未开启演示 (not a demo)' });
+      return json(res, 200, { password: DEMO_PASSWORD, users: DEMO_USERS.map(({ username, name, role, title, zones }) => ({ username, name, role, title, zones })) });
     }
     const match = /^\/api\/([a-z-]+)(\/.*)$/.exec(url.pathname);
     if (match) {
@@ -62,5 +80,10 @@ createServer((req, res) => {
     }
     serveFile(res, url.pathname);
   };
-  handle().catch((error: unknown) => json(res, 502, { message: `服务暂不可用 (${error instanceof Error ? error.message : String(error)})` }));
-}).listen(port, '127.0.0.1', () => console.log(`[console] http://127.0.0.1:${port}`));
+  handle().catch((error: unknown) => {
+    console.error(`[console] ${req.method} ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`);
+    if (!res.headersSent) json(res, 502, { message: '服务暂不可用，请稍后再试 (a service or the identity provider did not answer)' });
+  });
+});
+server.listen(port, '127.0.0.1', () => console.log(`[console] ${publicUrl} (identity provider ${env['OIDC_ISSUER']}${demo ? '; demo people listed on the sign-in page' : ''})`));
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => (signIn.close(), server.close(() => process.exit(0))));

@@ -1,12 +1,13 @@
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { ROLE_ZH, session, SIGNED_OUT, signOut, type Role, type Session } from './api';
+import { loadSession, ROLE_ZH, SIGNED_OUT, signOut, type Role, type Session } from './api';
 import { CaseDetail } from './pages/CaseDetail';
 import { Credit } from './pages/Credit';
 import { DelegationDetail } from './pages/DelegationDetail';
 import { Figures } from './pages/Figures';
 import { Inbox } from './pages/Inbox';
+import { Invite } from './pages/Invite';
 import { LandProject } from './pages/LandProject';
 import { Login } from './pages/Login';
 import { Plots } from './pages/Plots';
@@ -59,15 +60,20 @@ const MENUS: Record<Role, { key: string; label: string }[]> = {
 };
 
 export function App() {
-  const [current, setCurrent] = useState<Session | null>(session());
+  // undefined: still asking the console's server who is signed in.
+  const [current, setCurrent] = useState<Session | null | undefined>(undefined);
   const navigate = useNavigate();
   const location = useLocation();
   useEffect(() => {
+    loadSession().then(setCurrent, () => setCurrent(null));
     const expired = () => setCurrent(null);
     window.addEventListener(SIGNED_OUT, expired);
     return () => window.removeEventListener(SIGNED_OUT, expired);
   }, []);
-  if (!current) return <Login onSignedIn={(s) => (setCurrent(s), navigate(MENUS[s.user.role][0].key))} />;
+  // Setting a password from an invitation needs no sign-in.
+  if (location.pathname === '/invite') return <Invite />;
+  if (current === undefined) return <Spin style={{ display: 'block', margin: '120px auto' }} />;
+  if (!current) return <Login returnTo={location.pathname + location.search} />;
   const menu = MENUS[current.user.role];
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -80,7 +86,7 @@ export function App() {
           <Typography.Text style={{ color: '#fff' }} data-testid="current-user">
             {current.user.name}（{ROLE_ZH[current.user.role]}）
           </Typography.Text>
-          <Button size="small" onClick={() => (signOut(), setCurrent(null), navigate('/'))}>
+          <Button size="small" data-testid="sign-out" onClick={() => void signOut()}>
             退出
           </Button>
         </Space>
@@ -90,7 +96,7 @@ export function App() {
           <Route path="/" element={<Navigate to={menu[0].key} replace />} />
           <Route path="/projects" element={<Projects session={current} />} />
           <Route path="/projects/:id" element={<ProjectDetail session={current} />} />
-          <Route path="/inbox" element={<Inbox session={current} />} />
+          <Route path="/inbox" element={<Inbox />} />
           <Route path="/queue" element={<Queue session={current} />} />
           <Route path="/cases/:id" element={<CaseDetail session={current} />} />
           <Route path="/credit" element={<Credit session={current} />} />

@@ -35,9 +35,14 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Who is signed in (GET /auth/me of the console's server). The access token
+ * never reaches the browser: the server keeps it and adds it to /api requests;
+ * the browser holds an httpOnly cookie and sends the CSRF token on changes.
+ */
 export interface Session {
-  token: string;
-  user: { sub: string; name: string; role: Role; zones: string[]; creditCode?: string; mobile?: string; title: string };
+  user: { sub: string; username: string; name: string; role: Role; zones: string[]; creditCode?: string; department?: string; email?: string };
+  csrfToken: string;
 }
 export type Role = 'zone-officer' | 'agency-agent' | 'agency-supervisor' | 'enterprise' | 'zone-manager' | 'province-manager' | 'admin';
 
@@ -51,37 +56,44 @@ export const ROLE_ZH: Record<Role, string> = {
   admin: '系统管理员',
 };
 
-const KEY = 'devzone.session';
-export const session = (): Session | null => {
-  const raw = sessionStorage.getItem(KEY);
-  return raw ? (JSON.parse(raw) as Session) : null;
-};
-export const signIn = (s: Session) => sessionStorage.setItem(KEY, JSON.stringify(s));
-export const signOut = () => sessionStorage.removeItem(KEY);
+let current: Session | null = null;
+/** The signed-in person, or null (and the sign-in page). */
+export async function loadSession(): Promise<Session | null> {
+  const response = await fetch('/auth/me', { cache: 'no-store' });
+  const body = (await response.json().catch(() => null)) as Session | null; // read it either way: an unread body keeps the request open
+  current = response.ok ? body : null;
+  return current;
+}
 /** Fired on window when a request finds the session no longer valid. */
 export const SIGNED_OUT = 'devzone:signed-out';
 
+/** Signs out here and at the identity provider (the browser goes there and comes back to the sign-in page). */
+export async function signOut(): Promise<void> {
+  const response = await fetch('/auth/logout', { method: 'POST', headers: current ? { 'x-csrf-token': current.csrfToken } : {} });
+  current = null;
+  const { redirect } = (await response.json().catch(() => ({ redirect: '/' }))) as { redirect?: string };
+  window.location.assign(redirect ?? '/');
+}
+
 export async function api<T = Json>(service: Service, path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
-  const s = session();
+  const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
   const response = await fetch(`/api/${service}${path}`, {
-    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-    headers: { ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...(s ? { authorization: `Bearer ${s.token}` } : {}) },
+    method,
+    headers: { ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...(current && method !== 'GET' ? { 'x-csrf-token': current.csrfToken } : {}) },
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
   });
   const text = await response.text();
-  const body = text ? JSON.parse(text) : null;
-  if (response.status === 401 && s) {
-    // The token expired (12 h) or the keys changed: back to the sign-in page.
-    signOut();
+  let body: Json = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = { message: text };
+  }
+  if (response.status === 401 && current) {
+    // The session ended (signed out elsewhere, or idle at the identity provider): back to the sign-in page.
+    current = null;
     window.dispatchEvent(new Event(SIGNED_OUT));
   }
   if (!response.ok) throw new ApiError(response.status, body);
   return body as T;
-}
-
-/** The recipient id the signed-in user reads the inbox of (as the notifications service names it). */
-export function myRecipientId(s: Session): string {
-  if (s.user.role === 'enterprise') return `ent:${s.user.mobile ?? ''}`;
-  if (s.user.role === 'agency-agent' || s.user.role === 'agency-supervisor') return `agent:${s.user.sub}`;
-  return `officer:${s.user.sub}`;
 }

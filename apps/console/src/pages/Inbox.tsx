@@ -1,10 +1,10 @@
 import { App, Badge, Button, Card, Empty, Space, Spin, Switch, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
-import { api, ApiError, myRecipientId, type Session } from '../api';
+import { api } from '../api';
 import { ErrorAlert, errorText, localTime, PagedTable, useLoad } from '../ui';
 
-/** One message of GET notifications /recipients/:id/inbox. */
+/** One message of GET notifications /me/inbox. */
 interface Message {
   id: string;
   eventType: string;
@@ -18,28 +18,19 @@ interface Message {
 
 
 /** 我的消息: the signed-in user's inbox in the notifications service. */
-export function Inbox({ session }: { session: Session }) {
+export function Inbox() {
   const { message } = App.useApp();
-  const recipient = encodeURIComponent(myRecipientId(session));
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [version, setVersion] = useState(0);
   const [busy, setBusy] = useState<string>();
   const refresh = () => setVersion((v) => v + 1);
 
-  // The unread count also tells whether the user is a recipient at all (404: nobody has written to them yet).
-  const count = useLoad(
-    () =>
-      api<{ unread: number }>('notifications', `/recipients/${recipient}/inbox/unread-count`).catch((e: unknown) => {
-        if (e instanceof ApiError && e.status === 404) return null;
-        throw e;
-      }),
-    [recipient, version],
-  );
+  const count = useLoad(() => api<{ unread: number }>('notifications', '/me/inbox/unread-count'), [version]);
 
   const markRead = async (id: string) => {
     setBusy(id);
     try {
-      await api('notifications', `/recipients/${recipient}/inbox/${encodeURIComponent(id)}/read`, { method: 'POST' });
+      await api('notifications', `/me/inbox/${encodeURIComponent(id)}/read`, { method: 'POST' });
       refresh();
     } catch (e) {
       message.error(errorText(e));
@@ -50,7 +41,7 @@ export function Inbox({ session }: { session: Session }) {
   const markAllRead = async () => {
     setBusy('all');
     try {
-      await api('notifications', `/recipients/${recipient}/inbox/read-all`, { method: 'POST' });
+      await api('notifications', '/me/inbox/read-all', { method: 'POST' });
       message.success('已全部标为已读');
       refresh();
     } catch (e) {
@@ -100,19 +91,17 @@ export function Inbox({ session }: { session: Session }) {
   ];
 
   const unread = count.data?.unread ?? 0;
-  const notRecipient = count.data === null;
 
   return (
     <Card
       title={
         <Space>
           我的消息
-          {!notRecipient && <Badge count={unread} overflowCount={999} data-testid="inbox-unread" />}
+          <Badge count={unread} overflowCount={999} data-testid="inbox-unread" />
         </Space>
       }
       extra={
-        !notRecipient && (
-          <Space size={16}>
+        <Space size={16}>
             <Space>
               <Switch data-testid="inbox-unread-only" checked={unreadOnly} onChange={setUnreadOnly} />
               <Typography.Text>只看未读</Typography.Text>
@@ -120,24 +109,21 @@ export function Inbox({ session }: { session: Session }) {
             <Button data-testid="inbox-read-all" disabled={!unread} loading={busy === 'all'} onClick={() => void markAllRead()}>
               全部已读
             </Button>
-          </Space>
-        )
+        </Space>
       }
     >
       <div data-testid="inbox-list">
         <ErrorAlert error={count.error} />
         {count.data === undefined && count.loading ? (
           <Spin style={{ display: 'block', margin: '48px auto' }} />
-        ) : notRecipient ? (
-          <Empty description="暂无消息" />
         ) : (
           <>
             <Typography.Paragraph type="secondary">{unread ? `共有 ${unread} 条未读消息` : '没有未读消息'}</Typography.Paragraph>
             <PagedTable<Message>
               key={String(unreadOnly)}
-              deps={[recipient, unreadOnly, version]}
+              deps={[unreadOnly, version]}
               fetchPage={(page, pageSize) =>
-                api<{ items: Message[]; total: number }>('notifications', `/recipients/${recipient}/inbox?page=${page}&pageSize=${pageSize}${unreadOnly ? '&unread=true' : ''}`)
+                api<{ items: Message[]; total: number }>('notifications', `/me/inbox?page=${page}&pageSize=${pageSize}${unreadOnly ? '&unread=true' : ''}`)
               }
               columns={columns}
               size="middle"

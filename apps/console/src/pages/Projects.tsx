@@ -65,7 +65,7 @@ export function Projects({ session }: { session: Session }) {
   const filterKey = `${stage ?? ''}|${overdue}|${zone ?? ''}`;
 
   return (
-    <Card title={enterprise ? '我的项目' : '项目库'} extra={enterprise ? <Typography.Text type="secondary">{session.user.title}</Typography.Text> : null}>
+    <Card title={enterprise ? '我的项目' : '项目库'} extra={enterprise && session.user.creditCode ? <Typography.Text type="secondary">统一社会信用代码 {session.user.creditCode}</Typography.Text> : null}>
       <Space wrap size={16} style={{ marginBottom: 16 }}>
         <Select
           data-testid="filter-stage"
