@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine: installs dependencies, brings up
-# Kafka and PostgreSQL (deploy/local), builds the five services, starts them and
-# the demo mail catcher in the background, waits until each is ready, seeds the
-# demo (two zones, their people, about 40 projects; DEVZONE_SEED=none skips it),
-# and prints the URLs and demo tokens. A second run reuses what is running.
+# Kafka, PostgreSQL and Keycloak (the identity provider; deploy/local), makes the
+# realm with the demo people, builds the five services, starts them, the web
+# console and the demo mail catcher in the background, waits until each is ready,
+# seeds the demo (two zones, their people, about 40 projects; DEVZONE_SEED=none
+# skips it), and prints the URLs and how each demo person signs in. A second run
+# reuses what is running.
 # Logs: deploy/local/.run/logs/<service>.log. Stop with `npm stop`.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -32,7 +34,20 @@ running() { # every service (and the mail catcher and the console) alive and rea
 
 bash "$here/install.sh"
 bash "$here/infra.sh" up
-bash "$here/keys.sh"
+
+# The identity provider's realm (deploy/keycloak) with the demo people, and what the services and the
+# console need to use it ($run_dir/idp.json). When the realm had to be made again, its client
+# secrets changed: whatever runs must start again.
+idp_file="$run_dir/idp.json"
+idp_before="$(cat "$idp_file" 2>/dev/null || true)"
+DEVZONE_DEMO="${DEVZONE_DEMO:-true}" CONSOLE_PUBLIC_URL="http://127.0.0.1:$CONSOLE_PORT_LOCAL" \
+  "${node_ts[@]}" libs/demo/src/cli/realm.main.ts
+idp() { node -p "require('$idp_file').$1"; }
+issuer="$(idp issuer)"
+if [ "$idp_before" != "$(cat "$idp_file")" ] && running; then
+  echo "[start] the identity provider's realm changed: starting the services again"
+  bash "$here/stop.sh" --quiet
+fi
 
 if running; then
   echo "[start] the services are already running: reusing them"
@@ -50,14 +65,18 @@ else
   for entry in "${SERVICES[@]}"; do
     read -r name port db <<<"$entry"
     PORT="$port" DATABASE_URL="$pg/$db" KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}" \
-      JWT_PUBLIC_KEY_FILE="${JWT_PUBLIC_KEY_FILE:-$run_dir/keys/public.pem}" \
+      OIDC_ISSUER="$issuer" OIDC_AUDIENCE="$(idp audience)" \
+      IDP_ADMIN_URL="$(idp keycloakUrl)" IDP_REALM="$(idp realm)" IDP_ADMIN_CLIENT_ID="$(idp adminClientId)" IDP_ADMIN_CLIENT_SECRET="$(idp adminClientSecret)" \
+      CONSOLE_PUBLIC_URL="http://127.0.0.1:$CONSOLE_PORT_LOCAL" \
       SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT_LOCAL" \
       NODE_OPTIONS="${DEVZONE_NODE_OPTIONS:---max-old-space-size=96 --max-semi-space-size=8}" \
       nohup node "dist/apps/$name/src/main.js" >"$run_dir/logs/$name.log" 2>&1 </dev/null &
     echo $! >"$run_dir/pids/$name.pid"
   done
 
-  CONSOLE_PORT="$CONSOLE_PORT_LOCAL" nohup "${node_ts[@]}" apps/console/server/main.ts >"$run_dir/logs/console.log" 2>&1 </dev/null &
+  CONSOLE_PORT="$CONSOLE_PORT_LOCAL" CONSOLE_PUBLIC_URL="http://127.0.0.1:$CONSOLE_PORT_LOCAL" DEVZONE_DEMO="${DEVZONE_DEMO:-true}" \
+    OIDC_ISSUER="$issuer" OIDC_CLIENT_ID="$(idp consoleClientId)" OIDC_CLIENT_SECRET="$(idp consoleClientSecret)" \
+    nohup "${node_ts[@]}" apps/console/server/main.ts >"$run_dir/logs/console.log" 2>&1 </dev/null &
   echo $! >"$run_dir/pids/console.pid"
 
   deadline=$((SECONDS + ${START_TIMEOUT:-90}))
@@ -72,7 +91,7 @@ else
       sleep 0.5
     done
   done
-  until curl -fs "http://127.0.0.1:$CONSOLE_PORT_LOCAL/api/demo/users" >/dev/null 2>&1; do
+  until curl -fs "http://127.0.0.1:$CONSOLE_PORT_LOCAL/" >/dev/null 2>&1; do
     if ! kill -0 "$(cat "$run_dir/pids/console.pid")" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
       tail -n 30 "$run_dir/logs/console.log" >&2
       echo "[start] ERROR: the console did not start (log: $run_dir/logs/console.log)" >&2
@@ -91,14 +110,16 @@ fi
 
 echo
 echo "开发区项目全生命周期 — all five services are up:"
-echo "  web console          http://127.0.0.1:$CONSOLE_PORT_LOCAL   (演示登录: pick a demo user)"
+echo "  web console          http://127.0.0.1:$CONSOLE_PORT_LOCAL   (sign in through the identity provider; the demo people are listed)"
 for entry in "${SERVICES[@]}"; do
   read -r name port db <<<"$entry"
   printf '  %-20s http://127.0.0.1:%s   (API docs http://127.0.0.1:%s/docs, health /health, database %s)\n' "$name" "$port" "$port" "$db"
 done
+echo "  identity provider    $issuer   (Keycloak; administration http://127.0.0.1:${KEYCLOAK_PORT:-8180}/admin, admin/admin, local only)"
 echo "  Kafka                127.0.0.1:9092      PostgreSQL 127.0.0.1:5432"
-echo "  demo mail            http://127.0.0.1:$MAIL_HTTP_PORT_LOCAL   (SMTP 127.0.0.1:$SMTP_PORT_LOCAL: the e-mails the notifications service sends)"
+echo "  demo mail            http://127.0.0.1:$MAIL_HTTP_PORT_LOCAL   (SMTP 127.0.0.1:$SMTP_PORT_LOCAL: the e-mails the notifications service sends, invitations too)"
 echo
-echo "Demo tokens (12 h; all users: npm run token). In the API docs: Authorize → paste a token."
-"${node_ts[@]}" libs/demo/src/cli/token.main.ts admin province-manager sx-officer agent-liuyang agent-zhangmin sx-manager ent-sx-1 cz-officer ent-cz-1
-echo "Logs in $run_dir/logs; stop with: npm stop"
+"${node_ts[@]}" libs/demo/src/cli/sign-ins.main.ts
+echo
+echo "A token for the APIs (15 min): npm run -s token -- <login>; every person with a token: npm run token. In the API docs: Authorize → paste a token."
+echo "Logs in $run_dir/logs; stop with: npm stop (npm stop -- --all also stops Kafka and Keycloak)"

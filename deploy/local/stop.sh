@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Stops the services (and the demo mail catcher) started by start.sh (SIGTERM: they stop consuming, flush
-# their outbox and close). `stop.sh --all` also stops the local Kafka broker.
+# Stops the services, the web console and the demo mail catcher started by start.sh (SIGTERM: the
+# services stop consuming, flush their outbox and close). `stop.sh --all` also stops the local Kafka
+# broker and Keycloak.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=services.sh
@@ -23,4 +24,4 @@ for name in "${names[@]}"; do
   fi
   rm -f "$pid_file"
 done
-if $all; then bash "$here/kafka.sh" down; fi
+if $all; then bash "$here/kafka.sh" down; bash "$here/keycloak.sh" down; fi

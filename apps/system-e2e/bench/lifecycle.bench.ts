@@ -17,16 +17,16 @@
  * Env: BENCH_PROJECTS (1000), BENCH_CONCURRENCY (48), BENCH_READ_SECONDS (10).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Partitioners } from 'kafkajs';
 import { Client, Pool } from 'pg';
-import { DEMO_ENTERPRISES, DemoApi, demoUser, ProjectJourney, seedOrganisation, SERVICE_NAMES, serviceUrls } from '@devzone/demo';
+import { DEMO_ENTERPRISES, DemoApi, demoUser, idpSettings, IdpTokens, ProjectJourney, seedOrganisation, SERVICE_NAMES, serviceUrls } from '@devzone/demo';
 import { addDays, chinaDate } from '@devzone/shared-kernel';
-import { resolveInfrastructure, testKafka, testKeyPair, uniqueName } from '@devzone/testing';
+import { resolveInfrastructure, testKafka, uniqueName } from '@devzone/testing';
 import { stackEnv, startCommand, stopCommand } from '../src/support/stack';
 
 const N = Number(process.env['BENCH_PROJECTS'] ?? 1000);
@@ -216,10 +216,6 @@ async function main(): Promise<void> {
 
   log('[bench] starting the system (start command, ports +200, no demo data)');
   const runDir = mkdtempSync(join(tmpdir(), 'devzone-bench-'));
-  const keys = testKeyPair();
-  mkdirSync(join(runDir, 'keys'));
-  writeFileSync(join(runDir, 'keys', 'private.pem'), keys.privateKey);
-  writeFileSync(join(runDir, 'keys', 'public.pem'), keys.publicKey);
   const env: Record<string, string> = { ...stackEnv(runDir, `bench${Date.now().toString(36)}.`), DEVZONE_PORT_OFFSET: String(OFFSET), DEVZONE_DB_PREFIX: DB_PREFIX, DEVZONE_SEED: 'none', LOG_LEVEL: 'warn' };
   await startCommand(env);
   const peakRss: Record<string, number> = {};
@@ -228,7 +224,7 @@ async function main(): Promise<void> {
   }, 1_000);
 
   try {
-    const api = new DemoApi(serviceUrls(OFFSET), keys.privateKey);
+    const api = new DemoApi(serviceUrls(OFFSET), new IdpTokens(idpSettings(runDir)));
     await seedOrganisation(api);
     const http = new Map<string, number[]>();
     api.observer = (method, service, path, _status, took) => {
@@ -273,7 +269,7 @@ async function main(): Promise<void> {
 
     log(`[bench] reads for ${READ_SECONDS} s, ${READ_CLIENTS} clients`);
     const reader = demoUser('admin');
-    const token = api.token(reader);
+    const token = await api.token(reader);
     const read = async (url: string) => {
       const r = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
       await r.arrayBuffer();

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { ROLES, type Role } from '@devzone/auth';
 import { demoUser, ProjectJourney, SERVICE_NAMES, until, zoneUsers, type DemoApi, type DemoEnterprise, type DemoUser, type ServiceName } from '@devzone/demo';
 import { addDays, chinaDate, creditCodeFrom } from '@devzone/shared-kernel';
-import { stackApi } from './support/stack';
+import { enterpriseAccount, stackApi } from './support/stack';
 
 /**
  * Every endpoint × every role × own versus foreign, generated from the
@@ -14,6 +14,7 @@ import { stackApi } from './support/stack';
  * a role the route does not admit → 403; a foreign object → 404 (never 403:
  * no leaks) unless the role sees the whole province; an own object → neither.
  * Lists are checked for leaks: nothing of the foreign project in them.
+ * Every token comes from the identity provider (Keycloak), as in production.
  */
 
 const ALL = [...ROLES];
@@ -37,6 +38,8 @@ interface Side {
   creditRecordId: string;
   team: string;
   availablePlot: string;
+  /** The enterprise's own (opaque) notification recipient, and one notification of each player who has one. */
+  recipientId: string;
   notificationOf: Map<string, string>;
 }
 interface Fixture {
@@ -50,6 +53,8 @@ interface Fixture {
  */
 interface Rule {
   roles: Role[] | 'public';
+  /** A public route's answer without a token (default 200). */
+  publicStatus?: number;
   kind: 'object' | 'list' | 'open' | 'create';
   params?: (side: Side, who: DemoUser) => Record<string, string> | null;
   query?: (side: Side, who: DemoUser) => string;
@@ -67,13 +72,12 @@ const caseId = (s: Side) => ({ id: s.journey.caseId });
 const plot = (s: Side) => ({ code: s.journey.plotCode });
 const zone = (s: Side) => ({ zone: s.zone });
 const reason = () => ({ reason: '授权矩阵测试' });
-/** The recipient a person is (own side); on the foreign side, the foreign enterprise's. */
-const recipientOf = (s: Side, who: DemoUser): string => {
-  if (s.zone !== OWN_ZONE || who.role === 'enterprise' || who.role === 'admin') return `ent:${s.enterprise.mobile}`;
-  if (who.role === 'agency-agent' || who.role === 'agency-supervisor') return `agent:${who.sub}`;
-  return `officer:${who.sub}`;
+/** A notification of the person (own side), or of the foreign enterprise (foreign side): null when there is none. */
+const notificationOf = (s: Side, who: DemoUser) => {
+  const id = s.notificationOf.get(s.zone === OWN_ZONE ? who.sub : s.enterprise.sub);
+  return id ? { notificationId: id, id } : null;
 };
-const recipient = (s: Side, who: DemoUser) => ({ id: recipientOf(s, who) });
+const NOT_INVITED = 'not-an-invitation-token-0123456789';
 
 const RULES: Record<string, Rule> = {
   // project-intake
@@ -90,6 +94,9 @@ const RULES: Record<string, Rule> = {
   'POST project-intake /projects/{id}/terminate': { roles: OFFICERS, kind: 'object', params: project, body: reason },
   'GET project-intake /figures/three-batches': { roles: FIGURES, kind: 'object', query: (s) => `?zone=${s.zone}` },
   'GET project-intake /zones': { roles: ALL, kind: 'open' },
+  'POST project-intake /accounts': { roles: ['admin'], kind: 'create', body: (s) => ({ username: `mx-${randomInt(1e9)}`, name: '矩阵', email: 'mx@zone.example.cn', role: 'zone-manager', zones: [s.zone] }) },
+  'POST project-intake /invitations/check': { roles: 'public', publicStatus: 404, kind: 'open', body: () => ({ token: NOT_INVITED }) },
+  'POST project-intake /invitations/accept': { roles: 'public', publicStatus: 404, kind: 'open', body: () => ({ token: NOT_INVITED, password: 'Matrix-2026!' }) },
   // commitment-approval
   'GET commitment-approval /cases': { roles: ALL, kind: 'list', leak: (f) => f.journey.caseId },
   'GET commitment-approval /cases/{id}': { roles: ALL, kind: 'object', params: caseId },
@@ -138,33 +145,16 @@ const RULES: Record<string, Rule> = {
   'GET agency /teams/{code}/load': { roles: OVERSEERS, kind: 'object', params: (s) => ({ code: s.team }) },
   'GET agency /settings/zones/{zone}': { roles: ALL, kind: 'open', params: zone },
   'PUT agency /settings/zones/{zone}': { roles: LEADS, kind: 'object', params: zone, body: () => ({}) },
-  // notifications: a person reads only the recipient they are (admins any).
-  'POST notifications /recipients': { roles: ALL, kind: 'create', body: (s, who) => ({ id: recipientOf(s, who), name: who.name }), scoped: ALL.filter((r) => r !== 'admin') },
-  'GET notifications /recipients/{id}/preferences': { roles: ALL, kind: 'object', params: recipient, scoped: ALL.filter((r) => r !== 'admin') },
-  'PUT notifications /recipients/{id}/preferences': { roles: ALL, kind: 'object', params: recipient, body: () => ({ locale: 'zh-CN' }), scoped: ALL.filter((r) => r !== 'admin') },
-  'GET notifications /recipients/{id}/inbox': { roles: ALL, kind: 'object', params: recipient, scoped: ALL.filter((r) => r !== 'admin') },
-  'GET notifications /recipients/{id}/inbox/unread-count': { roles: ALL, kind: 'object', params: recipient, scoped: ALL.filter((r) => r !== 'admin') },
-  'POST notifications /recipients/{id}/inbox/{notificationId}/read': {
-    roles: ALL,
-    kind: 'object',
-    params: (s, who) => {
-      const id = s.notificationOf.get(recipientOf(s, who));
-      return id ? { id: recipientOf(s, who), notificationId: id } : null;
-    },
-    scoped: ALL.filter((r) => r !== 'admin'),
-  },
-  'POST notifications /recipients/{id}/inbox/read-all': { roles: ALL, kind: 'object', params: recipient, scoped: ALL.filter((r) => r !== 'admin') },
+  // notifications: a person reads only their own messages (by the subject of their token); admins read the delivery log of anyone.
+  'GET notifications /me/preferences': { roles: ALL, kind: 'open' },
+  'PUT notifications /me/preferences': { roles: ALL, kind: 'open', body: () => ({ locale: 'zh-CN' }) },
+  'GET notifications /me/inbox': { roles: ALL, kind: 'open' },
+  'GET notifications /me/inbox/unread-count': { roles: ALL, kind: 'open' },
+  'POST notifications /me/inbox/{notificationId}/read': { roles: ALL, kind: 'object', params: notificationOf, scoped: ALL },
+  'POST notifications /me/inbox/read-all': { roles: ALL, kind: 'open' },
   'GET notifications /rules': { roles: ALL, kind: 'open' },
-  'GET notifications /notifications': { roles: ALL, kind: 'list', query: (s, who) => `?recipientId=${recipientOf(s, who)}`, leak: (f) => `ent:${f.enterprise.mobile}` },
-  'GET notifications /notifications/{id}': {
-    roles: ALL,
-    kind: 'object',
-    params: (s, who) => {
-      const id = s.notificationOf.get(recipientOf(s, who));
-      return id ? { id } : null;
-    },
-    scoped: ALL.filter((r) => r !== 'admin'),
-  },
+  'GET notifications /notifications': { roles: ALL, kind: 'list', query: (s, who) => (who.role === 'admin' ? `?recipientId=${s.recipientId}` : ''), leak: (f) => f.recipientId },
+  'GET notifications /notifications/{id}': { roles: ALL, kind: 'object', params: notificationOf, scoped: ALL.filter((r) => r !== 'admin') },
 };
 for (const service of SERVICE_NAMES) {
   RULES[`GET ${service} /health`] = { roles: 'public', kind: 'open' };
@@ -201,8 +191,7 @@ function transfer(s: Side) {
 
 async function side(api: DemoApi, zone: string, players: DemoUser[]): Promise<Side> {
   const serial = String(randomInt(10_000_000)).padStart(7, '0');
-  const enterprise: DemoEnterprise = {
-    sub: `ent-mx-${serial}`,
+  const enterprise = await enterpriseAccount({
     name: '矩阵',
     role: 'enterprise',
     zones: [],
@@ -212,7 +201,7 @@ async function side(api: DemoApi, zone: string, players: DemoUser[]): Promise<Si
     zoneCode: zone,
     enterpriseName: `授权矩阵测试企业${serial}`,
     industryCode: 'C3484',
-  };
+  });
   const signedOn = addDays(today, -300);
   const journey = new ProjectJourney(api, {
     enterprise,
@@ -253,16 +242,18 @@ async function side(api: DemoApi, zone: string, players: DemoUser[]): Promise<Si
     creditRecordId: (credit.records ?? credit.items ?? [])[0]?.id,
     team: `${zone}-DB`,
     availablePlot: availablePlot.code,
+    recipientId: '',
     notificationOf: new Map(),
   };
-  // Each player registers as a recipient (409: already), and we note one notification of each, where they have one.
-  for (const who of players) {
-    const id = recipientOf(s, who);
-    await api.call(who, 'POST', 'notifications', '/recipients', { id, name: who.name });
-    const inbox = (await api.get(who, 'notifications', `/recipients/${id}/inbox?pageSize=1`)).items[0];
-    if (inbox) s.notificationOf.set(id, inbox.id);
-  }
+  // The enterprise's recipient and first message; each player's first message, where they have one.
+  s.recipientId = (await until('the enterprise’s first notification', async () => (await api.get(enterprise, 'notifications', '/notifications?pageSize=1')).items[0])).recipientId;
+  for (const who of [enterprise, ...players]) await noteFirstMessage(api, s, who);
   return s;
+}
+
+async function noteFirstMessage(api: DemoApi, s: Side, who: DemoUser): Promise<void> {
+  const inbox = (await api.get(who, 'notifications', '/me/inbox?pageSize=1')).items[0];
+  if (inbox) s.notificationOf.set(who.sub, inbox.id);
 }
 
 describe('authorization matrix: every endpoint × every role × own and foreign', () => {
@@ -280,12 +271,7 @@ describe('authorization matrix: every endpoint × every role × own and foreign'
     players.set('zone-officer', sx.officer).set('agency-supervisor', sx.lead).set('zone-manager', sx.manager).set('province-manager', demoUser('province-manager')).set('admin', demoUser('admin'));
     const own = await side(api, OWN_ZONE, [...players.values()]);
     players.set('enterprise', own.enterprise).set('agency-agent', demoUser(own.agentId));
-    for (const who of [own.enterprise, demoUser(own.agentId)]) {
-      const id = recipientOf(own, who);
-      await api.call(who, 'POST', 'notifications', '/recipients', { id, name: who.name });
-      const first = (await api.get(who, 'notifications', `/recipients/${id}/inbox?pageSize=1`)).items[0];
-      if (first) own.notificationOf.set(id, first.id);
-    }
+    await noteFirstMessage(api, own, demoUser(own.agentId));
     const foreign = await side(api, 'CZ-GXQ', [demoUser('admin')]);
     fixture = { own, foreign };
   }, 240_000);
@@ -309,8 +295,8 @@ describe('authorization matrix: every endpoint × every role × own and foreign'
       const rule = RULES[`${method} ${service} ${path}`];
       if (!rule) continue;
       if (rule.roles === 'public') {
-        const r = await call(null, method, service, path, {}, '', undefined);
-        if (r.status !== 200) wrong.push(`${r.url} without a token → ${r.status}, expected 200`);
+        const r = await call(null, method, service, path, {}, '', rule.body?.(fixture.own, demoUser('admin')));
+        if (r.status !== (rule.publicStatus ?? 200)) wrong.push(`${r.url} without a token → ${r.status}, expected ${rule.publicStatus ?? 200}`);
         continue;
       }
       const noToken = await call(null, method, service, path, rule.params?.(fixture.own, demoUser('admin')) ?? {}, '', undefined);

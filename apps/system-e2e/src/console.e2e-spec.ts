@@ -1,18 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { randomInt } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_ENTERPRISES, demoUser, ProjectJourney, until, zoneUsers, type DemoEnterprise, type ProjectPlan } from '@devzone/demo';
-import { addDays, chinaDate } from '@devzone/shared-kernel';
+import { DEMO_ENTERPRISES, DEMO_PASSWORD, demoUser, ProjectJourney, until, zoneUsers, type DemoEnterprise, type ProjectPlan } from '@devzone/demo';
+import { addDays, chinaDate, creditCodeFrom } from '@devzone/shared-kernel';
 import { WORKSPACE_ROOT } from '@devzone/testing';
-import { stackApi } from './support/stack';
+import { consoleUrl, mailUrl, stackApi, stackIdp } from './support/stack';
 
 /**
  * The web console in a real browser (Debian's chromium driven by
- * playwright-core) against the running system: each role signs in through the
- * demo login, sees only its own data and does its main task. Screenshots of
- * each main page go to apps/system-e2e/screenshots/.
+ * playwright-core) against the running system: each role signs in with its
+ * password on the identity provider's (Keycloak's) sign-in page, sees only its
+ * own data and does its main task; a newly invited enterprise contact sets its
+ * password from the e-mail first. Screenshots of each main page go to
+ * apps/system-e2e/screenshots/.
  */
-const CONSOLE = 'http://127.0.0.1:3100'; // the e2e instance: ports + 100
+const CONSOLE = consoleUrl(); // the e2e instance: ports + 100
 const SHOTS = join(WORKSPACE_ROOT, 'apps/system-e2e/screenshots');
 
 describe('web console (browser)', () => {
@@ -47,13 +50,36 @@ describe('web console (browser)', () => {
   const foreignProject = async (zoneCode: string) =>
     (await api.get(demoUser('admin'), 'project-intake', `/projects?zone=${zoneCode === 'SX-ZGQ' ? 'CZ-GXQ' : 'SX-ZGQ'}&pageSize=1`)).items[0] as { id: string; zoneName: string };
 
-  async function signIn(sub: string): Promise<Page> {
+  /** Keycloak's sign-in form: the name (prefilled when the console passed a hint), the password. */
+  async function keycloakSignIn(page: Page, username: string, password: string): Promise<void> {
+    await page.locator('#password').waitFor();
+    expect(page.url()).toContain(`${stackIdp().issuer}/`); // Keycloak's own page, not the console's
+    await page.locator('#username').fill(username);
+    await page.locator('#password').fill(password);
+    await page.locator('#kc-login').click();
+  }
+
+  /** A demo person picked on the sign-in page, then their password at the identity provider. */
+  async function signIn(username: string, password = DEMO_PASSWORD): Promise<Page> {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.goto(CONSOLE);
-    await page.getByTestId(`login-${sub}`).click();
+    await page.getByTestId(`login-${username}`).click();
+    await keycloakSignIn(page, username, password);
     await page.getByTestId('current-user').waitFor();
     return page;
+  }
+
+  /** The browser keeps no token: only the httpOnly, SameSite session cookie. */
+  async function expectNoTokenInTheBrowser(page: Page): Promise<void> {
+    const cookie = (await page.context().cookies(CONSOLE)).find((c) => c.name === 'devzone_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    const stored = await page.evaluate(() => {
+      const all = (s: { length: number; key(i: number): string | null; getItem(k: string): string | null }) => Array.from({ length: s.length }, (_, i) => `${s.key(i)}=${s.getItem(s.key(i) ?? '')}`);
+      const w = globalThis as unknown as { localStorage: Parameters<typeof all>[0]; sessionStorage: Parameters<typeof all>[0] }; // in the browser
+      return [...all(w.localStorage), ...all(w.sessionStorage)];
+    });
+    expect(stored.filter((entry) => /eyJ[\w-]+\.[\w-]+\./.test(entry) || /token/i.test(entry))).toEqual([]);
   }
 
   /** A screenshot of the page, and no English words in what the user reads (identifiers and codes aside). */
@@ -71,7 +97,7 @@ describe('web console (browser)', () => {
   it('an enterprise sees only its projects, submits a 承诺书 and finds the notice in its messages', async () => {
     const enterprise = DEMO_ENTERPRISES[0];
     const journey = await new ProjectJourney(api, plan(enterprise)).runTo('notified');
-    const page = await signIn(enterprise.sub);
+    const page = await signIn(enterprise.username);
     await page.getByTestId(`project-row-${journey.projectCode}`).waitFor();
     const rows = await page.locator('[data-testid^="project-row-"]').count();
     const mine = await api.get(enterprise, 'project-intake', '/projects?pageSize=100');
@@ -111,7 +137,7 @@ describe('web console (browser)', () => {
     await page.goto(`${CONSOLE}/inbox`);
     await until('the notice in the inbox', async () => {
       await page.reload();
-      await page.getByTestId('inbox-list').waitFor();
+      await page.getByTestId('inbox-row').first().waitFor(); // the list has loaded
       return (await page.getByTestId('inbox-row').filter({ hasText: `承诺书已受理：${journey.plan.name}` }).count()) > 0;
     }, 30_000, 1_000);
     await shot(page, 'enterprise-inbox');
@@ -120,7 +146,7 @@ describe('web console (browser)', () => {
     expect(await page.locator('[data-testid^="project-row-"]').filter({ hasText: DEMO_ENTERPRISES[1].enterpriseName }).count()).toBe(0);
   });
 
-  it('an approval officer works the queue and grants an item', async () => {
+  it('an approval officer signs in with its password, works the queue, grants an item and signs out', async () => {
     const enterprise = DEMO_ENTERPRISES[1];
     const officer = zoneUsers(enterprise.zoneCode).officer;
     const journey = await new ProjectJourney(api, plan(enterprise)).runTo('committed');
@@ -128,7 +154,18 @@ describe('web console (browser)', () => {
     const c = await api.get(officer, 'commitment-approval', `/cases/${journey.caseId}`);
     const item = c.items.find((i: { status: string }) => i.status === 'UNDER_REVIEW');
 
-    const page = await signIn(officer.sub);
+    // The plain sign-in, as outside a demo: the console sends the browser to Keycloak, and a wrong password stays there.
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${CONSOLE}/queue`);
+    await page.getByTestId('sign-in').click();
+    await keycloakSignIn(page, officer.username, 'not-the-password');
+    await page.locator('#input-error, .kc-feedback-text, [id^="input-error"]').first().waitFor();
+    expect(page.url()).not.toContain(CONSOLE);
+    await keycloakSignIn(page, officer.username, DEMO_PASSWORD);
+    await page.getByTestId('current-user').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/queue'); // back where the person was going
+    await expectNoTokenInTheBrowser(page);
     await page.locator('[data-testid^="queue-row-"]').first().waitFor();
     await page.getByTestId('supervision').waitFor(); // 对标验收 asked for, rectifications under way
     await shot(page, 'officer-queue');
@@ -144,13 +181,98 @@ describe('web console (browser)', () => {
     const foreign = (await api.get(demoUser('admin'), 'commitment-approval', '/cases?zone=CZ-GXQ&pageSize=1')).items[0];
     await page.goto(`${CONSOLE}/cases/${foreign.id}`);
     await page.getByText('未找到').first().waitFor();
+
+    // A change without the session's CSRF token (what another site could forge) is refused and changes nothing.
+    const other = c.items.find((i: { status: string; itemCode: string }) => i.status === 'UNDER_REVIEW' && i.itemCode !== item.itemCode);
+    if (other) {
+      const forged = await page.evaluate(
+        async ([url]) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ decision: 'grant' }) })).status,
+        [`${CONSOLE}/api/commitment-approval/cases/${journey.caseId}/items/${other.itemCode}/decision`],
+      );
+      expect(forged).toBe(403);
+      expect((await api.get(officer, 'commitment-approval', `/cases/${journey.caseId}`)).items.find((i: { itemCode: string }) => i.itemCode === other.itemCode).status).toBe('UNDER_REVIEW');
+    }
+
+    // Signing out ends the session here and at the identity provider: signing in again asks for the password.
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in').waitFor();
+    expect((await page.context().cookies(CONSOLE)).find((x) => x.name === 'devzone_session')).toBeUndefined();
+    await page.getByTestId('sign-in').click();
+    await page.locator('#password').waitFor();
+    await context.close();
+  });
+
+  it('an invited enterprise contact sets its password from the e-mail, signs in, sees only its project and submits its 承诺书', async () => {
+    const serial = String(randomInt(10_000_000)).padStart(7, '0');
+    const contact: DemoEnterprise = {
+      sub: '',
+      username: `1390${serial}`,
+      name: '宋佳',
+      role: 'enterprise',
+      zones: [],
+      creditCode: creditCodeFrom(`91140100MB${serial}`.padEnd(17, '2')),
+      mobile: `1390${serial}`,
+      email: `invited-${serial}@enterprise.example.cn`,
+      title: '项目联系人',
+      zoneCode: 'SX-ZGQ',
+      enterpriseName: `山西受邀新材料${serial}有限公司`,
+      industryCode: 'C3021',
+    };
+    const journey = await new ProjectJourney(api, plan(contact)).runTo('notified');
+    const mail = await until('the invitation e-mail', async () => {
+      const received = (await (await fetch(`${mailUrl()}/messages?to=${encodeURIComponent(contact.email!)}`)).json()) as { subject: string; text: string }[];
+      return received.find((m) => m.subject.includes('请设置密码'));
+    });
+    const link = /(http\S+\/invite#token=[\w-]+)/.exec(mail.text)?.[1];
+    expect(link?.startsWith(`${CONSOLE}/invite#token=`)).toBe(true);
+
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(link!);
+    await page.getByTestId('invite-username').waitFor();
+    expect(await page.getByTestId('invite-username').innerText()).toBe(contact.username);
+    await shot(page, 'invite-set-password');
+    // The identity provider's rule (not the login name) comes back on the field; then a good password.
+    await page.getByTestId('invite-password').fill(contact.username);
+    await page.getByTestId('invite-confirm').fill(contact.username);
+    await page.getByTestId('invite-submit').click();
+    await page.getByText('密码不能与登录名相同').waitFor();
+    const password = `Songjia-${serial}`;
+    await page.getByTestId('invite-password').fill(password);
+    await page.getByTestId('invite-confirm').fill(password);
+    await page.getByTestId('invite-submit').click();
+    await page.getByTestId('invite-sign-in').click();
+    await keycloakSignIn(page, contact.username, password);
+    await page.getByTestId('current-user').waitFor();
+    await expectNoTokenInTheBrowser(page);
+
+    // Exactly its one project, and what waits on it: the 承诺书.
+    await page.getByTestId(`project-row-${journey.projectCode}`).waitFor();
+    expect(await page.locator('[data-testid^="project-row-"]').count()).toBe(1);
+    await page.getByTestId(`project-row-${journey.projectCode}`).getByRole('link').first().click();
+    await page.getByTestId('submit-commitment').waitFor();
+    for (const [label, date] of [
+      ['承诺开工日期', addDays(today, 30)],
+      ['承诺竣工日期', addDays(today, 200)],
+      ['承诺投产日期', addDays(today, 260)],
+    ]) {
+      await page.getByLabel(label).fill(date);
+      await page.getByLabel(label).press('Enter');
+    }
+    await page.getByTestId('submit-commitment').click();
+    await page.getByText('承诺书已提交').waitFor();
+    const signedIn = { ...contact, password, sub: (JSON.parse(Buffer.from((await api.token({ ...contact, password })).split('.')[1], 'base64url').toString()) as { sub: string }).sub };
+    await until('the case committed', async () => (await api.get(signedIn, 'commitment-approval', `/cases/${journey.caseId}`)).status === 'COMMITTED');
+    const timeline = await api.get(signedIn, 'project-intake', `/projects/${journey.projectId}/timeline`);
+    expect(timeline.entries.find((e: { type: string }) => e.type === 'approval.commitment-submitted').actor).toEqual({ id: signedIn.sub, role: 'enterprise' });
+    await context.close();
   });
 
   it('a land officer sees the plots, the project’s land and records measured values', async () => {
     const enterprise = DEMO_ENTERPRISES[2];
     const officer = zoneUsers(enterprise.zoneCode).officer;
     const journey = await new ProjectJourney(api, plan(enterprise, { landAreaMu: 20, totalInvestment: 20_000, projectedAnnualOutput: 25_000 })).runTo('completed');
-    const page = await signIn(officer.sub);
+    const page = await signIn(officer.username);
     await page.goto(`${CONSOLE}/plots`);
     await page.waitForLoadState('networkidle');
     await shot(page, 'land-plots');
@@ -185,7 +307,7 @@ describe('web console (browser)', () => {
     d = await api.get(lead, 'agency', `/projects/${journey.projectId}/delegation`);
     const task = d.tasks.find((t: { source: string; status: string }) => t.source === 'utility' && t.status === 'PLANNED');
 
-    const page = await signIn(d.agentId);
+    const page = await signIn(demoUser(d.agentId).username);
     await page.getByTestId('worklist').waitFor();
     await shot(page, 'agent-worklist');
     await page.goto(`${CONSOLE}/delegations/${journey.projectId}`);
@@ -201,7 +323,7 @@ describe('web console (browser)', () => {
     await page.goto(`${CONSOLE}/delegations/${(await foreignProject(enterprise.zoneCode)).id}`);
     await page.getByText('未找到').first().waitFor();
 
-    const leadPage = await signIn(lead.sub);
+    const leadPage = await signIn(lead.username);
     await leadPage.goto(`${CONSOLE}/team`);
     await leadPage.getByText(agents[0].name).first().waitFor();
     await shot(leadPage, 'lead-team');
@@ -210,7 +332,7 @@ describe('web console (browser)', () => {
   it('a manager sees the 三个一批 figures change when a project starts', async () => {
     const enterprise = DEMO_ENTERPRISES[0];
     const manager = zoneUsers(enterprise.zoneCode).manager;
-    const page = await signIn(manager.sub);
+    const page = await signIn(manager.username);
     const started = async () => Number((await page.getByTestId('figure-started').innerText()).replace(/[^\d]/g, ''));
     await page.getByTestId('figure-started').waitFor();
     const before = await started();
@@ -226,13 +348,9 @@ describe('web console (browser)', () => {
       await page.getByTestId('figure-started').waitFor();
       return (await started()) === before + 1;
     }, 30_000, 1_000);
-    // A token the services no longer take (expired after 12 h, keys rotated): back to the sign-in page.
-    await page.evaluate(() => {
-      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void } }).sessionStorage; // in the browser
-      const stored = JSON.parse(storage.getItem('devzone.session') ?? '{}');
-      storage.setItem('devzone.session', JSON.stringify({ ...stored, token: 'eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl' }));
-    });
+    // A session the console no longer knows (ended, or the server restarted): back to the sign-in page.
+    await page.context().addCookies([{ name: 'devzone_session', value: 'no-such-session', url: CONSOLE, httpOnly: true, sameSite: 'Lax' }]);
     await page.reload();
-    await page.getByTestId(`login-${manager.sub}`).waitFor();
+    await page.getByTestId(`login-${manager.username}`).waitFor();
   });
 });

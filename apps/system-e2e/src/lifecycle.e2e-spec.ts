@@ -6,6 +6,7 @@ import { mailUrl, stackApi } from './support/stack';
 /**
  * One project from 签约 to 达产 through the HTTP APIs only, as the people would
  * do it, against the five services started as processes by the start command:
+ * the new enterprise's contact is invited by e-mail and sets a password, then
  * approvals under commitment, a 标准地 plot, 全代办 tasks, start, completion
  * with acceptance, production, the full-production check; then what each
  * person sees.
@@ -15,8 +16,11 @@ describe('one project from 签约 to 达产, end to end', () => {
   const zone = 'SX-ZGQ';
   const { officer, agents, manager, lead } = zoneUsers(zone);
   const serial = String(randomInt(10_000_000)).padStart(7, '0');
+  // A new contact: no account yet (its subject is known once it signs in).
   const enterprise: DemoEnterprise = {
-    sub: `ent-e2e-${serial}`,
+    sub: '',
+    username: `1370${serial}`,
+    password: `Lintao-${serial}`,
     name: '林涛',
     role: 'enterprise',
     zones: [],
@@ -44,8 +48,22 @@ describe('one project from 签约 to 达产, end to end', () => {
 
   beforeAll(async () => {
     figuresBefore = await figures();
+    await journey.runTo('signed');
+    await acceptInvitation();
     await journey.runTo('full-production');
   }, 180_000);
+
+  /** The invitation e-mail's link, its password set over HTTP (the console does the same), and the subject of the new account. */
+  async function acceptInvitation(): Promise<void> {
+    const mail = await until('the invitation e-mail', async () => {
+      const received = (await (await fetch(`${mailUrl()}/messages?to=${encodeURIComponent(enterprise.email ?? '')}`)).json()) as { subject: string; text: string }[];
+      return received.find((m) => m.subject.includes('请设置密码'));
+    });
+    expect(mail.text).toContain(`登录名：${enterprise.username}`);
+    const token = /invite#token=([\w-]+)/.exec(mail.text)?.[1];
+    expect(await api.call(null, 'POST', 'project-intake', '/invitations/accept', { token, password: enterprise.password })).toMatchObject({ status: 200, body: { username: enterprise.username } });
+    enterprise.sub = (JSON.parse(Buffer.from((await api.token(enterprise)).split('.')[1], 'base64url').toString()) as { sub: string }).sub;
+  }
 
   it('reaches 达产 with every milestone dated and the land checks passed', async () => {
     const project = await journey.waitStage('FULL_PRODUCTION');
@@ -94,9 +112,8 @@ describe('one project from 签约 to 达产, end to end', () => {
   });
 
   it('e-mails the enterprise over real SMTP, and files the same notices in its inbox', async () => {
-    const recipient = `ent:${enterprise.mobile}`;
     const log = await until('every e-mail sent', async () => {
-      const rows = (await api.get(enterprise, 'notifications', `/notifications?recipientId=${recipient}&pageSize=100`)).items as Json[];
+      const rows = (await api.get(enterprise, 'notifications', '/notifications?pageSize=100')).items as Json[];
       const emails = rows.filter((n) => n.channel === 'email');
       return emails.some((n) => n.subject.includes('达产')) && emails.every((n) => n.status === 'sent') ? rows : undefined;
     }, 60_000);
@@ -107,8 +124,10 @@ describe('one project from 签约 to 达产, end to end', () => {
     const received = (await (await fetch(`${mailUrl()}/messages?to=${encodeURIComponent(enterprise.email ?? '')}`)).json()) as { subject: string }[];
     expect(received.map((m) => m.subject).sort()).toEqual(emails.map((n: Json) => n.subject).sort());
     const subjects = received.map((m) => m.subject);
-    for (const expected of ['项目已登记', '审批', '出让合同', '达产']) expect(subjects.some((s) => s.includes(expected))).toBe(true);
-    const inbox = await api.get(enterprise, 'notifications', `/recipients/${recipient}/inbox?pageSize=100`);
+    for (const expected of ['请设置密码', '项目已登记', '审批', '出让合同', '达产']) expect(subjects.some((s) => s.includes(expected))).toBe(true);
+    // No person's mobile number in a recipient id.
+    expect(log.some((n: Json) => String(n.recipientId).includes(enterprise.mobile ?? '-'))).toBe(false);
+    const inbox = await api.get(enterprise, 'notifications', '/me/inbox?pageSize=100');
     expect(inbox.total).toBe(log.filter((n: Json) => n.channel === 'inbox').length);
   });
 
@@ -140,7 +159,6 @@ describe('one project from 签约 to 达产, end to end', () => {
       [other, 'commitment-approval', `/projects/${id}/case`],
       [other, 'standard-land', `/projects/${id}/land`],
       [other, 'agency', `/projects/${id}/delegation`],
-      [other, 'notifications', `/recipients/ent:${enterprise.mobile}/inbox`],
       [foreignOfficer, 'project-intake', `/projects/${id}`],
       [foreignOfficer, 'commitment-approval', `/projects/${id}/case`],
       [foreignOfficer, 'standard-land', `/projects/${id}/land`],
@@ -152,8 +170,10 @@ describe('one project from 签约 to 达产, end to end', () => {
     expect(await status(foreignOfficer, 'POST', 'project-intake', `/projects/${id}/suspend`, { reason: '测试' })).toBe(404);
     // Managers read figures; they do not act.
     expect(await status(manager, 'POST', 'project-intake', `/projects/${id}/suspend`, { reason: '测试' })).toBe(403);
-    // The other enterprise's list does not include it.
+    // The other enterprise's list and inbox do not include it.
     const list = await api.get(other, 'project-intake', '/projects?pageSize=100');
     expect(list.items.map((p: Json) => p.id)).not.toContain(id);
+    const inbox = await api.get(other, 'notifications', '/me/inbox?pageSize=100');
+    expect(inbox.items.map((n: Json) => n.projectId)).not.toContain(id);
   });
 });

@@ -1,5 +1,5 @@
-import { DEMO_ENTERPRISES, demoUser } from '@devzone/demo';
-import { stack, stackApi, startCommand } from './support/stack';
+import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_USERS, demoUser } from '@devzone/demo';
+import { consoleUrl, stack, stackApi, stackIdp, startCommand } from './support/stack';
 
 // The services as the README's start command starts them (deploy/local/services.sh), in the e2e instance (ports + 100).
 const SERVICES = [
@@ -17,11 +17,26 @@ describe('the start command (npm start)', () => {
   const isDemo = (p: { enterprise: { creditCode: string }; createdAt: string }) => demoCodes.has(p.enterprise.creditCode) && p.createdAt <= stack().seededAt;
   const demoProjects = async () => (await api.all(demoUser('admin'), 'project-intake', '/projects')).filter(isDemo);
 
-  it('prints the URL and API docs of every service, and demo tokens', () => {
+  it('prints the URL and API docs of every service, the identity provider, and how each demo person signs in', () => {
     const output = stack().startOutput;
     for (const { name, port } of SERVICES) expect(output).toMatch(new RegExp(`${name}\\s+http://127\\.0\\.0\\.1:${port}\\s+\\(API docs http://127\\.0\\.0\\.1:${port}/docs`));
     expect(output).toMatch(/\[seed\] 40 demo projects/);
-    for (const id of ['admin', 'sx-officer', 'ent-sx-1']) expect(output).toMatch(new RegExp(`  ${id}\\s+eyJ[\\w-]+\\.[\\w-]+\\.[\\w-]+`));
+    expect(output).toContain(`identity provider    ${stackIdp().issuer}`);
+    expect(output).toContain(`the password ${DEMO_PASSWORD}`);
+    for (const user of DEMO_USERS) expect(output).toMatch(new RegExp(`\\n  ${user.username}\\s+${user.role}\\s+${user.name}`));
+  });
+
+  it('has the console sign people in through the identity provider, and lists the demo people (DEVZONE_DEMO=true)', async () => {
+    const login = await fetch(`${consoleUrl()}/auth/login?login_hint=sx-officer`, { redirect: 'manual' });
+    expect(login.status).toBe(302);
+    const target = new URL(login.headers.get('location') ?? '');
+    expect(`${target.origin}${target.pathname}`).toBe(`${stackIdp().issuer}/protocol/openid-connect/auth`);
+    expect(Object.fromEntries(target.searchParams)).toMatchObject({ client_id: 'devzone-console', response_type: 'code', code_challenge_method: 'S256', login_hint: 'sx-officer', redirect_uri: `${consoleUrl()}/auth/callback` });
+    expect(login.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Lax/);
+    expect((await fetch(`${consoleUrl()}/auth/me`)).status).toBe(401);
+    const demo = (await (await fetch(`${consoleUrl()}/auth/demo-users`)).json()) as { password: string; users: { username: string }[] };
+    expect(demo.password).toBe(DEMO_PASSWORD);
+    expect(demo.users.map((u) => u.username)).toEqual(DEMO_USERS.map((u) => u.username));
   });
 
   it.each(SERVICES)('$name answers /health, /health/ready and /docs without a token', async ({ name, port, title }) => {

@@ -1,5 +1,5 @@
-import { mintToken, type MintOptions } from '@devzone/auth';
-import { principalOf, type DemoUser } from './users';
+import { KeycloakAdmin, mintToken, type IdpSettings } from '@devzone/auth';
+import { DEMO_PASSWORD, principalOf, type DemoUser } from './users';
 
 export const SERVICE_NAMES = ['project-intake', 'commitment-approval', 'standard-land', 'agency', 'notifications'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -31,27 +31,67 @@ export class ApiError extends Error {
 /** Called after every request (the benchmark's HTTP latencies). */
 export type RequestObserver = (method: string, service: ServiceName, path: string, status: number, ms: number) => void;
 
+/** Where a demo person's access token comes from. */
+export interface TokenSource {
+  token(user: DemoUser): Promise<string>;
+}
+
+/** Caches each token until a minute before it expires (the console's and the seed's runs are long). */
+abstract class CachingTokens implements TokenSource {
+  private readonly tokens = new Map<string, Promise<{ token: string; expiresAt: number }>>();
+  protected abstract fetch(user: DemoUser): Promise<{ token: string; expiresAt: number }>;
+
+  async token(user: DemoUser): Promise<string> {
+    const cached = this.tokens.get(user.sub);
+    if (cached) {
+      const known = await cached.catch(() => undefined);
+      if (known && known.expiresAt - Date.now() > 60_000) return known.token;
+    }
+    const next = this.fetch(user);
+    this.tokens.set(user.sub, next);
+    next.catch(() => this.tokens.delete(user.sub));
+    return (await next).token;
+  }
+}
+
+const expiryOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number }).exp * 1000;
+
+/** A demo person signs in to the identity provider with its password (the realm's devzone-cli client; demo only). */
+export class IdpTokens extends CachingTokens {
+  constructor(private readonly idp: Pick<IdpSettings, 'keycloakUrl' | 'realm' | 'cliClientId'>) {
+    super();
+  }
+  protected async fetch(user: DemoUser) {
+    const answer = await KeycloakAdmin.passwordGrant(this.idp.keycloakUrl, this.idp.realm, this.idp.cliClientId, user.username, user.password ?? DEMO_PASSWORD);
+    return { token: answer.access_token, expiresAt: expiryOf(answer.access_token) };
+  }
+}
+
+/** Tokens signed with a test key (services started with JWT_PUBLIC_KEY: the fault suite and unit tests). */
+export class TestKeyTokens extends CachingTokens {
+  constructor(private readonly privateKey: string) {
+    super();
+  }
+  protected async fetch(user: DemoUser) {
+    const token = mintToken(principalOf(user), { privateKey: this.privateKey, expiresIn: '12h' });
+    return { token, expiresAt: expiryOf(token) };
+  }
+}
+
 /**
- * The services' HTTP APIs as a demo user calls them: a bearer token minted with
- * the demo identity provider's private key, JSON in and out.
+ * The services' HTTP APIs as a demo user calls them: a bearer token from the
+ * token source, JSON in and out.
  */
 export class DemoApi {
-  private readonly tokens = new Map<string, { token: string; expiresAt: number }>();
   observer?: RequestObserver;
 
   constructor(
     readonly urls: ServiceUrls,
-    private readonly privateKey: string,
+    readonly tokens: TokenSource,
   ) {}
 
-  /** The user's token, minted again when the last one expires within a minute (the console's server runs for days). */
-  token(user: DemoUser, expiresIn: MintOptions['expiresIn'] = '12h'): string {
-    const cached = this.tokens.get(user.sub);
-    if (cached && cached.expiresAt - Date.now() > 60_000) return cached.token;
-    const token = mintToken(principalOf(user), { privateKey: this.privateKey, expiresIn });
-    const { exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number };
-    this.tokens.set(user.sub, { token, expiresAt: exp * 1000 });
-    return token;
+  token(user: DemoUser): Promise<string> {
+    return this.tokens.token(user);
   }
 
   async call(user: DemoUser | null, method: string, service: ServiceName, path: string, body?: unknown): Promise<Answer> {
@@ -59,7 +99,7 @@ export class DemoApi {
     const started = performance.now();
     const response = await fetch(url, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(user ? { authorization: `Bearer ${this.token(user)}` } : {}) },
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(user ? { authorization: `Bearer ${await this.token(user)}` } : {}) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();

@@ -2,4 +2,4 @@ export * from './api';
 export * from './users';
 export * from './journey';
 export * from './seed';
-export { demoApi, demoPrivateKey, runDir } from './cli/env';
+export { demoApi, idpSettings, runDir } from './cli/env';

@@ -1,7 +1,7 @@
 import { addDays, chinaDate, type IsoDate } from '@devzone/shared-kernel';
 import { ApiError, type DemoApi } from './api';
 import { ProjectJourney, type JourneyStep, type ProjectPlan } from './journey';
-import { DEMO_ENTERPRISES, DEMO_USERS, DEMO_ZONES, demoUser, zoneUsers } from './users';
+import { DEMO_ENTERPRISES, DEMO_USERS, DEMO_ZONES, zoneUsers } from './users';
 
 /** What happens to a demo project after its journey. */
 type Ending = 'suspend' | 'terminate' | 'fail-acceptance' | 'breach';
@@ -83,7 +83,6 @@ async function ignoreExisting(request: Promise<unknown>): Promise<void> {
 
 /** Zone rules, 代办专班 and agents, officers as notification recipients. Safe to run again. */
 export async function seedOrganisation(api: DemoApi): Promise<void> {
-  const admin = demoUser('admin');
   for (const zone of DEMO_ZONES) {
     const people = zoneUsers(zone.code);
     await api.put(people.officer, 'commitment-approval', `/settings/zones/${zone.code}`, { publicityDays: zone.publicityDays });
@@ -94,7 +93,8 @@ export async function seedOrganisation(api: DemoApi): Promise<void> {
     for (const agent of people.agents) {
       await ignoreExisting(api.post(people.lead, 'agency', '/agents', { id: agent.sub, name: agent.name, mobile: agent.mobile, zoneCode: zone.code, teamCode: team, specialities: ['approval', 'construction', 'utilities'], capacity: 40 }));
     }
-    await ignoreExisting(api.post(admin, 'notifications', '/recipients', { id: `officer:${people.officer.sub}`, name: people.officer.name, zoneCode: zone.code, email: people.officer.email, channels: ['inbox', 'email'] }));
+    // An officer becomes a recipient of its zone's notifications the first time it looks (its e-mail from the identity provider).
+    await api.put(people.officer, 'notifications', '/me/preferences', { channels: ['inbox', 'email'] });
   }
 }
 

@@ -4,14 +4,25 @@ import { creditCodeFrom } from '@devzone/shared-kernel';
 /**
  * The demo's people: two zones, each with an approval officer, a 代办专班 lead,
  * two agents and a zone manager; a provincial manager; an administrator; and
- * eight enterprises (four per zone). `npm run token -- <id>` prints a token for
- * any of them. E-mail addresses are where the demo mail catcher receives.
+ * eight enterprises (four per zone). They are users of the local identity
+ * provider (deploy/keycloak/demo-users.json is made from this list), each signs
+ * in with its id and DEMO_PASSWORD, and its id is also its subject (the `sub` of
+ * its tokens). `npm run token -- <id>` prints a token for any of them.
+ * E-mail addresses are where the demo mail catcher receives.
  */
 export interface DemoUser extends Principal {
   /** What the person is, in Chinese (for the token list). */
   title: string;
-  email?: string;
+  /** The sign-in name (the demo people: their id). */
+  username: string;
+  /** Default DEMO_PASSWORD. */
+  password?: string;
+  /** An enterprise contact's or an agent's mobile (data, not an identity). */
+  mobile?: string;
 }
+
+/** Every demo person's password in the local identity provider (never a real deployment's). */
+export const DEMO_PASSWORD = 'demo2026';
 
 export interface DemoZone {
   code: string;
@@ -35,10 +46,10 @@ interface Person {
 }
 
 const staff = (z: DemoZone, people: { officer: string; lead: Person; agents: Person[]; manager: string }): DemoUser[] => [
-  { sub: `${z.prefix}-officer`, name: people.officer, role: 'zone-officer', zones: [z.code], title: `${z.name} 审批专员`, email: `${z.prefix}-officer@zone.example.cn` },
-  { sub: people.lead.id, name: people.lead.name, role: 'agency-supervisor', zones: [z.code], title: `${z.name} 代办专班负责人`, ...(people.lead.mobile ? { mobile: people.lead.mobile } : {}) },
-  ...people.agents.map((a): DemoUser => ({ sub: a.id, name: a.name, role: 'agency-agent', zones: [z.code], title: `${z.name} 代办员`, ...(a.mobile ? { mobile: a.mobile } : {}) })),
-  { sub: `${z.prefix}-manager`, name: people.manager, role: 'zone-manager', zones: [z.code], title: `${z.name} 管委会主任（只读）` },
+  { sub: `${z.prefix}-officer`, username: `${z.prefix}-officer`, name: people.officer, role: 'zone-officer', zones: [z.code], title: `${z.name} 审批专员`, email: `${z.prefix}-officer@zone.example.cn` },
+  { sub: people.lead.id, username: people.lead.id, name: people.lead.name, role: 'agency-supervisor', zones: [z.code], title: `${z.name} 代办专班负责人`, ...(people.lead.mobile ? { mobile: people.lead.mobile } : {}) },
+  ...people.agents.map((a): DemoUser => ({ sub: a.id, username: a.id, name: a.name, role: 'agency-agent', zones: [z.code], title: `${z.name} 代办员`, ...(a.mobile ? { mobile: a.mobile } : {}) })),
+  { sub: `${z.prefix}-manager`, username: `${z.prefix}-manager`, name: people.manager, role: 'zone-manager', zones: [z.code], title: `${z.name} 管委会主任（只读）` },
 ];
 
 const [SX, CZ] = DEMO_ZONES;
@@ -51,6 +62,7 @@ export interface DemoEnterprise extends DemoUser {
 
 const enterprise = (n: number, z: DemoZone, enterpriseName: string, contact: string, industryCode: string): DemoEnterprise => ({
   sub: `ent-${z.prefix}-${n}`,
+  username: `ent-${z.prefix}-${n}`,
   name: contact,
   role: 'enterprise',
   zones: [],
@@ -75,8 +87,8 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
 ];
 
 export const DEMO_USERS: DemoUser[] = [
-  { sub: 'admin', name: '系统管理员', role: 'admin', zones: [], title: '系统管理员（全部权限）', email: 'admin@zone.example.cn' },
-  { sub: 'province-manager', name: '赵敏', role: 'province-manager', zones: [], title: '省级主管部门（全省只读）' },
+  { sub: 'admin', username: 'admin', name: '系统管理员', role: 'admin', zones: [], title: '系统管理员（全部权限）', email: 'admin@zone.example.cn' },
+  { sub: 'province-manager', username: 'province-manager', name: '赵敏', role: 'province-manager', zones: [], title: '省级主管部门（全省只读）' },
   // 示范区's 代办专班 is configuration data of the agency service (its first migration).
   ...staff(SX, {
     officer: '王芳',
@@ -108,9 +120,34 @@ export function demoUser(id: string): DemoUser {
 
 /** The principal a token carries (no demo-only fields). */
 export function principalOf(user: DemoUser): Principal {
-  const { sub, name, role, zones, creditCode, mobile } = user;
-  return { sub, name, role, zones, ...(creditCode ? { creditCode } : {}), ...(mobile ? { mobile } : {}) };
+  const { sub, name, role, zones, creditCode, department, email } = user;
+  return { sub, name, role, zones, ...(creditCode ? { creditCode } : {}), ...(department ? { department } : {}), ...(email ? { email } : {}) };
 }
+
+/**
+ * A person as the identity provider's realm holds it (Keycloak's user
+ * representation): the attributes its token mappers turn into claims.
+ */
+export function realmUserOf(user: DemoUser): Record<string, unknown> {
+  const attributes: Record<string, string[]> = {};
+  if (user.zones.length) attributes['zones'] = user.zones;
+  if (user.creditCode) attributes['credit_code'] = [user.creditCode];
+  if (user.department) attributes['department'] = [user.department];
+  if (user.mobile) attributes['mobile'] = [user.mobile];
+  return {
+    id: user.sub,
+    username: user.username,
+    enabled: true,
+    firstName: user.name,
+    ...(user.email ? { email: user.email, emailVerified: true } : {}),
+    attributes,
+    realmRoles: [user.role],
+    credentials: [{ type: 'password', value: user.password ?? DEMO_PASSWORD, temporary: false }],
+  };
+}
+
+/** deploy/keycloak/demo-users.json: the demo people for the realm (Keycloak's `<realm>-users-0.json` import shape). */
+export const demoRealmUsers = () => ({ realm: '${DEVZONE_REALM}', users: DEMO_USERS.map(realmUserOf) });
 
 /** A zone's people: its officer, its 代办专班 lead and agents, its manager. */
 export const zoneUsers = (zoneCode: string) => {

@@ -8,7 +8,6 @@ export default async function globalSetup(): Promise<void> {
   await dropDatabases();
   const stack = await startStack();
   process.env[STACK_ENV_KEY] = JSON.stringify(stack);
-  process.env['JWT_PRIVATE_KEY'] = stack.privateKey;
 }
 
 export async function dropDatabases(): Promise<void> {

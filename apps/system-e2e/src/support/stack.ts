@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DemoApi, serviceUrls } from '@devzone/demo';
-import { testKeyPair, WORKSPACE_ROOT } from '@devzone/testing';
+import { KeycloakAdmin } from '@devzone/auth';
+import { DEMO_PASSWORD, DemoApi, idpSettings, IdpTokens, serviceUrls, type DemoEnterprise } from '@devzone/demo';
+import { WORKSPACE_ROOT } from '@devzone/testing';
 
 const run = promisify(execFile);
 
@@ -18,7 +19,6 @@ export interface Stack {
   runDir: string;
   env: Record<string, string>;
   startOutput: string;
-  privateKey: string;
   /** When the start command returned: the demo data was created before, other tests' data after. */
   seededAt: string;
 }
@@ -40,7 +40,7 @@ export function stackEnv(runDir: string, topicPrefix: string): Record<string, st
   };
 }
 
-/** The start command as a user runs it: the keys come from its run directory, not from the test environment. */
+/** The start command as a user runs it: the identity provider from its own set-up, not the test environment's static key. */
 export async function startCommand(env: Record<string, string>): Promise<string> {
   const { JWT_PUBLIC_KEY: _public, JWT_PRIVATE_KEY: _private, ...inherited } = process.env;
   const { stdout } = await run('bash', [join(WORKSPACE_ROOT, 'deploy/local/start.sh')], { cwd: WORKSPACE_ROOT, env: { ...inherited, ...env }, maxBuffer: 20 * 1024 * 1024 });
@@ -51,17 +51,13 @@ export async function stopCommand(env: Record<string, string>): Promise<void> {
   await run('bash', [join(WORKSPACE_ROOT, 'deploy/local/stop.sh')], { cwd: WORKSPACE_ROOT, env: { ...process.env, ...env } });
 }
 
-/** Starts the stack (global setup): its own keys, so the tests can mint tokens it accepts. */
+/** Starts the stack (global setup). */
 export async function startStack(): Promise<Stack> {
   const runDir = mkdtempSync(join(tmpdir(), 'devzone-e2e-'));
-  const keys = testKeyPair();
-  mkdirSync(join(runDir, 'keys'), { recursive: true });
-  writeFileSync(join(runDir, 'keys', 'private.pem'), keys.privateKey, { mode: 0o600 });
-  writeFileSync(join(runDir, 'keys', 'public.pem'), keys.publicKey);
   const env = stackEnv(runDir, `e2e${Date.now().toString(36)}.`);
   try {
     const startOutput = await startCommand(env);
-    return { runDir, env, startOutput, privateKey: keys.privateKey, seededAt: new Date().toISOString() };
+    return { runDir, env, startOutput, seededAt: new Date().toISOString() };
   } catch (error) {
     await stopCommand(env); // no teardown runs when the setup fails
     throw error;
@@ -75,5 +71,27 @@ export function stack(): Stack {
   return JSON.parse(raw) as Stack;
 }
 
-export const stackApi = () => new DemoApi(serviceUrls(PORT_OFFSET), stack().privateKey);
+/** The stack's identity provider (what its start command wrote). */
+export const stackIdp = () => idpSettings(stack().runDir);
+/** The services as the demo people call them, with tokens from the identity provider. */
+export const stackApi = () => new DemoApi(serviceUrls(PORT_OFFSET), new IdpTokens(stackIdp()));
 export const mailUrl = () => `http://127.0.0.1:${8025 + PORT_OFFSET}`;
+export const consoleUrl = () => `http://127.0.0.1:${3000 + PORT_OFFSET}`;
+
+/** The local Keycloak's administrator (tests make people the way an administrator would). */
+export const keycloakAdmin = () => new KeycloakAdmin(stackIdp().keycloakUrl, { realm: 'master', clientId: 'admin-cli', username: process.env['KEYCLOAK_ADMIN_USER'] ?? 'admin', password: process.env['KEYCLOAK_ADMIN_PASSWORD'] ?? 'admin' });
+
+/**
+ * A test enterprise's contact as a person of the realm, with the demo password:
+ * registering a project with this contact finds the account (by mobile and credit
+ * code) instead of inviting. Its subject is the id Keycloak gave it.
+ */
+export async function enterpriseAccount(enterprise: Omit<DemoEnterprise, 'sub' | 'username'>): Promise<DemoEnterprise> {
+  const username = `e2e-${enterprise.mobile}`;
+  const attributes = { credit_code: [enterprise.creditCode!], mobile: [enterprise.mobile!] };
+  const admin = keycloakAdmin();
+  const realm = stackIdp().realm;
+  const sub = await admin.createUser(realm, { username, firstName: enterprise.name, ...(enterprise.email ? { email: enterprise.email } : {}), attributes }, 'enterprise');
+  await admin.setPassword(realm, sub, DEMO_PASSWORD);
+  return { ...enterprise, sub, username };
+}

@@ -1,18 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DemoApi, serviceUrls } from '../api';
+import type { IdpSettings } from '@devzone/auth';
+import { DemoApi, IdpTokens, serviceUrls } from '../api';
 
 /** The run directory of the start command (deploy/local/.run unless DEVZONE_RUN_DIR). */
 export const runDir = () => process.env['DEVZONE_RUN_DIR'] ?? resolve(__dirname, '../../../../deploy/local/.run');
 
-/** The demo identity provider's private key (deploy/local/keys.sh made it). */
-export function demoPrivateKey(): string {
-  const file = process.env['JWT_PRIVATE_KEY_FILE'] ?? join(runDir(), 'keys', 'private.pem');
+/** The identity provider the start command set up (libs/demo/src/cli/realm.main.ts wrote it). */
+export function idpSettings(dir = runDir()): IdpSettings {
+  const file = join(dir, 'idp.json');
   try {
-    return readFileSync(file, 'utf8');
+    return JSON.parse(readFileSync(file, 'utf8')) as IdpSettings;
   } catch {
-    throw new Error(`no demo signing key at ${file}: run \`npm start\` (or bash deploy/local/keys.sh) first`);
+    throw new Error(`no identity provider settings at ${file}: run \`npm start\` first`);
   }
 }
 
-export const demoApi = () => new DemoApi(serviceUrls(), demoPrivateKey());
+export const demoApi = () => new DemoApi(serviceUrls(), new IdpTokens(idpSettings()));
