@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Checks the deployment manifests without a cluster (deploy/k8s/validate.sh runs it):
 //   - docker-compose.yml: every service present (the five, Kafka, PostgreSQL, the
-//     mail catcher), each with a healthcheck and an environment, ports, databases,
-//     JWT key and SMTP wiring as deploy/local;
+//     mail catcher, Keycloak), each with a healthcheck and an environment, ports,
+//     databases, identity provider (OIDC_*, IDP_*, the realm import) and SMTP
+//     wiring as deploy/local;
 //   - deploy/k8s/infra/*.yaml (Strimzi, CloudNativePG, Mailpit): parsed, and the
 //     required fields of each kind, topics against libs/contracts, databases
 //     against deploy/local/services.sh;
-//   - the chart deploy/k8s/devzone: Chart.yaml, values.yaml, template references;
+//   - the chart deploy/k8s/devzone: Chart.yaml, values.yaml (auth defaults as
+//     libs/auth says), template references, no JWT_* key setting left;
 //     with --rendered FILE (helm template output) every rendered object is checked
 //     by kind; without, each template's static skeleton is (template actions
 //     replaced by a placeholder) and the output says the chart was NOT rendered.
@@ -125,8 +127,17 @@ function checkEnvStillRead(names) {
 
 const HEALTH = { liveness: '/health', readiness: '/health/ready' };
 const MEMORY_LIMIT_MAX = 192 * 1024 * 1024;
-const SERVICE_ENV = ['DATABASE_URL', 'KAFKA_BROKERS', 'PORT', 'HOST', 'JWT_PUBLIC_KEY_FILE', 'JWT_ISSUER', 'JWT_AUDIENCE', 'LOG_LEVEL', 'KAFKA_TOPIC_PARTITIONS', 'KAFKA_REPLICATION_FACTOR'];
+// libs/auth (tokens.ts, claims.ts): what every service's ConfigMap sets.
+const OIDC_ENV = ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_ALGORITHMS', 'OIDC_MAX_TOKEN_AGE', 'OIDC_CLOCK_TOLERANCE', 'OIDC_TOKEN_TYPE', 'OIDC_CLAIM_ROLE', 'OIDC_CLAIM_ZONES', 'OIDC_CLAIM_DEPARTMENT', 'OIDC_CLAIM_CREDIT_CODE', 'OIDC_CLAIM_NAME', 'OIDC_CLAIM_EMAIL'];
+const OIDC_OPTIONAL_ENV = ['OIDC_DISCOVERY_URL', 'OIDC_JWKS_URI'];
+const SERVICE_ENV = ['DATABASE_URL', 'KAFKA_BROKERS', 'PORT', 'HOST', ...OIDC_ENV, 'LOG_LEVEL', 'KAFKA_TOPIC_PARTITIONS', 'KAFKA_REPLICATION_FACTOR'];
 const SMTP_ENV = ['SMTP_HOST', 'SMTP_PORT', 'SMTP_FROM', 'SMTP_SECURE', 'SMTP_STARTTLS'];
+// project-intake's accounts at the identity provider (apps/project-intake/src/accounts); the secret comes from a Secret.
+const IDP_ENV = ['IDP_ADMIN_URL', 'IDP_REALM', 'IDP_ADMIN_CLIENT_ID', 'CONSOLE_PUBLIC_URL', 'INVITATION_TTL_HOURS'];
+const IDP_SECRET_ENV = 'IDP_ADMIN_CLIENT_SECRET';
+const ACCOUNTS_SERVICE = 'project-intake';
+// The static-key settings libs/auth keeps for tests only (refused with NODE_ENV=production).
+const STALE_AUTH = /\bJWT_[A-Z_]+|auth\.(publicKey|secretKey|existingSecret)\b|devzone\.jwtSecret|keys\.sh/;
 
 function bytes(q) {
   const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(String(q));
@@ -205,9 +216,7 @@ function checkPodSpec(where, podSpec, ctx, { devzone, job }) {
         if (env.find((e) => e.name === 'MIGRATE_ONLY')?.value !== 'true') fail(w, 'the migration Job must set MIGRATE_ONLY=true');
       } else {
         if (!(c.envFrom ?? []).some((e) => e.configMapRef?.name)) fail(w, 'envFrom has no configMapRef (the service settings)');
-        const mounts = (c.volumeMounts ?? []).map((m) => m.name);
-        const jwt = (podSpec.volumes ?? []).find((v) => v.secret?.secretName && mounts.includes(v.name));
-        if (!jwt) fail(w, 'no Secret volume mounted (the JWT public key, JWT_PUBLIC_KEY_FILE)');
+        for (const e of env) if (STALE_AUTH.test(String(e.name))) fail(w, `env ${e.name}: the services verify OIDC tokens (OIDC_* in the ConfigMap), not a static key`);
       }
     }
   }
@@ -249,7 +258,14 @@ const rules = {
     if (doc.apiVersion !== 'v1') fail(ctx.where, `apiVersion ${doc.apiVersion}, expected v1`);
     if (!isObj(doc.data)) return fail(ctx.where, 'data missing');
     for (const [k, v] of Object.entries(doc.data)) if (typeof v !== 'string') fail(ctx.where, `data.${k} is ${typeof v}, ConfigMap values must be strings`);
-    if (ctx.chart) for (const name of SERVICE_ENV.filter((n) => n !== 'DATABASE_URL')) if (!(name in doc.data)) fail(ctx.where, `data.${name} missing`);
+    if (ctx.chart) {
+      for (const name of SERVICE_ENV.filter((n) => n !== 'DATABASE_URL')) if (!(name in doc.data)) fail(ctx.where, `data.${name} missing`);
+      if (!nonEmptyString(doc.data.OIDC_ISSUER)) fail(ctx.where, 'data.OIDC_ISSUER is empty (the issuer of the access tokens)');
+      for (const k of Object.keys(doc.data)) if (/^JWT_/.test(k)) fail(ctx.where, `data.${k}: a static-key setting (tests only); the services verify OIDC tokens`);
+      for (const k of OIDC_ENV.concat(OIDC_OPTIONAL_ENV)) if (k in doc.data && !templated(ctx, doc.data[k]) && k !== 'OIDC_TOKEN_TYPE' && !nonEmptyString(doc.data[k])) fail(ctx.where, `data.${k} is empty`);
+      const algorithms = doc.data.OIDC_ALGORITHMS;
+      if (nonEmptyString(algorithms) && !templated(ctx, algorithms)) for (const a of algorithms.split(',')) if (!/^(RS|PS|ES)(256|384|512)$|^EdDSA$/.test(a.trim())) fail(ctx.where, `data.OIDC_ALGORITHMS names ${a}: libs/auth accepts only asymmetric algorithms`);
+    }
   },
   Secret(doc, ctx) {
     if (doc.apiVersion !== 'v1') fail(ctx.where, `apiVersion ${doc.apiVersion}, expected v1`);
@@ -342,6 +358,7 @@ function checkCompose(services) {
     if (!env || (isObj(env) && !Object.keys(env).length) || (Array.isArray(env) && !env.length)) fail(w, `${name}: no environment`);
   }
   const envOf = (s) => (Array.isArray(s.environment) ? Object.fromEntries(s.environment.map((e) => e.split(/=(.*)/s).slice(0, 2))) : s.environment ?? {});
+  const idp = checkComposeKeycloak(w, svc, envOf);
   for (const { name, port, database } of services) {
     const s = svc[name];
     if (!s) continue;
@@ -351,14 +368,10 @@ function checkCompose(services) {
     if (!String(env.DATABASE_URL ?? '').endsWith(`/${database}`)) fail(w, `${name}: DATABASE_URL ${env.DATABASE_URL} is not database ${database}`);
     if (!env.KAFKA_BROKERS) fail(w, `${name}: KAFKA_BROKERS missing`);
     if (!JSON.stringify(get(s, 'healthcheck.test') ?? '').includes(HEALTH.readiness)) fail(w, `${name}: the healthcheck does not ask ${HEALTH.readiness}`);
-    if (!env.JWT_PUBLIC_KEY && !env.JWT_PUBLIC_KEY_FILE) fail(w, `${name}: neither JWT_PUBLIC_KEY nor JWT_PUBLIC_KEY_FILE`);
-    const secretPath = /^\/run\/secrets\/(.+)$/.exec(String(env.JWT_PUBLIC_KEY_FILE ?? ''));
-    if (secretPath) {
-      const secret = secretPath[1];
-      if (!(s.secrets ?? []).some((x) => (typeof x === 'string' ? x : x.source) === secret)) fail(w, `${name}: JWT_PUBLIC_KEY_FILE names secret ${secret}, which the service does not get`);
-      if (!get(compose, `secrets.${secret}.file`) && !get(compose, `secrets.${secret}.environment`)) fail(w, `top-level secret ${secret} has no file`);
-    }
+    checkComposeAuth(w, name, s, env, idp);
   }
+  if (svc[ACCOUNTS_SERVICE]) checkComposeAccounts(w, svc[ACCOUNTS_SERVICE], envOf(svc[ACCOUNTS_SERVICE]), idp);
+  if (compose.secrets) for (const name of Object.keys(compose.secrets)) if (/jwt/i.test(name)) fail(w, `top-level secret ${name}: the services verify OIDC tokens, no key file is needed`);
   const notif = svc.notifications;
   if (notif && mail) {
     const env = envOf(notif);
@@ -369,6 +382,66 @@ function checkCompose(services) {
     for (const p of [1025, 8025]) if (!ports.some((x) => x.endsWith(`:${p}`) || x === String(p))) fail(w, `${mail}: port ${p} not published`);
   }
   return Object.keys(svc).length;
+}
+
+// Keycloak as deploy/keycloak describes it: the realm and the demo people imported
+// at the first start (the files' ${...} placeholders from its environment), the
+// issuer pinned to the host's address, health on the management port.
+function checkComposeKeycloak(w, svc, envOf) {
+  const name = Object.keys(svc).find((n) => /(^|\/)keycloak(\/keycloak)?(:|$)/.test(String(svc[n].image ?? '')));
+  if (!name) {
+    fail(w, 'no Keycloak service (image quay.io/keycloak/keycloak): the identity provider');
+    return undefined;
+  }
+  const s = svc[name];
+  const env = envOf(s);
+  const command = (Array.isArray(s.command) ? s.command : String(s.command ?? '').split(/\s+/)).map(String);
+  const option = (flag) => {
+    const i = command.findIndex((c) => c === flag || c.startsWith(`${flag}=`));
+    return i < 0 ? undefined : command[i].includes('=') ? command[i].slice(flag.length + 1) : command[i + 1];
+  };
+  if (!command.includes('--import-realm')) fail(w, `${name}: command lacks --import-realm (deploy/keycloak is imported at the first start)`);
+  const realm = env.DEVZONE_REALM;
+  if (!nonEmptyString(realm)) fail(w, `${name}: DEVZONE_REALM missing (the realm files' \${DEVZONE_REALM})`);
+  // Placeholders of the realm files must all have a value in Keycloak's environment.
+  const mounts = (s.volumes ?? []).map((v) => (typeof v === 'string' ? v.split(':') : [v.source, v.target]));
+  for (const [file, target] of [['realm.json', `${realm}-realm.json`], ['demo-users.json', `${realm}-users-0.json`]]) {
+    const host = `deploy/keycloak/${file}`;
+    const mount = mounts.find(([src]) => String(src).replace(/^\.\//, '') === host);
+    if (!mount) { fail(w, `${name}: ${host} is not mounted`); continue; }
+    if (mount[1] !== `/opt/keycloak/data/import/${target}`) fail(w, `${name}: ${host} is mounted at ${mount[1]}, --import-realm reads /opt/keycloak/data/import/${target} (<realm>-realm.json, <realm>-users-N.json)`);
+    if (!existsSync(join(root, host))) { fail(w, `${name}: ${host} does not exist`); continue; }
+    const placeholders = new Set([...readFileSync(join(root, host), 'utf8').matchAll(/\$\{([A-Z_][A-Z0-9_]*)(?::[^}]*)?\}/g)].map((m) => m[1]));
+    for (const p of placeholders) if (!nonEmptyString(String(env[p] ?? ''))) fail(w, `${name}: ${host} needs \${${p}}, which its environment does not set`);
+  }
+  const hostname = String(option('--hostname') ?? '').replace(/\/$/, '');
+  if (!/^https?:\/\//.test(hostname)) fail(w, `${name}: --hostname should be the full URL the host uses (it fixes the tokens' iss)`);
+  const httpPort = String(option('--http-port') ?? '8080');
+  const published = (s.ports ?? []).map(String).find((p) => p.endsWith(`:${httpPort}`));
+  if (!published) fail(w, `${name}: port ${httpPort} not published`);
+  else if (hostname && !hostname.endsWith(`:${published.split(':').slice(-2, -1)[0]}`)) fail(w, `${name}: --hostname ${hostname} is not the published port ${published}`);
+  if (String(env.KC_HEALTH_ENABLED) !== 'true') fail(w, `${name}: KC_HEALTH_ENABLED is not true (its healthcheck asks /health/ready)`);
+  if (!JSON.stringify(get(s, 'healthcheck.test') ?? '').includes('/health/ready')) fail(w, `${name}: the healthcheck does not ask /health/ready`);
+  return { name, env, realm, issuer: hostname && realm ? `${hostname}/realms/${realm}` : undefined, internal: `http://${name}:${httpPort}` };
+}
+
+function checkComposeAuth(w, name, s, env, idp) {
+  for (const k of Object.keys(env)) if (STALE_AUTH.test(k)) fail(w, `${name}: ${k} is a static-key setting (tests only): the services verify OIDC tokens`);
+  if (!nonEmptyString(String(env.OIDC_ISSUER ?? ''))) return fail(w, `${name}: OIDC_ISSUER missing`);
+  if (!idp) return;
+  if (idp.issuer && env.OIDC_ISSUER !== idp.issuer) fail(w, `${name}: OIDC_ISSUER ${env.OIDC_ISSUER}, Keycloak issues ${idp.issuer} (--hostname + /realms/ + DEVZONE_REALM)`);
+  if (env.OIDC_DISCOVERY_URL !== undefined && env.OIDC_DISCOVERY_URL !== `${idp.internal}/realms/${idp.realm}`) fail(w, `${name}: OIDC_DISCOVERY_URL ${env.OIDC_DISCOVERY_URL}, the containers reach the realm at ${idp.internal}/realms/${idp.realm}`);
+  if (get(s, `depends_on.${idp.name}.condition`) !== 'service_healthy') fail(w, `${name}: does not depend on ${idp.name} being healthy`);
+}
+
+function checkComposeAccounts(w, s, env, idp) {
+  const name = ACCOUNTS_SERVICE;
+  for (const k of [...IDP_ENV, IDP_SECRET_ENV]) if (!nonEmptyString(String(env[k] ?? ''))) fail(w, `${name}: ${k} missing (accounts at the identity provider)`);
+  if (!idp) return;
+  if (env.IDP_ADMIN_URL && env.IDP_ADMIN_URL.replace(/\/$/, '') !== idp.internal) fail(w, `${name}: IDP_ADMIN_URL ${env.IDP_ADMIN_URL}, Keycloak is ${idp.internal} from the containers`);
+  if (env.IDP_REALM && env.IDP_REALM !== idp.realm) fail(w, `${name}: IDP_REALM ${env.IDP_REALM}, Keycloak imports ${idp.realm}`);
+  if (env[IDP_SECRET_ENV] !== idp.env.IDP_ADMIN_CLIENT_SECRET) fail(w, `${name}: ${IDP_SECRET_ENV} is not Keycloak's IDP_ADMIN_CLIENT_SECRET (the realm's devzone-admin client)`);
+  if (env.CONSOLE_PUBLIC_URL && idp.env.CONSOLE_URL && env.CONSOLE_PUBLIC_URL.replace(/\/$/, '') !== String(idp.env.CONSOLE_URL).replace(/\/$/, '')) fail(w, `${name}: CONSOLE_PUBLIC_URL ${env.CONSOLE_PUBLIC_URL}, the realm lets the console sign in at ${idp.env.CONSOLE_URL}`);
 }
 
 // --------------------------------------------------------------- infra ----
@@ -443,8 +516,8 @@ function checkChartStatic(services, infra) {
   const [values] = parseFile(join(dir, 'values.yaml'));
   if (!values) return { chart };
   const vw = `${w}/values.yaml`;
-  for (const p of ['image.repository', 'kafka.brokers', 'database.host', 'database.credentialsSecretPrefix', 'smtp.host', 'auth.secretKey']) if (!nonEmptyString(String(get(values, p) ?? ''))) fail(vw, `${p} missing`);
-  if (!nonEmptyString(get(values, 'auth.existingSecret')) && !nonEmptyString(get(values, 'auth.publicKey'))) fail(vw, 'auth needs existingSecret or publicKey (the JWT public key)');
+  for (const p of ['image.repository', 'kafka.brokers', 'database.host', 'database.credentialsSecretPrefix', 'smtp.host', 'auth.audience', 'identityProvider.realm', 'identityProvider.adminClientId']) if (!nonEmptyString(String(get(values, p) ?? ''))) fail(vw, `${p} missing`);
+  checkAuthValues(vw, values);
   if (!Number.isInteger(get(values, 'smtp.port'))) fail(vw, 'smtp.port is not a number');
   if (typeof get(values, 'migrations.job.enabled') !== 'boolean') fail(vw, 'migrations.job.enabled is not a boolean');
   if (get(values, 'kafka.replicationFactor') !== 3) fail(vw, 'kafka.replicationFactor should be 3 (the KafkaTopics have 3 replicas)');
@@ -464,6 +537,7 @@ function checkChartStatic(services, infra) {
   }
   for (const name of Object.keys(vs)) if (!services.some((s) => s.name === name)) fail(vw, `services.${name} is no service of deploy/local/services.sh`);
   if (!Object.values(vs).some((s) => s.smtp === true) || vs.notifications?.smtp !== true) fail(vw, 'services.notifications.smtp must be true (SMTP_* settings)');
+  for (const [name, s] of Object.entries(vs)) if ((s.identityProvider === true) !== (name === ACCOUNTS_SERVICE)) fail(vw, `services.${name}.identityProvider must be ${name === ACCOUNTS_SERVICE} (only ${ACCOUNTS_SERVICE} creates accounts: IDP_*)`);
 
   // The defaults point at what infra/ creates.
   if (infra.kafka) {
@@ -505,8 +579,34 @@ function checkChartStatic(services, infra) {
       for (const [name, s] of Object.entries(vs)) if (get(s, path) === undefined) fail(tw, `${m[0]}: services.${name}.${path} is not in values.yaml`);
     }
     for (const m of text.matchAll(/\b(?:include|template)\s+"([^"]+)"/g)) if (!(m[1] in defines)) fail(tw, `include "${m[1]}" is defined nowhere`);
+    const stale = STALE_AUTH.exec(text);
+    if (stale) fail(tw, `${stale[0]}: the static JWT key is gone (tests only); the services verify OIDC tokens`);
   }
+  const stale = STALE_AUTH.exec(readFileSync(join(dir, 'values.yaml'), 'utf8'));
+  if (stale) fail(vw, `${stale[0]}: the static JWT key is gone (tests only); the services verify OIDC tokens`);
+  // No issuer that pretends to work: the ConfigMap fails the render without one.
+  if (!/OIDC_ISSUER:\s*\{\{-?\s*required\s+"[^"]+"\s+\$\.Values\.auth\.issuer\b/.test(texts['configmap.yaml'] ?? '')) fail(`${w}/templates/configmap.yaml`, 'OIDC_ISSUER must be {{ required "..." $.Values.auth.issuer }}');
   return { chart, values, texts, defines };
+}
+
+// auth: no default issuer (required at install), defaults as libs/auth's own
+// (DEFAULT_AUDIENCE, DEFAULT_CLAIMS), asymmetric algorithms only.
+function checkAuthValues(vw, values) {
+  const auth = values.auth ?? {};
+  if (auth.issuer !== '' && auth.issuer !== undefined && auth.issuer !== null) fail(vw, `auth.issuer defaults to ${JSON.stringify(auth.issuer)}: leave it "" (required at install; no issuer works everywhere)`);
+  const tokens = readFileSync(join(root, 'libs/auth/src/tokens.ts'), 'utf8');
+  const audience = /DEFAULT_AUDIENCE = '([^']+)'/.exec(tokens)?.[1];
+  if (!audience) fail('libs/auth/src/tokens.ts', 'DEFAULT_AUDIENCE not found');
+  else if (auth.audience !== audience) fail(vw, `auth.audience ${auth.audience}, libs/auth's default is ${audience}`);
+  const claimsTs = readFileSync(join(root, 'libs/auth/src/claims.ts'), 'utf8');
+  const block = /export const DEFAULT_CLAIMS: ClaimNames = \{([\s\S]*?)\}/.exec(claimsTs);
+  const defaults = block ? Object.fromEntries([...block[1].matchAll(/(\w+):\s*'([^']+)'/g)].map((m) => [m[1], m[2]])) : {};
+  if (!Object.keys(defaults).length) fail('libs/auth/src/claims.ts', 'DEFAULT_CLAIMS not found');
+  for (const [k, v] of Object.entries(defaults)) if (get(auth, `claims.${k}`) !== v) fail(vw, `auth.claims.${k} ${get(auth, `claims.${k}`)}, libs/auth's default is ${v}`);
+  for (const k of Object.keys(auth.claims ?? {})) if (!(k in defaults)) fail(vw, `auth.claims.${k} is no claim name of libs/auth (ClaimNames)`);
+  const algorithms = Array.isArray(auth.algorithms) ? auth.algorithms : String(auth.algorithms ?? '').split(',');
+  if (!algorithms.length || algorithms.some((a) => !/^(RS|PS|ES)(256|384|512)$|^EdDSA$/.test(String(a).trim()))) fail(vw, `auth.algorithms ${JSON.stringify(auth.algorithms)}: asymmetric algorithms only (libs/auth refuses others)`);
+  for (const k of ['maxTokenAge', 'clockTolerance']) if (!Number.isInteger(auth[k]) || auth[k] < 0) fail(vw, `auth.${k} must be a whole number of seconds`);
 }
 
 // The named templates of a file: {{ define "x" }} ... its matching {{ end }}.
@@ -609,6 +709,17 @@ function checkRendered(files, services, values) {
       else {
         if (cm.data.PORT !== String(port)) fail(w, `ConfigMap ${cmName}: PORT ${cm.data.PORT}, expected ${port}`);
         if (values?.services?.[name]?.smtp) for (const k of SMTP_ENV) if (!(k in cm.data)) fail(w, `ConfigMap ${cmName}: ${k} missing`);
+        // Accounts: IDP_* only on project-intake, with the client secret from a Secret the pod reads.
+        if ('IDP_ADMIN_URL' in cm.data) {
+          if (name !== ACCOUNTS_SERVICE) fail(w, `ConfigMap ${cmName}: IDP_ADMIN_URL set, only ${ACCOUNTS_SERVICE} creates accounts`);
+          for (const k of IDP_ENV) if (!nonEmptyString(cm.data[k])) fail(w, `ConfigMap ${cmName}: ${k} missing (accounts at the identity provider)`);
+          const secretRefs = (c.envFrom ?? []).map((e) => e.secretRef?.name).filter(Boolean);
+          // Secrets the chart renders must hold the key; one it does not render is an existing Secret, taken as named.
+          const renderedSecrets = secretRefs.map((n) => by('Secret', n)).filter(Boolean);
+          const holdsKey = (d) => IDP_SECRET_ENV in (d.stringData ?? {}) || IDP_SECRET_ENV in (d.data ?? {});
+          if (!secretRefs.length) fail(w, `Deployment ${full}: IDP_ADMIN_URL set but no secretRef for ${IDP_SECRET_ENV}`);
+          else if (renderedSecrets.length === secretRefs.length && !renderedSecrets.some(holdsKey)) fail(w, `Deployment ${full}: its Secret ${secretRefs.join(', ')} has no ${IDP_SECRET_ENV}`);
+        }
       }
       if (values?.migrations?.job?.enabled && !docs.some((d) => d.kind === 'Job' && d.metadata?.name === `${full}-migrate`)) fail(w, `no migration Job ${full}-migrate`);
     }
@@ -627,7 +738,7 @@ for (let i = 0; i < args.length; i++) {
 
 const services = expectedServices();
 const topics = expectedTopics();
-checkEnvStillRead([...SERVICE_ENV, ...SMTP_ENV]);
+checkEnvStillRead([...SERVICE_ENV, ...OIDC_OPTIONAL_ENV, ...SMTP_ENV, ...IDP_ENV, IDP_SECRET_ENV]);
 const composeServices = checkCompose(services);
 const infra = checkInfra(services, topics);
 const statics = checkChartStatic(services, infra);

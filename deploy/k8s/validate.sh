@@ -38,26 +38,49 @@ ensure_helm() {
 if ensure_helm; then
   tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' EXIT
-  # A second render takes the branches the defaults skip: a public key given
-  # inline (the chart makes the Secret) and SMTP credentials.
+  # auth.issuer has no default (the chart refuses to render without one): every
+  # render gets one. The first render is otherwise the defaults (no accounts).
+  cat >"$tmp/issuer-values.yaml" <<'EOF'
+auth:
+  issuer: https://sso.example.gov.cn/realms/devzone
+EOF
+  # A second render takes the branches the defaults skip: discovery inside the
+  # cluster, project-intake's accounts with the client secret given inline (the
+  # chart makes the Secret), and SMTP credentials.
   cat >"$tmp/variant-values.yaml" <<'EOF'
 auth:
-  publicKey: |
-    -----BEGIN PUBLIC KEY-----
-    MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEvalidatevalidatevalidatevalidate
-    -----END PUBLIC KEY-----
+  issuer: https://sso.example.gov.cn/realms/devzone
+  discoveryUrl: http://keycloak.iam:8080/realms/devzone
+  algorithms: [RS256, ES256]
+identityProvider:
+  adminUrl: http://keycloak.iam:8080
+  adminClientSecret: not-a-secret
+  consolePublicUrl: https://devzone.example.gov.cn
 smtp:
   user: devzone
   password: not-a-secret
 image:
   tag: "1.2.3"
 EOF
-  helm lint --strict "$chart" >"$tmp/lint.log" 2>&1 || { cat "$tmp/lint.log" >&2; say "FAILED: helm lint $chart"; exit 1; }
-  helm lint --strict "$chart" -f "$tmp/variant-values.yaml" >"$tmp/lint2.log" 2>&1 || { cat "$tmp/lint2.log" >&2; say "FAILED: helm lint $chart (variant values)"; exit 1; }
-  helm template devzone "$chart" --namespace devzone >"$tmp/default.yaml"
-  helm template devzone "$chart" --namespace devzone -f "$tmp/variant-values.yaml" >"$tmp/variant.yaml"
-  node deploy/k8s/validate.mjs --helm-version "$(helm version --short 2>/dev/null || echo '?')" \
-    --rendered "$tmp/default.yaml" --rendered "$tmp/variant.yaml"
+  # A third: accounts with the client secret from the existing Secret (the default name).
+  cat >"$tmp/accounts-values.yaml" <<'EOF'
+auth:
+  issuer: https://sso.example.gov.cn/realms/devzone
+identityProvider:
+  adminUrl: http://keycloak.iam:8080
+  consolePublicUrl: https://devzone.example.gov.cn
+EOF
+  if helm template devzone "$chart" --namespace devzone >/dev/null 2>&1; then
+    say "FAILED: $chart renders without auth.issuer (it must be required)"; exit 1
+  fi
+  renders=()
+  for variant in issuer variant accounts; do
+    helm lint --strict "$chart" -f "$tmp/$variant-values.yaml" >"$tmp/lint-$variant.log" 2>&1 \
+      || { cat "$tmp/lint-$variant.log" >&2; say "FAILED: helm lint $chart ($variant values)"; exit 1; }
+    helm template devzone "$chart" --namespace devzone -f "$tmp/$variant-values.yaml" >"$tmp/$variant.yaml"
+    renders+=(--rendered "$tmp/$variant.yaml")
+  done
+  node deploy/k8s/validate.mjs --helm-version "$(helm version --short 2>/dev/null || echo '?')" "${renders[@]}"
 else
   say "helm is not available: the chart is NOT rendered; checking its static parts, values and template skeletons"
   node deploy/k8s/validate.mjs

@@ -13,12 +13,12 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace 
 {{ .root.Values.image.repository }}/{{ .name }}:{{ .root.Values.image.tag | default .root.Chart.AppVersion }}
 {{- end -}}
 
-{{/* Name of the Secret holding the JWT public key. */}}
-{{- define "devzone.jwtSecret" -}}
-{{- if .Values.auth.publicKey -}}
-{{ .Release.Name }}-jwt
+{{/* Name of the Secret holding IDP_ADMIN_CLIENT_SECRET (project-intake's accounts). */}}
+{{- define "devzone.idpAdminSecret" -}}
+{{- if .Values.identityProvider.adminClientSecret -}}
+{{ .Release.Name }}-idp-admin-client
 {{- else -}}
-{{ .Values.auth.existingSecret }}
+{{ .Values.identityProvider.existingSecret }}
 {{- end -}}
 {{- end -}}
 
