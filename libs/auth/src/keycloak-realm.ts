@@ -83,7 +83,7 @@ export async function ensureRealm(options: RealmOptions): Promise<IdpSettings> {
   }
   if (existing.status !== 200 || existing.body.attributes?.['devzoneRealmVersion'] !== version) {
     const values = { DEVZONE_REALM: options.realm, CONSOLE_URL: options.consoleUrl, CONSOLE_CLIENT_SECRET: secret(), IDP_ADMIN_CLIENT_SECRET: secret() };
-    const realm = JSON.parse(fillPlaceholders(template, values)) as { users?: unknown[]; attributes?: Record<string, string> };
+    const realm = realmFromTemplate(values) as { users?: unknown[]; attributes?: Record<string, string> };
     if (people) realm.users = [...(realm.users ?? []), ...(JSON.parse(fillPlaceholders(people, values)) as { users: unknown[] }).users];
     realm.attributes = { ...realm.attributes, devzoneRealmVersion: version };
     await admin.ok('POST', '/admin/realms', realm);
