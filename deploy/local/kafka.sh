@@ -20,6 +20,8 @@ heap="${KAFKA_HEAP:-768m}"
 
 say() { printf '[kafka] %s\n' "$*"; }
 die() { printf '[kafka] ERROR: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=daemon.sh
+source "$here/daemon.sh"
 
 ensure_jars() {
   if [ -f "$kafka_dir/lib/.complete" ]; then return; fi
@@ -46,14 +48,6 @@ config_file() {
   local cfg="$run_dir/server.properties"
   { cat "$kafka_dir/server.properties"; echo "log.dirs=$data_dir"; } >"$cfg"
   echo "$cfg"
-}
-
-running_pid() {
-  if [ -f "$pid_file" ]; then
-    local pid; pid="$(cat "$pid_file")"
-    if kill -0 "$pid" 2>/dev/null; then echo "$pid"; return 0; fi
-  fi
-  return 1
 }
 
 # Answers only when the broker serves metadata (the tool asks for the cluster's
@@ -87,18 +81,7 @@ cmd_up() {
     nohup java $(java_opts) -cp "$kafka_dir/lib/*" kafka.Kafka "$cfg" >>"$log_file" 2>&1 </dev/null &
     echo $! >"$pid_file"
   fi
-  local deadline=$((SECONDS + start_timeout))
-  until answers; do
-    if ! running_pid >/dev/null; then
-      tail -n 40 "$log_file" >&2
-      die "the broker exited while starting; last lines of $log_file above"
-    fi
-    if [ $SECONDS -ge $deadline ]; then
-      tail -n 40 "$log_file" >&2
-      die "the broker did not answer metadata requests within ${start_timeout}s; last lines of $log_file above"
-    fi
-    sleep 0.5
-  done
+  wait_until_answers "the broker" "$start_timeout"
   say "up on $bootstrap (pid $(running_pid))"
 }
 
@@ -109,15 +92,7 @@ cmd_down() {
     if port_open; then die "a broker this checkout did not start answers on $bootstrap; not stopping it"; fi
     say "not running"; return 0
   fi
-  say "stopping pid $pid"
-  kill -TERM "$pid" 2>/dev/null || true
-  local deadline=$((SECONDS + 60))
-  while kill -0 "$pid" 2>/dev/null; do
-    if [ $SECONDS -ge $deadline ]; then say "did not stop in 60s, killing"; kill -KILL "$pid" 2>/dev/null || true; fi
-    sleep 0.2
-  done
-  rm -f "$pid_file"
-  say "stopped"
+  stop_running "$pid"
 }
 
 cmd_status() {

@@ -24,6 +24,8 @@ start_timeout="${KEYCLOAK_START_TIMEOUT:-180}"
 
 say() { printf '[keycloak] %s\n' "$*"; }
 die() { printf '[keycloak] ERROR: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=daemon.sh
+source "$here/daemon.sh"
 
 ensure_dist() {
   if [ -f "$home/.complete" ]; then return; fi
@@ -44,14 +46,6 @@ ensure_dist() {
 answers() { curl -fs -m 5 "$url/realms/master/.well-known/openid-configuration" >/dev/null 2>&1; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
 
-running_pid() {
-  if [ -f "$pid_file" ]; then
-    local pid; pid="$(cat "$pid_file")"
-    if kill -0 "$pid" 2>/dev/null; then echo "$pid"; return 0; fi
-  fi
-  return 1
-}
-
 cmd_up() {
   mkdir -p "$run_dir"
   if running_pid >/dev/null && answers; then say "already running on $url (pid $(running_pid))"; return 0; fi
@@ -69,18 +63,7 @@ cmd_up() {
         --log-level=WARN,org.keycloak.services:INFO,io.quarkus:INFO >>"$log_file" 2>&1 </dev/null &
     echo $! >"$pid_file"
   fi
-  local deadline=$((SECONDS + start_timeout))
-  until answers; do
-    if ! running_pid >/dev/null; then
-      tail -n 40 "$log_file" >&2
-      die "Keycloak exited while starting; last lines of $log_file above"
-    fi
-    if [ $SECONDS -ge $deadline ]; then
-      tail -n 40 "$log_file" >&2
-      die "Keycloak did not answer within ${start_timeout}s; last lines of $log_file above"
-    fi
-    sleep 0.5
-  done
+  wait_until_answers "Keycloak" "$start_timeout"
   say "up on $url (pid $(running_pid))"
 }
 
@@ -90,17 +73,8 @@ cmd_down() {
     rm -f "$pid_file"
     say "not running"; return 0
   fi
-  say "stopping pid $pid"
-  # kc.sh runs java as a child: stop the whole process group's java too.
-  pkill -TERM -P "$pid" 2>/dev/null || true
-  kill -TERM "$pid" 2>/dev/null || true
-  local deadline=$((SECONDS + 60))
-  while kill -0 "$pid" 2>/dev/null || pgrep -f "kc.home.dir=$home/bin/.." >/dev/null; do
-    if [ $SECONDS -ge $deadline ]; then say "did not stop in 60s, killing"; pkill -KILL -f "kc.home.dir=$home/bin/.." 2>/dev/null || true; kill -KILL "$pid" 2>/dev/null || true; fi
-    sleep 0.2
-  done
-  rm -f "$pid_file"
-  say "stopped"
+  # kc.sh runs java as its child (stop_running signals both).
+  stop_running "$pid"
 }
 
 cmd_status() {
