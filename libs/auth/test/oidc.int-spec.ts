@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { authConfigFromEnv, coversZone, createRealm, KeycloakAdmin, seesProject, TokenVerifier, type AuthConfig, type Realm } from '../src';
+import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
+import { APP_GUARD, NestFactory, Reflector } from '@nestjs/core';
+import { AuthGuard, authConfigFromEnv, coversZone, createRealm, CurrentPrincipal, KeycloakAdmin, seesProject, TokenVerifier, type AuthConfig, type Principal, type Realm } from '../src';
 
 /** The local Keycloak (deploy/local/keycloak.sh: started once, reused), or KEYCLOAK_URL. */
 function localKeycloak() {
@@ -8,6 +10,28 @@ function localKeycloak() {
   return { url, admin: new KeycloakAdmin(url, { realm: 'master', clientId: 'admin-cli', username: process.env['KEYCLOAK_ADMIN_USER'] ?? 'admin', password: process.env['KEYCLOAK_ADMIN_PASSWORD'] ?? 'admin' }) };
 }
 type TestRealm = Realm;
+
+@Controller()
+class WhoAmI {
+  @Get('whoami')
+  whoami(@CurrentPrincipal() p: Principal) {
+    return p;
+  }
+}
+
+/** A Nest app with the services' global guard over this verifier: what a request with the token gets. */
+async function answerTo(config: AuthConfig, token: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  @Module({ controllers: [WhoAmI], providers: [{ provide: APP_GUARD, inject: [Reflector], useFactory: (r: Reflector) => new AuthGuard(r, new TokenVerifier(config)) }] })
+  class App {}
+  const app: INestApplication = await NestFactory.create(App, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  try {
+    const response = await fetch(`${await app.getUrl()}/whoami`, { headers: { authorization: `Bearer ${token}` } });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  } finally {
+    await app.close();
+  }
+}
 
 /**
  * Access tokens from a real Keycloak (the local one, deploy/local/keycloak.sh),
@@ -39,7 +63,9 @@ describe('OpenID Connect access tokens from Keycloak', () => {
 
   it('accepts a token from the realm, found by discovery and JWKS, and maps its claims to the role and scopes', async () => {
     const verifier = new TokenVerifier(configOf(realm));
-    const asOfficer = await verifier.verify((await tokens(realm, officer)).access_token);
+    const officerToken = (await tokens(realm, officer)).access_token;
+    expect(await answerTo(configOf(realm), officerToken)).toMatchObject({ status: 200, body: { sub: officer.id, role: 'zone-officer' } });
+    const asOfficer = await verifier.verify(officerToken);
     expect(asOfficer).toEqual({ sub: officer.id, name: '王芳', role: 'zone-officer', zones: ['SX-ZGQ', 'CZ-GXQ'], department: '住房和城乡建设局', email: 'wangfang@zone.example.cn' });
     expect(coversZone(asOfficer, 'CZ-GXQ')).toBe(true);
     expect(coversZone(asOfficer, 'TY-JKQ')).toBe(false);
@@ -66,12 +92,15 @@ describe('OpenID Connect access tokens from Keycloak', () => {
     const after = (await tokens(realm, officer)).access_token;
     expect(header(after).kid).not.toBe(header(before).kid);
     await expect(verifier.verify(after)).resolves.toMatchObject({ sub: officer.id, role: 'zone-officer' });
+    expect((await answerTo(configOf(realm), after)).status).toBe(200); // a service that never saw the new key
     await expect(verifier.verify(before)).resolves.toMatchObject({ sub: officer.id }); // the old key is still published
   });
 
   it('refuses a token from another realm', async () => {
     const stranger = await other.addUser({ username: 'stranger', name: '外人', role: 'admin' });
-    await expect(new TokenVerifier(configOf(realm)).verify((await tokens(other, stranger)).access_token)).rejects.toThrow(/身份凭证无效.*(iss|signature|no applicable key|JWKSNoMatchingKey)/);
+    const foreign = (await tokens(other, stranger)).access_token;
+    await expect(new TokenVerifier(configOf(realm)).verify(foreign)).rejects.toThrow(/身份凭证无效.*(iss|signature|no applicable key|JWKSNoMatchingKey)/);
+    expect((await answerTo(configOf(realm), foreign)).status).toBe(401);
   });
 
   it('refuses a token for another audience', async () => {
@@ -82,12 +111,14 @@ describe('OpenID Connect access tokens from Keycloak', () => {
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: realm.adminClient.clientId, client_secret: realm.adminClient.clientSecret }),
     }).then((r) => r.json() as Promise<{ access_token: string }>);
     await expect(new TokenVerifier(configOf(realm)).verify(serviceToken.access_token)).rejects.toThrow(/身份凭证无效.*aud/);
+    expect(await answerTo(configOf(realm), serviceToken.access_token)).toMatchObject({ status: 401, body: { message: expect.stringContaining('身份凭证无效') } });
   });
 
   it('refuses an ID token where an access token is due (typ)', async () => {
     const { id_token } = await tokens(realm, officer);
     // Addressed to its client: only the type tells it from an access token.
     await expect(new TokenVerifier(configOf(realm, { OIDC_AUDIENCE: 'devzone-cli' })).verify(id_token!)).rejects.toThrow(/须为访问令牌.*"ID"/);
+    expect((await answerTo(configOf(realm, { OIDC_AUDIENCE: 'devzone-cli' }), id_token!)).status).toBe(401);
   });
 
   it('refuses an algorithm it is not pinned to', async () => {
@@ -105,6 +136,7 @@ describe('OpenID Connect access tokens from Keycloak', () => {
       const es256 = (await tokens(realm, officer)).access_token;
       expect(header(es256).alg).toBe('ES256');
       await expect(new TokenVerifier(configOf(realm)).verify(es256)).rejects.toThrow(/身份凭证无效.*alg/);
+      expect((await answerTo(configOf(realm), es256)).status).toBe(401);
       await expect(new TokenVerifier(configOf(realm, { OIDC_ALGORITHMS: 'ES256' })).verify(es256)).resolves.toMatchObject({ sub: officer.id });
     } finally {
       await keycloak.admin.ok('PUT', `/admin/realms/${realm.name}/clients/${cli.id}`, cli);
@@ -117,6 +149,7 @@ describe('OpenID Connect access tokens from Keycloak', () => {
     await expect(strict.verify(token)).resolves.toMatchObject({ sub: officer.id });
     await new Promise((resolve) => setTimeout(resolve, 2_200));
     await expect(strict.verify(token)).rejects.toThrow(/签发过久/);
+    expect(await answerTo(configOf(realm, { OIDC_MAX_TOKEN_AGE: '1', OIDC_CLOCK_TOLERANCE: '0' }), token)).toMatchObject({ status: 401, body: { message: expect.stringContaining('签发过久') } });
   });
 
   it('says the identity provider is unavailable (not that the token is bad) when it cannot be reached', async () => {
