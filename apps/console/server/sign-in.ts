@@ -109,6 +109,8 @@ export class SignIn {
     const state = generators.state();
     const verifier = generators.codeVerifier();
     const nonce = generators.nonce();
+    // Sign-ins started and never finished are forgotten after 10 minutes, and beyond 10,000 the oldest first.
+    if (this.pending.size >= 10_000) this.pending.delete(this.pending.keys().next().value as string);
     this.pending.set(state, { verifier, nonce, returnTo: localPath(url.searchParams.get('return_to')), createdAt: Date.now() });
     const hint = url.searchParams.get('login_hint');
     const target = client.authorizationUrl({
@@ -136,8 +138,13 @@ export class SignIn {
       return void res.writeHead(302, { location: '/?signin=expired', 'set-cookie': this.cookie(LOGIN_COOKIE, '', 0) }).end();
     }
     if (params.error) return void res.writeHead(302, { location: `/?signin=${encodeURIComponent(params.error)}`, 'set-cookie': this.cookie(LOGIN_COOKIE, '', 0) }).end();
-    const tokens = await client.callback(`${this.config.publicUrl}/auth/callback`, params, { state, nonce: pending.nonce, code_verifier: pending.verifier });
-    const session = await this.open(tokens);
+    let session: Session;
+    try {
+      session = await this.open(await client.callback(`${this.config.publicUrl}/auth/callback`, params, { state, nonce: pending.nonce, code_verifier: pending.verifier }));
+    } catch (error) {
+      console.error(`[console] sign-in failed at the callback: ${(error as Error).message}`);
+      return void res.writeHead(302, { location: '/?signin=failed', 'set-cookie': this.cookie(LOGIN_COOKIE, '', 0) }).end();
+    }
     res
       .writeHead(302, { location: pending.returnTo, 'set-cookie': [this.cookie(SESSION_COOKIE, session.id), this.cookie(LOGIN_COOKIE, '', 0)], 'cache-control': 'no-store' })
       .end();
