@@ -60,7 +60,7 @@ export class AccountsService {
     if (!this.idp.enabled) return accounts;
     for (const contact of contacts) {
       if (accounts.has(contact.mobile)) continue;
-      const known = await this.dataSource.getRepository(AccountOrm).findOneBy({ kind: 'enterprise', creditCode, mobile: contact.mobile });
+      const known = await this.dataSource.getRepository(AccountOrm).findOne({ where: { kind: 'enterprise', creditCode, mobile: contact.mobile }, order: { createdAt: 'DESC' } });
       accounts.set(contact.mobile, known?.passwordSet ? { userId: known.userId, username: known.username, hasPassword: true } : await this.idp.enterpriseAccount(contact, creditCode));
     }
     return accounts;

@@ -16,7 +16,8 @@ export class Accounts1764400000000 implements MigrationInterface {
         password_set  boolean NOT NULL,
         created_at    timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE UNIQUE INDEX accounts_enterprise_contact ON accounts (credit_code, mobile) WHERE kind = 'enterprise'`);
+    // Not unique: when the identity provider answers with another account for a contact (it was re-created there), the newest wins.
+    await q.query(`CREATE INDEX accounts_enterprise_contact ON accounts (credit_code, mobile, created_at) WHERE kind = 'enterprise'`);
     await q.query(`
       CREATE TABLE invitations (
         id           uuid PRIMARY KEY,
