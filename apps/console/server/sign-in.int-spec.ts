@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { createRealm, KeycloakAdmin, type Realm } from '@devzone/auth';
+import { createRealm, type Realm } from '@devzone/auth';
+import { testKeycloak } from '@devzone/testing';
 import { json, SignIn } from './sign-in';
 
 /**
@@ -14,8 +13,8 @@ import { json, SignIn } from './sign-in';
  * finds them about to expire).
  */
 describe('console sign-in (OIDC + PKCE through the console server)', () => {
-  const keycloakUrl = process.env['KEYCLOAK_URL'] ?? (execFileSync('bash', [join(__dirname, '../../../deploy/local/keycloak.sh'), 'up'], { stdio: 'inherit' }), 'http://127.0.0.1:8180');
-  const admin = new KeycloakAdmin(keycloakUrl, { realm: 'master', clientId: 'admin-cli', username: process.env['KEYCLOAK_ADMIN_USER'] ?? 'admin', password: process.env['KEYCLOAK_ADMIN_PASSWORD'] ?? 'admin' });
+  const keycloak = testKeycloak();
+  const { admin } = keycloak;
   let realm: Realm;
   let server: Server;
   let signIn: SignIn;
@@ -71,7 +70,7 @@ describe('console sign-in (OIDC + PKCE through the console server)', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    realm = await createRealm({ url: keycloakUrl, admin }, 'console-int', base);
+    realm = await createRealm(keycloak, 'console-int', base);
     // Access tokens of 20 s: the console refreshes a token with less than 30 s left, so every request refreshes.
     const client = (await admin.ok<{ id: string; attributes: Record<string, string> }[]>('GET', `/admin/realms/${realm.name}/clients?clientId=devzone-console`)).body[0];
     await admin.ok('PUT', `/admin/realms/${realm.name}/clients/${client.id}`, { ...client, attributes: { ...client.attributes, 'access.token.lifespan': '20' } });
