@@ -6,7 +6,8 @@ import type { Actor, ActorRole } from '@devzone/contracts';
  *
  * | role | sees and does |
  * |---|---|
- * | zone-officer | its zones' projects, cases, plots; decides |
+ * | zone-officer | its zones' projects, cases, plots; coordinates the 承诺制 cases (notice, pre-check, publicity, acceptance) |
+ * | department-officer | its zones' cases; accepts and decides the items of its own department (`department`) |
  * | agency-agent | the delegations assigned to it (`agentId` = its subject) |
  * | agency-supervisor | its zones' delegations (team lead) |
  * | enterprise | its own projects only (`creditCode`) |
@@ -14,7 +15,7 @@ import type { Actor, ActorRole } from '@devzone/contracts';
  * | province-manager | read-only, every zone |
  * | admin | everything |
  */
-export const ROLES = ['zone-officer', 'agency-agent', 'agency-supervisor', 'enterprise', 'zone-manager', 'province-manager', 'admin'] as const satisfies readonly ActorRole[];
+export const ROLES = ['zone-officer', 'department-officer', 'agency-agent', 'agency-supervisor', 'enterprise', 'zone-manager', 'province-manager', 'admin'] as const satisfies readonly ActorRole[];
 export type Role = (typeof ROLES)[number];
 
 export interface Principal {
@@ -53,6 +54,10 @@ export function seesProject(p: Principal, project: { zoneCode: string; creditCod
 
 /** Role groups used by the services' @Roles(). */
 export const OFFICERS: Role[] = ['zone-officer', 'admin'];
-export const STAFF: Role[] = ['zone-officer', 'agency-agent', 'agency-supervisor', 'zone-manager', 'province-manager', 'admin'];
+/** The item's own department (a department officer with that department) decides it. */
+export const DEPARTMENTS: Role[] = ['department-officer', 'admin'];
+export const STAFF: Role[] = ['zone-officer', 'department-officer', 'agency-agent', 'agency-supervisor', 'zone-manager', 'province-manager', 'admin'];
 export const READERS_OF_FIGURES: Role[] = ['zone-officer', 'zone-manager', 'province-manager', 'admin'];
+/** Publish a zone's rules. */
+export const MANAGERS: Role[] = ['zone-manager', 'admin'];
 export const ACTING_FOR_PROJECTS: Role[] = ['enterprise', 'zone-officer', 'agency-agent', 'agency-supervisor', 'admin'];

@@ -20,6 +20,7 @@ import {
 export const ACTOR_ROLES = [
   'system',
   'zone-officer',
+  'department-officer',
   'approval-officer',
   'land-officer',
   'agency-agent',

@@ -147,7 +147,7 @@ export class ProjectAccountInvitedV1 {
   @IsEmail()
   email!: string;
 
-  @IsIn(['zone-officer', 'agency-agent', 'agency-supervisor', 'enterprise', 'zone-manager', 'province-manager', 'admin'])
+  @IsIn(['zone-officer', 'department-officer', 'agency-agent', 'agency-supervisor', 'enterprise', 'zone-manager', 'province-manager', 'admin'])
   role!: string;
 
   /** For an enterprise contact: the enterprise it acts for. */

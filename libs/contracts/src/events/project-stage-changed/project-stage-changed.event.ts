@@ -9,6 +9,7 @@ import { PROJECT_CODE_PATTERN } from '../project-signed/project-signed.event';
 export const LIFECYCLE_TRIGGERS = [
   'APPROVAL_STARTED',
   'APPROVALS_GRANTED',
+  'APPROVALS_REVOKED',
   'LAND_SECURED',
   'REPORT_START',
   'REPORT_COMPLETION',
