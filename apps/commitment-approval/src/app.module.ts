@@ -11,18 +11,21 @@ import { SettingsService } from './application/settings.service';
 import { ProjectEventHandler } from './events/project.event-handler';
 import { ENTITIES } from './infrastructure/orm-entities';
 import { ApprovalSchema1764288100000 } from './infrastructure/migrations/1764288100000-approval-schema';
+import { ApprovalProcedure1764400200000 } from './infrastructure/migrations/1764400200000-approval-procedure';
+import { CaseWork } from './application/case-work';
+import { ItemService } from './application/item.service';
 
 @Module({
   imports: [
     ServiceModule.forRoot({
       service: Services.commitmentApproval,
       entities: ENTITIES,
-      migrations: [ApprovalSchema1764288100000],
+      migrations: [ApprovalSchema1764288100000, ApprovalProcedure1764400200000],
       publishes: [Topics.approval],
       subscribes: [Topics.project],
     }),
   ],
   controllers: [CasesController, SettingsController, CreditController, ProjectEventHandler],
-  providers: [CaseService, CreditService, SettingsService, ApprovalQueries, DeadlineChecker],
+  providers: [CaseWork, CaseService, ItemService, CreditService, SettingsService, ApprovalQueries, DeadlineChecker],
 })
 export class AppModule {}

@@ -1,16 +1,24 @@
-import { parseEvent, ProjectStageChanged, type ApprovalCaseOpenedV1, type ItemOverdueV1 } from '@devzone/contracts';
+import { DataSource } from 'typeorm';
+import { parseEvent, ProjectStageChanged, type ApprovalCaseOpenedV2, type ItemAcceptedV1, type ItemOverdueV1 } from '@devzone/contracts';
+import type { Principal } from '@devzone/auth';
 import { startService, type RunningService } from '@devzone/platform';
 import { addDays, chinaCalendar, chinaDate } from '@devzone/shared-kernel';
-import { as, createTestDatabase, dropTestDatabase, eventually, get, post, publishAs, put, readTopic, uniqueName } from '@devzone/testing';
+import { as, createTestDatabase, dropTestDatabase, eventually, get, post, publishAs, readTopic, uniqueName, type Json } from '@devzone/testing';
 import { AppModule } from '../src/app.module';
 import { DeadlineChecker } from '../src/application/deadline-checker.service';
 import { COMMITTED_DATES, signProject } from './approval.fixtures';
 
-describe('commitment-approval: cases, the 承诺制 workflow, time limits, credit', () => {
+const officer = (department: string, zone = 'SX-ZGQ'): Principal => ({ sub: `dept-${zone}-${department}`, name: `${department}审批员`, role: 'department-officer', zones: [zone], department });
+const FGJ = '发展和改革局';
+const ZRJ = '自然资源和规划局';
+const ZJJ = '住房和城乡建设局';
+
+describe('commitment-approval: cases, item clocks from 受理, item order, departments, enforcement, zone rules', () => {
   const name = uniqueName('approval');
   const prefix = `${name}.`;
   let service: RunningService;
   const url = (path: string) => `${service.url}${path}`;
+  const today = chinaDate();
 
   beforeAll(async () => {
     service = await startService(AppModule, {
@@ -19,6 +27,10 @@ describe('commitment-approval: cases, the 承诺制 workflow, time limits, credi
       topicPrefix: prefix,
       env: { APPROVAL_CHECK_INTERVAL_MS: '0' }, // the tests run the check themselves, with a date
     });
+    // Zones without publicity, so cases go straight from pre-check to deciding.
+    for (const zone of ['YC-YHGX', 'CZ-GXQ']) {
+      expect((await post(url(`/settings/zones/${zone}/versions`), { effectiveFrom: today, publicityDays: 0, generalRecordsToBlacklist: 2, note: '测试：不公示' })).status).toBe(201);
+    }
   });
 
   afterAll(async () => {
@@ -26,52 +38,160 @@ describe('commitment-approval: cases, the 承诺制 workflow, time limits, credi
     await dropTestDatabase(name);
   });
 
+  /** Rows changed as if time had passed (the commands themselves always act today). */
+  const sql = (query: string, params: unknown[]) => service.app.get(DataSource).query(query, params);
   const caseOf = async (projectId: string) =>
     eventually(async () => {
       const { status, body } = await get(url(`/projects/${projectId}/case`));
       expect(status).toBe(200);
       return body;
     });
+  const itemOf = (c: Json, code: string) => c['items'].find((i: { itemCode: string }) => i.itemCode === code);
   const events = async <P>(type: string, minimum = 1) =>
     (await readTopic(`${prefix}approval.events`, minimum)).filter((m) => m.headers['event-type'] === type).map((m) => parseEvent<P>(m.value));
-  /** Notice, commitment (all committable items), pre-check: the case ends in publicity, or in DECIDING with 0 publicity days. */
-  const throughPrecheck = async (caseId: string) => {
-    expect((await post(url(`/cases/${caseId}/notice`))).status).toBe(200);
-    const { creditCode } = (await get(url(`/cases/${caseId}`))).body;
-    expect((await post(url(`/cases/${caseId}/commitment`), { scope: 'all', committedDates: COMMITTED_DATES }, as({ sub: 'ent-1', name: '企业', role: 'enterprise', zones: [], creditCode }))).status).toBe(200);
-    return post(url(`/cases/${caseId}/precheck`), { passed: true });
+  const enterprise = (c: Json) => as({ sub: `ent-${c['creditCode']}`, name: '企业', role: 'enterprise', zones: [], creditCode: c['creditCode'] });
+  /** Notice and a 承诺书 covering every committable item. */
+  const commit = async (c: Json) => {
+    expect((await post(url(`/cases/${c['id']}/notice`))).status).toBe(200);
+    const committed = await post(url(`/cases/${c['id']}/commitment`), { scope: 'all', committedDates: COMMITTED_DATES }, enterprise(c));
+    expect(committed.status).toBe(200);
+    return committed.body;
+  };
+  /** Applied for by the enterprise, accepted and decided by the administrator (the default token). */
+  const grant = async (caseId: string, code: string, decision: Json = { decision: 'grant' }) => {
+    expect((await post(url(`/cases/${caseId}/items/${code}/application`))).status).toBe(200);
+    expect((await post(url(`/cases/${caseId}/items/${code}/acceptance`))).status).toBe(200);
+    const decided = await post(url(`/cases/${caseId}/items/${code}/decision`), decision);
+    expect(decided.status).toBe(200);
+    return decided.body;
   };
 
-  it('opens a case on project.signed with the items that apply and their due dates in working days', async () => {
+  it('opens a case with its items and their order, and starts an item’s clock at 受理, not at signing', async () => {
     const projectId = await signProject(prefix, { industryCode: 'C3981', landAreaMu: 120, usesStandardLand: true, totalInvestment: 52000 });
-    const c = await caseOf(projectId);
-    const today = chinaDate();
-    expect(c).toMatchObject({ status: 'OPENED', statusName: '已立案', openedOn: today, catalogue: '*', catalogueVersion: 1 });
-    // On 标准地: no energy review (A04) and no soil-and-water plan (C06); the EIA form, not the report.
-    expect(c['items'].map((i: { itemCode: string }) => i.itemCode)).toEqual(['A01', 'A02', 'A05', 'A06', 'C01', 'C02', 'C03', 'C04', 'C05', 'C08', 'C09', 'C10', 'C11', 'C12']);
-    const a02 = c['items'].find((i: { itemCode: string }) => i.itemCode === 'A02');
-    expect(a02).toMatchObject({
-      name: '建设用地规划许可证',
-      regime: 'approval',
-      status: 'PENDING',
-      legalLimitDays: 20,
-      promisedLimitDays: 5,
-      legalDueOn: chinaCalendar.addWorkingDays(today, 20),
-      promisedDueOn: chinaCalendar.addWorkingDays(today, 5),
-      rag: 'green',
-    });
-
-    const opened = await eventually(async () => {
-      const found = (await events<ApprovalCaseOpenedV1>('approval.case-opened')).filter((e) => e.projectId === projectId);
+    const opened = await caseOf(projectId);
+    expect(opened).toMatchObject({ status: 'OPENED', openedOn: today, catalogue: '*', catalogueVersion: 2, rulesZone: '*', rulesVersion: 2 });
+    expect(opened['items'].map((i: { itemCode: string }) => i.itemCode)).toEqual(['A01', 'A02', 'A05', 'A06', 'C01', 'C02', 'C03', 'C04', 'C05', 'C08', 'C09', 'C10', 'C11', 'C12']);
+    expect(itemOf(opened, 'C01')).toMatchObject({ status: 'PENDING', procedure: null, prerequisites: ['A01', 'A02'], blockedBy: [{ itemCode: 'A01' }, { itemCode: 'A02' }], clock: 'not-started', legalDueOn: null, promisedDueOn: null });
+    expect(itemOf(opened, 'A02')).not.toHaveProperty('rag');
+    const event = await eventually(async () => {
+      const found = (await events<ApprovalCaseOpenedV2>('approval.case-opened')).filter((e) => e.projectId === projectId);
       expect(found).toHaveLength(1);
       return found[0];
     });
-    expect(opened.payload).toMatchObject({ caseId: c['id'], itemCount: 14, openedOn: today });
-    expect(opened.payload.items.find((i) => i.itemCode === 'A02')).toMatchObject({ promisedDueOn: chinaCalendar.addWorkingDays(today, 5) });
+    expect(event).toMatchObject({ version: 2, payload: { caseId: opened['id'], itemCount: 14, rulesZone: '*', rulesVersion: 2 } });
+    expect(event.payload.items.find((i) => i.itemCode === 'A06')).toMatchObject({ prerequisites: ['A01', 'C01', 'C05', 'A05', 'C02'], legalLimitDays: 7 });
+
+    // The project was signed and its case opened a month ago; nobody has applied since: nothing is late.
+    const monthAgo = addDays(today, -30);
+    await sql(`UPDATE cases SET opened_on = $1 WHERE id = $2`, [monthAgo, opened['id']]);
+    expect((await service.app.get(DeadlineChecker).run(today)).overdue).toBe(0);
+
+    const caseId = opened['id'] as string;
+    const applied = await post(url(`/cases/${caseId}/items/A01/application`), {}, enterprise(opened));
+    expect(itemOf(applied.body, 'A01')).toMatchObject({ status: 'APPLIED', appliedOn: today, acceptanceDueOn: chinaCalendar.addWorkingDays(today, 5), clock: 'awaiting-acceptance' });
+    const accepted = await post(url(`/cases/${caseId}/items/A01/acceptance`), {}, as(officer(FGJ)));
+    expect(accepted.status).toBe(200);
+    expect(itemOf(accepted.body, 'A01')).toMatchObject({
+      status: 'ACCEPTED',
+      acceptedOn: today,
+      clock: 'running',
+      legalDueOn: chinaCalendar.addWorkingDays(today, 3),
+      promisedDueOn: chinaCalendar.addWorkingDays(today, 1),
+      rag: 'amber',
+    });
+    const acceptedEvent = await eventually(async () => {
+      const found = (await events<ItemAcceptedV1>('approval.item-accepted')).filter((e) => e.projectId === projectId);
+      expect(found).toHaveLength(1);
+      return found[0];
+    });
+    expect(acceptedEvent.payload).toMatchObject({ itemCode: 'A01', department: FGJ, procedure: 'approval', acceptedOn: today, deemed: false, promisedDueOn: chinaCalendar.addWorkingDays(today, 1) });
+    expect(chinaCalendar.addWorkingDays(monthAgo, 1) < today).toBe(true); // counted from signing it would be overdue already
   });
 
-  it('answers 400, 404 and 409 with reasons, and changes nothing', async () => {
-    const projectId = await signProject(prefix);
+  it('refuses to accept an item before its prerequisites are granted (409 naming them), and changes nothing', async () => {
+    const projectId = await signProject(prefix, { projectCode: '2611-140100-04-01-00124X' });
+    const c = await caseOf(projectId);
+    const caseId = c['id'] as string;
+    expect((await post(url(`/cases/${caseId}/items/A02/application`))).status).toBe(200);
+    const before = (await get(url(`/cases/${caseId}`))).body;
+    expect(itemOf(before, 'A02')).toMatchObject({ status: 'APPLIED', blockedBy: [{ itemCode: 'A01', name: '企业投资项目备案' }] });
+
+    const early = await post(url(`/cases/${caseId}/items/A02/acceptance`), {}, as(officer(ZRJ)));
+    expect(early).toMatchObject({ status: 409, body: { code: 'prerequisites-not-granted', message: expect.stringContaining('A01 企业投资项目备案') } });
+    expect((await get(url(`/cases/${caseId}`))).body).toEqual(before);
+    const queue = (await get(url('/queue?zone=SX-ZGQ'), as(officer(ZRJ)))).body;
+    expect(queue['entries'].find((e: { caseId: string; itemCode: string }) => e.caseId === caseId && e.itemCode === 'A02')).toMatchObject({ blockedBy: [{ itemCode: 'A01' }] });
+
+    await grant(caseId, 'A01');
+    const accepted = await post(url(`/cases/${caseId}/items/A02/acceptance`), {}, as(officer(ZRJ)));
+    expect(itemOf(accepted.body, 'A02')).toMatchObject({ status: 'ACCEPTED', blockedBy: [], promisedDueOn: chinaCalendar.addWorkingDays(today, 5) });
+  });
+
+  it('lets a department officer decide its own department’s items (200) and not another’s (403), in its own zone only', async () => {
+    const projectId = await signProject(prefix, { projectCode: '2611-140100-04-01-00125X' });
+    const c = await caseOf(projectId);
+    const caseId = c['id'] as string;
+    expect((await post(url(`/cases/${caseId}/items/A01/application`), {}, enterprise(c))).status).toBe(200);
+
+    const other = await post(url(`/cases/${caseId}/items/A01/acceptance`), {}, as(officer(ZJJ)));
+    expect(other).toMatchObject({ status: 403, body: { code: 'department', message: expect.stringContaining(`A01（企业投资项目备案）由${FGJ}办理`) } });
+    expect((await post(url(`/cases/${caseId}/items/A01/acceptance`), {}, as(officer(FGJ, 'CZ-GXQ')))).status).toBe(404);
+    expect((await post(url(`/cases/${caseId}/items/A01/acceptance`), {}, as({ sub: 'zo', name: '综合窗口', role: 'zone-officer', zones: ['SX-ZGQ'] }))).status).toBe(403);
+
+    expect((await post(url(`/cases/${caseId}/items/A01/acceptance`), {}, as(officer(FGJ)))).status).toBe(200);
+    const decided = await post(url(`/cases/${caseId}/items/A01/decision`), { decision: 'grant' }, as(officer(FGJ)));
+    expect(decided.status).toBe(200);
+    expect(itemOf(decided.body, 'A01')).toMatchObject({ status: 'GRANTED', decidedOn: today });
+    // The department's queue holds its own items: A02 waits for 自然资源和规划局, not for 发改.
+    await post(url(`/cases/${caseId}/items/A02/application`), {}, enterprise(c));
+    const mine = (await get(url('/queue?zone=SX-ZGQ'), as(officer(ZRJ)))).body['entries'];
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((e: { department: string }) => e.department === ZRJ)).toBe(true);
+  });
+
+  it('stops the clock while paused: no overdue for a paused item; resumed, its due dates move by the paused working days', async () => {
+    const projectId = await signProject(prefix, { projectCode: '2611-140100-04-01-00126X', landAreaMu: 0, usesStandardLand: false, industryCode: 'I6510', totalInvestment: 800 });
+    const c = await caseOf(projectId);
+    const caseId = c['id'] as string;
+    await grant(caseId, 'A01');
+    await commit(c); // C05, C08, C12 committed
+    await post(url(`/cases/${caseId}/precheck`), { passed: true }); // SX-ZGQ publishes its commitments for 7 days (the default)
+    expect((await post(url(`/cases/${caseId}/items/C05/application`))).status).toBe(409); // committed: nothing to apply for
+
+    // A second case, by 一般程序 for the whole case: every committable item is applied for and accepted.
+    const ordinaryId = await signProject(prefix, { projectCode: '2611-140100-04-01-00127X', landAreaMu: 0, usesStandardLand: false, industryCode: 'I6510', totalInvestment: 800 });
+    const o = await caseOf(ordinaryId);
+    await post(url(`/cases/${o['id']}/notice`));
+    const ordinary = await post(url(`/cases/${o['id']}/commitment`), { scope: 'none' }, enterprise(o));
+    expect(ordinary.body).toMatchObject({ status: 'DECIDING', commitment: null });
+    expect(itemOf(ordinary.body, 'C08')).toMatchObject({ procedure: 'ordinary', procedureName: '一般程序', status: 'PENDING' });
+    await grant(o['id'], 'A01');
+    await post(url(`/cases/${o['id']}/items/C08/application`));
+    const accepted = itemOf((await post(url(`/cases/${o['id']}/items/C08/acceptance`))).body, 'C08');
+    // 一般程序: the legal limit (20 working days), not the promised 5.
+    expect(accepted).toMatchObject({ procedure: 'ordinary', promisedDueOn: chinaCalendar.addWorkingDays(today, 20), legalDueOn: chinaCalendar.addWorkingDays(today, 20) });
+    const tolerated = await post(url(`/cases/${o['id']}/items/C08/decision`), { decision: 'grant-with-missing-documents', missingDocuments: ['D20'], supplyBy: today });
+    expect(tolerated).toMatchObject({ status: 409, body: { code: 'ordinary-needs-full-documents' } });
+
+    const paused = await post(url(`/cases/${o['id']}/items/C08/pause`), { reason: 'expert-review', note: '委托专家评审排水方案' });
+    expect(itemOf(paused.body, 'C08')).toMatchObject({ status: 'PAUSED', clock: 'paused', pauses: [{ reason: 'expert-review', reasonName: '专家评审', from: today, to: null }] });
+    const checker = service.app.get(DeadlineChecker);
+    const late = chinaCalendar.addWorkingDays(today, 40);
+    await checker.run(late);
+    const overdue = (await events<ItemOverdueV1>('approval.item-overdue', 0)).filter((e) => e.projectId === ordinaryId);
+    expect(overdue.map((e) => e.payload.itemCode)).toEqual([]); // C08 stood still
+
+    // The review took eight working days (as if it began then): resumed today, the dates move by eight.
+    let from = today;
+    while (chinaCalendar.workingDaysBetween(from, today) < 8) from = addDays(from, -1);
+    await sql(`UPDATE case_items SET accepted_on = $1::date, pauses = jsonb_set(pauses, '{0,from}', to_jsonb($1::text)) WHERE case_id = $2 AND item_code = 'C08'`, [from, o['id']]);
+    const resumed = itemOf((await post(url(`/cases/${o['id']}/items/C08/resume`))).body, 'C08');
+    expect(resumed).toMatchObject({ status: 'ACCEPTED', clock: 'running', pausedWorkingDays: 8, pauses: [{ from, to: today }], promisedDueOn: chinaCalendar.addWorkingDays(from, 28) });
+    expect((await post(url(`/cases/${o['id']}/items/C08/resume`))).status).toBe(409);
+  });
+
+  it('answers 400, 403, 404 and 409 with reasons, and changes nothing', async () => {
+    const projectId = await signProject(prefix, { projectCode: '2611-140100-04-01-00128X' });
     const c = await caseOf(projectId);
     const id = c['id'];
 
@@ -82,31 +202,40 @@ describe('commitment-approval: cases, the 承诺制 workflow, time limits, credi
     expect(bad.body['issues'].map((i: { field: string }) => i.field).sort()).toEqual(['committedDates.completion', 'committedDates.production', 'scope']);
 
     await post(url(`/cases/${id}/notice`));
+    const noDates = await post(url(`/cases/${id}/commitment`), { scope: 'all' });
+    expect(noDates).toMatchObject({ status: 400, body: { issues: [{ field: 'committedDates' }] } });
     const notCommittable = await post(url(`/cases/${id}/commitment`), { scope: 'partial', itemCodes: ['C01', 'A02'], committedDates: COMMITTED_DATES });
     expect(notCommittable).toMatchObject({ status: 400, body: { issues: [{ field: 'itemCodes', reason: expect.stringMatching(/^事项 A02（建设用地规划许可证）不可承诺/) }] } });
-    await post(url(`/cases/${id}/commitment`), { scope: 'partial', itemCodes: ['C01', 'C02'], committedDates: COMMITTED_DATES });
+    const partial = await post(url(`/cases/${id}/commitment`), { scope: 'partial', itemCodes: ['C01', 'C02'], committedDates: COMMITTED_DATES });
+    expect(itemOf(partial.body, 'C01')).toMatchObject({ status: 'COMMITTED', procedure: 'commitment' });
+    expect(itemOf(partial.body, 'C03')).toMatchObject({ status: 'PENDING', procedure: 'ordinary' });
 
     expect((await post(url(`/cases/${id}/items/Z99/decision`), { decision: 'grant' })).status).toBe(404);
     expect((await post(url(`/cases/00000000-0000-4000-8000-000000000000/notice`))).status).toBe(404);
     expect((await post(url(`/cases/not-a-uuid/notice`))).status).toBe(400);
+    expect((await post(url(`/cases/${id}/items/A01/pause`), { reason: 'corrections' })).body).toMatchObject({ issues: [{ field: 'reason' }] });
 
-    expect((await post(url(`/cases/${id}/items/A02/decision`), { decision: 'grant' })).status).toBe(200);
+    await grant(id, 'A01');
     const before = (await get(url(`/cases/${id}`))).body;
-    const again = await post(url(`/cases/${id}/items/A02/decision`), { decision: 'reject', reason: '重复' });
-    expect(again).toMatchObject({ status: 409, body: { code: 'item-state', message: expect.stringMatching(/^A02（建设用地规划许可证）：该事项已作出决定/) } });
-    const committedDecision = await post(url(`/cases/${id}/items/C01/decision`), { decision: 'reject', reason: 'x' });
-    expect(committedDecision.status).toBe(409);
+    const again = await post(url(`/cases/${id}/items/A01/decision`), { decision: 'reject', reason: '重复' });
+    expect(again).toMatchObject({ status: 409, body: { code: 'item-state', message: expect.stringMatching(/^A01（企业投资项目备案）：/) } });
+    expect((await post(url(`/cases/${id}/items/C01/decision`), { decision: 'reject', reason: 'x' })).status).toBe(409); // committed
+    expect((await post(url(`/cases/${id}/items/A05/decision`), { decision: 'grant' })).status).toBe(409); // not applied for
+    expect((await post(url(`/cases/${id}/items/A05/application`), {}, as({ sub: 'x', name: '他企', role: 'enterprise', zones: [], creditCode: '91110000802100433B' }))).status).toBe(404);
+    expect((await get(url(`/cases/${id}`))).body).toEqual(before);
+    await post(url(`/cases/${id}/items/A05/application`));
+    await post(url(`/cases/${id}/items/A05/acceptance`));
     const noReason = await post(url(`/cases/${id}/items/A05/decision`), { decision: 'reject' });
     expect(noReason).toMatchObject({ status: 400, body: { issues: [{ field: 'reason' }] } });
-    const intolerable = await post(url(`/cases/${id}/items/A05/decision`), { decision: 'grant-with-missing-documents', missingDocuments: ['D08'], supplyBy: addDays(chinaDate(), 5) });
+    const intolerable = await post(url(`/cases/${id}/items/A05/decision`), { decision: 'grant-with-missing-documents', missingDocuments: ['D08'], supplyBy: addDays(today, 5) });
     expect(intolerable).toMatchObject({ status: 400, body: { issues: [{ field: 'missingDocuments', reason: expect.stringMatching(/不在容缺目录内/) }] } });
-    expect((await get(url(`/cases/${id}`))).body).toEqual(before);
   });
 
-  it('raises approval.item-overdue once per item however often the check runs, and due-soon before it', async () => {
-    const projectId = await signProject(prefix, { landAreaMu: 0, usesStandardLand: false, industryCode: 'I6510', totalInvestment: 800 });
+  it('raises approval.item-overdue once per accepted item however often the check runs, and due-soon before it', async () => {
+    const projectId = await signProject(prefix, { projectCode: '2611-140100-04-01-00129X', landAreaMu: 0, usesStandardLand: false, industryCode: 'I6510', totalInvestment: 800 });
     const c = await caseOf(projectId);
-    const a01 = c['items'].find((i: { itemCode: string }) => i.itemCode === 'A01');
+    await post(url(`/cases/${c['id']}/items/A01/application`));
+    const a01 = itemOf((await post(url(`/cases/${c['id']}/items/A01/acceptance`))).body, 'A01');
     const checker = service.app.get(DeadlineChecker);
 
     // A01 promises 1 working day: due soon on the day itself, overdue the working day after.
@@ -117,89 +246,189 @@ describe('commitment-approval: cases, the 承诺制 workflow, time limits, credi
     const overdue2 = await checker.run(later);
     expect(dueSoon1.dueSoon).toBeGreaterThanOrEqual(1);
     expect(dueSoon2.dueSoon).toBe(0);
-    expect(overdue1.overdue).toBeGreaterThanOrEqual(4); // A01, C05, C08, C12 are all open
+    expect(overdue1.overdue).toBeGreaterThanOrEqual(1);
     expect(overdue2.overdue).toBe(0);
 
     const overdue = await eventually(async () => {
-      const mine = (await events<ItemOverdueV1>('approval.item-overdue', 4)).filter((e) => e.projectId === projectId);
-      expect(mine.map((e) => e.payload.itemCode).sort()).toEqual(['A01', 'C05', 'C08', 'C12']);
+      const mine = (await events<ItemOverdueV1>('approval.item-overdue')).filter((e) => e.projectId === projectId);
+      expect(mine.map((e) => e.payload.itemCode)).toEqual(['A01']); // the committable items were never accepted: no clock
       return mine;
     });
-    expect(overdue.find((e) => e.payload.itemCode === 'A01')!.payload).toMatchObject({ dueOn: a01.promisedDueOn, workingDaysLate: 30 });
+    expect(overdue[0].payload).toMatchObject({ dueOn: a01.promisedDueOn, workingDaysLate: 30 });
     const queue = (await get(url(`/queue?zone=SX-ZGQ`))).body;
-    // Seen today, A01 (1 working day promised) is due the next working day: amber in the queue.
-    expect(queue['entries'].find((e: { projectId: string; itemCode: string }) => e.projectId === projectId && e.itemCode === 'A01')).toMatchObject({
-      rag: 'amber',
-      workingDaysLeft: 1,
-      promisedDueOn: a01.promisedDueOn,
-    });
+    expect(queue['entries'].find((e: { caseId: string; itemCode: string }) => e.caseId === c['id'] && e.itemCode === 'A01')).toMatchObject({ rag: 'amber', workingDaysLeft: 1, promisedDueOn: a01.promisedDueOn });
   });
 
-  it('puts an enterprise that broke two commitments on the blacklist, refuses its next commitment, and lifts it after repair', async () => {
-    expect((await put(url('/settings/zones/YC-YHGX'), { publicityDays: 0, generalRecordsToBlacklist: 2 })).status).toBe(200);
-    const enterprise = { name: '运城示例化工有限公司', creditCode: '9144030071526726XG' };
-    const today = chinaDate();
-    // Each case grants A06 and A02 with documents from the 容缺 list still missing, to be supplied today.
-    const breach = async () => {
-      const projectId = await signProject(prefix, { zoneCode: 'YC-YHGX', enterprise, landAreaMu: 30, usesStandardLand: true, industryCode: 'C3981', totalInvestment: 3000 });
+  it('blacklists an enterprise at the zone’s number of general records, and repairs a record only once rectified and past its minimum publicity', async () => {
+    const ent = { name: '运城示例化工有限公司', creditCode: '9144030071526726XG' };
+    // Each case grants A02 and A06 with documents from the 容缺 list still missing, to be supplied today.
+    const breach = async (projectCode: string) => {
+      const projectId = await signProject(prefix, { projectCode, zoneCode: 'YC-YHGX', enterprise: ent, landAreaMu: 30, usesStandardLand: true, industryCode: 'C3981', totalInvestment: 3000 });
       const c = await caseOf(projectId);
-      expect((await throughPrecheck(c['id'])).body['status']).toBe('DECIDING');
-      for (const code of ['A01', 'A05']) expect((await post(url(`/cases/${c['id']}/items/${code}/decision`), { decision: 'grant' })).status).toBe(200);
-      const a06 = await post(url(`/cases/${c['id']}/items/A06/decision`), { decision: 'grant-with-missing-documents', missingDocuments: ['D11', 'D12'], supplyBy: today });
-      expect(a06.status).toBe(200);
-      const granted = await post(url(`/cases/${c['id']}/items/A02/decision`), { decision: 'grant-with-missing-documents', missingDocuments: ['D04'], supplyBy: today });
-      expect(granted.body).toMatchObject({ status: 'GRANTED', decisionNumber: expect.stringMatching(/^PF-YC-YHGX-/) });
-      return projectId;
+      await grant(c['id'], 'A01');
+      await commit(c);
+      expect((await post(url(`/cases/${c['id']}/precheck`), { passed: true })).body['status']).toBe('DECIDING');
+      await grant(c['id'], 'A05');
+      await grant(c['id'], 'A02', { decision: 'grant-with-missing-documents', missingDocuments: ['D04'], supplyBy: today });
+      const granted = await grant(c['id'], 'A06', { decision: 'grant-with-missing-documents', missingDocuments: ['D11', 'D12'], supplyBy: today });
+      expect(granted).toMatchObject({ status: 'GRANTED', decisionNumber: expect.stringMatching(/^PF-YC-YHGX-/) });
     };
-
-    await breach();
-    await breach();
-    const tomorrow = addDays(today, 1);
-    const report = await service.app.get(DeadlineChecker).run(tomorrow);
-    expect(report.missingDocumentBreaches).toBe(4); // A06 and A02 of each case
-    const credit = (await get(url(`/enterprises/${enterprise.creditCode}/credit`))).body;
-    // Listed as the second record was written (the zone's threshold is 2).
-    expect(credit).toMatchObject({ blacklisted: true, blacklist: { reason: expect.stringMatching(/^一般失信记录 2 条未整改（达到 2 条列入黑名单）/) } });
+    await breach('2611-140100-04-01-00130X');
+    await breach('2611-140100-04-01-00131X');
+    const report = await service.app.get(DeadlineChecker).run(addDays(today, 1));
+    expect(report.missingDocumentBreaches).toBe(4);
+    const credit = (await get(url(`/enterprises/${ent.creditCode}/credit`))).body;
+    expect(credit).toMatchObject({ blacklisted: true, blacklist: { reason: expect.stringMatching(/^一般失信记录 2 条未修复（达到 2 条列入黑名单）/) } });
     expect(credit['records']).toHaveLength(4);
+    expect(credit['records'][0]).toMatchObject({ severity: 'general', rectifiedOn: null, repairedOn: null, repairableFrom: expect.any(String) });
 
-    const next = await signProject(prefix, { zoneCode: 'YC-YHGX', enterprise, landAreaMu: 0, usesStandardLand: false, industryCode: 'I6510', totalInvestment: 800 });
+    // Blacklisted: no commitment, but the ordinary procedure.
+    const next = await signProject(prefix, { projectCode: '2611-140100-04-01-00132X', zoneCode: 'YC-YHGX', enterprise: ent, landAreaMu: 0, usesStandardLand: false, industryCode: 'I6510', totalInvestment: 800 });
     const nextCase = await caseOf(next);
     await post(url(`/cases/${nextCase['id']}/notice`));
     const refused = await post(url(`/cases/${nextCase['id']}/commitment`), { scope: 'all', committedDates: COMMITTED_DATES });
-    expect(refused).toMatchObject({ status: 409, body: { code: 'blacklisted', message: expect.stringMatching(/^企业已列入失信黑名单/) } });
+    expect(refused).toMatchObject({ status: 409, body: { code: 'blacklisted', message: expect.stringMatching(/^企业已列入失信黑名单.*可按一般程序办理/) } });
     expect((await get(url(`/cases/${nextCase['id']}`))).body).toMatchObject({ status: 'NOTIFIED', commitment: null });
 
-    // 信用修复: rectifying three of the four records takes it below the threshold of two.
-    for (const record of credit['records'].slice(0, 3)) expect((await post(url(`/credit-records/${record.id}/rectify`), { note: '已补交材料' })).status).toBe(200);
-    expect((await get(url(`/enterprises/${enterprise.creditCode}/credit`))).body).toMatchObject({ blacklisted: false });
-    expect((await post(url(`/cases/${nextCase['id']}/commitment`), { scope: 'all', committedDates: COMMITTED_DATES })).status).toBe(200);
+    // Repair: refused before the rectification is recorded, and before the 3 months of publicity.
+    const [first, ...rest] = credit['records'] as { id: string; recordedOn: string }[];
+    expect(await post(url(`/credit-records/${first.id}/repair`), { note: '申请修复' })).toMatchObject({ status: 409, body: { code: 'repair-refused', message: expect.stringMatching(/^须先登记整改/) } });
+    expect((await post(url(`/credit-records/${first.id}/rectify`), { note: '已补交材料' })).status).toBe(200);
+    const tooEarly = await post(url(`/credit-records/${first.id}/repair`), { note: '申请修复' });
+    expect(tooEarly).toMatchObject({ status: 409, body: { code: 'repair-refused', message: expect.stringMatching(/^一般失信记录最短公示期未满，\d{4}-\d{2}-\d{2} 起可修复/) } });
+    expect((await get(url(`/enterprises/${ent.creditCode}/credit`))).body).toMatchObject({ blacklisted: true }); // rectified is not repaired
 
+    // Four months later (the records made then) the repairs are granted and the blacklist lifted.
+    await sql(`UPDATE credit_records SET recorded_on = $1 WHERE credit_code = $2`, [addDays(today, -125), ent.creditCode]);
+    expect((await post(url(`/credit-records/${first.id}/repair`), { note: '信用修复' })).status).toBe(200);
+    for (const r of rest.slice(0, 2)) {
+      await post(url(`/credit-records/${r.id}/rectify`), { note: '已补交材料' });
+      expect((await post(url(`/credit-records/${r.id}/repair`), { note: '信用修复' })).status).toBe(200);
+    }
+    expect((await get(url(`/enterprises/${ent.creditCode}/credit`))).body).toMatchObject({ blacklisted: false });
+    expect((await post(url(`/cases/${nextCase['id']}/commitment`), { scope: 'all', committedDates: COMMITTED_DATES })).status).toBe(200);
     const types = async () => (await readTopic(`${prefix}approval.events`, 1)).map((m) => m.headers['event-type']);
-    await eventually(async () => expect(await types()).toEqual(expect.arrayContaining(['approval.breach-recorded', 'approval.blacklisted', 'approval.blacklist-lifted'])));
+    await eventually(async () => expect(await types()).toEqual(expect.arrayContaining(['approval.breach-recorded', 'approval.blacklisted', 'approval.credit-repaired', 'approval.blacklist-lifted'])));
   });
 
-  it('records a failed acceptance as a major breach; left unrectified past its deadline, it blacklists', async () => {
-    const enterprise = { name: '长治示例装备有限公司', creditCode: '91110000802100433B' };
-    await put(url('/settings/zones/CZ-GXQ'), { publicityDays: 0 });
-    const projectId = await signProject(prefix, { zoneCode: 'CZ-GXQ', enterprise, landAreaMu: 0, usesStandardLand: false, industryCode: 'I6510', totalInvestment: 800 });
+  it('orders rectification on a failed 对标验收 with no record; only a failed re-inspection, or the lapsed deadline, is a 重大 record', async () => {
+    const ent = { name: '长治示例装备有限公司', creditCode: '91110000802100433B' };
+    const projectId = await signProject(prefix, { projectCode: '2611-140100-04-01-00133X', zoneCode: 'CZ-GXQ', enterprise: ent, landAreaMu: 0, usesStandardLand: false, industryCode: 'I6510', totalInvestment: 800 });
     const c = await caseOf(projectId);
-    await throughPrecheck(c['id']);
-    const granted = await post(url(`/cases/${c['id']}/items/A01/decision`), { decision: 'grant' });
-    expect(granted.body['status']).toBe('GRANTED');
+    await grant(c['id'], 'A01');
+    await commit(c);
+    expect((await post(url(`/cases/${c['id']}/precheck`), { passed: true })).body['status']).toBe('GRANTED');
 
     expect((await post(url(`/cases/${c['id']}/acceptance-request`))).body).toMatchObject({ code: 'not-completed' });
     await publishStage(prefix, projectId, 'COMPLETED');
     await eventually(async () => expect((await get(url(`/cases/${c['id']}`))).body['projectStage']).toBe('COMPLETED'));
     expect((await post(url(`/cases/${c['id']}/acceptance-request`))).body['status']).toBe('ACCEPTANCE_REQUESTED');
-    const rectifyBy = addDays(chinaDate(), 30);
+    const rectifyBy = addDays(today, 30);
     const failed = await post(url(`/cases/${c['id']}/acceptance`), { passed: false, reasons: ['投资强度低于承诺值'], rectifyBy });
-    expect(failed.body).toMatchObject({ status: 'RECTIFYING', rectifyBy, acceptanceReasons: ['投资强度低于承诺值'] });
+    expect(failed.body).toMatchObject({ status: 'RECTIFYING', rectifyBy, rectificationRound: 1, acceptanceReasons: ['投资强度低于承诺值'] });
+    const credit = () => get(url(`/enterprises/${ent.creditCode}/credit`)).then((r) => r.body);
+    expect(await credit()).toMatchObject({ blacklisted: false, records: [] }); // the order, not a record
+    await eventually(async () => expect((await events('approval.rectification-ordered')).filter((e) => e.projectId === projectId)).toHaveLength(1));
 
+    // Re-inspection fails: a major record, with a new deadline.
+    expect((await post(url(`/cases/${c['id']}/acceptance-request`))).body['status']).toBe('ACCEPTANCE_REQUESTED');
+    const secondBy = addDays(today, 60);
+    const again = await post(url(`/cases/${c['id']}/acceptance`), { passed: false, reasons: ['整改后投资强度仍低于承诺值'], rectifyBy: secondBy });
+    expect(again.body).toMatchObject({ status: 'RECTIFYING', rectificationRound: 2 });
+    expect(await credit()).toMatchObject({ blacklisted: false, records: [{ severity: 'major', rectifyBy: secondBy, reason: expect.stringMatching(/^对标验收整改后复查仍未通过/) }] });
+
+    // The second deadline lapses without a re-inspection: one more major record (once), then the lapse blacklists.
     const checker = service.app.get(DeadlineChecker);
-    await checker.run(rectifyBy);
-    expect((await get(url(`/enterprises/${enterprise.creditCode}/credit`))).body).toMatchObject({ blacklisted: false, records: [{ severity: 'major', rectifyBy }] });
-    await checker.run(addDays(rectifyBy, 1));
-    expect((await get(url(`/enterprises/${enterprise.creditCode}/credit`))).body).toMatchObject({ blacklisted: true });
+    expect((await checker.run(addDays(secondBy, 1))).rectificationLapses).toBe(1);
+    expect((await checker.run(addDays(secondBy, 1))).rectificationLapses).toBe(0);
+    const after = await credit();
+    expect(after['records'].map((r: { severity: string }) => r.severity)).toEqual(['major', 'major']);
+    expect(after).toMatchObject({ blacklisted: true });
+  });
+
+  it('revokes a grant obtained by a false commitment (撤销): a 严重 record, the case deciding again, the item by 一般程序', async () => {
+    const ent = { name: '长治示例电子有限公司', creditCode: '91140400MA0K0X1234' };
+    const projectId = await signProject(prefix, { projectCode: '2611-140100-04-01-00134X', zoneCode: 'CZ-GXQ', enterprise: ent, landAreaMu: 0, usesStandardLand: false, industryCode: 'I6510', totalInvestment: 800 });
+    const c = await caseOf(projectId);
+    await grant(c['id'], 'A01');
+    await commit(c);
+    expect((await post(url(`/cases/${c['id']}/precheck`), { passed: true })).body).toMatchObject({ status: 'GRANTED' });
+
+    const zoneOfficer = as({ sub: 'cz-zo', name: '综合窗口', role: 'zone-officer', zones: ['CZ-GXQ'] });
+    expect((await post(url(`/cases/${c['id']}/items/A01/revocation`), { reason: 'x' }, zoneOfficer)).body).toMatchObject({ code: 'not-committed' });
+    expect((await post(url(`/cases/${c['id']}/items/C08/revocation`), {}, zoneOfficer)).status).toBe(400);
+    const revoked = await post(url(`/cases/${c['id']}/items/C08/revocation`), { reason: '核查发现排水方案与承诺不符' }, zoneOfficer);
+    expect(revoked.status).toBe(200);
+    expect(revoked.body).toMatchObject({ status: 'DECIDING' });
+    expect(itemOf(revoked.body, 'C08')).toMatchObject({ status: 'REVOKED', revocationReason: '核查发现排水方案与承诺不符' });
+    expect((await get(url(`/enterprises/${ent.creditCode}/credit`))).body).toMatchObject({ blacklisted: true, records: [{ severity: 'serious', reason: expect.stringMatching(/^虚假承诺，撤销城镇污水排入排水管网许可/) }] });
+    await eventually(async () => {
+      const found = (await events<{ caseReopened: boolean }>('approval.grant-revoked')).filter((e) => e.projectId === projectId);
+      expect(found.map((e) => e.payload.caseReopened)).toEqual([true]);
+    });
+
+    // The item again, by 一般程序: the case is granted once it is.
+    const regranted = await grant(c['id'], 'C08');
+    expect(itemOf(regranted, 'C08')).toMatchObject({ status: 'GRANTED', procedure: 'ordinary' });
+    expect(regranted).toMatchObject({ status: 'GRANTED' });
+  });
+
+  it('changes zone rules only by a published version: managers only, history kept, open cases keep theirs', async () => {
+    const manager = as({ sub: 'jc-mgr', name: '晋城开发区管委会', role: 'zone-manager', zones: ['JC-KFQ'] });
+    const openBefore = await caseOf(await signProject(prefix, { projectCode: '2611-140100-04-01-00135X', zoneCode: 'JC-KFQ', landAreaMu: 0, usesStandardLand: false, industryCode: 'I6510', totalInvestment: 800 }));
+    expect(openBefore).toMatchObject({ rulesZone: '*', rulesVersion: 2 });
+    expect((await get(url('/settings/zones/JC-KFQ'))).body).toMatchObject({ zoneCode: '*', version: 2, publicityDays: 7 });
+
+    expect((await post(url('/settings/zones/JC-KFQ/versions'), { effectiveFrom: today, publicityDays: 0 }, as({ sub: 'zo', name: '窗口', role: 'zone-officer', zones: ['JC-KFQ'] }))).status).toBe(403);
+    expect((await post(url('/settings/zones/JC-KFQ/versions'), { effectiveFrom: today, publicityDays: 0 }, as({ sub: 'm2', name: '他区', role: 'zone-manager', zones: ['CZ-GXQ'] }))).status).toBe(404);
+    expect((await post(url('/settings/zones/JC-KFQ/versions'), { effectiveFrom: addDays(today, -1), publicityDays: 0 }, manager)).body).toMatchObject({ issues: [{ field: 'effectiveFrom' }] });
+    expect((await post(url('/settings/zones/JC-KFQ/versions'), { effectiveFrom: today, repairSeriousMonths: 6 }, manager)).body).toMatchObject({ issues: [{ field: 'repairSeriousMonths' }] });
+    const catalogue = (await get(url('/catalogue/JC-KFQ'))).body['items']
+      .filter((i: { code: string }) => i.code !== 'C12')
+      .map(({ code, name, department, regime, legalLimitDays, promisedLimitDays, documents, applies, prerequisites }: Json) => ({ code, name, department, regime, legalLimitDays, promisedLimitDays, documents, applies, prerequisites }));
+    const cyclic = catalogue.map((i: { code: string; prerequisites: string[] }) => (i.code === 'A01' ? { ...i, prerequisites: ['C08'] } : i));
+    expect((await post(url('/settings/zones/JC-KFQ/versions'), { effectiveFrom: today, catalogue: cyclic }, manager)).body).toMatchObject({ issues: [{ field: 'catalogue', reason: expect.stringContaining('循环') }] });
+    expect((await get(url('/settings/zones/JC-KFQ/versions'))).body).toMatchObject({ total: 0 });
+
+    const published = await post(url('/settings/zones/JC-KFQ/versions'), { effectiveFrom: today, publicityDays: 0, note: '取消公示，并取消特种设备告知', catalogue }, manager);
+    expect(published).toMatchObject({ status: 201, body: { zoneCode: 'JC-KFQ', version: 1, publicityDays: 0, catalogue: 'JC-KFQ', catalogueVersion: 1, publishedBy: 'jc-mgr', effectiveFrom: today } });
+    const later = await post(url('/settings/zones/JC-KFQ/versions'), { effectiveFrom: addDays(today, 30), publicityDays: 3 }, manager);
+    expect(later.body).toMatchObject({ version: 2, publicityDays: 3, catalogue: 'JC-KFQ' });
+    expect((await get(url('/settings/zones/JC-KFQ'))).body).toMatchObject({ version: 1, publicityDays: 0 }); // version 2 is not in force yet
+    expect((await get(url('/settings/zones/JC-KFQ/versions'))).body).toMatchObject({ total: 2, items: [{ version: 2 }, { version: 1, note: '取消公示，并取消特种设备告知' }] });
+
+    const openAfter = await caseOf(await signProject(prefix, { projectCode: '2611-140100-04-01-00136X', zoneCode: 'JC-KFQ', landAreaMu: 0, usesStandardLand: false, industryCode: 'I6510', totalInvestment: 800 }));
+    expect(openAfter).toMatchObject({ rulesZone: 'JC-KFQ', rulesVersion: 1 });
+    expect(openAfter['items'].map((i: { itemCode: string }) => i.itemCode)).toEqual(['A01', 'C05', 'C08']);
+    expect(openBefore['items'].map((i: { itemCode: string }) => i.itemCode)).toEqual(['A01', 'C05', 'C08', 'C12']);
+    // The case opened before goes into 7 days of publicity; the one opened after, under the new rules, does not.
+    for (const c of [openBefore, openAfter]) {
+      await grant(c['id'], 'A01');
+      await commit(c);
+    }
+    expect((await post(url(`/cases/${openBefore['id']}/precheck`), { passed: true })).body).toMatchObject({ status: 'IN_PUBLICITY', publicityEndsOn: addDays(today, 7) });
+    expect((await post(url(`/cases/${openAfter['id']}/precheck`), { passed: true })).body).toMatchObject({ status: 'GRANTED' });
+  });
+
+  // Last: the check runs months ahead, past every case's committed dates.
+  it('warns when a committed date passes without the milestone, after the zone’s grace period, and records a 一般 breach after its record period', async () => {
+    const ent = { name: '长治示例光电有限公司', creditCode: '91140400MA0K0X5678' };
+    const projectId = await signProject(prefix, { projectCode: '2611-140100-04-01-00137X', zoneCode: 'CZ-GXQ', enterprise: ent, landAreaMu: 0, usesStandardLand: false, industryCode: 'I6510', totalInvestment: 800 });
+    const c = await caseOf(projectId);
+    await grant(c['id'], 'A01');
+    await commit(c); // committed start 2027-03-01
+    expect((await post(url(`/cases/${c['id']}/precheck`), { passed: true })).body['status']).toBe('GRANTED');
+    const checker = service.app.get(DeadlineChecker);
+    const missed = async () => (await events<{ milestone: string; level: string; daysLate: number }>('approval.commitment-date-missed', 1)).filter((e) => e.projectId === projectId).map((e) => e.payload);
+
+    expect((await checker.run(addDays(COMMITTED_DATES.start, 30))).committedDatesMissed).toBe(0); // within the 30 days' grace
+    await checker.run(addDays(COMMITTED_DATES.start, 31));
+    await checker.run(addDays(COMMITTED_DATES.start, 31));
+    await eventually(async () => expect(await missed()).toEqual([expect.objectContaining({ milestone: 'start', level: 'warning', daysLate: 31 })]));
+    expect((await get(url(`/enterprises/${ent.creditCode}/credit`))).body['records']).toEqual([]);
+    await checker.run(addDays(COMMITTED_DATES.start, 91));
+    await eventually(async () => expect((await missed()).map((m) => `${m.milestone}:${m.level}`)).toEqual(['start:warning', 'start:record']));
+    expect((await get(url(`/enterprises/${ent.creditCode}/credit`))).body['records']).toMatchObject([{ severity: 'general', reason: expect.stringMatching(/^承诺开工日期 2027-03-01 已过 91 天仍未开工/) }]);
   });
 });
 

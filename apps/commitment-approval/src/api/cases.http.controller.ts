@@ -1,21 +1,24 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@devzone/contracts';
-import { ACTING_FOR_PROJECTS, CurrentPrincipal, OFFICERS, Roles, type Principal } from '@devzone/auth';
+import { ACTING_FOR_PROJECTS, CurrentPrincipal, DEPARTMENTS, OFFICERS, Roles, type Principal } from '@devzone/auth';
 import { CurrentActor } from '@devzone/platform';
 import { CaseService } from '../application/case.service';
+import { ItemService } from '../application/item.service';
 import { ApprovalQueries } from '../application/queries.service';
-import { AcceptanceResultRequest, CasesQuery, CommitmentRequest, ItemDecisionRequest, PrecheckRequest, QueueQuery } from './requests.dto';
+import { AcceptanceResultRequest, CasesQuery, CommitmentRequest, ItemDecisionRequest, PauseRequest, PrecheckRequest, QueueQuery, RevocationRequest } from './requests.dto';
 
 const REFUSED = { description: '案件或事项当前状态不允许此操作 (refused in the current state; nothing changed)' };
 const NOT_FOUND = { description: '案件或事项不存在 (no such case or item)' };
 const uuid = new ParseUUIDPipe({ version: '4' });
+const NOT_DEPARTMENT = { description: '该事项不属于本人所在部门 (the item belongs to another department)' };
 
 @ApiTags('cases 承诺制案件')
 @Controller()
 export class CasesController {
   constructor(
     private readonly cases: CaseService,
+    private readonly items: ItemService,
     private readonly queries: ApprovalQueries,
   ) {}
 
@@ -40,8 +43,8 @@ export class CasesController {
   }
 
   @Get('queue')
-  @ApiOperation({ summary: '审批工作队列：按承诺时限排序，红黄绿预警 (the officer queue by deadline)' })
-  @Roles('zone-officer', 'zone-manager', 'province-manager', 'admin')
+  @ApiOperation({ summary: '审批工作队列：待受理、审查中、暂停计时的事项，按期限排序，红黄绿预警；部门人员默认本部门 (the departments’ queue by deadline)' })
+  @Roles('zone-officer', 'department-officer', 'zone-manager', 'province-manager', 'admin')
   queue(@Query() q: QueueQuery, @CurrentPrincipal() p: Principal) {
     return this.queries.queue(q, p);
   }
@@ -58,7 +61,7 @@ export class CasesController {
 
   @Post('cases/:id/commitment')
   @HttpCode(200)
-  @ApiOperation({ summary: '提交承诺书：承诺开工、竣工、投产日期，全部或部分事项 (submit the commitment letter)' })
+  @ApiOperation({ summary: '提交承诺书：承诺开工、竣工、投产日期，各可承诺事项选择承诺制或一般程序（或全部按一般程序）(submit the commitment letter, or choose the ordinary procedure)' })
   @ApiConflictResponse({ description: '状态不允许，或企业已列入黑名单 (refused, e.g. the enterprise is blacklisted)' })
   @ApiNotFoundResponse(NOT_FOUND)
   @Roles(...ACTING_FOR_PROJECTS)
@@ -86,24 +89,68 @@ export class CasesController {
     return this.queries.caseById(await this.cases.endPublicity(id, actor, p), p);
   }
 
+  @Post('cases/:id/items/:itemCode/application')
+  @HttpCode(200)
+  @ApiOperation({ summary: '申请审批事项（企业或代办员）：部门须在 5 个工作日内受理或退回 (apply for an item)' })
+  @ApiConflictResponse({ description: '事项状态不允许，或可承诺事项尚未选择办理方式 (refused)' })
+  @ApiNotFoundResponse(NOT_FOUND)
+  @Roles(...ACTING_FOR_PROJECTS)
+  async apply(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+    return this.queries.caseById(await this.items.apply(id, itemCode, actor, p), p);
+  }
+
+  @Post('cases/:id/items/:itemCode/acceptance')
+  @HttpCode(200)
+  @ApiOperation({ summary: '受理（本部门）：时限自受理日起计算；前置事项须已办结 (accept: the clock starts; prerequisites first)' })
+  @ApiConflictResponse({ description: '前置事项未办结，或状态不允许 (prerequisites not granted, or refused)' })
+  @ApiForbiddenResponse(NOT_DEPARTMENT)
+  @ApiNotFoundResponse(NOT_FOUND)
+  @Roles(...DEPARTMENTS)
+  async accept(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+    return this.queries.caseById(await this.items.accept(id, itemCode, actor, p), p);
+  }
+
+  @Post('cases/:id/items/:itemCode/pause')
+  @HttpCode(200)
+  @ApiOperation({ summary: '暂停计时（本部门）：听证、检验检测、专家评审 (pause the clock)' })
+  @ApiConflictResponse(REFUSED)
+  @ApiForbiddenResponse(NOT_DEPARTMENT)
+  @ApiNotFoundResponse(NOT_FOUND)
+  @Roles(...DEPARTMENTS)
+  async pause(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @Body() body: PauseRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+    return this.queries.caseById(await this.items.pause(id, itemCode, body, actor, p), p);
+  }
+
+  @Post('cases/:id/items/:itemCode/resume')
+  @HttpCode(200)
+  @ApiOperation({ summary: '恢复计时（本部门）：期限顺延暂停的工作日 (resume the clock)' })
+  @ApiConflictResponse(REFUSED)
+  @ApiForbiddenResponse(NOT_DEPARTMENT)
+  @ApiNotFoundResponse(NOT_FOUND)
+  @Roles(...DEPARTMENTS)
+  async resume(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+    return this.queries.caseById(await this.items.resume(id, itemCode, actor, p), p);
+  }
+
   @Post('cases/:id/items/:itemCode/decision')
   @HttpCode(200)
-  @ApiOperation({ summary: '事项决定：准予、容缺准予、要求补正、不予许可 (decide an item)' })
+  @ApiOperation({ summary: '事项决定（本部门）：准予、容缺准予、要求补正（暂停计时）、不予许可 (decide an item)' })
   @ApiConflictResponse({ description: '事项已作出决定，或案件状态不允许 (already decided, or the case does not take decisions now)' })
+  @ApiForbiddenResponse(NOT_DEPARTMENT)
   @ApiNotFoundResponse(NOT_FOUND)
-  @Roles(...OFFICERS)
+  @Roles(...DEPARTMENTS)
   async decide(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @Body() body: ItemDecisionRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
-    return this.queries.caseById(await this.cases.decideItem(id, itemCode, body, actor, p), p);
+    return this.queries.caseById(await this.items.decide(id, itemCode, body, actor, p), p);
   }
 
   @Post('cases/:id/items/:itemCode/resubmit')
   @HttpCode(200)
-  @ApiOperation({ summary: '补正后重新提交 (resubmit after corrections)' })
+  @ApiOperation({ summary: '补正后重新提交：恢复计时 (resubmit after corrections)' })
   @ApiConflictResponse(REFUSED)
   @ApiNotFoundResponse(NOT_FOUND)
   @Roles(...ACTING_FOR_PROJECTS)
   async resubmit(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
-    return this.queries.caseById(await this.cases.resubmitItem(id, itemCode, actor, p), p);
+    return this.queries.caseById(await this.items.resubmit(id, itemCode, actor, p), p);
   }
 
   @Post('cases/:id/items/:itemCode/documents-supplied')
@@ -113,7 +160,18 @@ export class CasesController {
   @ApiNotFoundResponse(NOT_FOUND)
   @Roles(...ACTING_FOR_PROJECTS)
   async supplied(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
-    return this.queries.caseById(await this.cases.supplyDocuments(id, itemCode, actor, p), p);
+    return this.queries.caseById(await this.items.supplyDocuments(id, itemCode, actor, p), p);
+  }
+
+  @Post('cases/:id/items/:itemCode/revocation')
+  @HttpCode(200)
+  @ApiOperation({ summary: '虚假承诺，撤销依承诺作出的准予：记严重失信；开工前案件回到审批 (revoke a grant obtained by a false commitment)' })
+  @ApiConflictResponse({ description: '该事项不是依承诺准予的 (not granted by commitment)' })
+  @ApiForbiddenResponse(NOT_DEPARTMENT)
+  @ApiNotFoundResponse(NOT_FOUND)
+  @Roles('zone-officer', ...DEPARTMENTS)
+  async revoke(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @Body() body: RevocationRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+    return this.queries.caseById(await this.items.revoke(id, itemCode, body, actor, p), p);
   }
 
   @Post('cases/:id/acceptance-request')
@@ -128,7 +186,7 @@ export class CasesController {
 
   @Post('cases/:id/acceptance')
   @HttpCode(200)
-  @ApiOperation({ summary: '对标验收结果；不通过记重大失信并限期整改 (record the acceptance result)' })
+  @ApiOperation({ summary: '对标验收结果：首次不通过责令限期整改；整改后复查仍不通过记重大失信 (record the acceptance result)' })
   @ApiConflictResponse(REFUSED)
   @ApiNotFoundResponse(NOT_FOUND)
   @Roles(...OFFICERS)

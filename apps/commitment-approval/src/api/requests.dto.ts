@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsOnOrAfter, PageQuery } from '@devzone/platform';
 import { CASE_STATUSES, type CaseStatus } from '../domain/case.state-machine';
-import type { ItemDecisionKind } from '../application/case.service';
+import type { Applicability, Regime } from '../domain/catalogue';
+import type { ItemDecisionKind } from '../application/item.service';
 
 const DATE = { strict: true } as const;
 const dateMessage = (field: string) => ({ message: `${field} 应为日期 YYYY-MM-DD (${field} must be a date YYYY-MM-DD)` });
@@ -20,19 +21,19 @@ export class CommittedDatesRequest {
   production!: string;
 }
 
-/** 承诺书 */
+/** 承诺书, or the choice of 一般程序 for the whole case */
 export class CommitmentRequest {
-  @ApiProperty({ enum: ['all', 'partial'], description: '全部承诺或部分承诺' })
-  @IsIn(['all', 'partial'], { message: 'scope 应为 all 或 partial (scope must be all or partial)' })
-  scope!: 'all' | 'partial';
+  @ApiProperty({ enum: ['all', 'partial', 'none'], description: '全部承诺；部分承诺（其余可承诺事项按一般程序）；不作承诺（全部按一般程序）' })
+  @IsIn(['all', 'partial', 'none'], { message: 'scope 应为 all、partial 或 none (scope must be all, partial or none)' })
+  scope!: 'all' | 'partial' | 'none';
 
   @ApiPropertyOptional({ example: ['C01', 'C02'], description: '部分承诺时承诺的事项' })
   @IsOptional() @IsArray() @IsString({ each: true })
   itemCodes?: string[];
 
-  @ApiProperty({ type: CommittedDatesRequest })
-  @ValidateNested() @Type(() => CommittedDatesRequest)
-  committedDates!: CommittedDatesRequest;
+  @ApiPropertyOptional({ type: CommittedDatesRequest, description: '承诺开工、竣工、投产日期（作出承诺时必填）' })
+  @IsOptional() @ValidateNested() @Type(() => CommittedDatesRequest)
+  committedDates?: CommittedDatesRequest;
 }
 
 export class PrecheckRequest {
@@ -60,6 +61,22 @@ export class ItemDecisionRequest {
   reason?: string;
 }
 
+const PAUSABLE = ['hearing', 'testing', 'expert-review'] as const;
+
+/** 暂停计时 */
+export class PauseRequest {
+  @ApiProperty({ enum: PAUSABLE, description: '听证 / 检验检测 / 专家评审（补正：要求补正；公示：随案件）' })
+  @IsIn(PAUSABLE, { message: `reason 应为 ${PAUSABLE.join(' / ')}` })
+  reason!: (typeof PAUSABLE)[number];
+
+  @ApiPropertyOptional({ example: '委托第三方开展专家评审' }) @IsOptional() @IsString() @MaxLength(500) note?: string;
+}
+
+/** 撤销（虚假承诺） */
+export class RevocationRequest {
+  @ApiProperty({ example: '核查发现设计方案与承诺不符' }) @IsString() @IsNotEmpty({ message: '须说明撤销理由 (reason is required)' }) @MaxLength(500) reason!: string;
+}
+
 export class AcceptanceResultRequest {
   @ApiProperty({ description: '对标验收是否通过' }) @IsBoolean({ message: 'passed 应为 true/false' }) passed!: boolean;
   @ApiPropertyOptional({ example: ['容积率低于承诺值'] }) @IsOptional() @IsArray() @ArrayMinSize(1) @IsString({ each: true }) reasons?: string[];
@@ -70,12 +87,44 @@ export class RectifyRequest {
   @ApiProperty({ example: '已补交材料并通过复核' }) @IsString() @IsNotEmpty({ message: '须说明整改情况 (note is required)' }) @MaxLength(1000) note!: string;
 }
 
-export class ZoneSettingsRequest {
+export class CatalogueDocumentRequest {
+  @ApiProperty({ example: 'D01' }) @Matches(/^[A-Z0-9]{1,8}$/, { message: '材料代码应为大写字母或数字 (document code)' }) code!: string;
+  @ApiProperty({ example: '项目备案申请表' }) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
+  @ApiProperty({ description: '是否可容缺' }) @IsBoolean() tolerable!: boolean;
+}
+
+/** One item of a zone's own catalogue. */
+export class CatalogueItemRequest {
+  @ApiProperty({ example: 'A01' }) @Matches(/^[A-Z][A-Z0-9]{1,7}$/, { message: '事项代码应为大写字母开头的 2–8 位 (item code)' }) code!: string;
+  @ApiProperty({ example: '企业投资项目备案' }) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
+  @ApiProperty({ example: '发展和改革局' }) @IsString() @IsNotEmpty() @MaxLength(100) department!: string;
+  @ApiProperty({ enum: ['committable', 'approval', 'unified-service', 'cancelled'] }) @IsIn(['committable', 'approval', 'unified-service', 'cancelled']) regime!: Regime;
+  @ApiProperty({ description: '法定时限（工作日）' }) @IsInt() @Min(0) @Max(365) legalLimitDays!: number;
+  @ApiProperty({ description: '承诺时限（工作日），不长于法定时限' }) @IsInt() @Min(0) @Max(365) promisedLimitDays!: number;
+  @ApiProperty({ type: [CatalogueDocumentRequest] }) @IsArray() @ValidateNested({ each: true }) @Type(() => CatalogueDocumentRequest) documents!: CatalogueDocumentRequest[];
+  @ApiProperty({ description: '适用条件：requiresLand, notOnStandardLand, industries, exceptIndustries, minInvestment' }) @IsObject() applies!: Applicability;
+  @ApiPropertyOptional({ example: ['A01'], description: '前置事项（须先办结）' }) @IsOptional() @IsArray() @IsString({ each: true }) prerequisites?: string[];
+}
+
+/** 发布开发区规则新版本: what changes (the rest as in the version before), from when. */
+export class ZoneRulesVersionRequest {
+  @ApiProperty({ example: '2027-01-01', description: '生效日期（不早于今天）；此后新立案的案件适用，已立案的案件仍按原版本' })
+  @IsISO8601(DATE, dateMessage('effectiveFrom'))
+  effectiveFrom!: string;
+  @ApiPropertyOptional({ example: '公示期调整为 5 天' }) @IsOptional() @IsString() @MaxLength(500) note?: string;
   @ApiPropertyOptional({ description: '公示期（天），0 为不公示' }) @IsOptional() @IsInt() @Min(0) @Max(60) publicityDays?: number;
   @ApiPropertyOptional({ description: '剩余工作日不多于此数时为黄色预警' }) @IsOptional() @IsInt() @Min(0) @Max(30) amberWorkingDays?: number;
-  @ApiPropertyOptional({ description: '未整改一般失信记录达到此数列入黑名单' }) @IsOptional() @IsInt() @Min(1) @Max(20) generalRecordsToBlacklist?: number;
+  @ApiPropertyOptional({ description: '未修复的一般失信记录达到此数列入黑名单' }) @IsOptional() @IsInt() @Min(1) @Max(20) generalRecordsToBlacklist?: number;
   @ApiPropertyOptional({ description: '验收不通过的整改期限（天）' }) @IsOptional() @IsInt() @Min(1) @Max(730) majorRectifyDays?: number;
   @ApiPropertyOptional({ description: '容缺材料最长补交期限（工作日）' }) @IsOptional() @IsInt() @Min(1) @Max(60) maxMissingDocumentsWorkingDays?: number;
+  @ApiPropertyOptional({ description: '承诺日期逾期多少天后预警' }) @IsOptional() @IsInt() @Min(0) @Max(365) commitmentGraceDays?: number;
+  @ApiPropertyOptional({ description: '承诺日期逾期多少天后记一般失信' }) @IsOptional() @IsInt() @Min(1) @Max(730) commitmentRecordDays?: number;
+  @ApiPropertyOptional({ description: '一般失信最短公示期（月，不少于 3）' }) @IsOptional() @IsInt() @Min(3, { message: '一般失信最短公示期不少于 3 个月 (at least 3 months)' }) @Max(36) repairGeneralMonths?: number;
+  @ApiPropertyOptional({ description: '重大失信最短公示期（月，不少于 3）' }) @IsOptional() @IsInt() @Min(3) @Max(60) repairMajorMonths?: number;
+  @ApiPropertyOptional({ description: '严重失信最短公示期（月，不少于 12）' }) @IsOptional() @IsInt() @Min(12, { message: '严重失信最短公示期不少于 1 年 (at least 12 months)' }) @Max(60) repairSeriousMonths?: number;
+  @ApiPropertyOptional({ type: [CatalogueItemRequest], description: '本开发区的审批事项清单（给出时作为新版本）' })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => CatalogueItemRequest)
+  catalogue?: CatalogueItemRequest[];
 }
 
 export class CasesQuery extends PageQuery {

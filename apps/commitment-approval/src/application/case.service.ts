@@ -1,73 +1,61 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import {
   AcceptanceFailed,
   AcceptancePassed,
   AcceptanceRequested,
-  ApprovalCaseGranted,
-  ApprovalCaseOpened,
+  ApprovalCaseOpenedV2Event,
   CommitmentSubmitted,
-  CorrectionsRequested,
-  ItemGranted,
-  ItemRejected,
   NoticeIssued,
+  ProceduresChosen,
   PublicityEnded,
   PublicityStarted,
+  RectificationOrdered,
   type Actor,
   type EventEnvelope,
   type MilestoneDates,
   type ProjectSignedV1,
 } from '@devzone/contracts';
-import { seesProject, type Principal } from '@devzone/auth';
-import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
-import { addDays, chinaCalendar, chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
+import type { Principal } from '@devzone/auth';
+import type { UnitOfWork } from '@devzone/messaging';
+import { addDays, chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { applies } from '../domain/catalogue';
-import { acceptsItemDecisions, decideCase, type CaseTrigger } from '../domain/case.state-machine';
-import { decideItem, itemSatisfied, type ItemTrigger } from '../domain/item.state-machine';
+import { decideCase } from '../domain/case.state-machine';
 import { CaseItemOrm, CaseOrm } from '../infrastructure/orm-entities';
+import { CaseWork } from './case-work';
 import { CreditService } from './credit.service';
 import { SettingsService } from './settings.service';
 
-export type ItemDecisionKind = 'grant' | 'grant-with-missing-documents' | 'request-corrections' | 'reject';
-
-export interface ItemDecisionInput {
-  decision: ItemDecisionKind;
-  missingDocuments?: string[];
-  supplyBy?: IsoDate;
-  reason?: string;
+export interface CommitmentInput {
+  /** all: every committable item by commitment; partial: the listed ones, the rest by 一般程序; none: no commitment, every item by 一般程序. */
+  scope: 'all' | 'partial' | 'none';
+  itemCodes?: string[];
+  committedDates?: MilestoneDates;
 }
 
-const DECISION_TRIGGER: Record<ItemDecisionKind, ItemTrigger> = {
-  grant: 'GRANT',
-  'grant-with-missing-documents': 'GRANT_WITH_MISSING_DOCUMENTS',
-  'request-corrections': 'REQUEST_CORRECTIONS',
-  reject: 'REJECT',
-};
-
-const short = () => randomUUID().slice(0, 8).toUpperCase();
-
 /**
- * The 承诺制 workflow of a case and its items. Every command locks the case row,
- * asks the state machines, and writes the change with its events in one transaction.
+ * The 承诺制 workflow of a case (the items' own steps: ItemService): opened on
+ * project.signed with the items that apply and the rules in force; the 告知书; the
+ * 承诺书 choosing, item by item, 承诺制 or 一般程序 (or 一般程序 for the whole case);
+ * 预审 and 公示 (the items' clocks stop during publicity); the 批复 once every item
+ * is done; 对标验收 with rectification before any credit record.
  */
 @Injectable()
 export class CaseService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
+    private readonly work: CaseWork,
     private readonly settings: SettingsService,
     private readonly credit: CreditService,
   ) {}
 
-  /** On project.signed: a case with the catalogue items that apply to the project, each with its due dates. */
+  /** On project.signed: a case with the catalogue items that apply to the project (no clock runs yet), under the zone's rules in force. */
   async open(unit: UnitOfWork, event: EventEnvelope<ProjectSignedV1>): Promise<void> {
     const { manager } = unit;
     const p = event.payload;
     if (await manager.existsBy(CaseOrm, { projectId: event.projectId })) return; // another project.signed for the same project
     const today = chinaDate();
-    const { catalogue, version, items } = await this.settings.catalogue(p.zoneCode, manager);
-    const applicable = items.filter((i) => applies(i, p));
+    const rules = await this.settings.forZone(p.zoneCode, today, manager);
+    const applicable = (await this.settings.catalogueItems(rules, manager)).filter((i) => applies(i, p));
     const c = manager.create(CaseOrm, {
       id: randomUUID(),
       projectId: event.projectId,
@@ -76,13 +64,19 @@ export class CaseService {
       creditCode: p.enterprise.creditCode,
       enterpriseName: p.enterprise.name,
       zoneCode: p.zoneCode,
-      catalogue,
-      catalogueVersion: version,
+      catalogue: rules.catalogue,
+      catalogueVersion: rules.catalogueVersion,
+      rulesZone: rules.zoneCode,
+      rulesVersion: rules.version,
       status: 'OPENED',
       projectStage: 'SIGNED',
       openedOn: today,
+      rectificationRound: 0,
+      rectificationLapseRecorded: false,
+      missedMilestones: {},
     });
     await manager.insert(CaseOrm, c);
+    const inCase = new Set(applicable.map((i) => i.code));
     const caseItems = applicable.map((i, sort) =>
       manager.create(CaseItemOrm, {
         caseId: c.id,
@@ -90,22 +84,28 @@ export class CaseService {
         name: i.name,
         department: i.department,
         regime: i.regime as 'committable' | 'approval',
+        // An item that must be approved is approved; a committable one waits for the 承诺书's choice.
+        procedure: i.regime === 'approval' ? 'approval' : null,
+        prerequisites: (i.prerequisites ?? []).filter((code) => inCase.has(code)),
         legalLimitDays: i.legalLimitDays,
         promisedLimitDays: i.promisedLimitDays,
-        legalDueOn: chinaCalendar.addWorkingDays(today, i.legalLimitDays),
-        promisedDueOn: chinaCalendar.addWorkingDays(today, i.promisedLimitDays),
+        legalDueOn: null,
+        promisedDueOn: null,
+        pauses: [],
         documents: i.documents,
         status: 'PENDING',
         sort,
       }),
     );
     if (caseItems.length) await manager.insert(CaseItemOrm, caseItems);
-    await unit.publish(ApprovalCaseOpened, {
+    await unit.publish(ApprovalCaseOpenedV2Event, {
       projectId: c.projectId,
       payload: {
         caseId: c.id,
         itemCount: caseItems.length,
         openedOn: today,
+        rulesZone: rules.zoneCode,
+        rulesVersion: rules.version,
         items: caseItems.map((i) => ({
           itemCode: i.itemCode,
           name: i.name,
@@ -113,8 +113,7 @@ export class CaseService {
           regime: i.regime,
           legalLimitDays: i.legalLimitDays,
           promisedLimitDays: i.promisedLimitDays,
-          legalDueOn: i.legalDueOn,
-          promisedDueOn: i.promisedDueOn,
+          prerequisites: i.prerequisites,
           documents: i.documents.map((d) => d.name),
         })),
       },
@@ -134,70 +133,92 @@ export class CaseService {
   }
 
   issueNotice(caseId: string, actor: Actor, principal: Principal) {
-    return this.command(caseId, actor, principal, async (unit, c, today) => {
-      this.move(c, 'ISSUE_NOTICE');
-      c.noticeNumber = `GZ-${c.zoneCode}-${today.slice(0, 4)}-${short()}`;
+    return this.work.command(caseId, actor, principal, async (unit, c, today) => {
+      this.work.move(c, 'ISSUE_NOTICE');
+      c.noticeNumber = this.work.newNumber('GZ', c, today);
       c.noticeIssuedOn = today;
-      const items = await this.items(unit, c);
+      const items = await this.work.items(unit.manager, c);
       await unit.publish(NoticeIssued, { projectId: c.projectId, payload: { caseId: c.id, noticeNumber: c.noticeNumber, issuedOn: today, itemCodes: items.map((i) => i.itemCode) } });
     });
   }
 
-  /** 承诺书: the committable items it covers are committed; every other item goes under review. */
-  submitCommitment(caseId: string, input: { scope: 'all' | 'partial'; itemCodes?: string[]; committedDates: MilestoneDates }, actor: Actor, principal: Principal) {
-    return this.command(caseId, actor, principal, async (unit, c, today) => {
-      const listed = await this.credit.isBlacklisted(unit, c.creditCode);
-      if (listed) {
-        throw DomainError.refused({ zh: `企业已列入失信黑名单（${listed.since}起），不得作出承诺`, en: `the enterprise is blacklisted since ${listed.since} and may not commit` }, 'blacklisted');
-      }
-      this.move(c, 'SUBMIT_COMMITMENT');
-      const items = await this.items(unit, c);
+  /**
+   * 承诺书: the committable items it covers are committed (granted with the 批复);
+   * the other committable items go by 一般程序 (the enterprise applies for them,
+   * on their legal limit). Scope `none` is no commitment at all: every item by
+   * 一般程序, straight to deciding (nothing to pre-check or publish). A
+   * blacklisted enterprise may not commit, but may choose 一般程序.
+   */
+  submitCommitment(caseId: string, input: CommitmentInput, actor: Actor, principal: Principal) {
+    return this.work.command(caseId, actor, principal, async (unit, c, today) => {
+      const items = await this.work.items(unit.manager, c);
       const committable = items.filter((i) => i.regime === 'committable');
-      let covered: CaseItemOrm[];
-      if (input.scope === 'all') covered = committable;
+      let covered: CaseItemOrm[] = [];
+      if (input.scope === 'none') this.work.move(c, 'CHOOSE_ORDINARY');
       else {
-        const codes = input.itemCodes ?? [];
-        if (!codes.length) throw DomainError.invalid('itemCodes', { zh: '部分承诺须列出承诺的事项', en: 'a partial commitment lists its items' });
-        covered = codes.map((code) => {
-          const item = items.find((i) => i.itemCode === code);
-          if (!item) throw DomainError.invalid('itemCodes', { zh: `本案件没有事项 ${code}`, en: `the case has no item ${code}` }, 'unknown-item');
-          if (item.regime !== 'committable') throw DomainError.invalid('itemCodes', { zh: `事项 ${code}（${item.name}）不可承诺，须审批`, en: `item ${code} is not committable` }, 'not-committable');
-          return item;
-        });
+        const listed = await this.credit.isBlacklisted(unit, c.creditCode);
+        if (listed) {
+          throw DomainError.refused({ zh: `企业已列入失信黑名单（${listed.since}起），不得作出承诺，可按一般程序办理`, en: `the enterprise is blacklisted since ${listed.since}: no commitment, the ordinary procedure only` }, 'blacklisted');
+        }
+        if (!input.committedDates) throw DomainError.invalid('committedDates', { zh: '承诺书须载明承诺开工、竣工、投产日期', en: 'a commitment states its start, completion and production dates' });
+        this.work.move(c, 'SUBMIT_COMMITMENT');
+        covered = input.scope === 'all' ? committable : this.listed(items, input.itemCodes ?? []);
       }
-      for (const item of items) {
-        if (item.status !== 'PENDING') continue; // a second commitment after a failed pre-check keeps what stands
-        item.status = this.itemMove(item, covered.includes(item) ? 'COMMIT' : 'SUBMIT');
+      // A second 承诺书 after a failed pre-check decides only the items still pending.
+      for (const item of committable.filter((i) => i.status === 'PENDING')) {
+        if (covered.includes(item)) {
+          item.status = this.work.itemMove(item, 'COMMIT');
+          item.procedure = 'commitment';
+        } else item.procedure = 'ordinary';
       }
       await unit.manager.save(items);
-      c.commitment = { scope: input.scope, itemCodes: covered.map((i) => i.itemCode), committedDates: input.committedDates, submittedOn: today, actorId: actor.id };
-      await unit.publish(CommitmentSubmitted, {
+      await unit.publish(ProceduresChosen, {
         projectId: c.projectId,
-        payload: { caseId: c.id, scope: input.scope, itemCodes: c.commitment.itemCodes, committedDates: input.committedDates, submittedOn: today },
+        payload: { caseId: c.id, scope: input.scope, procedures: committable.map((i) => ({ itemCode: i.itemCode, procedure: i.procedure ?? 'ordinary' })), chosenOn: today },
       });
+      if (input.scope === 'none') {
+        await this.work.grantIfComplete(unit, c, today);
+        return;
+      }
+      const committedDates = input.committedDates as MilestoneDates;
+      c.commitment = { scope: input.scope, itemCodes: covered.map((i) => i.itemCode), committedDates, submittedOn: today, actorId: actor.id };
+      await unit.publish(CommitmentSubmitted, { projectId: c.projectId, payload: { caseId: c.id, scope: input.scope, itemCodes: c.commitment.itemCodes, committedDates, submittedOn: today } });
     });
   }
 
-  /** 预审: passed → publicity (straight to the decision when the zone has no publicity); failed → back to the enterprise. */
+  private listed(items: CaseItemOrm[], codes: string[]): CaseItemOrm[] {
+    if (!codes.length) throw DomainError.invalid('itemCodes', { zh: '部分承诺须列出承诺的事项', en: 'a partial commitment lists its items' });
+    return codes.map((code) => {
+      const item = items.find((i) => i.itemCode === code);
+      if (!item) throw DomainError.invalid('itemCodes', { zh: `本案件没有事项 ${code}`, en: `the case has no item ${code}` }, 'unknown-item');
+      if (item.regime !== 'committable') throw DomainError.invalid('itemCodes', { zh: `事项 ${code}（${item.name}）不可承诺，须审批`, en: `item ${code} is not committable` }, 'not-committable');
+      return item;
+    });
+  }
+
+  /** 预审: passed → publicity (the accepted items' clocks stop; straight on when the zone has none); failed → back to the enterprise. */
   precheck(caseId: string, input: { passed: boolean; note?: string }, actor: Actor, principal: Principal) {
-    return this.command(caseId, actor, principal, async (unit, c, today) => {
+    return this.work.command(caseId, actor, principal, async (unit, c, today) => {
       c.precheckNote = input.note ?? null;
       if (!input.passed) {
-        this.move(c, 'FAIL_PRECHECK');
+        this.work.move(c, 'FAIL_PRECHECK');
         return;
       }
-      this.move(c, 'PASS_PRECHECK');
-      const { publicityDays } = await this.settings.forZone(c.zoneCode, unit.manager);
+      this.work.move(c, 'PASS_PRECHECK');
+      const { publicityDays } = await this.settings.forCase(c, unit.manager);
       c.publicityStartsOn = today;
       c.publicityEndsOn = addDays(today, publicityDays);
       await unit.publish(PublicityStarted, { projectId: c.projectId, payload: { caseId: c.id, startsOn: today, endsOn: c.publicityEndsOn } });
-      if (publicityDays === 0) await this.closePublicity(unit, c, today);
+      if (publicityDays === 0) return this.closePublicity(unit, c, today);
+      const items = await this.work.items(unit.manager, c);
+      for (const item of items.filter((i) => i.status === 'ACCEPTED')) await this.work.pause(unit, c, item, 'publicity', today);
+      await unit.manager.save(items);
     });
   }
 
   /** Officer ends the publicity once its period is over (the deadline checker does it too). */
   endPublicity(caseId: string, actor: Actor, principal: Principal) {
-    return this.command(caseId, actor, principal, async (unit, c, today) => {
+    return this.work.command(caseId, actor, principal, async (unit, c, today) => {
       if (c.status === 'IN_PUBLICITY' && c.publicityEndsOn && today < c.publicityEndsOn) {
         throw DomainError.refused({ zh: `公示期至 ${c.publicityEndsOn}，未满`, en: `publicity runs until ${c.publicityEndsOn}` }, 'publicity-running');
       }
@@ -206,82 +227,35 @@ export class CaseService {
   }
 
   async closePublicity(unit: UnitOfWork, c: CaseOrm, today: IsoDate): Promise<void> {
-    this.move(c, 'END_PUBLICITY');
+    this.work.move(c, 'END_PUBLICITY');
+    const items = await this.work.items(unit.manager, c);
+    for (const item of items.filter((i) => i.status === 'PAUSED' && i.pauses.some((p) => p.to === null && p.reason === 'publicity'))) await this.work.resume(unit, c, item, today);
+    await unit.manager.save(items);
     await unit.publish(PublicityEnded, { projectId: c.projectId, payload: { caseId: c.id, endedOn: today } });
-    await this.grantIfComplete(unit, c, today);
-  }
-
-  decideItem(caseId: string, itemCode: string, input: ItemDecisionInput, actor: Actor, principal: Principal) {
-    return this.command(caseId, actor, principal, async (unit, c, today) => {
-      const item = await this.item(unit, c, itemCode);
-      if (!acceptsItemDecisions(c.status)) {
-        throw DomainError.refused({ zh: `案件当前状态不能对事项作出决定`, en: `the case (${c.status}) does not take item decisions now` }, 'case-state');
-      }
-      item.status = this.itemMove(item, DECISION_TRIGGER[input.decision]);
-      item.decidedOn = today;
-      const base = { caseId: c.id, itemCode: item.itemCode, itemName: item.name };
-      if (input.decision === 'grant' || input.decision === 'grant-with-missing-documents') {
-        let missing: { code: string; name: string }[] | undefined;
-        if (input.decision === 'grant-with-missing-documents') {
-          missing = this.missingDocuments(item, input);
-          const { maxMissingDocumentsWorkingDays } = await this.settings.forZone(c.zoneCode, unit.manager);
-          const latest = chinaCalendar.addWorkingDays(today, maxMissingDocumentsWorkingDays);
-          if (!input.supplyBy || input.supplyBy < today || input.supplyBy > latest) {
-            throw DomainError.invalid('supplyBy', { zh: `补交期限应在今天至 ${latest} 之间（不超过 ${maxMissingDocumentsWorkingDays} 个工作日）`, en: `supplyBy must be between today and ${latest}` });
-          }
-          item.missingDocuments = missing;
-          item.supplyBy = input.supplyBy;
-        }
-        await unit.publish(ItemGranted, {
-          projectId: c.projectId,
-          payload: { ...base, department: item.department, grantedOn: today, by: 'decision', ...(missing ? { missingDocuments: missing, supplyBy: input.supplyBy } : {}) },
-        });
-      } else {
-        if (!input.reason) throw DomainError.invalid('reason', { zh: '须说明理由', en: 'reason is required' });
-        item.note = input.reason;
-        if (input.decision === 'reject') await unit.publish(ItemRejected, { projectId: c.projectId, payload: { ...base, reason: input.reason, rejectedOn: today } });
-        else await unit.publish(CorrectionsRequested, { projectId: c.projectId, payload: { ...base, corrections: input.reason, requestedOn: today } });
-      }
-      await unit.manager.save(item);
-      await this.grantIfComplete(unit, c, today);
-    });
-  }
-
-  /** The enterprise resubmits an item after corrections. */
-  resubmitItem(caseId: string, itemCode: string, actor: Actor, principal: Principal) {
-    return this.command(caseId, actor, principal, async (unit, c) => {
-      const item = await this.item(unit, c, itemCode);
-      item.status = this.itemMove(item, 'SUBMIT');
-      await unit.manager.save(item);
-    });
-  }
-
-  /** The enterprise supplies the documents accepted as missing (容缺). */
-  supplyDocuments(caseId: string, itemCode: string, actor: Actor, principal: Principal) {
-    return this.command(caseId, actor, principal, async (unit, c, today) => {
-      const item = await this.item(unit, c, itemCode);
-      item.status = this.itemMove(item, 'SUPPLY_DOCUMENTS');
-      item.suppliedOn = today;
-      await unit.manager.save(item);
-    });
+    await this.work.grantIfComplete(unit, c, today);
   }
 
   requestAcceptance(caseId: string, actor: Actor, principal: Principal) {
-    return this.command(caseId, actor, principal, async (unit, c, today) => {
+    return this.work.command(caseId, actor, principal, async (unit, c, today) => {
       if (!['COMPLETED', 'IN_PRODUCTION', 'FULL_PRODUCTION'].includes(c.projectStage)) {
         throw DomainError.refused({ zh: '项目尚未竣工，不能申请对标验收', en: 'the project is not completed: no acceptance yet' }, 'not-completed');
       }
-      this.move(c, 'REQUEST_ACCEPTANCE');
+      this.work.move(c, 'REQUEST_ACCEPTANCE');
       c.acceptanceRequestedOn = today;
       await unit.publish(AcceptanceRequested, { projectId: c.projectId, payload: { caseId: c.id, requestedOn: today } });
     });
   }
 
-  /** 对标验收 result. A failure is a major breach on the enterprise's credit, with a deadline to rectify. */
+  /**
+   * 对标验收 result. A first failure orders rectification (整改) by a date and
+   * records nothing on the enterprise's credit yet; a failed re-inspection is a
+   * 重大 record (with the new rectification deadline). The deadline passing
+   * without a re-inspection is a 重大 record too (the deadline check).
+   */
   recordAcceptance(caseId: string, input: { passed: boolean; reasons?: string[]; rectifyBy?: IsoDate }, actor: Actor, principal: Principal) {
-    return this.command(caseId, actor, principal, async (unit, c, today) => {
+    return this.work.command(caseId, actor, principal, async (unit, c, today) => {
       if (input.passed) {
-        this.move(c, 'PASS_ACCEPTANCE');
+        this.work.move(c, 'PASS_ACCEPTANCE');
         c.acceptedOn = today;
         c.acceptanceReasons = null;
         await unit.publish(AcceptancePassed, { projectId: c.projectId, payload: { caseId: c.id, acceptedOn: today } });
@@ -289,79 +263,18 @@ export class CaseService {
       }
       const reasons = input.reasons ?? [];
       if (!reasons.length) throw DomainError.invalid('reasons', { zh: '验收不通过须列明原因', en: 'a failed acceptance lists its reasons' });
-      this.move(c, 'FAIL_ACCEPTANCE');
-      const { majorRectifyDays } = await this.settings.forZone(c.zoneCode, unit.manager);
+      const { majorRectifyDays } = await this.settings.forCase(c, unit.manager);
       const rectifyBy = input.rectifyBy ?? addDays(today, majorRectifyDays);
       if (rectifyBy < today) throw DomainError.invalid('rectifyBy', { zh: '整改期限不能早于今天', en: 'rectifyBy must not be in the past' });
+      this.work.move(c, 'FAIL_ACCEPTANCE');
+      c.rectificationRound += 1;
+      c.rectificationLapseRecorded = false;
       c.acceptanceReasons = reasons;
       c.rectifyBy = rectifyBy;
       await unit.publish(AcceptanceFailed, { projectId: c.projectId, payload: { caseId: c.id, checkedOn: today, reasons, rectifyBy } });
+      await unit.publish(RectificationOrdered, { projectId: c.projectId, payload: { caseId: c.id, round: c.rectificationRound, reasons, orderedOn: today, rectifyBy } });
       await unit.manager.save(c);
-      await this.credit.recordBreach(unit, c, 'major', `对标验收未通过：${reasons.join('；')}`, today, rectifyBy);
-    });
-  }
-
-  /** 批复: once publicity is over and every item is granted or committed; committed items are granted with it. */
-  async grantIfComplete(unit: UnitOfWork, c: CaseOrm, today: IsoDate): Promise<void> {
-    if (c.status !== 'DECIDING') return;
-    const items = await this.items(unit, c);
-    if (!items.every((i) => itemSatisfied(i.status))) return;
-    this.move(c, 'GRANT');
-    c.decisionNumber = `PF-${c.zoneCode}-${today.slice(0, 4)}-${short()}`;
-    c.grantedOn = today;
-    for (const item of items.filter((i) => i.status === 'COMMITTED')) {
-      item.status = this.itemMove(item, 'GRANT');
-      item.decidedOn = today;
-      await unit.publish(ItemGranted, {
-        projectId: c.projectId,
-        payload: { caseId: c.id, itemCode: item.itemCode, itemName: item.name, department: item.department, grantedOn: today, by: 'commitment' },
-      });
-    }
-    await unit.manager.save(items);
-    await unit.manager.save(c);
-    await unit.publish(ApprovalCaseGranted, { projectId: c.projectId, payload: { caseId: c.id, decisionNumber: c.decisionNumber, grantedOn: today } });
-  }
-
-  private async command(caseId: string, actor: Actor, principal: Principal, body: (unit: UnitOfWork, c: CaseOrm, today: IsoDate) => Promise<void>) {
-    return this.dataSource.transaction(async (manager) => {
-      const c = await manager.findOne(CaseOrm, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
-      if (!c || !seesProject(principal, c)) throw DomainError.notFound({ zh: `案件不存在：${caseId}`, en: `no case ${caseId}` }, 'case-not-found');
-      await body(commandUnit(this.outbox, manager, actor), c, chinaDate());
-      await manager.save(c);
-      return c.id;
-    });
-  }
-
-  private move(c: CaseOrm, trigger: CaseTrigger): void {
-    const d = decideCase(c.status, trigger);
-    if (!d.allowed) throw DomainError.refused(d.reason, 'case-state');
-    c.status = d.status;
-  }
-
-  private itemMove(item: CaseItemOrm, trigger: ItemTrigger) {
-    const d = decideItem(item.status, trigger);
-    if (!d.allowed) throw DomainError.refused({ zh: `${item.itemCode}（${item.name}）：${d.reason.zh}`, en: `${item.itemCode}: ${d.reason.en}` }, 'item-state');
-    return d.status;
-  }
-
-  private items(unit: UnitOfWork, c: CaseOrm): Promise<CaseItemOrm[]> {
-    return unit.manager.find(CaseItemOrm, { where: { caseId: c.id }, order: { sort: 'ASC' } });
-  }
-
-  private async item(unit: UnitOfWork, c: CaseOrm, itemCode: string): Promise<CaseItemOrm> {
-    const item = await unit.manager.findOneBy(CaseItemOrm, { caseId: c.id, itemCode });
-    if (!item) throw DomainError.notFound({ zh: `本案件没有事项 ${itemCode}`, en: `the case has no item ${itemCode}` }, 'item-not-found');
-    return item;
-  }
-
-  private missingDocuments(item: CaseItemOrm, input: ItemDecisionInput): { code: string; name: string }[] {
-    const codes = input.missingDocuments ?? [];
-    if (!codes.length) throw DomainError.invalid('missingDocuments', { zh: '容缺受理须列出缺少的材料', en: 'list the missing documents' });
-    return codes.map((code) => {
-      const document = item.documents.find((d) => d.code === code);
-      if (!document) throw DomainError.invalid('missingDocuments', { zh: `事项 ${item.itemCode} 没有材料 ${code}`, en: `item ${item.itemCode} has no document ${code}` });
-      if (!document.tolerable) throw DomainError.invalid('missingDocuments', { zh: `材料 ${code}（${document.name}）不在容缺目录内`, en: `document ${code} may not be missing` });
-      return { code: document.code, name: document.name };
+      if (c.rectificationRound > 1) await this.credit.recordBreach(unit, c, 'major', `对标验收整改后复查仍未通过：${reasons.join('；')}`, today, rectifyBy);
     });
   }
 }

@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Blacklisted, BlacklistLifted, BreachRecorded, type Actor, type BreachSeverity } from '@devzone/contracts';
+import { Blacklisted, BlacklistLifted, BreachRecorded, CreditRepaired, type Actor, type BreachSeverity } from '@devzone/contracts';
 import { coversZone, type Principal } from '@devzone/auth';
 import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
 import { chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
-import { blacklistReason } from '../domain/credit-policy';
-import { BlacklistOrm, CreditRecordOrm, type CaseOrm } from '../infrastructure/orm-entities';
+import { blacklistReason, repairableFrom, repairRefusal } from '../domain/credit-policy';
+import { BlacklistOrm, CaseOrm, CreditRecordOrm } from '../infrastructure/orm-entities';
 import { SettingsService } from './settings.service';
 
-/** Credit records (异常信用记录), the blacklist and credit repair. */
+/**
+ * Credit records (异常信用记录), the blacklist, the rectification of a record
+ * (整改) and its repair (信用修复, only after the rectification and the record's
+ * minimum publicity: domain/credit-policy.ts).
+ */
 @Injectable()
 export class CreditService {
   constructor(
@@ -35,6 +39,8 @@ export class CreditService {
       rectifyBy,
       rectifiedOn: null,
       rectificationNote: null,
+      repairedOn: null,
+      repairNote: null,
     });
     await unit.manager.insert(CreditRecordOrm, record);
     await unit.publish(BreachRecorded, {
@@ -51,7 +57,7 @@ export class CreditService {
     // One enterprise at a time: concurrent evaluations would both insert or both delete.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('credit:' || $1))`, [creditCode]);
     const records = await manager.findBy(CreditRecordOrm, { creditCode });
-    const settings = await this.settings.forZone(zoneCode, manager);
+    const settings = await this.settings.forZone(zoneCode, today, manager);
     const reason = blacklistReason(records, settings, today);
     const listed = await manager.findOneBy(BlacklistOrm, { creditCode });
     const enterpriseName = records[0]?.enterpriseName ?? listed?.enterpriseName ?? creditCode;
@@ -64,19 +70,40 @@ export class CreditService {
     }
   }
 
-  /** 信用修复: a record is rectified; the blacklist is re-evaluated. */
-  async rectify(recordId: string, note: string, actor: Actor, principal: Principal) {
+  /** 整改: the rectification of a record is recorded (the enterprise fixed what it broke); a lapsed major record no longer blacklists. */
+  rectify(recordId: string, note: string, actor: Actor, principal: Principal) {
+    return this.onRecord(recordId, actor, principal, async (unit, record, c, today) => {
+      if (record.rectifiedOn) throw DomainError.refused({ zh: `该记录已于 ${record.rectifiedOn} 登记整改`, en: `the rectification was recorded on ${record.rectifiedOn}` }, 'already-rectified');
+      record.rectifiedOn = today;
+      record.rectificationNote = note;
+      await unit.manager.save(record);
+      await this.evaluate(unit, record.creditCode, c.zoneCode, record.projectId, today);
+    });
+  }
+
+  /** 信用修复: after the rectification and the record's minimum publicity (409 before), the record no longer counts. */
+  repair(recordId: string, note: string, actor: Actor, principal: Principal) {
+    return this.onRecord(recordId, actor, principal, async (unit, record, c, today) => {
+      const refusal = repairRefusal(record, await this.settings.forCase(c, unit.manager), today);
+      if (refusal) throw DomainError.refused(refusal, 'repair-refused');
+      record.repairedOn = today;
+      record.repairNote = note;
+      await unit.manager.save(record);
+      await unit.publish(CreditRepaired, {
+        projectId: record.projectId,
+        payload: { recordId: record.id, caseId: record.caseId, creditCode: record.creditCode, enterpriseName: record.enterpriseName, severity: record.severity, repairedOn: today },
+      });
+      await this.evaluate(unit, record.creditCode, c.zoneCode, record.projectId, today);
+    });
+  }
+
+  private onRecord(recordId: string, actor: Actor, principal: Principal, body: (unit: UnitOfWork, record: CreditRecordOrm, c: CaseOrm, today: string) => Promise<void>) {
     return this.dataSource.transaction(async (manager) => {
       const unit = commandUnit(this.outbox, manager, actor);
       const record = await manager.findOne(CreditRecordOrm, { where: { id: recordId }, lock: { mode: 'pessimistic_write' } });
-      const zone: string | undefined = record ? (await manager.query(`SELECT zone_code FROM cases WHERE id = $1`, [record.caseId]))[0]?.zone_code : undefined;
-      if (!record || !zone || !coversZone(principal, zone)) throw DomainError.notFound({ zh: `信用记录不存在：${recordId}`, en: `no credit record ${recordId}` });
-      if (record.rectifiedOn) throw DomainError.refused({ zh: `该记录已于 ${record.rectifiedOn} 整改`, en: `already rectified on ${record.rectifiedOn}` });
-      const today = chinaDate();
-      record.rectifiedOn = today;
-      record.rectificationNote = note;
-      await manager.save(record);
-      await this.evaluate(unit, record.creditCode, zone, record.projectId, today);
+      const c = record ? await manager.findOneBy(CaseOrm, { id: record.caseId }) : null;
+      if (!record || !c || !coversZone(principal, c.zoneCode)) throw DomainError.notFound({ zh: `信用记录不存在：${recordId}`, en: `no credit record ${recordId}` }, 'record-not-found');
+      await body(unit, record, c, chinaDate());
       return record;
     });
   }
@@ -86,6 +113,12 @@ export class CreditService {
       this.dataSource.getRepository(CreditRecordOrm).find({ where: { creditCode }, order: { recordedOn: 'ASC' } }),
       this.dataSource.getRepository(BlacklistOrm).findOneBy({ creditCode }),
     ]);
-    return { creditCode, blacklisted: listed !== null, blacklist: listed, records };
+    const withDates = await Promise.all(
+      records.map(async (r) => {
+        const c = await this.dataSource.getRepository(CaseOrm).findOneBy({ id: r.caseId });
+        return { ...r, repairableFrom: c ? repairableFrom(r, await this.settings.forCase(c)) : null };
+      }),
+    );
+    return { creditCode, blacklisted: listed !== null, blacklist: listed, records: withDates };
   }
 }

@@ -1,22 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ItemDueSoon, ItemOverdue, type Actor } from '@devzone/contracts';
+import { CommitmentDateMissed, ItemDueSoon, ItemOverdue, type Actor } from '@devzone/contracts';
 import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
 import { ScheduledCheck } from '@devzone/platform';
-import { chinaCalendar, chinaDate, type IsoDate } from '@devzone/shared-kernel';
-import { CaseItemOrm, CaseOrm, CreditRecordOrm } from '../infrastructure/orm-entities';
+import { addDays, chinaCalendar, chinaDate, type IsoDate } from '@devzone/shared-kernel';
+import { MILESTONE_ZH, missedCommittedDates } from '../domain/committed-dates';
+import { acceptanceDueOn, ACCEPTANCE_LIMIT_WORKING_DAYS } from '../domain/item-clock';
+import { CaseItemOrm, CaseOrm, CreditRecordOrm, type ZoneRulesOrm } from '../infrastructure/orm-entities';
 import { CaseService } from './case.service';
 import { CreditService } from './credit.service';
+import { ItemService } from './item.service';
 import { SettingsService } from './settings.service';
 
 const SYSTEM: Actor = { id: 'deadline-checker', role: 'system' };
-const OPEN = `('PENDING', 'COMMITTED', 'UNDER_REVIEW', 'CORRECTIONS_REQUESTED')`;
 
 export interface CheckReport {
   publicityEnded: number;
+  deemedAccepted: number;
   dueSoon: number;
   overdue: number;
   missingDocumentBreaches: number;
+  rectificationLapses: number;
+  committedDatesMissed: number;
   blacklistChecks: number;
 }
 
@@ -25,6 +30,7 @@ export interface CheckReport {
  * APPROVAL_CHECK_INTERVAL_MS). Each finding is raised once: the row is claimed
  * with FOR UPDATE SKIP LOCKED, its flag set and its event written to the outbox
  * in the same transaction, so neither a second run nor a second replica raises it again.
+ * Only running clocks (accepted, not paused) are checked against their due dates.
  */
 @Injectable()
 export class DeadlineChecker extends ScheduledCheck {
@@ -32,6 +38,7 @@ export class DeadlineChecker extends ScheduledCheck {
     dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly cases: CaseService,
+    private readonly items: ItemService,
     private readonly credit: CreditService,
     private readonly settings: SettingsService,
   ) {
@@ -42,9 +49,12 @@ export class DeadlineChecker extends ScheduledCheck {
   async run(today: IsoDate = chinaDate()): Promise<CheckReport & Record<string, number>> {
     return {
       publicityEnded: await this.endPublicity(today),
+      deemedAccepted: await this.deemedAcceptance(today),
       dueSoon: await this.dueSoon(today),
       overdue: await this.overdue(today),
       missingDocumentBreaches: await this.missingDocuments(today),
+      rectificationLapses: await this.rectificationLapses(today),
+      committedDatesMissed: await this.committedDates(today),
       blacklistChecks: await this.lapsedMajorRecords(today),
     };
   }
@@ -53,14 +63,27 @@ export class DeadlineChecker extends ScheduledCheck {
     return this.dataSource.transaction((manager) => body(commandUnit(this.outbox, manager, SYSTEM)));
   }
 
+  private claimCases(manager: EntityManager, where: string, params: Record<string, unknown>): Promise<CaseOrm[]> {
+    return manager.createQueryBuilder(CaseOrm, 'c').setLock('pessimistic_write').setOnLocked('skip_locked').where(where, params).getMany();
+  }
+
+  private claimItems(manager: EntityManager, where: string, params: Record<string, unknown>): Promise<CaseItemOrm[]> {
+    return manager.createQueryBuilder(CaseItemOrm, 'i').setLock('pessimistic_write').setOnLocked('skip_locked').where(where, params).getMany();
+  }
+
+  private caseOf(manager: EntityManager, caseId: string): Promise<CaseOrm> {
+    return manager.findOneByOrFail(CaseOrm, { id: caseId });
+  }
+
+  private rulesOf(manager: EntityManager, c: CaseOrm, cache: Map<string, ZoneRulesOrm>): Promise<ZoneRulesOrm> {
+    const key = `${c.rulesZone}@${c.rulesVersion}`;
+    const known = cache.get(key);
+    return known ? Promise.resolve(known) : this.settings.forCase(c, manager).then((r) => (cache.set(key, r), r));
+  }
+
   private async endPublicity(today: IsoDate): Promise<number> {
     return this.tx(async (unit) => {
-      const due = await unit.manager
-        .createQueryBuilder(CaseOrm, 'c')
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .where(`c.status = 'IN_PUBLICITY' AND c.publicity_ends_on <= :today`, { today })
-        .getMany();
+      const due = await this.claimCases(unit.manager, `c.status = 'IN_PUBLICITY' AND c.publicity_ends_on <= :today`, { today });
       for (const c of due) {
         await this.cases.closePublicity(unit, c, today);
         await unit.manager.save(c);
@@ -69,24 +92,34 @@ export class DeadlineChecker extends ScheduledCheck {
     });
   }
 
-  private claimItems(manager: EntityManager, where: string, params: Record<string, unknown>): Promise<CaseItemOrm[]> {
-    return manager.createQueryBuilder(CaseItemOrm, 'i').setLock('pessimistic_write').setOnLocked('skip_locked').where(where, params).getMany();
-  }
-
-  private async caseOf(manager: EntityManager, caseId: string): Promise<CaseOrm> {
-    return manager.findOneByOrFail(CaseOrm, { id: caseId });
+  /** 行政许可法 第三十二条: an application neither accepted nor returned within five working days is accepted as of the day it was received. */
+  private async deemedAcceptance(today: IsoDate): Promise<number> {
+    return this.tx(async (unit) => {
+      // Candidates by a calendar window wider than five working days; the calendar decides.
+      const items = await this.claimItems(unit.manager, `i.status = 'APPLIED' AND i.applied_on < :window`, { window: addDays(today, -ACCEPTANCE_LIMIT_WORKING_DAYS) });
+      let accepted = 0;
+      for (const item of items) {
+        if (!item.appliedOn || acceptanceDueOn(chinaCalendar, item.appliedOn) >= today) continue;
+        const c = await this.caseOf(unit.manager, item.caseId);
+        if (c.status === 'REVOKED') continue;
+        await this.items.acceptNow(unit, c, item, today, true);
+        accepted++;
+      }
+      return accepted;
+    });
   }
 
   private async dueSoon(today: IsoDate): Promise<number> {
     return this.tx(async (unit) => {
+      const rules = new Map<string, ZoneRulesOrm>();
       // Candidates within a generous calendar window; the working-day rule decides.
       const horizon = chinaCalendar.addWorkingDays(today, 30);
-      const items = await this.claimItems(unit.manager, `i.status IN ${OPEN} AND NOT i.due_soon_raised AND i.promised_due_on >= :today AND i.promised_due_on <= :horizon`, { today, horizon });
+      const items = await this.claimItems(unit.manager, `i.status = 'ACCEPTED' AND NOT i.due_soon_raised AND i.promised_due_on >= :today AND i.promised_due_on <= :horizon`, { today, horizon });
       let raised = 0;
       for (const item of items) {
         const c = await this.caseOf(unit.manager, item.caseId);
-        if (c.status === 'REVOKED') continue;
-        const { amberWorkingDays } = await this.settings.forZone(c.zoneCode, unit.manager);
+        if (c.status === 'REVOKED' || !item.promisedDueOn) continue;
+        const { amberWorkingDays } = await this.rulesOf(unit.manager, c, rules);
         const left = chinaCalendar.workingDaysBetween(today, item.promisedDueOn);
         if (left > amberWorkingDays) continue;
         item.dueSoonRaised = true;
@@ -103,11 +136,11 @@ export class DeadlineChecker extends ScheduledCheck {
 
   private async overdue(today: IsoDate): Promise<number> {
     return this.tx(async (unit) => {
-      const items = await this.claimItems(unit.manager, `i.status IN ${OPEN} AND NOT i.overdue_raised AND i.promised_due_on < :today`, { today });
+      const items = await this.claimItems(unit.manager, `i.status = 'ACCEPTED' AND NOT i.overdue_raised AND i.promised_due_on < :today`, { today });
       let raised = 0;
       for (const item of items) {
         const c = await this.caseOf(unit.manager, item.caseId);
-        if (c.status === 'REVOKED') continue;
+        if (c.status === 'REVOKED' || !item.promisedDueOn) continue;
         item.overdueRaised = true;
         await unit.manager.save(item);
         await unit.publish(ItemOverdue, {
@@ -142,12 +175,56 @@ export class DeadlineChecker extends ScheduledCheck {
     });
   }
 
+  /** A rectification deadline passed with no re-inspection asked for: a major record (once per round). */
+  private async rectificationLapses(today: IsoDate): Promise<number> {
+    return this.tx(async (unit) => {
+      const rules = new Map<string, ZoneRulesOrm>();
+      const lapsed = await this.claimCases(unit.manager, `c.status = 'RECTIFYING' AND NOT c.rectification_lapse_recorded AND c.rectify_by < :today`, { today });
+      for (const c of lapsed) {
+        c.rectificationLapseRecorded = true;
+        await unit.manager.save(c);
+        const { majorRectifyDays } = await this.rulesOf(unit.manager, c, rules);
+        await this.credit.recordBreach(unit, c, 'major', `对标验收整改期限 ${c.rectifyBy} 届满，未申请复查`, today, addDays(today, majorRectifyDays));
+      }
+      return lapsed.length;
+    });
+  }
+
+  /** Committed dates missed: a warning after the zone's grace period, a general record after its record period (once each per milestone). */
+  private async committedDates(today: IsoDate): Promise<number> {
+    return this.tx(async (unit) => {
+      const rules = new Map<string, ZoneRulesOrm>();
+      // Only cases whose committed start has passed (the earliest of the three dates) and some milestone is not yet recorded.
+      const cases = await this.claimCases(
+        unit.manager,
+        `c.commitment IS NOT NULL AND c.commitment #>> '{committedDates,start}' < :today AND c.status <> 'REVOKED'
+           AND c.project_stage NOT IN ('SUSPENDED', 'TERMINATED', 'FULL_PRODUCTION')
+           AND NOT (c.missed_milestones @> '{"start": "record", "completion": "record", "production": "record"}')`,
+        { today },
+      );
+      let raised = 0;
+      for (const c of cases) {
+        if (!c.commitment) continue;
+        const r = await this.rulesOf(unit.manager, c, rules);
+        const findings = missedCommittedDates(c.commitment.committedDates, c.projectStage, today, { graceDays: r.commitmentGraceDays, recordDays: r.commitmentRecordDays }, c.missedMilestones);
+        for (const f of findings) {
+          c.missedMilestones = { ...c.missedMilestones, [f.milestone]: f.level };
+          await unit.publish(CommitmentDateMissed, { projectId: c.projectId, payload: { caseId: c.id, ...f } });
+          if (f.level === 'record') await this.credit.recordBreach(unit, c, 'general', `承诺${MILESTONE_ZH[f.milestone]}日期 ${f.committedOn} 已过 ${f.daysLate} 天仍未${MILESTONE_ZH[f.milestone]}`, today, null);
+          raised++;
+        }
+        if (findings.length) await unit.manager.save(c);
+      }
+      return raised;
+    });
+  }
+
   /** Major records whose rectification deadline passed: the blacklist rule may now apply. */
   private async lapsedMajorRecords(today: IsoDate): Promise<number> {
     return this.tx(async (unit) => {
       const lapsed = await unit.manager
         .createQueryBuilder(CreditRecordOrm, 'r')
-        .where(`r.severity = 'major' AND r.rectified_on IS NULL AND r.rectify_by < :today`, { today })
+        .where(`r.severity = 'major' AND r.rectified_on IS NULL AND r.repaired_on IS NULL AND r.rectify_by < :today`, { today })
         .andWhere(`NOT EXISTS (SELECT 1 FROM blacklist b WHERE b.credit_code = r.credit_code)`)
         .getMany();
       for (const record of lapsed) {

@@ -2,12 +2,65 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { coversZone, isProvinceWide, seesProject, type Principal } from '@devzone/auth';
 import { pageIn, type PageQuery } from '@devzone/platform';
-import { chinaCalendar, chinaDate, DomainError } from '@devzone/shared-kernel';
+import { chinaCalendar, chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { CASE_STATUS_ZH, type CaseStatus } from '../domain/case.state-machine';
 import { rag } from '../domain/deadlines';
-import { ITEM_STATUS_ZH, ITEM_STATUSES, itemOpen } from '../domain/item.state-machine';
+import { acceptanceDueOn, PAUSE_REASON_ZH, pausedWorkingDays, PROCEDURE_ZH } from '../domain/item-clock';
+import { clockRunning, ITEM_STATUS_ZH, itemOpen } from '../domain/item.state-machine';
+import { unmetPrerequisites } from '../domain/prerequisites';
 import { CaseItemOrm, CaseOrm } from '../infrastructure/orm-entities';
 import { SettingsService } from './settings.service';
+
+/** Where an item's clock stands: not started (no application, or not yet 受理), running, paused, or stopped (decided). */
+export type ClockState = 'not-started' | 'awaiting-acceptance' | 'running' | 'paused' | 'stopped';
+
+function clockOf(i: CaseItemOrm): ClockState {
+  if (clockRunning(i.status)) return 'running';
+  if (i.status === 'APPLIED') return 'awaiting-acceptance';
+  if (i.status === 'PAUSED' || i.status === 'CORRECTIONS_REQUESTED') return 'paused';
+  return i.status === 'PENDING' || i.status === 'COMMITTED' || i.status === 'REVOKED' ? 'not-started' : 'stopped';
+}
+
+/** The item as people read it: procedure, prerequisites still holding it, its clock and pauses, red/amber/green while it runs. */
+function itemView(i: CaseItemOrm, caseItems: CaseItemOrm[], today: IsoDate, amberWorkingDays: number) {
+  const clock = clockOf(i);
+  const blockedBy = i.status === 'PENDING' || i.status === 'APPLIED' ? unmetPrerequisites(i, caseItems) : [];
+  const acceptBy = i.status === 'APPLIED' && i.appliedOn ? acceptanceDueOn(chinaCalendar, i.appliedOn) : null;
+  return {
+    itemCode: i.itemCode,
+    name: i.name,
+    department: i.department,
+    regime: i.regime,
+    procedure: i.procedure,
+    procedureName: i.procedure ? PROCEDURE_ZH[i.procedure] : '待选择（承诺制或一般程序）',
+    status: i.status,
+    statusName: ITEM_STATUS_ZH[i.status],
+    prerequisites: i.prerequisites,
+    blockedBy,
+    clock,
+    legalLimitDays: i.legalLimitDays,
+    promisedLimitDays: i.promisedLimitDays,
+    appliedOn: i.appliedOn,
+    acceptanceDueOn: acceptBy,
+    acceptedOn: i.acceptedOn,
+    deemedAccepted: i.deemedAccepted,
+    legalDueOn: i.legalDueOn,
+    promisedDueOn: i.promisedDueOn,
+    dueDateCoverage: i.promisedDueOn ? chinaCalendar.coverage(i.promisedDueOn) : null,
+    pauses: i.pauses.map((p) => ({ ...p, reasonName: PAUSE_REASON_ZH[p.reason] })),
+    pausedWorkingDays: pausedWorkingDays(chinaCalendar, i.pauses, today),
+    ...(clock === 'running' && i.promisedDueOn ? rag(chinaCalendar, i.promisedDueOn, today, amberWorkingDays) : {}),
+    ...(clock === 'awaiting-acceptance' && acceptBy ? rag(chinaCalendar, acceptBy, today, amberWorkingDays) : {}),
+    documents: i.documents,
+    decidedOn: i.decidedOn,
+    note: i.note,
+    missingDocuments: i.missingDocuments,
+    supplyBy: i.supplyBy,
+    suppliedOn: i.suppliedOn,
+    revokedOn: i.revokedOn,
+    revocationReason: i.revocationReason,
+  };
+}
 
 @Injectable()
 export class ApprovalQueries {
@@ -46,32 +99,39 @@ export class ApprovalQueries {
     return { items: rows.map((c) => ({ ...c, statusName: CASE_STATUS_ZH[c.status] })), total, page, pageSize };
   }
 
-  /** The officer's queue: open items of cases not yet granted, by promised due date, red/amber/green. */
+  /**
+   * The departments' queue: items with a department (applied and awaiting 受理,
+   * under review, paused, awaiting corrections) of cases not yet granted, running
+   * ones by due date with red/amber/green, paused ones after. A department
+   * officer sees its own department's unless it asks for another.
+   */
   async queue(q: { zone?: string; department?: string } & PageQuery, principal: Principal) {
     const today = chinaDate();
     if (q.zone && !coversZone(principal, q.zone)) {
       const { items, ...page } = pageIn([], q);
       return { asOf: today, entries: items, ...page };
     }
+    const department = q.department ?? (principal.role === 'department-officer' ? principal.department : undefined);
     const zones = isProvinceWide(principal) ? undefined : principal.zones;
     const cases = await this.dataSource.getRepository(CaseOrm).findBy({
       status: In(['OPENED', 'NOTIFIED', 'COMMITTED', 'IN_PUBLICITY', 'DECIDING']),
       ...(q.zone ? { zoneCode: q.zone } : zones ? { zoneCode: In(zones) } : {}),
     });
     const byId = new Map(cases.map((c) => [c.id, c]));
-    const items = cases.length
-      ? await this.dataSource.getRepository(CaseItemOrm).findBy({
-          caseId: In([...byId.keys()]),
-          status: In(ITEM_STATUSES.filter(itemOpen)),
-          ...(q.department ? { department: q.department } : {}),
-        })
-      : [];
+    const items = cases.length ? await this.dataSource.getRepository(CaseItemOrm).findBy({ caseId: In([...byId.keys()]) }) : [];
+    const itemsOf = new Map<string, CaseItemOrm[]>();
+    for (const i of items) itemsOf.set(i.caseId, [...(itemsOf.get(i.caseId) ?? []), i]);
     const amber = new Map<string, number>();
-    for (const zone of new Set(cases.map((c) => c.zoneCode))) amber.set(zone, (await this.settings.forZone(zone)).amberWorkingDays);
+    for (const c of cases) {
+      const key = `${c.rulesZone}@${c.rulesVersion}`;
+      if (!amber.has(key)) amber.set(key, (await this.settings.forCase(c)).amberWorkingDays);
+    }
     const entries = items
+      .filter((i) => itemOpen(i.status) && (!department || i.department === department))
       .flatMap((i) => {
         const c = byId.get(i.caseId);
         if (!c) return [];
+        const view = itemView(i, itemsOf.get(c.id) ?? [], today, amber.get(`${c.rulesZone}@${c.rulesVersion}`) ?? 2);
         return {
           caseId: c.id,
           projectId: c.projectId,
@@ -82,45 +142,34 @@ export class ApprovalQueries {
           itemCode: i.itemCode,
           itemName: i.name,
           department: i.department,
+          procedure: view.procedure,
+          procedureName: view.procedureName,
           status: i.status,
-          statusName: ITEM_STATUS_ZH[i.status],
+          statusName: view.statusName,
+          clock: view.clock,
+          blockedBy: view.blockedBy,
+          acceptanceDueOn: view.acceptanceDueOn,
           promisedDueOn: i.promisedDueOn,
           legalDueOn: i.legalDueOn,
-          ...rag(chinaCalendar, i.promisedDueOn, today, amber.get(c.zoneCode) ?? 2),
+          dueOn: view.acceptanceDueOn ?? i.promisedDueOn,
+          pauses: view.pauses,
+          ...('rag' in view ? { rag: view.rag, workingDaysLeft: view.workingDaysLeft } : {}),
         };
       })
-      .sort((a, b) => a.promisedDueOn.localeCompare(b.promisedDueOn) || a.projectCode.localeCompare(b.projectCode) || a.itemCode.localeCompare(b.itemCode));
+      .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.projectCode.localeCompare(b.projectCode) || a.itemCode.localeCompare(b.itemCode));
     const { items: onPage, ...page } = pageIn(entries, q);
-    return { asOf: today, entries: onPage, ...page };
+    return { asOf: today, department: department ?? null, entries: onPage, ...page };
   }
 
   private async view(c: CaseOrm) {
     const today = chinaDate();
-    const { amberWorkingDays } = await this.settings.forZone(c.zoneCode);
+    const rules = await this.settings.forCase(c);
     const items = await this.dataSource.getRepository(CaseItemOrm).find({ where: { caseId: c.id }, order: { sort: 'ASC' } });
     return {
       ...c,
       statusName: CASE_STATUS_ZH[c.status],
-      items: items.map((i) => ({
-        itemCode: i.itemCode,
-        name: i.name,
-        department: i.department,
-        regime: i.regime,
-        status: i.status,
-        statusName: ITEM_STATUS_ZH[i.status],
-        legalLimitDays: i.legalLimitDays,
-        promisedLimitDays: i.promisedLimitDays,
-        legalDueOn: i.legalDueOn,
-        promisedDueOn: i.promisedDueOn,
-        dueDateCoverage: chinaCalendar.coverage(i.promisedDueOn),
-        ...(itemOpen(i.status) ? rag(chinaCalendar, i.promisedDueOn, today, amberWorkingDays) : {}),
-        documents: i.documents,
-        decidedOn: i.decidedOn,
-        note: i.note,
-        missingDocuments: i.missingDocuments,
-        supplyBy: i.supplyBy,
-        suppliedOn: i.suppliedOn,
-      })),
+      rules: { zone: rules.zoneCode, version: rules.version, effectiveFrom: rules.effectiveFrom },
+      items: items.map((i) => itemView(i, items, today, rules.amberWorkingDays)),
     };
   }
 }

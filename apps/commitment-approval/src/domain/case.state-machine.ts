@@ -3,9 +3,11 @@ import type { Message } from '@devzone/shared-kernel';
 /**
  * A 承诺制 case:
  *   OPENED ─ISSUE_NOTICE→ NOTIFIED ─SUBMIT_COMMITMENT→ COMMITTED ─PASS_PRECHECK→ IN_PUBLICITY ─END_PUBLICITY→ DECIDING ─GRANT→ GRANTED
+ *   NOTIFIED ─CHOOSE_ORDINARY→ DECIDING (no commitment: every item by 一般程序, nothing to pre-check or publish)
  *   COMMITTED ─FAIL_PRECHECK→ NOTIFIED (the enterprise commits again)
+ *   GRANTED ─REOPEN→ DECIDING (a grant obtained by a false commitment revoked before construction)
  *   GRANTED ─REQUEST_ACCEPTANCE→ ACCEPTANCE_REQUESTED ─PASS_ACCEPTANCE→ ACCEPTED
- *                                                   ─FAIL_ACCEPTANCE→ RECTIFYING ─REQUEST_ACCEPTANCE→ ACCEPTANCE_REQUESTED
+ *                                                   ─FAIL_ACCEPTANCE→ RECTIFYING (整改) ─REQUEST_ACCEPTANCE→ ACCEPTANCE_REQUESTED (re-inspection)
  *   any open status ─REVOKE→ REVOKED (project terminated)
  */
 export const CASE_STATUSES = [
@@ -25,6 +27,7 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const CASE_TRIGGERS = [
   'ISSUE_NOTICE',
   'SUBMIT_COMMITMENT',
+  'CHOOSE_ORDINARY',
   'PASS_PRECHECK',
   'FAIL_PRECHECK',
   'END_PUBLICITY',
@@ -32,6 +35,7 @@ export const CASE_TRIGGERS = [
   'REQUEST_ACCEPTANCE',
   'PASS_ACCEPTANCE',
   'FAIL_ACCEPTANCE',
+  'REOPEN',
   'REVOKE',
 ] as const;
 export type CaseTrigger = (typeof CASE_TRIGGERS)[number];
@@ -44,7 +48,7 @@ export const CASE_STATUS_ZH: Record<CaseStatus, string> = {
   DECIDING: '待批复',
   GRANTED: '已批复',
   ACCEPTANCE_REQUESTED: '待对标验收',
-  RECTIFYING: '验收未通过，整改中',
+  RECTIFYING: '验收未通过，限期整改',
   ACCEPTED: '验收通过',
   REVOKED: '已撤销',
 };
@@ -70,20 +74,28 @@ const revoke = go('REVOKED');
 
 type Row = Record<CaseTrigger, () => CaseDecision>;
 
+const notReopenable = no('只有已批复、尚未开工的案件可以重新审查', 'only a granted case before construction can be reopened');
+const ordinaryChosen = no('只能在告知后、承诺前选择全部按一般程序办理', 'the ordinary procedure is chosen after the notice, instead of a commitment');
+
 export const CASE_TRANSITIONS: Record<CaseStatus, Row> = {
-  OPENED: { ISSUE_NOTICE: go('NOTIFIED'), SUBMIT_COMMITMENT: needNotice, PASS_PRECHECK: needCommitment, FAIL_PRECHECK: needCommitment, END_PUBLICITY: notInPublicity, GRANT: notDeciding, REQUEST_ACCEPTANCE: notGranted, PASS_ACCEPTANCE: notRequested, FAIL_ACCEPTANCE: notRequested, REVOKE: revoke },
-  NOTIFIED: { ISSUE_NOTICE: noticeIssued, SUBMIT_COMMITMENT: go('COMMITTED'), PASS_PRECHECK: needCommitment, FAIL_PRECHECK: needCommitment, END_PUBLICITY: notInPublicity, GRANT: notDeciding, REQUEST_ACCEPTANCE: notGranted, PASS_ACCEPTANCE: notRequested, FAIL_ACCEPTANCE: notRequested, REVOKE: revoke },
-  COMMITTED: { ISSUE_NOTICE: noticeIssued, SUBMIT_COMMITMENT: committed, PASS_PRECHECK: go('IN_PUBLICITY'), FAIL_PRECHECK: go('NOTIFIED'), END_PUBLICITY: notInPublicity, GRANT: needPrecheck, REQUEST_ACCEPTANCE: notGranted, PASS_ACCEPTANCE: notRequested, FAIL_ACCEPTANCE: notRequested, REVOKE: revoke },
-  IN_PUBLICITY: { ISSUE_NOTICE: noticeIssued, SUBMIT_COMMITMENT: committed, PASS_PRECHECK: no('已通过预审', 'already pre-checked'), FAIL_PRECHECK: no('已通过预审', 'already pre-checked'), END_PUBLICITY: go('DECIDING'), GRANT: no('公示期未满', 'the publicity period has not ended'), REQUEST_ACCEPTANCE: notGranted, PASS_ACCEPTANCE: notRequested, FAIL_ACCEPTANCE: notRequested, REVOKE: revoke },
-  DECIDING: { ISSUE_NOTICE: noticeIssued, SUBMIT_COMMITMENT: committed, PASS_PRECHECK: no('已通过预审', 'already pre-checked'), FAIL_PRECHECK: no('已通过预审', 'already pre-checked'), END_PUBLICITY: no('公示已结束', 'publicity has already ended'), GRANT: go('GRANTED'), REQUEST_ACCEPTANCE: notGranted, PASS_ACCEPTANCE: notRequested, FAIL_ACCEPTANCE: notRequested, REVOKE: revoke },
-  GRANTED: { ISSUE_NOTICE: granted, SUBMIT_COMMITMENT: granted, PASS_PRECHECK: granted, FAIL_PRECHECK: granted, END_PUBLICITY: granted, GRANT: granted, REQUEST_ACCEPTANCE: go('ACCEPTANCE_REQUESTED'), PASS_ACCEPTANCE: notRequested, FAIL_ACCEPTANCE: notRequested, REVOKE: revoke },
-  ACCEPTANCE_REQUESTED: { ISSUE_NOTICE: granted, SUBMIT_COMMITMENT: granted, PASS_PRECHECK: granted, FAIL_PRECHECK: granted, END_PUBLICITY: granted, GRANT: granted, REQUEST_ACCEPTANCE: no('已申请验收', 'acceptance is already requested'), PASS_ACCEPTANCE: go('ACCEPTED'), FAIL_ACCEPTANCE: go('RECTIFYING'), REVOKE: revoke },
-  RECTIFYING: { ISSUE_NOTICE: granted, SUBMIT_COMMITMENT: granted, PASS_PRECHECK: granted, FAIL_PRECHECK: granted, END_PUBLICITY: granted, GRANT: granted, REQUEST_ACCEPTANCE: go('ACCEPTANCE_REQUESTED'), PASS_ACCEPTANCE: no('请在整改后重新申请验收', 'request acceptance again after rectifying'), FAIL_ACCEPTANCE: no('请在整改后重新申请验收', 'request acceptance again after rectifying'), REVOKE: revoke },
-  ACCEPTED: { ISSUE_NOTICE: closed, SUBMIT_COMMITMENT: closed, PASS_PRECHECK: closed, FAIL_PRECHECK: closed, END_PUBLICITY: closed, GRANT: closed, REQUEST_ACCEPTANCE: closed, PASS_ACCEPTANCE: closed, FAIL_ACCEPTANCE: closed, REVOKE: closed },
-  REVOKED: { ISSUE_NOTICE: revoked, SUBMIT_COMMITMENT: revoked, PASS_PRECHECK: revoked, FAIL_PRECHECK: revoked, END_PUBLICITY: revoked, GRANT: revoked, REQUEST_ACCEPTANCE: revoked, PASS_ACCEPTANCE: revoked, FAIL_ACCEPTANCE: revoked, REVOKE: revoked },
+  OPENED: { ISSUE_NOTICE: go('NOTIFIED'), SUBMIT_COMMITMENT: needNotice, CHOOSE_ORDINARY: needNotice, PASS_PRECHECK: needCommitment, FAIL_PRECHECK: needCommitment, END_PUBLICITY: notInPublicity, GRANT: notDeciding, REQUEST_ACCEPTANCE: notGranted, PASS_ACCEPTANCE: notRequested, FAIL_ACCEPTANCE: notRequested, REOPEN: notReopenable, REVOKE: revoke },
+  NOTIFIED: { ISSUE_NOTICE: noticeIssued, SUBMIT_COMMITMENT: go('COMMITTED'), CHOOSE_ORDINARY: go('DECIDING'), PASS_PRECHECK: needCommitment, FAIL_PRECHECK: needCommitment, END_PUBLICITY: notInPublicity, GRANT: notDeciding, REQUEST_ACCEPTANCE: notGranted, PASS_ACCEPTANCE: notRequested, FAIL_ACCEPTANCE: notRequested, REOPEN: notReopenable, REVOKE: revoke },
+  COMMITTED: { ISSUE_NOTICE: noticeIssued, SUBMIT_COMMITMENT: committed, CHOOSE_ORDINARY: ordinaryChosen, PASS_PRECHECK: go('IN_PUBLICITY'), FAIL_PRECHECK: go('NOTIFIED'), END_PUBLICITY: notInPublicity, GRANT: needPrecheck, REQUEST_ACCEPTANCE: notGranted, PASS_ACCEPTANCE: notRequested, FAIL_ACCEPTANCE: notRequested, REOPEN: notReopenable, REVOKE: revoke },
+  IN_PUBLICITY: { ISSUE_NOTICE: noticeIssued, SUBMIT_COMMITMENT: committed, CHOOSE_ORDINARY: ordinaryChosen, PASS_PRECHECK: no('已通过预审', 'already pre-checked'), FAIL_PRECHECK: no('已通过预审', 'already pre-checked'), END_PUBLICITY: go('DECIDING'), GRANT: no('公示期未满', 'the publicity period has not ended'), REQUEST_ACCEPTANCE: notGranted, PASS_ACCEPTANCE: notRequested, FAIL_ACCEPTANCE: notRequested, REOPEN: notReopenable, REVOKE: revoke },
+  DECIDING: { ISSUE_NOTICE: noticeIssued, SUBMIT_COMMITMENT: committed, CHOOSE_ORDINARY: ordinaryChosen, PASS_PRECHECK: no('已通过预审', 'already pre-checked'), FAIL_PRECHECK: no('已通过预审', 'already pre-checked'), END_PUBLICITY: no('公示已结束', 'publicity has already ended'), GRANT: go('GRANTED'), REQUEST_ACCEPTANCE: notGranted, PASS_ACCEPTANCE: notRequested, FAIL_ACCEPTANCE: notRequested, REOPEN: notReopenable, REVOKE: revoke },
+  GRANTED: { ISSUE_NOTICE: granted, SUBMIT_COMMITMENT: granted, CHOOSE_ORDINARY: granted, PASS_PRECHECK: granted, FAIL_PRECHECK: granted, END_PUBLICITY: granted, GRANT: granted, REQUEST_ACCEPTANCE: go('ACCEPTANCE_REQUESTED'), PASS_ACCEPTANCE: notRequested, FAIL_ACCEPTANCE: notRequested, REOPEN: go('DECIDING'), REVOKE: revoke },
+  ACCEPTANCE_REQUESTED: { ISSUE_NOTICE: granted, SUBMIT_COMMITMENT: granted, CHOOSE_ORDINARY: granted, PASS_PRECHECK: granted, FAIL_PRECHECK: granted, END_PUBLICITY: granted, GRANT: granted, REQUEST_ACCEPTANCE: no('已申请验收', 'acceptance is already requested'), PASS_ACCEPTANCE: go('ACCEPTED'), FAIL_ACCEPTANCE: go('RECTIFYING'), REOPEN: notReopenable, REVOKE: revoke },
+  RECTIFYING: { ISSUE_NOTICE: granted, SUBMIT_COMMITMENT: granted, CHOOSE_ORDINARY: granted, PASS_PRECHECK: granted, FAIL_PRECHECK: granted, END_PUBLICITY: granted, GRANT: granted, REQUEST_ACCEPTANCE: go('ACCEPTANCE_REQUESTED'), PASS_ACCEPTANCE: no('请在整改后重新申请验收', 'request acceptance again after rectifying'), FAIL_ACCEPTANCE: no('请在整改后重新申请验收', 'request acceptance again after rectifying'), REOPEN: notReopenable, REVOKE: revoke },
+  ACCEPTED: { ISSUE_NOTICE: closed, SUBMIT_COMMITMENT: closed, CHOOSE_ORDINARY: closed, PASS_PRECHECK: closed, FAIL_PRECHECK: closed, END_PUBLICITY: closed, GRANT: closed, REQUEST_ACCEPTANCE: closed, PASS_ACCEPTANCE: closed, FAIL_ACCEPTANCE: closed, REOPEN: closed, REVOKE: closed },
+  REVOKED: { ISSUE_NOTICE: revoked, SUBMIT_COMMITMENT: revoked, CHOOSE_ORDINARY: revoked, PASS_PRECHECK: revoked, FAIL_PRECHECK: revoked, END_PUBLICITY: revoked, GRANT: revoked, REQUEST_ACCEPTANCE: revoked, PASS_ACCEPTANCE: revoked, FAIL_ACCEPTANCE: revoked, REOPEN: revoked, REVOKE: revoked },
 };
 
 export const decideCase = (status: CaseStatus, trigger: CaseTrigger): CaseDecision => CASE_TRANSITIONS[status][trigger]();
 
-/** Officers decide items once the commitment is in, until the case is granted. */
-export const acceptsItemDecisions = (status: CaseStatus) => status === 'COMMITTED' || status === 'IN_PUBLICITY' || status === 'DECIDING';
+/**
+ * Items are applied for, accepted and decided while the case runs, until it is
+ * granted: an item that must be approved from the start (备案 first), a
+ * committable one once the 承诺书 chose 一般程序 for it. During publicity the
+ * clocks of accepted items stand still and nothing is decided.
+ */
+export const caseTakesItemWork = (status: CaseStatus) => status === 'OPENED' || status === 'NOTIFIED' || status === 'COMMITTED' || status === 'DECIDING';

@@ -1,3 +1,5 @@
+import { DEFAULT_CATALOGUE_V1 } from '../infrastructure/migrations/data/default-catalogue-v1';
+import { DEFAULT_PREREQUISITES_V2 } from '../infrastructure/migrations/1764400200000-approval-procedure';
 import { applies, DEFAULT_CATALOGUE, type ProjectProfile } from './catalogue';
 
 const codes = (p: ProjectProfile) => DEFAULT_CATALOGUE.filter((i) => applies(i, p)).map((i) => i.code);
@@ -31,5 +33,9 @@ describe('the default catalogue (晋城 model: 28 → 6 / 12 / 10)', () => {
 
   it('gives a project in existing premises only what does not need land', () => {
     expect(codes({ industryCode: 'I6510', totalInvestment: 800, landAreaMu: 0, usesStandardLand: false })).toEqual(['A01', 'C05', 'C08', 'C12']);
+  });
+
+  it('is what the migrations seeded: version 1’s items with version 2’s prerequisites', () => {
+    expect(DEFAULT_CATALOGUE).toEqual(DEFAULT_CATALOGUE_V1.map((i) => ({ ...i, prerequisites: DEFAULT_PREREQUISITES_V2[i.code] ?? [] })));
   });
 });

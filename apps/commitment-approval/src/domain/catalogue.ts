@@ -37,6 +37,8 @@ export interface CatalogueItem {
   promisedLimitDays: number;
   documents: CatalogueDocument[];
   applies: Applicability;
+  /** Items that must be granted (or committed) before this one can be accepted (domain/prerequisites.ts). */
+  prerequisites?: string[];
 }
 
 export interface ProjectProfile {
@@ -65,11 +67,28 @@ export const WATER_INTENSIVE = ['C13', 'C15', 'C17', 'C22', 'C26', 'C31'];
 const doc = (code: string, name: string, tolerable = false): CatalogueDocument => ({ code, name, tolerable });
 
 /**
- * The default catalogue (version 1, for every zone without its own), modelled on
- * 晋城开发区 2017: 28 pre-start items became 6 still approved, 12 committable and
- * 10 unified services or cancelled (domain.md §2.1).
+ * The order of approvals (version 2 of the default catalogue): 备案/核准 is the
+ * precondition of every other item (企业投资项目核准和备案管理条例); 用地规划许可 →
+ * 工程规划许可 → 施工许可 (城乡规划法 第三十七、四十条; 建筑法 第八条); the EIA, the
+ * fire design review and the construction drawing review before the construction
+ * permit (环境影响评价法 第二十五条; 建设工程消防设计审查验收管理暂行规定).
  */
-export const DEFAULT_CATALOGUE: CatalogueItem[] = [
+export const DEFAULT_PREREQUISITES: Record<string, string[]> = {
+  A02: ['A01'],
+  A03: ['A01'],
+  A04: ['A01'],
+  A05: ['A01'],
+  A06: ['A01', 'C01', 'A03', 'C05', 'A05', 'C02'],
+  C01: ['A01', 'A02'],
+  ...Object.fromEntries(['C02', 'C03', 'C04', 'C05', 'C06', 'C07', 'C08', 'C09', 'C10', 'C11', 'C12'].map((code) => [code, ['A01']])),
+};
+
+/**
+ * The default catalogue (for every zone without its own; version 2 adds the
+ * prerequisites), modelled on 晋城开发区 2017: 28 pre-start items became 6 still
+ * approved, 12 committable and 10 unified services or cancelled (domain.md §2.1).
+ */
+const BASE_CATALOGUE: CatalogueItem[] = [
   // 仍需审批 (6)
   { code: 'A01', name: '企业投资项目备案', department: '发展和改革局', regime: 'approval', legalLimitDays: 3, promisedLimitDays: 1, documents: [doc('D01', '项目备案申请表')], applies: {} },
   { code: 'A02', name: '建设用地规划许可证', department: '自然资源和规划局', regime: 'approval', legalLimitDays: 20, promisedLimitDays: 5, documents: [doc('D02', '建设用地申请表'), doc('D03', '土地出让合同'), doc('D04', '宗地图', true)], applies: { requiresLand: true } },
@@ -106,3 +125,5 @@ export const DEFAULT_CATALOGUE: CatalogueItem[] = [
   { code: 'X01', name: '雷电灾害风险评估', department: '气象局', regime: 'cancelled', legalLimitDays: 0, promisedLimitDays: 0, documents: [], applies: {} },
   { code: 'X02', name: '建设项目交通影响评价', department: '公安局', regime: 'cancelled', legalLimitDays: 0, promisedLimitDays: 0, documents: [], applies: {} },
 ];
+
+export const DEFAULT_CATALOGUE: CatalogueItem[] = BASE_CATALOGUE.map((i) => ({ ...i, prerequisites: DEFAULT_PREREQUISITES[i.code] ?? [] }));

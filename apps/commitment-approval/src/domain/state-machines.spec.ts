@@ -1,32 +1,50 @@
-import { CASE_STATUSES, CASE_TRANSITIONS, CASE_TRIGGERS, decideCase, type CaseStatus, type CaseTrigger } from './case.state-machine';
-import { decideItem, ITEM_STATUSES, ITEM_TRANSITIONS, ITEM_TRIGGERS, itemSatisfied, type ItemStatus, type ItemTrigger } from './item.state-machine';
+import { CASE_STATUSES, CASE_TRANSITIONS, CASE_TRIGGERS, caseTakesItemWork, decideCase, type CaseStatus, type CaseTrigger } from './case.state-machine';
+import { clockRunning, decideItem, ITEM_STATUSES, ITEM_TRANSITIONS, ITEM_TRIGGERS, itemOpen, itemSatisfied, type ItemStatus, type ItemTrigger } from './item.state-machine';
 
 // Expected outcome of every pair: the next status, or '✗' for refused.
-const ITEM: Record<ItemStatus, Record<ItemTrigger, ItemStatus | '✗'>> = {
-  PENDING: { COMMIT: 'COMMITTED', SUBMIT: 'UNDER_REVIEW', GRANT: '✗', GRANT_WITH_MISSING_DOCUMENTS: '✗', SUPPLY_DOCUMENTS: '✗', REQUEST_CORRECTIONS: '✗', REJECT: '✗' },
-  COMMITTED: { COMMIT: '✗', SUBMIT: '✗', GRANT: 'GRANTED', GRANT_WITH_MISSING_DOCUMENTS: '✗', SUPPLY_DOCUMENTS: '✗', REQUEST_CORRECTIONS: '✗', REJECT: '✗' },
-  UNDER_REVIEW: { COMMIT: '✗', SUBMIT: '✗', GRANT: 'GRANTED', GRANT_WITH_MISSING_DOCUMENTS: 'GRANTED_PENDING_DOCUMENTS', SUPPLY_DOCUMENTS: '✗', REQUEST_CORRECTIONS: 'CORRECTIONS_REQUESTED', REJECT: 'REJECTED' },
-  CORRECTIONS_REQUESTED: { COMMIT: '✗', SUBMIT: 'UNDER_REVIEW', GRANT: '✗', GRANT_WITH_MISSING_DOCUMENTS: '✗', SUPPLY_DOCUMENTS: '✗', REQUEST_CORRECTIONS: '✗', REJECT: 'REJECTED' },
-  GRANTED: { COMMIT: '✗', SUBMIT: '✗', GRANT: '✗', GRANT_WITH_MISSING_DOCUMENTS: '✗', SUPPLY_DOCUMENTS: '✗', REQUEST_CORRECTIONS: '✗', REJECT: '✗' },
-  GRANTED_PENDING_DOCUMENTS: { COMMIT: '✗', SUBMIT: '✗', GRANT: '✗', GRANT_WITH_MISSING_DOCUMENTS: '✗', SUPPLY_DOCUMENTS: 'GRANTED', REQUEST_CORRECTIONS: '✗', REJECT: '✗' },
-  REJECTED: { COMMIT: '✗', SUBMIT: '✗', GRANT: '✗', GRANT_WITH_MISSING_DOCUMENTS: '✗', SUPPLY_DOCUMENTS: '✗', REQUEST_CORRECTIONS: '✗', REJECT: '✗' },
+type Row<S extends string, T extends string> = Record<T, S | '✗'>;
+const item = (
+  commit: ItemStatus | '✗', apply: ItemStatus | '✗', accept: ItemStatus | '✗', pause: ItemStatus | '✗', resume: ItemStatus | '✗', corrections: ItemStatus | '✗',
+  resubmit: ItemStatus | '✗', grant: ItemStatus | '✗', grantMissing: ItemStatus | '✗', supply: ItemStatus | '✗', reject: ItemStatus | '✗', revoke: ItemStatus | '✗',
+): Row<ItemStatus, ItemTrigger> => ({
+  COMMIT: commit, APPLY: apply, ACCEPT: accept, PAUSE: pause, RESUME: resume, REQUEST_CORRECTIONS: corrections,
+  RESUBMIT: resubmit, GRANT: grant, GRANT_WITH_MISSING_DOCUMENTS: grantMissing, SUPPLY_DOCUMENTS: supply, REJECT: reject, REVOKE: revoke,
+});
+
+const ITEM: Record<ItemStatus, Row<ItemStatus, ItemTrigger>> = {
+  //                          commit       apply      accept      pause     resume      corrections               resubmit    grant      grant 容缺                  supply     reject      revoke
+  PENDING: item('COMMITTED', 'APPLIED', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗'),
+  APPLIED: item('✗', '✗', 'ACCEPTED', '✗', '✗', '✗', '✗', '✗', '✗', '✗', 'REJECTED', '✗'),
+  ACCEPTED: item('✗', '✗', '✗', 'PAUSED', '✗', 'CORRECTIONS_REQUESTED', '✗', 'GRANTED', 'GRANTED_PENDING_DOCUMENTS', '✗', 'REJECTED', '✗'),
+  PAUSED: item('✗', '✗', '✗', '✗', 'ACCEPTED', '✗', '✗', '✗', '✗', '✗', '✗', '✗'),
+  CORRECTIONS_REQUESTED: item('✗', '✗', '✗', '✗', '✗', '✗', 'ACCEPTED', '✗', '✗', '✗', 'REJECTED', '✗'),
+  COMMITTED: item('✗', '✗', '✗', '✗', '✗', '✗', '✗', 'GRANTED', '✗', '✗', '✗', '✗'),
+  GRANTED: item('✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', 'REVOKED'),
+  GRANTED_PENDING_DOCUMENTS: item('✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', 'GRANTED', '✗', '✗'),
+  REJECTED: item('✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗'),
+  REVOKED: item('✗', 'APPLIED', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗'),
 };
 
-const o = (notice: CaseStatus | '✗', commit: CaseStatus | '✗', pass: CaseStatus | '✗', fail: CaseStatus | '✗', end: CaseStatus | '✗', grant: CaseStatus | '✗', request: CaseStatus | '✗', accept: CaseStatus | '✗', reject: CaseStatus | '✗', revoke: CaseStatus | '✗') =>
-  ({ ISSUE_NOTICE: notice, SUBMIT_COMMITMENT: commit, PASS_PRECHECK: pass, FAIL_PRECHECK: fail, END_PUBLICITY: end, GRANT: grant, REQUEST_ACCEPTANCE: request, PASS_ACCEPTANCE: accept, FAIL_ACCEPTANCE: reject, REVOKE: revoke }) as Record<CaseTrigger, CaseStatus | '✗'>;
+const kase = (
+  notice: CaseStatus | '✗', commit: CaseStatus | '✗', ordinary: CaseStatus | '✗', pass: CaseStatus | '✗', fail: CaseStatus | '✗', end: CaseStatus | '✗',
+  grant: CaseStatus | '✗', request: CaseStatus | '✗', accept: CaseStatus | '✗', reject: CaseStatus | '✗', reopen: CaseStatus | '✗', revoke: CaseStatus | '✗',
+): Row<CaseStatus, CaseTrigger> => ({
+  ISSUE_NOTICE: notice, SUBMIT_COMMITMENT: commit, CHOOSE_ORDINARY: ordinary, PASS_PRECHECK: pass, FAIL_PRECHECK: fail, END_PUBLICITY: end,
+  GRANT: grant, REQUEST_ACCEPTANCE: request, PASS_ACCEPTANCE: accept, FAIL_ACCEPTANCE: reject, REOPEN: reopen, REVOKE: revoke,
+});
 
-const CASE: Record<CaseStatus, Record<CaseTrigger, CaseStatus | '✗'>> = {
-  //                      notice      commit       pass precheck   fail precheck  end publicity grant      request acceptance      pass        fail          revoke
-  OPENED: o('NOTIFIED', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', 'REVOKED'),
-  NOTIFIED: o('✗', 'COMMITTED', '✗', '✗', '✗', '✗', '✗', '✗', '✗', 'REVOKED'),
-  COMMITTED: o('✗', '✗', 'IN_PUBLICITY', 'NOTIFIED', '✗', '✗', '✗', '✗', '✗', 'REVOKED'),
-  IN_PUBLICITY: o('✗', '✗', '✗', '✗', 'DECIDING', '✗', '✗', '✗', '✗', 'REVOKED'),
-  DECIDING: o('✗', '✗', '✗', '✗', '✗', 'GRANTED', '✗', '✗', '✗', 'REVOKED'),
-  GRANTED: o('✗', '✗', '✗', '✗', '✗', '✗', 'ACCEPTANCE_REQUESTED', '✗', '✗', 'REVOKED'),
-  ACCEPTANCE_REQUESTED: o('✗', '✗', '✗', '✗', '✗', '✗', '✗', 'ACCEPTED', 'RECTIFYING', 'REVOKED'),
-  RECTIFYING: o('✗', '✗', '✗', '✗', '✗', '✗', 'ACCEPTANCE_REQUESTED', '✗', '✗', 'REVOKED'),
-  ACCEPTED: o('✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗'),
-  REVOKED: o('✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗'),
+const CASE: Record<CaseStatus, Row<CaseStatus, CaseTrigger>> = {
+  //                       notice      commit       一般程序    pass precheck   fail precheck  end publicity grant      request acceptance      pass        fail          reopen      revoke
+  OPENED: kase('NOTIFIED', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', 'REVOKED'),
+  NOTIFIED: kase('✗', 'COMMITTED', 'DECIDING', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', 'REVOKED'),
+  COMMITTED: kase('✗', '✗', '✗', 'IN_PUBLICITY', 'NOTIFIED', '✗', '✗', '✗', '✗', '✗', '✗', 'REVOKED'),
+  IN_PUBLICITY: kase('✗', '✗', '✗', '✗', '✗', 'DECIDING', '✗', '✗', '✗', '✗', '✗', 'REVOKED'),
+  DECIDING: kase('✗', '✗', '✗', '✗', '✗', '✗', 'GRANTED', '✗', '✗', '✗', '✗', 'REVOKED'),
+  GRANTED: kase('✗', '✗', '✗', '✗', '✗', '✗', '✗', 'ACCEPTANCE_REQUESTED', '✗', '✗', 'DECIDING', 'REVOKED'),
+  ACCEPTANCE_REQUESTED: kase('✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', 'ACCEPTED', 'RECTIFYING', '✗', 'REVOKED'),
+  RECTIFYING: kase('✗', '✗', '✗', '✗', '✗', '✗', '✗', 'ACCEPTANCE_REQUESTED', '✗', '✗', '✗', 'REVOKED'),
+  ACCEPTED: kase('✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗'),
+  REVOKED: kase('✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗', '✗'),
 };
 
 describe('item state machine', () => {
@@ -45,8 +63,10 @@ describe('item state machine', () => {
     } else expect(d).toEqual({ allowed: true, status: expected });
   });
 
-  it('counts granted, 容缺-granted and committed items as satisfied for the case', () => {
+  it('counts granted, 容缺-granted and committed items as satisfied; runs the clock only once accepted and not paused', () => {
     expect(ITEM_STATUSES.filter(itemSatisfied)).toEqual(['COMMITTED', 'GRANTED', 'GRANTED_PENDING_DOCUMENTS']);
+    expect(ITEM_STATUSES.filter(clockRunning)).toEqual(['ACCEPTED']);
+    expect(ITEM_STATUSES.filter(itemOpen)).toEqual(['APPLIED', 'ACCEPTED', 'PAUSED', 'CORRECTIONS_REQUESTED']);
   });
 });
 
@@ -64,5 +84,9 @@ describe('case state machine', () => {
       expect(d.allowed).toBe(false);
       if (!d.allowed) expect(d.reason.en).toMatch(/[a-z]/);
     } else expect(d).toEqual({ allowed: true, status: expected });
+  });
+
+  it('takes item work from the opening until the grant, except during publicity', () => {
+    expect(CASE_STATUSES.filter(caseTakesItemWork)).toEqual(['OPENED', 'NOTIFIED', 'COMMITTED', 'DECIDING']);
   });
 });

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { DEFAULT_CATALOGUE } from '../../domain/catalogue';
+import { DEFAULT_CATALOGUE_V1 } from './data/default-catalogue-v1';
 
 /** Settings, the default catalogue (version 1), cases and their items, credit records, the blacklist. */
 export class ApprovalSchema1764288100000 implements MigrationInterface {
@@ -36,7 +36,7 @@ export class ApprovalSchema1764288100000 implements MigrationInterface {
         sort                 int NOT NULL,
         PRIMARY KEY (catalogue, version, code)
       )`);
-    for (const [sort, item] of DEFAULT_CATALOGUE.entries()) {
+    for (const [sort, item] of DEFAULT_CATALOGUE_V1.entries()) {
       await q.query(`INSERT INTO catalogue_items VALUES ('*', 1, $1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
         item.code, item.name, item.department, item.regime, item.legalLimitDays, item.promisedLimitDays, JSON.stringify(item.documents), JSON.stringify(item.applies), sort,
       ]);
