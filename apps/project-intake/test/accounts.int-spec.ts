@@ -103,11 +103,12 @@ describe('accounts: enterprise contacts invited on registration, staff created b
   });
 
   it('lets an administrator create a staff account with role, zones and department, and invites its owner', async () => {
-    const body = { username: 'sx-zhujian-li', name: '李红', email: 'lihong@zone.example.cn', role: 'zone-officer', zones: ['SX-ZGQ'], department: '住房和城乡建设局' };
+    const body = { username: 'sx-zhujian-li', name: '李红', email: 'lihong@zone.example.cn', role: 'department-officer', zones: ['SX-ZGQ'], department: '住房和城乡建设局' };
     expect((await post(`${service.url}/accounts`, body, officer)).status).toBe(403);
+    expect(await post(`${service.url}/accounts`, { ...body, department: undefined })).toMatchObject({ status: 400, body: { issues: [{ field: 'department', reason: expect.stringMatching(/^部门审批人员须填写所属部门/) }] } });
     expect(await post(`${service.url}/accounts`, { ...body, zones: ['NO-SUCH'] })).toMatchObject({ status: 400, body: { issues: [{ field: 'zones' }] } });
     const created = await post(`${service.url}/accounts`, body);
-    expect(created).toMatchObject({ status: 201, body: { username: 'sx-zhujian-li', role: 'zone-officer' } });
+    expect(created).toMatchObject({ status: 201, body: { username: 'sx-zhujian-li', role: 'department-officer' } });
     expect(await post(`${service.url}/accounts`, body)).toMatchObject({ status: 409, body: { code: 'username-taken' } });
 
     const invited = (await events('project.account-invited', 2)).find((e) => (e.payload as ProjectAccountInvitedV1).username === 'sx-zhujian-li')!;
@@ -116,7 +117,7 @@ describe('accounts: enterprise contacts invited on registration, staff created b
     const { access_token } = await signIn('sx-zhujian-li', 'Lihong-2026!');
     expect(await new TokenVerifier(authConfigFromEnv({ OIDC_ISSUER: realm.issuer })).verify(access_token)).toMatchObject({
       sub: created.body['userId'],
-      role: 'zone-officer',
+      role: 'department-officer',
       zones: ['SX-ZGQ'],
       department: '住房和城乡建设局',
       email: 'lihong@zone.example.cn',

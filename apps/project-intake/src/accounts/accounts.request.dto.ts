@@ -26,7 +26,7 @@ export class StaffAccountRequest {
   @IsArray({ message: 'zones 应为开发区代码数组 (zones must be a list of zone codes)' }) @ArrayMaxSize(100) @IsString({ each: true })
   zones!: string[];
 
-  @ApiPropertyOptional({ example: '住房和城乡建设局', description: '所属部门（委办局）' })
+  @ApiPropertyOptional({ example: '住房和城乡建设局', description: '所属部门（委办局）；部门审批人员（department-officer）必填，只办理本部门的事项' })
   @IsOptional() @IsString() @MaxLength(100)
   department?: string;
 }

@@ -83,6 +83,10 @@ export class AccountsService {
 
   /** 开通工作人员账号 (admin): the account at the identity provider, and an invitation to set its password. */
   async createStaff(input: StaffAccountInput, actor: Actor): Promise<{ userId: string; username: string; role: string; invitationExpiresAt: string }> {
+    // A department officer decides only its own department's items: without a department it could decide none.
+    if (input.role === 'department-officer' && !input.department?.trim()) {
+      throw DomainError.invalid('department', { zh: '部门审批人员须填写所属部门', en: 'a department-officer needs its department' });
+    }
     const account = await this.idp.createStaffAccount(input);
     if (!UUID.test(account.userId)) throw new Error(`the identity provider gave the account ${account.username} the id ${account.userId}, which is not a UUID`);
     const expiresAt = await this.dataSource.transaction(async (manager) => {

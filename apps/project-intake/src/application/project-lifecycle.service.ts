@@ -15,7 +15,7 @@ import { lifecycleStateOf, projectView, projectWhere, type ProjectView } from '.
 import { recordTimeline } from './timeline';
 
 export type PersonTrigger = Extract<LifecycleTrigger, 'REPORT_START' | 'REPORT_COMPLETION' | 'REPORT_PRODUCTION' | 'REPORT_FULL_PRODUCTION' | 'SUSPEND' | 'RESUME' | 'TERMINATE'>;
-export type FactTrigger = Extract<LifecycleTrigger, 'APPROVAL_STARTED' | 'APPROVALS_GRANTED' | 'LAND_SECURED' | 'ACCEPTANCE_PASSED' | 'ACCEPTANCE_FAILED'>;
+export type FactTrigger = Extract<LifecycleTrigger, 'APPROVAL_STARTED' | 'APPROVALS_GRANTED' | 'APPROVALS_REVOKED' | 'LAND_SECURED' | 'ACCEPTANCE_PASSED' | 'ACCEPTANCE_FAILED'>;
 
 export interface ReportInput {
   date?: IsoDate;

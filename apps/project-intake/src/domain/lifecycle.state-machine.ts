@@ -46,6 +46,8 @@ const beforeStart = (patch: Partial<LifecycleState>): Rule => (s) => {
 /** Later, or while suspended, a fact is recorded and the stage stays. */
 const record = (patch: Partial<LifecycleState>): Rule => (s) => to(s.stage, s, patch);
 const granted = { approvalsGranted: true };
+/** A grant obtained by a false commitment was revoked before construction (approval.grant-revoked): back to 审批中. */
+const revoked = { approvalsGranted: false };
 const secured = { landSecured: true };
 const passed = { acceptance: 'passed' as const };
 const failed = { acceptance: 'failed' as const };
@@ -55,8 +57,9 @@ const suspend: Rule = (s) => to('SUSPENDED', s, { stageBeforeSuspension: s.stage
 const terminate: Rule = (s) => to('TERMINATED', s, { stageBeforeSuspension: null });
 const resume: Rule = (s) => {
   const back = s.stageBeforeSuspension ?? 'SIGNED';
-  // Facts that arrived while suspended count now.
-  const stage = (back === 'SIGNED' || back === 'APPROVING') && ready(s) ? 'READY_TO_START' : back;
+  // Facts that arrived while suspended count now (approvals granted, or revoked).
+  const before = back === 'SIGNED' || back === 'APPROVING' || back === 'READY_TO_START';
+  const stage = before ? (ready(s) ? 'READY_TO_START' : back === 'SIGNED' ? 'SIGNED' : 'APPROVING') : back;
   return to(stage, s, { stageBeforeSuspension: null });
 };
 const notReady: Rule = (s) => {
@@ -96,6 +99,7 @@ const ended = refuse('项目已终止', 'the project is terminated');
 const BEFORE_READY: Record<LifecycleTrigger, Rule> = {
   APPROVAL_STARTED: approvalStarted,
   APPROVALS_GRANTED: beforeStart(granted),
+  APPROVALS_REVOKED: beforeStart(revoked),
   LAND_SECURED: beforeStart(secured),
   REPORT_START: notReady,
   REPORT_COMPLETION: notStarted,
@@ -115,6 +119,7 @@ export const TRANSITIONS: Record<LifecycleStage, Record<LifecycleTrigger, Rule>>
   READY_TO_START: {
     APPROVAL_STARTED: approvalStarted,
     APPROVALS_GRANTED: record(granted),
+    APPROVALS_REVOKED: beforeStart(revoked),
     LAND_SECURED: record(secured),
     REPORT_START: (s) => to('UNDER_CONSTRUCTION', s),
     REPORT_COMPLETION: notStarted,
@@ -129,6 +134,7 @@ export const TRANSITIONS: Record<LifecycleStage, Record<LifecycleTrigger, Rule>>
   UNDER_CONSTRUCTION: {
     APPROVAL_STARTED: approvalStarted,
     APPROVALS_GRANTED: record(granted),
+    APPROVALS_REVOKED: record(revoked),
     LAND_SECURED: record(secured),
     REPORT_START: alreadyStarted,
     REPORT_COMPLETION: (s) => to('COMPLETED', s),
@@ -144,6 +150,7 @@ export const TRANSITIONS: Record<LifecycleStage, Record<LifecycleTrigger, Rule>>
   COMPLETED: {
     APPROVAL_STARTED: approvalStarted,
     APPROVALS_GRANTED: record(granted),
+    APPROVALS_REVOKED: record(revoked),
     LAND_SECURED: record(secured),
     REPORT_START: alreadyStarted,
     REPORT_COMPLETION: alreadyCompleted,
@@ -158,6 +165,7 @@ export const TRANSITIONS: Record<LifecycleStage, Record<LifecycleTrigger, Rule>>
   IN_PRODUCTION: {
     APPROVAL_STARTED: approvalStarted,
     APPROVALS_GRANTED: record(granted),
+    APPROVALS_REVOKED: record(revoked),
     LAND_SECURED: record(secured),
     REPORT_START: alreadyStarted,
     REPORT_COMPLETION: alreadyCompleted,
@@ -172,6 +180,7 @@ export const TRANSITIONS: Record<LifecycleStage, Record<LifecycleTrigger, Rule>>
   FULL_PRODUCTION: {
     APPROVAL_STARTED: approvalStarted,
     APPROVALS_GRANTED: record(granted),
+    APPROVALS_REVOKED: record(revoked),
     LAND_SECURED: record(secured),
     REPORT_START: finished,
     REPORT_COMPLETION: finished,
@@ -186,6 +195,7 @@ export const TRANSITIONS: Record<LifecycleStage, Record<LifecycleTrigger, Rule>>
   SUSPENDED: {
     APPROVAL_STARTED: record({}),
     APPROVALS_GRANTED: record(granted),
+    APPROVALS_REVOKED: record(revoked),
     LAND_SECURED: record(secured),
     REPORT_START: suspended,
     REPORT_COMPLETION: suspended,
@@ -200,6 +210,7 @@ export const TRANSITIONS: Record<LifecycleStage, Record<LifecycleTrigger, Rule>>
   TERMINATED: {
     APPROVAL_STARTED: ended,
     APPROVALS_GRANTED: ended,
+    APPROVALS_REVOKED: ended,
     LAND_SECURED: ended,
     REPORT_START: ended,
     REPORT_COMPLETION: ended,
@@ -218,7 +229,7 @@ export function decide(state: LifecycleState, trigger: LifecycleTrigger): Decisi
 }
 
 /** Triggers that are facts reported by other services (never refused with an HTTP error). */
-export const FACT_TRIGGERS: ReadonlySet<LifecycleTrigger> = new Set(['APPROVAL_STARTED', 'APPROVALS_GRANTED', 'LAND_SECURED', 'ACCEPTANCE_PASSED', 'ACCEPTANCE_FAILED']);
+export const FACT_TRIGGERS: ReadonlySet<LifecycleTrigger> = new Set(['APPROVAL_STARTED', 'APPROVALS_GRANTED', 'APPROVALS_REVOKED', 'LAND_SECURED', 'ACCEPTANCE_PASSED', 'ACCEPTANCE_FAILED']);
 
 export function initialState(landNeeded: boolean): LifecycleState {
   return { stage: 'SIGNED', stageBeforeSuspension: null, landNeeded, approvalsGranted: false, landSecured: false, acceptance: 'pending' };

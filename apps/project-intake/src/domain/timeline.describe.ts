@@ -1,4 +1,6 @@
 import {
+  PAUSE_REASON_ZH,
+  PROCEDURE_ZH,
   STAGE_NAMES_ZH,
   findEventDefinition,
   type AcceptanceFailedV1,
@@ -6,10 +8,16 @@ import {
   type ApprovalCaseOpenedV1,
   type CommitmentSubmittedV1,
   type EventEnvelope,
+  type GrantRevokedV1,
+  type ItemAcceptedV1,
+  type ItemPausedV1,
+  type ItemResumedV1,
   type LandContractSignedV1,
   type ProjectAccountInvitedV1,
   type ProjectSignedV1,
+  type ProceduresChosenV1,
   type ProjectStageChangedV1,
+  type RectificationOrderedV1,
 } from '@devzone/contracts';
 
 const TRIGGER_DETAIL: Partial<Record<ProjectStageChangedV1['trigger'], (p: ProjectStageChangedV1) => string>> = {
@@ -21,6 +29,7 @@ const TRIGGER_DETAIL: Partial<Record<ProjectStageChangedV1['trigger'], (p: Proje
   RESUME: (p) => `原因：${p.reason}`,
   TERMINATE: (p) => `原因：${p.reason}`,
   APPROVALS_GRANTED: () => '审批已办结',
+  APPROVALS_REVOKED: () => '依承诺作出的准予被撤销，重新审批',
   LAND_SECURED: () => '用地已落实',
 };
 
@@ -43,6 +52,31 @@ const DESCRIBE: Record<string, (e: EventEnvelope<never>) => string> = {
     const p = e.payload as CommitmentSubmittedV1;
     const d = p.committedDates;
     return `提交承诺书（${p.scope === 'all' ? '全部事项' : `部分事项 ${p.itemCodes.length} 项`}；承诺开工 ${d.start}、竣工 ${d.completion}、投产 ${d.production}）`;
+  },
+  'approval.procedures-chosen': (e) => {
+    const p = e.payload as ProceduresChosenV1;
+    const ordinary = p.procedures.filter((i) => i.procedure === 'ordinary').map((i) => i.itemCode);
+    return p.scope === 'none' ? '不作承诺，全部事项按一般程序办理' : `确定办理方式：${ordinary.length ? `${ordinary.join('、')} 按${PROCEDURE_ZH.ordinary}，其余可承诺事项按${PROCEDURE_ZH.commitment}` : '可承诺事项全部按承诺制'}`;
+  },
+  'approval.item-accepted': (e) => {
+    const p = e.payload as ItemAcceptedV1;
+    return `${p.department}${p.deemed ? '逾期未作处理，依法视为' : ''}受理${p.itemName}（${PROCEDURE_ZH[p.procedure]}，承诺 ${p.promisedDueOn} 前办结）`;
+  },
+  'approval.item-paused': (e) => {
+    const p = e.payload as ItemPausedV1;
+    return `${p.itemName}暂停计时：${PAUSE_REASON_ZH[p.reason]}${p.note ? `（${p.note}）` : ''}`;
+  },
+  'approval.item-resumed': (e) => {
+    const p = e.payload as ItemResumedV1;
+    return `${p.itemName}恢复计时（${PAUSE_REASON_ZH[p.reason]}暂停 ${p.pausedWorkingDays} 个工作日），承诺办结日顺延至 ${p.promisedDueOn}`;
+  },
+  'approval.rectification-ordered': (e) => {
+    const p = e.payload as RectificationOrderedV1;
+    return `对标验收未通过，责令限期整改（第 ${p.round} 轮，${p.rectifyBy} 前）：${p.reasons.join('；')}`;
+  },
+  'approval.grant-revoked': (e) => {
+    const p = e.payload as GrantRevokedV1;
+    return `虚假承诺，撤销${p.itemName}的准予决定：${p.reason}${p.caseReopened ? '（项目重新进入审批）' : ''}`;
   },
   'approval.case-granted': (e) => `审批通过（批复文号 ${(e.payload as ApprovalCaseGrantedV1).decisionNumber}）`,
   'approval.acceptance-passed': () => '对标验收通过',

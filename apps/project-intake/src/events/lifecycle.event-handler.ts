@@ -6,9 +6,11 @@ import {
   ApprovalCaseGranted,
   ApprovalCaseOpened,
   CommitmentSubmitted,
+  GrantRevoked,
   LandContractSigned,
   type CommitmentSubmittedV1,
   type EventEnvelope,
+  type GrantRevokedV1,
   type LandContractSignedV1,
 } from '@devzone/contracts';
 import { ANY_EVENT, InboxContext } from '@devzone/messaging';
@@ -34,6 +36,12 @@ export class LifecycleEventHandler {
   @EventPattern(ApprovalCaseGranted.type)
   caseGranted(@Ctx() ctx: InboxContext) {
     return this.lifecycle.applyFact(ctx, 'APPROVALS_GRANTED');
+  }
+
+  /** A grant obtained by a false commitment was revoked; before construction the approvals are incomplete again. */
+  @EventPattern(GrantRevoked.type)
+  grantRevoked(@Payload() event: EventEnvelope<GrantRevokedV1>, @Ctx() ctx: InboxContext) {
+    return event.payload.caseReopened ? this.lifecycle.applyFact(ctx, 'APPROVALS_REVOKED') : undefined;
   }
 
   @EventPattern(LandContractSigned.type)
