@@ -10,13 +10,14 @@ import { AgencyEventHandler } from './events/agency.event-handler';
 import { ENTITIES } from './infrastructure/orm-entities';
 import { AgencySchema1764288300000 } from './infrastructure/migrations/1764288300000-agency-schema';
 import { AgencyProjectCreditCode1764288600000 } from './infrastructure/migrations/1764288600000-agency-project-credit-code';
+import { AgencyItemClock1764400300000 } from './infrastructure/migrations/1764400300000-agency-item-clock';
 
 @Module({
   imports: [
     ServiceModule.forRoot({
       service: Services.agency,
       entities: ENTITIES,
-      migrations: [AgencySchema1764288300000, AgencyProjectCreditCode1764288600000],
+      migrations: [AgencySchema1764288300000, AgencyProjectCreditCode1764288600000, AgencyItemClock1764400300000],
       publishes: [Topics.agency],
       subscribes: [Topics.project, Topics.approval, Topics.land],
     }),

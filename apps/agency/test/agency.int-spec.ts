@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Partitioners } from 'kafkajs';
 import {
   ApprovalCaseOpened,
+  ApprovalCaseOpenedV2Event,
   buildEvent,
+  ItemAccepted,
   ItemGranted,
+  ItemPaused,
+  ItemResumed,
   parseEvent,
   ProjectSigned,
   type ApprovalCaseOpenedV1,
@@ -232,5 +236,43 @@ describe('agency: 全代办 delegations, agents, tasks, escalation, rating', () 
       { agentId: 'agent-b', assignedBy: 'auto', endedOn: today },
       { agentId: 'agent-a', assignedBy: 'lead', actorId: 'agent-lead', endedOn: null },
     ]);
+  });
+
+  it('runs an approval task’s deadline from the item’s 受理: waiting and paused tasks are never overdue, a resumption moves the deadline', async () => {
+    const projectId = randomUUID();
+    const caseId = randomUUID();
+    const ref = { caseId, itemCode: 'A01', itemName: '企业投资项目备案', department: '发展和改革局' };
+    await send('project', [signed(projectId, { projectCode: '2611-140400-04-01-00044X', landAreaMu: 0, name: '软件研发中心' })]);
+    await send('approval', [
+      buildEvent(ApprovalCaseOpenedV2Event, {
+        projectId,
+        source: 'commitment-approval',
+        payload: { caseId, itemCount: 1, openedOn: today, rulesZone: '*', rulesVersion: 2, items: [{ itemCode: 'A01', name: '企业投资项目备案', department: '发展和改革局', regime: 'approval', legalLimitDays: 3, promisedLimitDays: 1, prerequisites: [] }] },
+      }),
+    ]);
+    const taskOf = () => eventually(async () => (await delegationOf(projectId))['tasks'].find((t: { sourceCode: string }) => t.sourceCode === 'A01'));
+    expect(await taskOf()).toMatchObject({ clock: 'waiting', status: 'PLANNED' });
+    const checker = service.app.get(TaskDeadlineChecker);
+    const farAway = chinaCalendar.addWorkingDays(today, 60);
+    await checker.run(farAway);
+    const overdueOf = async () => (await readTopic(`${prefix}agency.events`, 1)).filter((m) => m.key === projectId && m.headers['event-type'] === 'agency.task-overdue');
+    expect(await overdueOf()).toHaveLength(0); // nobody applied: no clock
+
+    const acceptedDue = chinaCalendar.addWorkingDays(today, 1);
+    await send('approval', [
+      buildEvent(ItemAccepted, { projectId, source: 'commitment-approval', payload: { ...ref, procedure: 'approval', acceptedOn: today, deemed: false, legalDueOn: chinaCalendar.addWorkingDays(today, 3), promisedDueOn: acceptedDue } }),
+      buildEvent(ItemPaused, { projectId, source: 'commitment-approval', payload: { ...ref, reason: 'expert-review', pausedOn: today } }),
+    ]);
+    await eventually(async () => expect(await taskOf()).toMatchObject({ clock: 'paused', status: 'ACCEPTED', dueOn: acceptedDue, blocker: '暂停计时：专家评审' }));
+    await checker.run(farAway);
+    expect(await overdueOf()).toHaveLength(0); // paused
+
+    const resumedDue = chinaCalendar.addWorkingDays(today, 11);
+    await send('approval', [
+      buildEvent(ItemResumed, { projectId, source: 'commitment-approval', payload: { ...ref, reason: 'expert-review', resumedOn: today, pausedWorkingDays: 10, legalDueOn: chinaCalendar.addWorkingDays(today, 13), promisedDueOn: resumedDue } }),
+    ]);
+    await eventually(async () => expect(await taskOf()).toMatchObject({ clock: 'running', dueOn: resumedDue, blocker: null }));
+    await checker.run(chinaCalendar.addWorkingDays(resumedDue, 1));
+    await eventually(async () => expect((await overdueOf()).map((m) => parseEvent<{ dueOn: string }>(m.value).payload.dueOn)).toEqual([resumedDue]));
   });
 });

@@ -36,7 +36,8 @@ export class AgencyQueries {
       ...t,
       statusName: TASK_STATUS_ZH[t.status],
       waitingOnEnterprise: waitingOnEnterprise(t.status),
-      ...(taskFinal(t.status) ? {} : deadlineState(chinaCalendar, t.dueOn, today, amberWorkingDays, escalateAfterWorkingDays)),
+      // Only a running clock can be late: an item not yet accepted (受理) or paused has no deadline today.
+      ...(taskFinal(t.status) || t.clock !== 'running' ? {} : deadlineState(chinaCalendar, t.dueOn, today, amberWorkingDays, escalateAfterWorkingDays)),
     }));
   }
 
@@ -99,10 +100,10 @@ export class AgencyQueries {
     return {
       agentId,
       asOf: today,
-      overdue: open.filter((t) => t.dueOn < today),
-      dueToday: open.filter((t) => t.dueOn === today),
-      waitingOnEnterprise: open.filter((t) => t.dueOn > today && t.waitingOnEnterprise),
-      upcoming: open.filter((t) => t.dueOn > today && !t.waitingOnEnterprise),
+      overdue: open.filter((t) => t.clock === 'running' && t.dueOn < today),
+      dueToday: open.filter((t) => t.clock === 'running' && t.dueOn === today),
+      waitingOnEnterprise: open.filter((t) => (t.clock !== 'running' || t.dueOn > today) && t.waitingOnEnterprise),
+      upcoming: open.filter((t) => (t.clock !== 'running' || t.dueOn > today) && !t.waitingOnEnterprise),
     };
   }
 

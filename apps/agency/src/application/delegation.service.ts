@@ -10,6 +10,7 @@ import {
   TaskUpdated,
   type Actor,
   type ApprovalCaseOpenedV1,
+  type ApprovalCaseOpenedV2,
   type EventEnvelope,
   type ProjectSignedV1,
 } from '@devzone/contracts';
@@ -38,6 +39,21 @@ const short = () => randomUUID().slice(0, 8).toUpperCase();
  * project.signed, say): the approval items are kept as they come, and the plan
  * is completed whenever both the delegation and the items are here.
  */
+/**
+ * What the approving service reports of an item, and the steps the agent's task
+ * takes with it (each only where the task's machine allows it: an agent may have
+ * recorded the step already).
+ */
+const ITEM_FACTS = {
+  applied: { status: 'open', triggers: ['SUBMIT'] },
+  accepted: { status: 'open', triggers: ['SUBMIT', 'ACCEPT'] },
+  resubmitted: { status: 'open', triggers: ['SUBMIT', 'ACCEPT'] },
+  granted: { status: 'granted', triggers: ['COMPLETE'] },
+  corrections: { status: 'corrections', triggers: ['REQUEST_CORRECTIONS'] },
+  rejected: { status: 'rejected', triggers: ['REFUSE'] },
+} as const satisfies Record<string, { status: ApprovalItemOrm['status']; triggers: readonly TaskTrigger[] }>;
+export type ItemFact = keyof typeof ITEM_FACTS;
+
 @Injectable()
 export class DelegationService {
   private readonly logger = new Logger(DelegationService.name);
@@ -95,10 +111,14 @@ export class DelegationService {
     await this.planApprovalTasks(unit, delegation);
   }
 
-  async caseOpened(unit: UnitOfWork, event: EventEnvelope<ApprovalCaseOpenedV1>): Promise<void> {
+  /**
+   * The case's items. Version 1 (older cases) came with due dates from the
+   * opening; version 2 has none: each item's clock starts at its 受理.
+   */
+  async caseOpened(unit: UnitOfWork, event: EventEnvelope<ApprovalCaseOpenedV1 | ApprovalCaseOpenedV2>): Promise<void> {
     const { manager } = unit;
     await lockProject(manager, event.projectId); // project.signed and approval.case-opened each read what the other writes
-    for (const item of event.payload.items) {
+    for (const item of event.payload.items as (ApprovalCaseOpenedV2['items'][number] & { legalDueOn?: string; promisedDueOn?: string })[]) {
       await manager
         .createQueryBuilder()
         .insert()
@@ -111,8 +131,8 @@ export class DelegationService {
           department: item.department,
           legalLimitDays: item.legalLimitDays,
           promisedLimitDays: item.promisedLimitDays,
-          legalDueOn: item.legalDueOn,
-          promisedDueOn: item.promisedDueOn,
+          legalDueOn: item.legalDueOn ?? null,
+          promisedDueOn: item.promisedDueOn ?? null,
           openedOn: event.payload.openedOn,
           documents: item.documents ?? [],
           status: 'open',
@@ -125,10 +145,30 @@ export class DelegationService {
   }
 
   /** A fact of the approving service about an item: kept, and applied to its task if there is one. */
-  async itemFact(unit: UnitOfWork, projectId: string, itemCode: string, fact: 'granted' | 'corrections' | 'rejected', note?: string): Promise<void> {
-    await unit.manager.update(ApprovalItemOrm, { projectId, itemCode }, { status: fact });
-    const trigger: TaskTrigger = fact === 'granted' ? 'COMPLETE' : fact === 'corrections' ? 'REQUEST_CORRECTIONS' : 'REFUSE';
-    await this.taskFact(unit, projectId, 'approval', itemCode, trigger, note);
+  async itemFact(unit: UnitOfWork, projectId: string, itemCode: string, fact: ItemFact, note?: string): Promise<void> {
+    const { status, triggers } = ITEM_FACTS[fact];
+    await unit.manager.update(ApprovalItemOrm, { projectId, itemCode }, { status });
+    for (const trigger of triggers) await this.taskFact(unit, projectId, 'approval', itemCode, trigger, note);
+  }
+
+  /**
+   * An item's clock at the approving service: accepted (受理: the task's due date
+   * is the item's), paused (corrections, hearing, testing, expert review,
+   * publicity: the task waits), resumed (the due date moved by the paused working days).
+   */
+  async itemClock(unit: UnitOfWork, projectId: string, itemCode: string, clock: 'running' | 'paused', change: { promisedDueOn?: string; legalDueOn?: string; note: string }): Promise<void> {
+    if (change.promisedDueOn) await unit.manager.update(ApprovalItemOrm, { projectId, itemCode }, { promisedDueOn: change.promisedDueOn, ...(change.legalDueOn ? { legalDueOn: change.legalDueOn } : {}) });
+    const task = await unit.manager.findOne(TaskOrm, { where: { projectId, source: 'approval', sourceCode: itemCode }, lock: { mode: 'pessimistic_write' } });
+    if (!task || taskFinal(task.status)) return; // no delegation, or not planned yet: the plan takes the item's due date
+    task.clock = clock;
+    task.blocker = clock === 'paused' ? change.note : null;
+    if (change.promisedDueOn) {
+      task.dueOn = change.promisedDueOn;
+      task.overdueRaised = false;
+      task.escalated = false;
+    }
+    task.notes = [...task.notes, { on: chinaDate(), by: 'commitment-approval', text: change.note }];
+    await unit.manager.save(task);
   }
 
   async landContractSigned(unit: UnitOfWork, projectId: string): Promise<void> {
@@ -277,7 +317,9 @@ export class DelegationService {
         plannedStart: i.openedOn,
         legalLimitDays: i.legalLimitDays,
         promisedLimitDays: i.promisedLimitDays,
-        dueOn: i.promisedDueOn,
+        // Until the item is accepted the due date is a plan: the promised limit from today.
+        dueOn: i.promisedDueOn ?? chinaCalendar.addWorkingDays(chinaDate(), i.promisedLimitDays),
+        clock: !i.promisedDueOn ? ('waiting' as const) : i.status === 'corrections' ? ('paused' as const) : ('running' as const),
         // An item the approving service already decided starts where it is.
         status: i.status === 'granted' ? 'DELIVERED' : i.status === 'rejected' ? 'REFUSED' : i.status === 'corrections' ? 'CORRECTIONS_REQUESTED' : 'PLANNED',
         deliveredOn: i.status === 'granted' ? chinaDate() : null,

@@ -28,7 +28,7 @@ export class TaskDeadlineChecker extends ScheduledCheck {
         .createQueryBuilder(TaskOrm, 't')
         .setLock('pessimistic_write')
         .setOnLocked('skip_locked')
-        .where(`t.status NOT IN ('DELIVERED', 'REFUSED') AND t.due_on < :today AND (NOT t.overdue_raised OR NOT t.escalated)`, { today })
+        .where(`t.status NOT IN ('DELIVERED', 'REFUSED') AND t.clock = 'running' AND t.due_on < :today AND (NOT t.overdue_raised OR NOT t.escalated)`, { today })
         .getMany();
       let overdue = 0;
       let escalated = 0;

@@ -56,8 +56,9 @@ export class ApprovalItemOrm {
   @Column({ type: 'text' }) department!: string;
   @Column({ name: 'legal_limit_days', type: 'int' }) legalLimitDays!: number;
   @Column({ name: 'promised_limit_days', type: 'int' }) promisedLimitDays!: number;
-  @Column({ name: 'legal_due_on', type: 'date' }) legalDueOn!: string;
-  @Column({ name: 'promised_due_on', type: 'date' }) promisedDueOn!: string;
+  /** Known once the item is accepted (受理); moved by pauses. */
+  @Column({ name: 'legal_due_on', type: 'date', nullable: true }) legalDueOn!: string | null;
+  @Column({ name: 'promised_due_on', type: 'date', nullable: true }) promisedDueOn!: string | null;
   @Column({ name: 'opened_on', type: 'date' }) openedOn!: string;
   @Column({ type: 'jsonb' }) documents!: string[];
   /** open | granted | corrections | rejected */
@@ -111,7 +112,10 @@ export class TaskOrm {
   @Column({ name: 'planned_start', type: 'date' }) plannedStart!: string;
   @Column({ name: 'legal_limit_days', type: 'int', nullable: true }) legalLimitDays!: number | null;
   @Column({ name: 'promised_limit_days', type: 'int' }) promisedLimitDays!: number;
+  /** The due date: planned (if the item were accepted on the day the plan was made) while the clock waits, real once it runs. */
   @Column({ name: 'due_on', type: 'date' }) dueOn!: string;
+  /** An approval task's clock follows its item's: waiting for 受理, running, paused (corrections, hearing …). Other tasks always run. */
+  @Column({ type: 'text', default: 'running' }) clock!: 'waiting' | 'running' | 'paused';
   @Column({ type: 'text' }) status!: TaskStatus;
   @Column({ type: 'text', nullable: true }) blocker!: string | null;
   @Column({ type: 'jsonb' }) notes!: TaskNote[];
