@@ -6,7 +6,9 @@ import { SMTPServer } from 'smtp-server';
 import { ApprovalCaseGranted, ItemGranted, parseEvent, PlotPublished, ProjectAccountInvited, ProjectSigned, type NotificationFailedV1, type ProjectSignedV1 } from '@devzone/contracts';
 import { startService, type RunningService } from '@devzone/platform';
 import { as, createTestDatabase, dropTestDatabase, eventually, get, post, publishAs, put, readTopic, uniqueName } from '@devzone/testing';
+import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
+import { DEFAULT_RULES } from '../src/domain/rules';
 import { signWebhook } from '../src/domain/delivery';
 
 const SECRET = 'webhook-secret-0123456789';
@@ -239,6 +241,12 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
     expect((await get(url('/me/inbox'), chen.headers)).body['items'].map((i: { subject: string }) => i.subject)).toEqual(['项目已登记：年产5万吨新型建材项目']);
     const staff = as({ sub: staffId, name: '李红', role: 'zone-officer', zones: ['SX-ZGQ'] });
     expect((await get(url('/me/inbox'), staff)).body['total']).toBe(0);
+  });
+
+  it('has, after its migrations, exactly the rules the code names', async () => {
+    const rows: { event_type: string; recipients: string[]; channels: string[]; urgent: boolean }[] = await service.app.get(DataSource).query(`SELECT * FROM notification_rules ORDER BY event_type`);
+    const byType = (a: { eventType: string }, b: { eventType: string }) => a.eventType.localeCompare(b.eventType);
+    expect(rows.map((r) => ({ eventType: r.event_type, recipients: r.recipients, channels: r.channels, urgent: r.urgent })).sort(byType)).toEqual([...DEFAULT_RULES].sort(byType));
   });
 
   it('makes an officer a recipient of its zone the first time it looks', async () => {

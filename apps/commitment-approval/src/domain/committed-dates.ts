@@ -1,3 +1,4 @@
+import { COMMITTED_MILESTONE_ZH } from '@devzone/contracts';
 import { daysBetween, type IsoDate } from '@devzone/shared-kernel';
 
 /**
@@ -9,7 +10,7 @@ import { daysBetween, type IsoDate } from '@devzone/shared-kernel';
  */
 export const MILESTONES = ['start', 'completion', 'production'] as const;
 export type Milestone = (typeof MILESTONES)[number];
-export const MILESTONE_ZH: Record<Milestone, string> = { start: '开工', completion: '竣工', production: '投产' };
+export const MILESTONE_ZH: Record<Milestone, string> = COMMITTED_MILESTONE_ZH;
 
 export type MissLevel = 'warning' | 'record';
 

@@ -1,4 +1,4 @@
-import type { BreachSeverity } from '@devzone/contracts';
+import { BREACH_SEVERITY_ZH, type BreachSeverity } from '@devzone/contracts';
 import type { IsoDate, Message } from '@devzone/shared-kernel';
 
 /**
@@ -33,7 +33,7 @@ export interface CreditPolicy {
   repairSeriousMonths: number;
 }
 
-export const SEVERITY_ZH: Record<BreachSeverity, string> = { general: '一般', major: '重大', serious: '严重' };
+export const SEVERITY_ZH = BREACH_SEVERITY_ZH;
 
 export function blacklistReason(records: CreditRecord[], policy: Pick<CreditPolicy, 'generalRecordsToBlacklist'>, today: IsoDate): Message | null {
   const open = records.filter((r) => !r.repairedOn);

@@ -1,5 +1,17 @@
 import Handlebars from 'handlebars';
-import { CHECK_STAGE_NAMES_ZH, STAGE_NAMES_ZH, type LandCheckStage, type LifecycleStage } from '@devzone/contracts';
+import {
+  BREACH_SEVERITY_ZH,
+  CHECK_STAGE_NAMES_ZH,
+  COMMITTED_MILESTONE_ZH,
+  PAUSE_REASON_ZH,
+  PROCEDURE_ZH,
+  STAGE_NAMES_ZH,
+  type BreachSeverity,
+  type ItemPauseReason,
+  type ItemProcedure,
+  type LandCheckStage,
+  type LifecycleStage,
+} from '@devzone/contracts';
 
 /**
  * Message templates, zh-CN first and English beside, rendered with Handlebars in
@@ -27,6 +39,9 @@ const STAGE_EN: Record<LifecycleStage, string> = {
   TERMINATED: 'terminated',
 };
 
+const PROCEDURE_EN: Record<ItemProcedure, string> = { commitment: 'by commitment', approval: 'for approval', ordinary: 'ordinary procedure' };
+const MILESTONE_EN = { start: 'start construction', completion: 'complete', production: 'start production' } as const;
+
 const hb = Handlebars.create();
 hb.registerHelper('stage', (stage: LifecycleStage, locale: Locale) => (locale === 'en' ? STAGE_EN[stage] : STAGE_NAMES_ZH[stage]));
 hb.registerHelper('checkStage', (stage: LandCheckStage, locale: Locale) => (locale === 'en' ? stage.replace('-', ' ') : CHECK_STAGE_NAMES_ZH[stage]));
@@ -36,6 +51,11 @@ hb.registerHelper('yuan', (fen: number, locale: Locale) =>
 hb.registerHelper('number', (n: number, locale: Locale) => new Intl.NumberFormat(locale).format(n));
 /** A moment in China time, e.g. 2026-12-02 21:30. */
 hb.registerHelper('chinaTime', (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' '));
+hb.registerHelper('procedure', (p: ItemProcedure, locale: Locale) => (locale === 'en' ? PROCEDURE_EN[p] : PROCEDURE_ZH[p]));
+hb.registerHelper('pauseReason', (r: ItemPauseReason, locale: Locale) => (locale === 'en' ? r.replace('-', ' ') : PAUSE_REASON_ZH[r]));
+hb.registerHelper('severity', (s: BreachSeverity, locale: Locale) => (locale === 'en' ? s : BREACH_SEVERITY_ZH[s]));
+hb.registerHelper('milestone', (m: 'start' | 'completion' | 'production', locale: Locale) => (locale === 'en' ? MILESTONE_EN[m] : COMMITTED_MILESTONE_ZH[m]));
+hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 hb.registerHelper('join', (items: string[], separator: string) => items.join(separator));
 hb.registerHelper('failedList', (results: { passed: boolean; nameZh: string; code: string; shortfall: number; shortfallPercent: number; unit: string }[], locale: Locale) =>
   results
@@ -109,6 +129,46 @@ export const TEMPLATES: Record<string, Record<Locale, Source>> = {
   'approval.blacklisted': {
     'zh-CN': { subject: '企业已列入失信黑名单', text: '{{event.enterpriseName}}（{{event.creditCode}}）自 {{event.since}} 起列入失信黑名单：{{event.reason}}' },
     en: { subject: 'Enterprise blacklisted', text: '{{event.enterpriseName}} ({{event.creditCode}}) is blacklisted since {{event.since}}: {{event.reason}}' },
+  },
+  'approval.item-applied': {
+    'zh-CN': { subject: '新申请待受理：{{event.itemName}}', text: '项目' + P + '已申请“{{event.itemName}}”（{{event.department}}），请于 {{event.acceptanceDueOn}} 前受理或一次性告知需补正的材料；逾期未处理的，依法自收到申请之日起视为受理。' },
+    en: { subject: 'Application to accept: {{event.itemName}}', text: 'Project ' + PE + ' applied for "{{event.itemName}}" ({{event.department}}). Accept it or list the corrections by {{event.acceptanceDueOn}}; after that it counts as accepted from the day it arrived.' },
+  },
+  'approval.item-accepted': {
+    'zh-CN': { subject: '已受理：{{event.itemName}}', text: '项目' + P + '的“{{event.itemName}}”已于 {{event.acceptedOn}} {{#if event.deemed}}依法视为{{/if}}受理（{{procedure event.procedure "zh-CN"}}），{{event.department}}承诺于 {{event.promisedDueOn}} 前办结（法定期限 {{event.legalDueOn}}）。' },
+    en: { subject: 'Accepted: {{event.itemName}}', text: '"{{event.itemName}}" of ' + PE + ' was {{#if event.deemed}}deemed {{/if}}accepted on {{event.acceptedOn}} ({{procedure event.procedure "en"}}); {{event.department}} promises a decision by {{event.promisedDueOn}} (legal limit {{event.legalDueOn}}).' },
+  },
+  'approval.item-paused': {
+    'zh-CN': { subject: '暂停计时：{{event.itemName}}', text: '项目' + P + '的“{{event.itemName}}”自 {{event.pausedOn}} 起因{{pauseReason event.reason "zh-CN"}}暂停计时{{#if event.note}}（{{event.note}}）{{/if}}，所需时间不计入办理时限。' },
+    en: { subject: 'Clock stopped: {{event.itemName}}', text: 'The clock of "{{event.itemName}}" of ' + PE + ' stopped on {{event.pausedOn}} for {{pauseReason event.reason "en"}}{{#if event.note}} ({{event.note}}){{/if}}; that time does not count against its limit.' },
+  },
+  'approval.item-resumed': {
+    'zh-CN': { subject: '恢复计时：{{event.itemName}}', text: '项目' + P + '的“{{event.itemName}}”于 {{event.resumedOn}} 恢复计时，{{pauseReason event.reason "zh-CN"}}暂停 {{event.pausedWorkingDays}} 个工作日，承诺办结日顺延至 {{event.promisedDueOn}}。' },
+    en: { subject: 'Clock running: {{event.itemName}}', text: 'The clock of "{{event.itemName}}" of ' + PE + ' runs again from {{event.resumedOn}} after {{event.pausedWorkingDays}} working days of {{pauseReason event.reason "en"}}; promised by {{event.promisedDueOn}}.' },
+  },
+  'approval.rectification-ordered': {
+    'zh-CN': { subject: '责令限期整改：{{project.name}}', text: '项目' + P + '对标验收未通过（第 {{event.round}} 次）：{{join event.reasons "；"}}。请于 {{event.rectifyBy}} 前完成整改并申请复查；复查仍不通过或逾期未整改的，将记入重大失信记录。' },
+    en: { subject: 'Rectification ordered: {{project.name}}', text: 'The benchmark acceptance of ' + PE + ' failed (round {{event.round}}): {{join event.reasons "; "}}. Rectify and ask for re-inspection by {{event.rectifyBy}}; a failed re-inspection or a lapsed deadline is a major credit record.' },
+  },
+  'approval.breach-recorded': {
+    'zh-CN': { subject: '失信记录：{{severity event.severity "zh-CN"}}', text: '{{event.enterpriseName}}（{{event.creditCode}}）于 {{event.recordedOn}} 被记入{{severity event.severity "zh-CN"}}失信记录：{{event.reason}}。{{#if event.rectifyBy}}请于 {{event.rectifyBy}} 前整改。{{/if}}整改完成并满最短公示期后可申请信用修复。' },
+    en: { subject: 'Credit record: {{severity event.severity "en"}}', text: '{{event.enterpriseName}} ({{event.creditCode}}) received a {{severity event.severity "en"}} credit record on {{event.recordedOn}}: {{event.reason}}.{{#if event.rectifyBy}} Rectify by {{event.rectifyBy}}.{{/if}} Once rectified and past its minimum publicity it can be repaired.' },
+  },
+  'approval.grant-revoked': {
+    'zh-CN': { subject: '撤销审批决定：{{event.itemName}}', text: '项目' + P + '依承诺取得的“{{event.itemName}}”因虚假承诺于 {{event.revokedOn}} 被撤销：{{event.reason}}。{{#if event.caseReopened}}项目回到审批阶段，该事项须按一般程序重新申请。{{/if}}' },
+    en: { subject: 'Grant revoked: {{event.itemName}}', text: '"{{event.itemName}}" of ' + PE + ', granted on commitment, was revoked on {{event.revokedOn}} for a false commitment: {{event.reason}}.{{#if event.caseReopened}} The project is back to approving; apply again by the ordinary procedure.{{/if}}' },
+  },
+  'approval.commitment-date-missed': {
+    'zh-CN': { subject: '承诺日期逾期：{{milestone event.milestone "zh-CN"}}', text: '项目' + P + '承诺 {{event.committedOn}} {{milestone event.milestone "zh-CN"}}，已逾期 {{event.daysLate}} 天。{{#if (eq event.level "record")}}已记入一般失信记录。{{else}}请尽快{{milestone event.milestone "zh-CN"}}并报告；继续逾期将记入一般失信记录。{{/if}}' },
+    en: { subject: 'Committed date missed: {{milestone event.milestone "en"}}', text: 'Project ' + PE + ' committed to {{milestone event.milestone "en"}} by {{event.committedOn}} and is {{event.daysLate}} days late.{{#if (eq event.level "record")}} A general credit record was made.{{else}} Report it soon; later it becomes a general credit record.{{/if}}' },
+  },
+  'approval.credit-repaired': {
+    'zh-CN': { subject: '信用修复完成', text: '{{event.enterpriseName}}（{{event.creditCode}}）的{{severity event.severity "zh-CN"}}失信记录已于 {{event.repairedOn}} 完成信用修复，不再作为失信记录使用。' },
+    en: { subject: 'Credit repaired', text: 'The {{severity event.severity "en"}} credit record of {{event.enterpriseName}} ({{event.creditCode}}) was repaired on {{event.repairedOn}} and no longer counts.' },
+  },
+  'approval.blacklist-lifted': {
+    'zh-CN': { subject: '已移出失信黑名单', text: '{{event.enterpriseName}}（{{event.creditCode}}）已于 {{event.liftedOn}} 移出失信黑名单，可重新作出承诺。' },
+    en: { subject: 'Off the blacklist', text: '{{event.enterpriseName}} ({{event.creditCode}}) left the blacklist on {{event.liftedOn}} and may commit again.' },
   },
   'land.plot-reserved': {
     'zh-CN': { subject: '标准地已预留：{{event.plotCode}}', text: '已为项目' + P + '预留标准地 {{event.plotCode}}（{{event.areaMu}} 亩）。' },

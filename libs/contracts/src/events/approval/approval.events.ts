@@ -206,6 +206,7 @@ export const AcceptanceRequested = defineEvent({ type: 'approval.acceptance-requ
 
 export const BREACH_SEVERITIES = ['general', 'major', 'serious'] as const;
 export type BreachSeverity = (typeof BREACH_SEVERITIES)[number];
+export const BREACH_SEVERITY_ZH: Record<BreachSeverity, string> = { general: '一般', major: '重大', serious: '严重' };
 
 /** A broken commitment goes on the enterprise's credit record (一般 general / 重大 major 异常信用记录; 严重 serious: a false commitment). */
 export class BreachRecordedV1 {
@@ -382,5 +383,7 @@ export class CommitmentDateMissedV1 {
   @IsInt() @Min(1) daysLate!: number;
   @IsIn(['warning', 'record']) level!: 'warning' | 'record';
 }
+
+export const COMMITTED_MILESTONE_ZH: Record<CommitmentDateMissedV1['milestone'], string> = { start: '开工', completion: '竣工', production: '投产' };
 
 export const CommitmentDateMissed = defineEvent({ type: 'approval.commitment-date-missed', version: 1, topic: Topics.approval, payload: CommitmentDateMissedV1, title: '承诺日期逾期' });
