@@ -229,6 +229,10 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     expect(noReason).toMatchObject({ status: 400, body: { issues: [{ field: 'reason' }] } });
     const intolerable = await post(url(`/cases/${id}/items/A05/decision`), { decision: 'grant-with-missing-documents', missingDocuments: ['D08'], supplyBy: addDays(today, 5) });
     expect(intolerable).toMatchObject({ status: 400, body: { issues: [{ field: 'missingDocuments', reason: expect.stringMatching(/不在容缺目录内/) }] } });
+
+    // Pre-check failed: the enterprise commits again, but what it committed stays committed (no switch to 一般程序 for all).
+    expect((await post(url(`/cases/${id}/precheck`), { passed: false, note: '承诺内容不完整' })).body['status']).toBe('NOTIFIED');
+    expect(await post(url(`/cases/${id}/commitment`), { scope: 'none' })).toMatchObject({ status: 409, body: { code: 'already-committed', message: expect.stringMatching(/^已承诺的事项（C01、C02）须经预审/) } });
   });
 
   it('raises approval.item-overdue once per accepted item however often the check runs, and due-soon before it', async () => {
@@ -311,7 +315,7 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     await eventually(async () => expect(await types()).toEqual(expect.arrayContaining(['approval.breach-recorded', 'approval.blacklisted', 'approval.credit-repaired', 'approval.blacklist-lifted'])));
   });
 
-  it('orders rectification on a failed 对标验收 with no record; only a failed re-inspection, or the lapsed deadline, is a 重大 record', async () => {
+  it('orders rectification on a failed 对标验收 with no record; only a lapsed deadline or a failed re-inspection is a 重大 record', async () => {
     const ent = { name: '长治示例装备有限公司', creditCode: '91110000802100433B' };
     const projectId = await signProject(prefix, { projectCode: '2611-140100-04-01-00133X', zoneCode: 'CZ-GXQ', enterprise: ent, landAreaMu: 0, usesStandardLand: false, industryCode: 'I6510', totalInvestment: 800 });
     const c = await caseOf(projectId);
@@ -330,20 +334,23 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     expect(await credit()).toMatchObject({ blacklisted: false, records: [] }); // the order, not a record
     await eventually(async () => expect((await events('approval.rectification-ordered')).filter((e) => e.projectId === projectId)).toHaveLength(1));
 
-    // Re-inspection fails: a major record, with a new deadline.
+    // The deadline lapses with no re-inspection asked for: one major record (however often the check runs).
+    const checker = service.app.get(DeadlineChecker);
+    expect((await checker.run(rectifyBy)).rectificationLapses).toBe(0);
+    expect((await checker.run(addDays(rectifyBy, 1))).rectificationLapses).toBe(1);
+    expect((await checker.run(addDays(rectifyBy, 1))).rectificationLapses).toBe(0);
+    expect((await credit())['records']).toMatchObject([{ severity: 'major', reason: expect.stringMatching(/^对标验收整改期限 .* 届满，未申请复查/) }]);
+
+    // Re-inspection asked for late, and failed: a second major record with a new deadline; that one lapsing blacklists, and records nothing more.
     expect((await post(url(`/cases/${c['id']}/acceptance-request`))).body['status']).toBe('ACCEPTANCE_REQUESTED');
     const secondBy = addDays(today, 60);
     const again = await post(url(`/cases/${c['id']}/acceptance`), { passed: false, reasons: ['整改后投资强度仍低于承诺值'], rectifyBy: secondBy });
     expect(again.body).toMatchObject({ status: 'RECTIFYING', rectificationRound: 2 });
-    expect(await credit()).toMatchObject({ blacklisted: false, records: [{ severity: 'major', rectifyBy: secondBy, reason: expect.stringMatching(/^对标验收整改后复查仍未通过/) }] });
-
-    // The second deadline lapses without a re-inspection: one more major record (once), then the lapse blacklists.
-    const checker = service.app.get(DeadlineChecker);
-    expect((await checker.run(addDays(secondBy, 1))).rectificationLapses).toBe(1);
+    expect((await credit())['records'].map((r: { severity: string; reason: string }) => `${r.severity}:${r.reason.slice(0, 8)}`).sort()).toEqual(['major:对标验收整改后复', 'major:对标验收整改期限']);
     expect((await checker.run(addDays(secondBy, 1))).rectificationLapses).toBe(0);
     const after = await credit();
-    expect(after['records'].map((r: { severity: string }) => r.severity)).toEqual(['major', 'major']);
-    expect(after).toMatchObject({ blacklisted: true });
+    expect(after['records']).toHaveLength(2);
+    expect(after).toMatchObject({ blacklisted: true, blacklist: { reason: expect.stringMatching(/^重大失信记录逾期未整改/) } });
   });
 
   it('revokes a grant obtained by a false commitment (撤销): a 严重 record, the case deciding again, the item by 一般程序', async () => {

@@ -11,7 +11,7 @@ import type { Actor, ActorRole } from '@devzone/contracts';
  * | agency-agent | the delegations assigned to it (`agentId` = its subject) |
  * | agency-supervisor | its zones' delegations (team lead) |
  * | enterprise | its own projects only (`creditCode`) |
- * | zone-manager | read-only figures and lists for its zones |
+ * | zone-manager | figures and lists for its zones (read-only); publishes its zones' approval rules (versions) |
  * | province-manager | read-only, every zone |
  * | admin | everything |
  */

@@ -154,8 +154,14 @@ export class CaseService {
       const items = await this.work.items(unit.manager, c);
       const committable = items.filter((i) => i.regime === 'committable');
       let covered: CaseItemOrm[] = [];
-      if (input.scope === 'none') this.work.move(c, 'CHOOSE_ORDINARY');
-      else {
+      if (input.scope === 'none') {
+        // After a failed pre-check, items the first 承诺书 committed stay committed: no commitment at all is no longer possible.
+        const committed = committable.filter((i) => i.status === 'COMMITTED');
+        if (committed.length) {
+          throw DomainError.refused({ zh: `已承诺的事项（${committed.map((i) => i.itemCode).join('、')}）须经预审，不能改为全部按一般程序`, en: 'items already committed cannot go to the ordinary procedure' }, 'already-committed');
+        }
+        this.work.move(c, 'CHOOSE_ORDINARY');
+      } else {
         const listed = await this.credit.isBlacklisted(unit, c.creditCode);
         if (listed) {
           throw DomainError.refused({ zh: `企业已列入失信黑名单（${listed.since}起），不得作出承诺，可按一般程序办理`, en: `the enterprise is blacklisted since ${listed.since}: no commitment, the ordinary procedure only` }, 'blacklisted');
@@ -274,7 +280,11 @@ export class CaseService {
       await unit.publish(AcceptanceFailed, { projectId: c.projectId, payload: { caseId: c.id, checkedOn: today, reasons, rectifyBy } });
       await unit.publish(RectificationOrdered, { projectId: c.projectId, payload: { caseId: c.id, round: c.rectificationRound, reasons, orderedOn: today, rectifyBy } });
       await unit.manager.save(c);
-      if (c.rectificationRound > 1) await this.credit.recordBreach(unit, c, 'major', `对标验收整改后复查仍未通过：${reasons.join('；')}`, today, rectifyBy);
+      if (c.rectificationRound > 1) {
+        // The record of this round is made now; its deadline lapsing blacklists (credit-policy.ts), it is not a second record.
+        c.rectificationLapseRecorded = true;
+        await this.credit.recordBreach(unit, c, 'major', `对标验收整改后复查仍未通过：${reasons.join('；')}`, today, rectifyBy);
+      }
     });
   }
 }

@@ -5,7 +5,9 @@ import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
 import { ScheduledCheck } from '@devzone/platform';
 import { addDays, chinaCalendar, chinaDate, type IsoDate } from '@devzone/shared-kernel';
 import { MILESTONE_ZH, missedCommittedDates } from '../domain/committed-dates';
+import { caseTakesItemWork } from '../domain/case.state-machine';
 import { acceptanceDueOn, ACCEPTANCE_LIMIT_WORKING_DAYS } from '../domain/item-clock';
+import { unmetPrerequisites } from '../domain/prerequisites';
 import { CaseItemOrm, CaseOrm, CreditRecordOrm, type ZoneRulesOrm } from '../infrastructure/orm-entities';
 import { CaseService } from './case.service';
 import { CreditService } from './credit.service';
@@ -101,7 +103,9 @@ export class DeadlineChecker extends ScheduledCheck {
       for (const item of items) {
         if (!item.appliedOn || acceptanceDueOn(chinaCalendar, item.appliedOn) >= today) continue;
         const c = await this.caseOf(unit.manager, item.caseId);
-        if (c.status === 'REVOKED') continue;
+        if (!caseTakesItemWork(c.status) && c.status !== 'IN_PUBLICITY') continue;
+        // An application waiting for its prerequisites cannot be accepted, by the department or by law (assumed: the department could only return it).
+        if (unmetPrerequisites(item, await unit.manager.findBy(CaseItemOrm, { caseId: c.id })).length) continue;
         await this.items.acceptNow(unit, c, item, today, true);
         accepted++;
       }
@@ -166,6 +170,7 @@ export class DeadlineChecker extends ScheduledCheck {
       const items = await this.claimItems(unit.manager, `i.status = 'GRANTED_PENDING_DOCUMENTS' AND NOT i.breach_recorded AND i.supply_by < :today`, { today });
       for (const item of items) {
         const c = await this.caseOf(unit.manager, item.caseId);
+        if (c.status === 'REVOKED') continue; // the project was terminated
         item.breachRecorded = true;
         await unit.manager.save(item);
         const docs = (item.missingDocuments ?? []).map((d) => d.name).join('、');
@@ -190,14 +195,14 @@ export class DeadlineChecker extends ScheduledCheck {
     });
   }
 
-  /** Committed dates missed: a warning after the zone's grace period, a general record after its record period (once each per milestone). */
+  /** Committed dates missed: a warning after the zone's grace period, a general record after its record period (once each per milestone); only once the case is granted (before, the approvals hold the project up, not the enterprise). */
   private async committedDates(today: IsoDate): Promise<number> {
     return this.tx(async (unit) => {
       const rules = new Map<string, ZoneRulesOrm>();
       // Only cases whose committed start has passed (the earliest of the three dates) and some milestone is not yet recorded.
       const cases = await this.claimCases(
         unit.manager,
-        `c.commitment IS NOT NULL AND c.commitment #>> '{committedDates,start}' < :today AND c.status <> 'REVOKED'
+        `c.commitment IS NOT NULL AND c.commitment #>> '{committedDates,start}' < :today AND c.status IN ('GRANTED', 'ACCEPTANCE_REQUESTED', 'RECTIFYING', 'ACCEPTED')
            AND c.project_stage NOT IN ('SUSPENDED', 'TERMINATED', 'FULL_PRODUCTION')
            AND NOT (c.missed_milestones @> '{"start": "record", "completion": "record", "production": "record"}')`,
         { today },

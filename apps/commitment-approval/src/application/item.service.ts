@@ -81,6 +81,7 @@ export class ItemService {
       projectId: c.projectId,
       payload: { ...this.ref(c, item), procedure: item.procedure ?? 'approval', acceptedOn: item.acceptedOn, deemed, legalDueOn: item.legalDueOn ?? today, promisedDueOn: item.promisedDueOn ?? today },
     });
+    if (c.status === 'IN_PUBLICITY') await this.work.pause(unit, c, item, 'publicity', today); // accepted by law during publicity: the clock waits for its end
   }
 
   /** 暂停计时: a hearing, testing or an expert review (corrections: the decision request-corrections; publicity: the case). */
@@ -143,6 +144,7 @@ export class ItemService {
     return this.itemCommand(caseId, itemCode, actor, principal, 'applicant', async (unit, c, item, today) => {
       if (item.status !== 'CORRECTIONS_REQUESTED') item.status = this.work.itemMove(item, 'RESUBMIT'); // refused with the machine's reason
       await this.work.resume(unit, c, item, today);
+      if (c.status === 'IN_PUBLICITY') await this.work.pause(unit, c, item, 'publicity', today); // resubmitted during publicity: the clock waits for its end
     });
   }
 

@@ -151,7 +151,8 @@ export class ApprovalQueries {
           acceptanceDueOn: view.acceptanceDueOn,
           promisedDueOn: i.promisedDueOn,
           legalDueOn: i.legalDueOn,
-          dueOn: view.acceptanceDueOn ?? i.promisedDueOn,
+          // Paused items after the running ones: their due dates move when they resume.
+          dueOn: view.clock === 'paused' ? null : (view.acceptanceDueOn ?? i.promisedDueOn),
           pauses: view.pauses,
           ...('rag' in view ? { rag: view.rag, workingDaysLeft: view.workingDaysLeft } : {}),
         };

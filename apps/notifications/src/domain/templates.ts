@@ -131,8 +131,8 @@ export const TEMPLATES: Record<string, Record<Locale, Source>> = {
     en: { subject: 'Enterprise blacklisted', text: '{{event.enterpriseName}} ({{event.creditCode}}) is blacklisted since {{event.since}}: {{event.reason}}' },
   },
   'approval.item-applied': {
-    'zh-CN': { subject: '新申请待受理：{{event.itemName}}', text: '项目' + P + '已申请“{{event.itemName}}”（{{event.department}}），请于 {{event.acceptanceDueOn}} 前受理或一次性告知需补正的材料；逾期未处理的，依法自收到申请之日起视为受理。' },
-    en: { subject: 'Application to accept: {{event.itemName}}', text: 'Project ' + PE + ' applied for "{{event.itemName}}" ({{event.department}}). Accept it or list the corrections by {{event.acceptanceDueOn}}; after that it counts as accepted from the day it arrived.' },
+    'zh-CN': { subject: '新申请待受理：{{event.itemName}}', text: '项目' + P + '已申请“{{event.itemName}}”（{{event.department}}），请于 {{event.acceptanceDueOn}} 前受理，或决定不予受理并说明理由；逾期未处理的，依法自收到申请之日起视为受理。' },
+    en: { subject: 'Application to accept: {{event.itemName}}', text: 'Project ' + PE + ' applied for "{{event.itemName}}" ({{event.department}}). Accept it, or refuse it with reasons, by {{event.acceptanceDueOn}}; after that it counts as accepted from the day it arrived.' },
   },
   'approval.item-accepted': {
     'zh-CN': { subject: '已受理：{{event.itemName}}', text: '项目' + P + '的“{{event.itemName}}”已于 {{event.acceptedOn}} {{#if event.deemed}}依法视为{{/if}}受理（{{procedure event.procedure "zh-CN"}}），{{event.department}}承诺于 {{event.promisedDueOn}} 前办结（法定期限 {{event.legalDueOn}}）。' },
