@@ -22,6 +22,10 @@ export interface ProjectPlan {
   actual?: Partial<{ start: IsoDate; completion: IsoDate; production: IsoDate; fullProduction: IsoDate }>;
   /** The full-production land check fails (a breach of the performance agreement). */
   breach?: boolean;
+  /** Committable items the enterprise chose 一般程序 for in its 承诺书 (the rest by 承诺制). */
+  ordinaryItems?: string[];
+  /** An item whose clock stopped for an expert review (专家评审) before it was granted. */
+  pausedItem?: string;
 }
 
 
@@ -41,12 +45,14 @@ const COMPLETION_MEASURES = [
 
 /**
  * One project driven through the services' HTTP APIs only, by the people who
- * would do each step: the zone's officer registers it, issues the notice,
- * pre-checks and grants; the enterprise commits, requests acceptance and
- * reports its milestones; the land officer (the same zone officer) prepares,
- * reserves and transfers a 标准地 plot and checks the indicators; the agent
- * works its 全代办 tasks. Between steps it waits for the events to arrive
- * (the services hear each other only through Kafka).
+ * would do each step: the zone's officer registers it, issues the notice and
+ * pre-checks; the enterprise applies for its items, commits (承诺制 or 一般程序
+ * item by item), requests acceptance and reports its milestones; each item's
+ * department accepts (受理) and decides it, in the order its prerequisites
+ * allow; the land officer (the same zone officer) prepares, reserves and
+ * transfers a 标准地 plot and checks the indicators; the agent works its 全代办
+ * tasks. Between steps it waits for the events to arrive (the services hear each
+ * other only through Kafka).
  */
 export class ProjectJourney {
   projectId = '';
@@ -56,6 +62,7 @@ export class ProjectJourney {
   reached: JourneyStep | null = null;
   private readonly officer: DemoUser;
   private readonly lead: DemoUser;
+  private readonly departmentOfficer: (department: string) => DemoUser;
 
   constructor(
     private readonly api: DemoApi,
@@ -65,6 +72,7 @@ export class ProjectJourney {
     const people = zoneUsers(plan.enterprise.zoneCode);
     this.officer = people.officer;
     this.lead = people.lead;
+    this.departmentOfficer = people.departmentOfficer;
   }
 
   get enterprise(): DemoEnterprise {
@@ -125,24 +133,63 @@ export class ProjectJourney {
     this.caseId = c.id;
   }
 
+  /** The 告知书, and 备案 (A01), the precondition of every other item. */
   async notice(): Promise<void> {
     await this.api.post(this.officer, 'commitment-approval', `/cases/${this.caseId}/notice`);
+    await this.decideItem('A01');
   }
 
+  /** The 承诺书: every committable item by 承诺制, except those the plan takes by 一般程序. */
   async commit(): Promise<void> {
     const p = this.plan.plannedDates;
-    await this.api.post(this.enterprise, 'commitment-approval', `/cases/${this.caseId}/commitment`, { scope: 'all', committedDates: { start: p.start, completion: p.completion, production: p.production } });
+    const committedDates = { start: p.start, completion: p.completion, production: p.production };
+    const ordinary = this.plan.ordinaryItems ?? [];
+    const c = await this.case();
+    const committed = c.items.filter((i: Json) => i.regime === 'committable' && !ordinary.includes(i.itemCode)).map((i: Json) => i.itemCode);
+    const body = ordinary.length ? { scope: 'partial', itemCodes: committed, committedDates } : { scope: 'all', committedDates };
+    await this.api.post(this.enterprise, 'commitment-approval', `/cases/${this.caseId}/commitment`, body);
   }
 
-  /** Pre-check, then every item under review granted: the case is granted (the zone has no 公示 period). */
+  /** Pre-check, then every item still to decide, each once its prerequisites are granted: the case is granted (the zone has no 公示 period). */
   async approve(): Promise<void> {
     await this.api.post(this.officer, 'commitment-approval', `/cases/${this.caseId}/precheck`, { passed: true, note: '材料齐全，同意受理' });
-    const c = await this.api.get(this.officer, 'commitment-approval', `/cases/${this.caseId}`);
-    if (c.status === 'IN_PUBLICITY') throw new Error(`case ${this.caseId} is in publicity until ${c.publicityEndsOn}: set the zone's publicityDays to 0 for the demo`);
-    for (const item of c.items.filter((i: Json) => i.status === 'UNDER_REVIEW')) {
-      await this.api.post(this.officer, 'commitment-approval', `/cases/${this.caseId}/items/${item.itemCode}/decision`, { decision: 'grant' });
+    const open = (c: Json) => c.items.filter((i: Json) => i.procedure !== 'commitment' && !['GRANTED', 'GRANTED_PENDING_DOCUMENTS'].includes(i.status));
+    for (let c = await this.case(); open(c).length; c = await this.case()) {
+      if (c.status === 'IN_PUBLICITY') throw new Error(`case ${this.caseId} is in publicity until ${c.publicityEndsOn}: publish zone rules with publicityDays 0 for the demo`);
+      const ready = open(c).filter((i: Json) => !i.blockedBy.length);
+      if (!ready.length) throw new Error(`case ${this.caseId}: ${open(c).map((i: Json) => i.itemCode).join(', ')} wait for items nobody decides`);
+      for (const item of ready) await this.decideItem(item.itemCode);
     }
-    await until('the case granted', async () => (await this.api.get(this.officer, 'commitment-approval', `/cases/${this.caseId}`)).status === 'GRANTED', this.timeoutMs);
+    await until('the case granted', async () => (await this.case()).status === 'GRANTED', this.timeoutMs);
+  }
+
+  /** One item: applied for by the enterprise, accepted (受理) and granted by its department (an expert review between, if the plan says so). */
+  async decideItem(itemCode: string): Promise<void> {
+    const item = (await this.case()).items.find((i: Json) => i.itemCode === itemCode);
+    if (!item) return;
+    const department = this.departmentOfficer(item.department);
+    const path = `/cases/${this.caseId}/items/${itemCode}`;
+    if (item.status === 'PENDING' || item.status === 'REVOKED') await this.api.post(this.enterprise, 'commitment-approval', `${path}/application`);
+    if (item.status !== 'ACCEPTED') await this.api.post(department, 'commitment-approval', `${path}/acceptance`);
+    if (this.plan.pausedItem === itemCode) {
+      await this.api.post(department, 'commitment-approval', `${path}/pause`, { reason: 'expert-review', note: '组织专家评审' });
+      await this.api.post(department, 'commitment-approval', `${path}/resume`);
+    }
+    await this.api.post(department, 'commitment-approval', `${path}/decision`, { decision: 'grant' });
+  }
+
+  /** 补正: the item applied for and accepted, then sent back for corrections (its clock stops until the enterprise resubmits). */
+  async askCorrections(itemCode: string, corrections: string): Promise<void> {
+    const item = (await this.case()).items.find((i: Json) => i.itemCode === itemCode);
+    const department = this.departmentOfficer(item.department);
+    const path = `/cases/${this.caseId}/items/${itemCode}`;
+    await this.api.post(this.enterprise, 'commitment-approval', `${path}/application`);
+    await this.api.post(department, 'commitment-approval', `${path}/acceptance`);
+    await this.api.post(department, 'commitment-approval', `${path}/decision`, { decision: 'request-corrections', reason: corrections });
+  }
+
+  private case(): Promise<Json> {
+    return this.api.get(this.officer, 'commitment-approval', `/cases/${this.caseId}`);
   }
 
   /** 标准地: a plot for the project, published, reserved and transferred (contract and performance agreement). */

@@ -4,7 +4,7 @@ import { ProjectJourney, type JourneyStep, type ProjectPlan } from './journey';
 import { DEMO_ENTERPRISES, DEMO_USERS, DEMO_ZONES, zoneUsers } from './users';
 
 /** What happens to a demo project after its journey. */
-type Ending = 'suspend' | 'terminate' | 'fail-acceptance' | 'breach';
+type Ending = 'suspend' | 'terminate' | 'fail-acceptance' | 'breach' | 'corrections';
 
 interface DemoProject {
   plan: ProjectPlan;
@@ -19,13 +19,16 @@ const NAMES = [
 
 /**
  * About 40 projects over every stage, in both zones, for eight enterprises:
- * some behind plan (planned dates passed), one failed 对标验收 (a major credit
- * record), one breach of the 标准地 performance agreement (failed full-production
- * check with a penalty), one suspended, one terminated.
+ * some behind plan (planned dates passed), one failed 对标验收 (a rectification
+ * order), one breach of the 标准地 performance agreement (failed full-production
+ * check with a penalty), one suspended, one terminated, one whose 备案 waits for
+ * corrections; every fifth takes 排水许可 (C08) by 一般程序 in its 承诺书, and some
+ * had an item's clock stopped for an expert review.
  */
 export function demoProjects(today: IsoDate = chinaDate()): DemoProject[] {
   const spread: { to: JourneyStep; count: number; signedAgo: number; overdue?: number; then?: Ending }[] = [
-    { to: 'signed', count: 4, signedAgo: 20, overdue: 2 },
+    { to: 'signed', count: 3, signedAgo: 20, overdue: 2 },
+    { to: 'signed', count: 1, signedAgo: 15, then: 'corrections' },
     { to: 'notified', count: 3, signedAgo: 40 },
     { to: 'committed', count: 4, signedAgo: 60, overdue: 2 },
     { to: 'land', count: 5, signedAgo: 90, overdue: 1 },
@@ -66,6 +69,8 @@ export function demoProjects(today: IsoDate = chinaDate()): DemoProject[] {
           signedOn,
           plannedDates: { start, completion, production },
           ...(group.then === 'breach' ? { breach: true } : {}),
+          ...(n % 5 === 2 ? { ordinaryItems: ['C08'] } : {}),
+          ...(n % 6 === 3 ? { pausedItem: 'A01' } : {}),
         },
       });
     }
@@ -85,7 +90,11 @@ async function ignoreExisting(request: Promise<unknown>): Promise<void> {
 export async function seedOrganisation(api: DemoApi): Promise<void> {
   for (const zone of DEMO_ZONES) {
     const people = zoneUsers(zone.code);
-    await api.put(people.officer, 'commitment-approval', `/settings/zones/${zone.code}`, { publicityDays: zone.publicityDays });
+    // Zone rules change only by a published version (by the zone's manager): published once, when they differ.
+    const rules = await api.get(people.manager, 'commitment-approval', `/settings/zones/${zone.code}`);
+    if (rules.zoneCode !== zone.code || rules.publicityDays !== zone.publicityDays) {
+      await api.post(people.manager, 'commitment-approval', `/settings/zones/${zone.code}/versions`, { effectiveFrom: chinaDate(), publicityDays: zone.publicityDays, note: '演示：不设公示期' });
+    }
     const team = `${zone.code}-DB`;
     await ignoreExisting(api.post(people.lead, 'agency', '/teams', { code: team, zoneCode: zone.code, name: `${zone.name}代办专班`, leadAgentId: people.lead.sub }));
     // The lead is an agent of the team too (not chosen for approval work).
@@ -136,6 +145,7 @@ async function finish(api: DemoApi, journey: ProjectJourney, ending: Ending | un
   if (ending === 'suspend') await api.post(officer, 'project-intake', `/projects/${journey.projectId}/suspend`, { reason: '企业资金未到位，暂缓建设' });
   if (ending === 'terminate') await api.post(officer, 'project-intake', `/projects/${journey.projectId}/terminate`, { reason: '企业调整投资计划，终止项目' });
   if (ending === 'fail-acceptance') await journey.acceptance(false);
+  if (ending === 'corrections') await journey.askCorrections('A01', '项目备案申请表缺少法定代表人签字');
 }
 
 export { DEMO_USERS };

@@ -2,8 +2,9 @@ import type { Principal } from '@devzone/auth';
 import { creditCodeFrom } from '@devzone/shared-kernel';
 
 /**
- * The demo's people: two zones, each with an approval officer, a 代办专班 lead,
- * two agents and a zone manager; a provincial manager; an administrator; and
+ * The demo's people: two zones, each with an approval officer (综合窗口: notice,
+ * pre-check, publicity, acceptance), the department officers who decide their
+ * bureaus' items, a 代办专班 lead, agents and a zone manager; a provincial manager; an administrator; and
  * eight enterprises (four per zone). They are users of the local identity
  * provider (deploy/keycloak/demo-users.json is made from this list), each signs
  * in with its id and DEMO_PASSWORD, and its id is also its subject (the `sub` of
@@ -39,14 +40,39 @@ export const DEMO_ZONES: DemoZone[] = [
   { code: 'CZ-GXQ', name: '长治高新技术产业开发区', division: '140400', prefix: 'cz', publicityDays: 0 },
 ];
 
+/**
+ * The bureaus that decide the demo's items, each with one officer per zone
+ * (`<zone prefix>-<code>`): 发改 (备案), 自然资源 (用地、工程规划), 住建 (消防、施工许可,
+ * and most committable items), 生态环境 (环评), 市场监管 (特种设备).
+ */
+export const DEMO_DEPARTMENTS = [
+  { code: 'fgj', department: '发展和改革局' },
+  { code: 'zrj', department: '自然资源和规划局' },
+  { code: 'zjj', department: '住房和城乡建设局' },
+  { code: 'hbj', department: '生态环境局' },
+  { code: 'scj', department: '市场监督管理局' },
+] as const;
+
 interface Person {
   id: string;
   name: string;
   mobile?: string;
 }
 
-const staff = (z: DemoZone, people: { officer: string; lead: Person; agents: Person[]; manager: string }): DemoUser[] => [
-  { sub: `${z.prefix}-officer`, username: `${z.prefix}-officer`, name: people.officer, role: 'zone-officer', zones: [z.code], title: `${z.name} 审批专员`, email: `${z.prefix}-officer@zone.example.cn` },
+const staff = (z: DemoZone, people: { officer: string; departments: string[]; lead: Person; agents: Person[]; manager: string }): DemoUser[] => [
+  { sub: `${z.prefix}-officer`, username: `${z.prefix}-officer`, name: people.officer, role: 'zone-officer', zones: [z.code], title: `${z.name} 审批专员（综合窗口）`, email: `${z.prefix}-officer@zone.example.cn` },
+  ...DEMO_DEPARTMENTS.map(
+    (d, i): DemoUser => ({
+      sub: `${z.prefix}-${d.code}`,
+      username: `${z.prefix}-${d.code}`,
+      name: people.departments[i],
+      role: 'department-officer',
+      zones: [z.code],
+      department: d.department,
+      title: `${z.name} ${d.department}审批人员`,
+      email: `${z.prefix}-${d.code}@zone.example.cn`,
+    }),
+  ),
   { sub: people.lead.id, username: people.lead.id, name: people.lead.name, role: 'agency-supervisor', zones: [z.code], title: `${z.name} 代办专班负责人`, ...(people.lead.mobile ? { mobile: people.lead.mobile } : {}) },
   ...people.agents.map((a): DemoUser => ({ sub: a.id, username: a.id, name: a.name, role: 'agency-agent', zones: [z.code], title: `${z.name} 代办员`, ...(a.mobile ? { mobile: a.mobile } : {}) })),
   { sub: `${z.prefix}-manager`, username: `${z.prefix}-manager`, name: people.manager, role: 'zone-manager', zones: [z.code], title: `${z.name} 管委会主任（只读）` },
@@ -92,6 +118,7 @@ export const DEMO_USERS: DemoUser[] = [
   // 示范区's 代办专班 is configuration data of the agency service (its first migration).
   ...staff(SX, {
     officer: '王芳',
+    departments: ['孙立', '周岚', '吴刚', '郑洁', '冯越'],
     lead: { id: 'agent-liuyang', name: '刘阳', mobile: '13511110001' },
     agents: [
       { id: 'agent-zhangmin', name: '张敏', mobile: '13511110002' },
@@ -102,6 +129,7 @@ export const DEMO_USERS: DemoUser[] = [
   }),
   ...staff(CZ, {
     officer: '李明',
+    departments: ['钱程', '许静', '何伟', '吕萍', '施展'],
     lead: { id: 'agent-hanxue', name: '韩雪', mobile: '13522220001' },
     agents: [
       { id: 'agent-fengtao', name: '冯涛', mobile: '13522220002' },
@@ -149,10 +177,17 @@ export function realmUserOf(user: DemoUser): Record<string, unknown> {
 /** deploy/keycloak/demo-users.json: the demo people for the realm (Keycloak's `<realm>-users-0.json` import shape). */
 export const demoRealmUsers = () => ({ realm: '${DEVZONE_REALM}', users: DEMO_USERS.map(realmUserOf) });
 
-/** A zone's people: its officer, its 代办专班 lead and agents, its manager. */
+/** A zone's people: its officer, its department officers, its 代办专班 lead and agents, its manager. */
 export const zoneUsers = (zoneCode: string) => {
   const z = DEMO_ZONES.find((x) => x.code === zoneCode);
   if (!z) throw new Error(`no demo zone ${zoneCode}`);
   const of = (role: DemoUser['role']) => DEMO_USERS.filter((u) => u.role === role && u.zones.includes(zoneCode));
-  return { zone: z, officer: of('zone-officer')[0], lead: of('agency-supervisor')[0], agents: of('agency-agent'), manager: of('zone-manager')[0] };
+  const departments = of('department-officer');
+  /** The officer who decides a department's items in this zone. */
+  const departmentOfficer = (department: string): DemoUser => {
+    const found = departments.find((u) => u.department === department);
+    if (!found) throw new Error(`no demo officer for ${department} in ${zoneCode}`);
+    return found;
+  };
+  return { zone: z, officer: of('zone-officer')[0], departmentOfficer, lead: of('agency-supervisor')[0], agents: of('agency-agent'), manager: of('zone-manager')[0] };
 };
