@@ -16,6 +16,7 @@ import { Projects } from './pages/Projects';
 import { Queue } from './pages/Queue';
 import { TeamLoad } from './pages/TeamLoad';
 import { Worklist } from './pages/Worklist';
+import { ZoneRules } from './pages/ZoneRules';
 
 /** What each role finds in the menu; the first entry is its home page. */
 const MENUS: Record<Role, { key: string; label: string }[]> = {
@@ -28,6 +29,11 @@ const MENUS: Record<Role, { key: string; label: string }[]> = {
     { key: '/projects', label: '项目库' },
     { key: '/plots', label: '标准地地块' },
     { key: '/credit', label: '信用记录' },
+    { key: '/inbox', label: '我的消息' },
+  ],
+  'department-officer': [
+    { key: '/queue', label: '本部门审批队列' },
+    { key: '/projects', label: '项目库' },
     { key: '/inbox', label: '我的消息' },
   ],
   'agency-agent': [
@@ -44,6 +50,7 @@ const MENUS: Record<Role, { key: string; label: string }[]> = {
   'zone-manager': [
     { key: '/figures', label: '三个一批' },
     { key: '/projects', label: '项目库' },
+    { key: '/rules', label: '审批规则' },
   ],
   'province-manager': [
     { key: '/figures', label: '三个一批' },
@@ -55,6 +62,7 @@ const MENUS: Record<Role, { key: string; label: string }[]> = {
     { key: '/queue', label: '审批队列' },
     { key: '/plots', label: '标准地地块' },
     { key: '/credit', label: '信用记录' },
+    { key: '/rules', label: '审批规则' },
     { key: '/team', label: '专班负荷' },
   ],
 };
@@ -100,6 +108,7 @@ export function App() {
           <Route path="/queue" element={<Queue session={current} />} />
           <Route path="/cases/:id" element={<CaseDetail session={current} />} />
           <Route path="/credit" element={<Credit session={current} />} />
+          <Route path="/rules" element={<ZoneRules session={current} />} />
           <Route path="/plots" element={<Plots session={current} />} />
           <Route path="/land/:projectId" element={<LandProject session={current} />} />
           <Route path="/worklist" element={<Worklist session={current} />} />

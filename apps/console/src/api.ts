@@ -44,10 +44,11 @@ export interface Session {
   user: { sub: string; username: string; name: string; role: Role; zones: string[]; creditCode?: string; department?: string; email?: string };
   csrfToken: string;
 }
-export type Role = 'zone-officer' | 'agency-agent' | 'agency-supervisor' | 'enterprise' | 'zone-manager' | 'province-manager' | 'admin';
+export type Role = 'zone-officer' | 'department-officer' | 'agency-agent' | 'agency-supervisor' | 'enterprise' | 'zone-manager' | 'province-manager' | 'admin';
 
 export const ROLE_ZH: Record<Role, string> = {
   'zone-officer': '审批专员',
+  'department-officer': '部门审批人员',
   'agency-agent': '代办员',
   'agency-supervisor': '代办专班负责人',
   enterprise: '企业',

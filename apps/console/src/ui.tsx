@@ -33,9 +33,12 @@ const CASE_STATUS_COLOR: Record<string, string> = {
 };
 const ITEM_STATUS_COLOR: Record<string, string> = {
   PENDING: 'default',
+  APPLIED: 'geekblue',
+  ACCEPTED: 'processing',
+  PAUSED: 'orange',
   COMMITTED: 'cyan',
-  UNDER_REVIEW: 'processing',
   CORRECTIONS_REQUESTED: 'warning',
+  REVOKED: 'magenta',
   GRANTED: 'success',
   GRANTED_PENDING_DOCUMENTS: 'lime',
   REJECTED: 'error',

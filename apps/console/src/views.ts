@@ -44,18 +44,40 @@ export interface CaseDocument {
   tolerable: boolean;
 }
 
+/** A stretch in which an item's clock stood still (to null: still paused). */
+export interface ItemPause {
+  reason: 'corrections' | 'hearing' | 'testing' | 'expert-review' | 'publicity';
+  reasonName: string;
+  from: string;
+  to: string | null;
+  note?: string;
+}
+
 export interface CaseItem {
   itemCode: string;
   name: string;
   department: string;
   regime: 'committable' | 'approval';
+  /** 承诺制 / 审批 / 一般程序; null: a committable item the 承诺书 has not decided yet. */
+  procedure: 'commitment' | 'approval' | 'ordinary' | null;
+  procedureName: string;
   status: string;
   statusName: string;
+  prerequisites: string[];
+  /** Prerequisites not yet granted: the item cannot be accepted before them. */
+  blockedBy: { itemCode: string; name: string }[];
+  clock: 'not-started' | 'awaiting-acceptance' | 'running' | 'paused' | 'stopped';
   legalLimitDays: number;
   promisedLimitDays: number;
-  legalDueOn: string;
-  promisedDueOn: string;
-  dueDateCoverage: 'official' | 'provisional' | 'weekends-only';
+  appliedOn: string | null;
+  acceptanceDueOn: string | null;
+  acceptedOn: string | null;
+  deemedAccepted: boolean;
+  legalDueOn: string | null;
+  promisedDueOn: string | null;
+  dueDateCoverage: 'official' | 'provisional' | 'weekends-only' | null;
+  pauses: ItemPause[];
+  pausedWorkingDays: number;
   rag?: 'red' | 'amber' | 'green';
   workingDaysLeft?: number;
   documents: CaseDocument[];
@@ -64,6 +86,8 @@ export interface CaseItem {
   missingDocuments: { code: string; name: string }[] | null;
   supplyBy: string | null;
   suppliedOn: string | null;
+  revokedOn: string | null;
+  revocationReason: string | null;
 }
 
 /** GET commitment-approval /cases/:id and /projects/:id/case. */
@@ -77,6 +101,10 @@ export interface ApprovalCase {
   zoneCode: string;
   catalogue: string;
   catalogueVersion: number;
+  /** The zone rules the case follows (zone or '*', and version): fixed when it opened. */
+  rulesZone: string;
+  rulesVersion: number;
+  rectificationRound: number;
   status: string;
   statusName: string;
   projectStage: string;

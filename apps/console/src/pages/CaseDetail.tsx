@@ -57,18 +57,55 @@ const COVERAGE_ZH: Record<string, string> = { provisional: '按暂定节假日�
 const STEPS = ['立案', '告知书', '承诺书 · 预审', '公示', '事项审批', '批复', '对标验收', '办结'];
 const STEP_OF: Record<string, number> = { OPENED: 0, NOTIFIED: 1, COMMITTED: 2, IN_PUBLICITY: 3, DECIDING: 4, GRANTED: 5, ACCEPTANCE_REQUESTED: 6, RECTIFYING: 6, ACCEPTED: 7 };
 
-/** Officers decide items once the commitment is in, until the case is granted (domain/case.state-machine.ts). */
-const acceptsItemDecisions = (status: string) => status === 'COMMITTED' || status === 'IN_PUBLICITY' || status === 'DECIDING';
+/** Items are applied for, accepted and decided until the case is granted; applications also during publicity (domain/case.state-machine.ts). */
+const takesItemWork = (status: string) => ['OPENED', 'NOTIFIED', 'COMMITTED', 'DECIDING'].includes(status);
+const takesApplications = (status: string) => takesItemWork(status) || status === 'IN_PUBLICITY';
+/** Who applies for an item (the enterprise, its agent, the zone officer for it). */
+const APPLICANT_ROLES: Role[] = ['enterprise', 'zone-officer', 'agency-agent', 'agency-supervisor', 'admin'];
+/** The item's own department decides it (a department officer of that department, or an administrator). */
+const decidesFor = (s: Session, item: CaseItem) => s.user.role === 'admin' || (s.user.role === 'department-officer' && s.user.department === item.department);
 
 type DecisionKind = 'grant-with-missing-documents' | 'request-corrections' | 'reject';
 const DECISION_ZH: Record<DecisionKind | 'grant', string> = { grant: '准予', 'grant-with-missing-documents': '容缺准予', 'request-corrections': '要求补正', reject: '不予许可' };
-const DECISION_DONE_ZH: Record<DecisionKind, string> = { 'grant-with-missing-documents': '已容缺准予', 'request-corrections': '已要求补正', reject: '已决定不予许可' };
+const DECISION_DONE_ZH: Record<DecisionKind, string> = { 'grant-with-missing-documents': '已容缺准予', 'request-corrections': '已要求补正（暂停计时）', reject: '已决定不予许可' };
+const PROCEDURE_COLOR: Record<string, string> = { commitment: 'blue', approval: 'default', ordinary: 'purple' };
+const PAUSABLE = [
+  { value: 'hearing', label: '听证' },
+  { value: 'testing', label: '检验检测' },
+  { value: 'expert-review', label: '专家评审' },
+] as const;
 
 function daysLeft(item: CaseItem): string {
   if (item.workingDaysLeft === undefined) return '';
   if (item.rag === 'red') return `已超期 ${Math.max(1, -item.workingDaysLeft)} 个工作日`;
   if (item.workingDaysLeft === 0) return '今日到期';
   return `剩余 ${item.workingDaysLeft} 个工作日`;
+}
+
+/** Where the item's clock stands: not started, awaiting 受理, running (red/amber/green), paused, decided. */
+function ClockCell({ item: i }: { item: CaseItem }) {
+  const open = i.pauses.find((p) => p.to === null);
+  if (i.clock === 'paused' && open) return <Tag color="orange" {...tid(`clock-paused-${i.itemCode}`)}>暂停计时 · {open.reasonName}（{open.from} 起）</Tag>;
+  if (i.clock === 'awaiting-acceptance')
+    return (
+      <Space size={4}>
+        {i.rag && <RagTag rag={i.rag} label="待受理" />}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {i.acceptanceDueOn} 前受理，逾期视为受理
+        </Typography.Text>
+      </Space>
+    );
+  if (i.clock === 'running')
+    return (
+      <Space size={4}>
+        <RagTag rag={i.rag} />
+        <Typography.Text type={i.rag === 'red' ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+          {daysLeft(i)}
+        </Typography.Text>
+      </Space>
+    );
+  if (i.decidedOn) return <Typography.Text type="secondary">{i.decidedOn} 决定</Typography.Text>;
+  return <Typography.Text type="secondary">{i.status === 'COMMITTED' ? '随批复准予' : '未起算（受理后计时）'}</Typography.Text>;
 }
 
 /** /cases/:id — a 承诺制 case, its items and the officer's actions. */
@@ -86,6 +123,8 @@ export function CaseDetail({ session }: { session: Session }) {
   const [busy, setBusy] = useState<string>();
   const [actionError, setActionError] = useState<unknown>();
   const [decision, setDecision] = useState<{ kind: DecisionKind; item: CaseItem }>();
+  const [pausing, setPausing] = useState<CaseItem>();
+  const [revoking, setRevoking] = useState<CaseItem>();
   const [precheckFailing, setPrecheckFailing] = useState(false);
 
   /** A case-level or item action: on success a message and a reload; a refusal stays on the page. */
@@ -117,95 +156,118 @@ export function CaseDetail({ session }: { session: Session }) {
   );
 
   const itemName = (code: string) => c.items.find((i) => i.itemCode === code)?.name ?? code;
-  const decidable = officer && acceptsItemDecisions(c.status);
+  const applicant = APPLICANT_ROLES.includes(session.user.role);
+  const paused = c.items.filter((i) => i.clock === 'paused');
+  const blocked = c.items.filter((i) => i.blockedBy.length);
+  const withPauses = c.items.filter((i) => i.pauses.length);
+
+  const itemButton = (i: CaseItem, key: string, label: string, done: string, path: string, body?: unknown, extra?: { type?: 'primary'; danger?: boolean }) => (
+    <Button
+      size="small"
+      type={extra?.type}
+      danger={extra?.danger}
+      data-testid={`${key}-${i.itemCode}`}
+      loading={busy === `${key}-${i.itemCode}`}
+      disabled={!!busy && busy !== `${key}-${i.itemCode}`}
+      onClick={() => void act(`${key}-${i.itemCode}`, `${done}：${i.name}`, () => post(`/items/${encodeURIComponent(i.itemCode)}/${path}`, body))}
+    >
+      {label}
+    </Button>
+  );
+  /** What the signed-in person may do with an item now: the applicant applies, resubmits, supplies; the department accepts, pauses, decides; a grant by commitment may be revoked. */
+  const itemActions = (i: CaseItem): ReactNode[] => {
+    const actions: ReactNode[] = [];
+    const department = decidesFor(session, i);
+    if (applicant && takesApplications(c.status) && ((i.status === 'PENDING' && i.procedure && i.procedure !== 'commitment') || i.status === 'REVOKED')) actions.push(itemButton(i, 'apply', '提交申请', '已提交申请', 'application'));
+    if (applicant && i.status === 'CORRECTIONS_REQUESTED' && takesItemWork(c.status)) actions.push(itemButton(i, 'resubmit', '已补正，重新提交', '已重新提交，恢复计时', 'resubmit'));
+    if (applicant && i.status === 'GRANTED_PENDING_DOCUMENTS') actions.push(itemButton(i, 'supply', '已补交容缺材料', '已补交材料', 'documents-supplied'));
+    if (department && takesItemWork(c.status)) {
+      if (i.status === 'APPLIED')
+        actions.push(
+          i.blockedBy.length ? (
+            <Tooltip key="accept" title={`须待前置事项办结：${i.blockedBy.map((b) => `${b.itemCode} ${b.name}`).join('、')}`}>
+              <Button size="small" disabled data-testid={`accept-${i.itemCode}`}>
+                受理
+              </Button>
+            </Tooltip>
+          ) : (
+            itemButton(i, 'accept', '受理', '已受理，开始计时', 'acceptance', undefined, { type: 'primary' })
+          ),
+        );
+      if (i.status === 'ACCEPTED') {
+        const tolerable = i.procedure !== 'ordinary' && i.documents.some((d) => d.tolerable);
+        actions.push(
+          itemButton(i, 'grant', '准予', '已准予', 'decision', { decision: 'grant' }, { type: 'primary' }),
+          <Tooltip key="missing" title={tolerable ? '' : i.procedure === 'ordinary' ? '一般程序须材料齐全，不适用容缺' : '该事项没有可容缺的材料'}>
+            <Button size="small" data-testid={`grant-missing-${i.itemCode}`} disabled={!tolerable || !!busy} onClick={() => setDecision({ kind: 'grant-with-missing-documents', item: i })}>
+              容缺准予
+            </Button>
+          </Tooltip>,
+          <Button key="corrections" size="small" data-testid={`corrections-${i.itemCode}`} disabled={!!busy} onClick={() => setDecision({ kind: 'request-corrections', item: i })}>
+            要求补正
+          </Button>,
+          <Button key="pause" size="small" data-testid={`pause-${i.itemCode}`} disabled={!!busy} onClick={() => setPausing(i)}>
+            暂停计时
+          </Button>,
+        );
+      }
+      if (i.status === 'PAUSED' && i.pauses.some((p) => p.to === null && p.reason !== 'publicity')) actions.push(itemButton(i, 'resume', '恢复计时', '已恢复计时', 'resume'));
+      if (i.status === 'APPLIED' || i.status === 'ACCEPTED' || i.status === 'CORRECTIONS_REQUESTED')
+        actions.push(
+          <Button key="reject" size="small" danger data-testid={`reject-${i.itemCode}`} disabled={!!busy} onClick={() => setDecision({ kind: 'reject', item: i })}>
+            {i.status === 'APPLIED' ? '不予受理' : '不予许可'}
+          </Button>,
+        );
+    }
+    if ((officer || department) && i.status === 'GRANTED' && i.procedure === 'commitment')
+      actions.push(
+        <Button key="revoke" size="small" danger data-testid={`revoke-${i.itemCode}`} disabled={!!busy} onClick={() => setRevoking(i)}>
+          撤销（虚假承诺）
+        </Button>,
+      );
+    return actions;
+  };
 
   const itemColumns: TableColumnsType<CaseItem> = [
     { title: '编码', dataIndex: 'itemCode', width: 70 },
     { title: '事项', dataIndex: 'name' },
     { title: '部门', dataIndex: 'department' },
-    { title: '类别', dataIndex: 'regime', width: 80, render: (r: string) => <Tag color={r === 'committable' ? 'blue' : 'default'}>{REGIME_ZH[r] ?? r}</Tag> },
-    { title: '状态', dataIndex: 'statusName', render: (name: string, i) => <ItemStatusTag status={i.status} name={name} /> },
+    { title: '办理方式', dataIndex: 'procedureName', width: 110, render: (name: string, i) => <Tag color={PROCEDURE_COLOR[i.procedure ?? ''] ?? 'default'}>{i.procedure ? name : `${REGIME_ZH[i.regime] ?? i.regime}，待选择`}</Tag> },
+    {
+      title: '状态',
+      dataIndex: 'statusName',
+      render: (name: string, i) => (
+        <Space orientation="vertical" size={2}>
+          <ItemStatusTag status={i.status} name={name} />
+          {i.blockedBy.length > 0 && (
+            <Typography.Text type="warning" style={{ fontSize: 12 }} {...tid(`blocked-${i.itemCode}`)}>
+              待前置：{i.blockedBy.map((b) => b.itemCode).join('、')}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
     {
       title: '承诺办结日',
       dataIndex: 'promisedDueOn',
       width: 120,
-      render: (d: string, i) => (
-        <Tooltip title={`承诺时限 ${i.promisedLimitDays} 个工作日${COVERAGE_ZH[i.dueDateCoverage] ? `，${COVERAGE_ZH[i.dueDateCoverage]}` : ''}`}>
-          <span>
-            {d}
-            {COVERAGE_ZH[i.dueDateCoverage] ? ' *' : ''}
-          </span>
-        </Tooltip>
-      ),
-    },
-    { title: '法定办结日', dataIndex: 'legalDueOn', width: 110, render: (d: string, i) => <Tooltip title={`法定时限 ${i.legalLimitDays} 个工作日`}>{d}</Tooltip> },
-    {
-      title: '预警 / 决定',
-      key: 'rag',
-      width: 170,
-      render: (_, i) =>
-        i.rag ? (
-          <Space size={4}>
-            <RagTag rag={i.rag} />
-            <Typography.Text type={i.rag === 'red' ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-              {daysLeft(i)}
-            </Typography.Text>
-          </Space>
-        ) : i.decidedOn ? (
-          <Typography.Text type="secondary">{i.decidedOn} 决定</Typography.Text>
+      render: (d: string | null, i) =>
+        d ? (
+          <Tooltip title={`自受理（${i.acceptedOn}）起 ${i.procedure === 'ordinary' ? i.legalLimitDays : i.promisedLimitDays} 个工作日${i.pausedWorkingDays ? `，另加暂停计时 ${i.pausedWorkingDays} 个工作日` : ''}${i.dueDateCoverage && COVERAGE_ZH[i.dueDateCoverage] ? `，${COVERAGE_ZH[i.dueDateCoverage]}` : ''}`}>
+            <span>
+              {d}
+              {i.dueDateCoverage && COVERAGE_ZH[i.dueDateCoverage] ? ' *' : ''}
+            </span>
+          </Tooltip>
         ) : (
-          '—'
+          <Tooltip title={`受理后计时：承诺 ${i.promisedLimitDays} / 法定 ${i.legalLimitDays} 个工作日`}>
+            <Typography.Text type="secondary">—</Typography.Text>
+          </Tooltip>
         ),
     },
+    { title: '计时', key: 'clock', width: 210, render: (_, i) => <ClockCell item={i} /> },
+    { title: '操作', key: 'actions', width: 300, render: (_, i) => { const actions = itemActions(i); return actions.length ? <Space size={4} wrap>{actions}</Space> : '—'; } },
   ];
-  if (decidable) {
-    itemColumns.push({
-      title: '操作',
-      key: 'actions',
-      width: 290,
-      render: (_, i) => {
-        if (i.status === 'UNDER_REVIEW') {
-          const tolerable = i.documents.some((d) => d.tolerable);
-          return (
-            <Space size={4} wrap>
-              <Button size="small" type="primary" data-testid={`grant-${i.itemCode}`} loading={busy === `grant-${i.itemCode}`} disabled={!!busy && busy !== `grant-${i.itemCode}`} onClick={() => void act(`grant-${i.itemCode}`, `已准予：${i.name}`, () => post(`/items/${encodeURIComponent(i.itemCode)}/decision`, { decision: 'grant' }))}>
-                准予
-              </Button>
-              <Tooltip title={tolerable ? '' : '该事项没有可容缺的材料'}>
-                <Button size="small" data-testid={`grant-missing-${i.itemCode}`} disabled={!tolerable || !!busy} onClick={() => setDecision({ kind: 'grant-with-missing-documents', item: i })}>
-                  容缺准予
-                </Button>
-              </Tooltip>
-              <Button size="small" data-testid={`corrections-${i.itemCode}`} disabled={!!busy} onClick={() => setDecision({ kind: 'request-corrections', item: i })}>
-                要求补正
-              </Button>
-              <Button size="small" danger data-testid={`reject-${i.itemCode}`} disabled={!!busy} onClick={() => setDecision({ kind: 'reject', item: i })}>
-                不予许可
-              </Button>
-            </Space>
-          );
-        }
-        if (i.status === 'CORRECTIONS_REQUESTED')
-          return (
-            <Space size={4}>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                待企业补正
-              </Typography.Text>
-              <Button size="small" danger data-testid={`reject-${i.itemCode}`} disabled={!!busy} onClick={() => setDecision({ kind: 'reject', item: i })}>
-                不予许可
-              </Button>
-            </Space>
-          );
-        if (i.status === 'COMMITTED')
-          return (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              随批复一并准予
-            </Typography.Text>
-          );
-        return '—';
-      },
-    });
-  }
 
   const caseActions = officer ? (
     <CaseActions c={c} busy={busy} settings={settings.data} act={act} post={post} onPrecheckFail={() => setPrecheckFailing(true)} onAccepted={reload} />
@@ -254,6 +316,7 @@ export function CaseDetail({ session }: { session: Session }) {
             { key: 'zone', label: '开发区', children: zoneName(c.zoneCode) },
             { key: 'opened', label: '立案日期', children: c.openedOn },
             { key: 'catalogue', label: '事项清单', children: `${c.catalogue === '*' ? '默认清单' : c.catalogue} 第 ${c.catalogueVersion} 版` },
+            { key: 'rules', label: '适用规则', children: `${c.rulesZone === '*' ? '默认规则' : `${zoneName(c.rulesZone)}规则`} 第 ${c.rulesVersion} 版（立案时确定）` },
             { key: 'status', label: '案件状态', children: c.statusName },
           ]}
         />
@@ -308,7 +371,7 @@ export function CaseDetail({ session }: { session: Session }) {
             bordered
             column={{ xs: 1, md: 3 }}
             items={[
-              { key: 'scope', label: '承诺范围', children: c.commitment.scope === 'all' ? '全部承诺（全部可承诺事项）' : '部分承诺' },
+              { key: 'scope', label: '承诺范围', children: c.commitment.scope === 'all' ? '全部承诺（全部可承诺事项）' : '部分承诺（其余可承诺事项按一般程序）' },
               { key: 'submitted', label: '提交日期', children: c.commitment.submittedOn },
               { key: 'count', label: '承诺事项数', children: `${c.commitment.itemCodes.length} 项` },
               { key: 'start', label: '承诺开工日期', children: c.commitment.committedDates.start },
@@ -333,9 +396,70 @@ export function CaseDetail({ session }: { session: Session }) {
             ]}
           />
         ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={c.status === 'OPENED' ? '尚未发出告知书，企业尚未提交承诺书' : '企业尚未提交承诺书'} />
+          <Empty
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description={
+              c.status === 'OPENED'
+                ? '尚未发出告知书，企业尚未提交承诺书'
+                : c.items.some((i) => i.regime === 'committable' && i.procedure === 'ordinary')
+                  ? '企业未作承诺，全部事项按一般程序办理'
+                  : '企业尚未提交承诺书'
+            }
+          />
         )}
       </Card>
+
+      {(paused.length > 0 || blocked.length > 0 || withPauses.length > 0) && (
+        <Card title="计时与办理顺序" data-testid="case-clocks">
+          <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+            {paused.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="case-paused"
+                title={`暂停计时 ${paused.length} 项（暂停期间不计入办理时限）`}
+                description={paused.map((i) => {
+                  const open = i.pauses.find((p) => p.to === null);
+                  return (
+                    <div key={i.itemCode}>
+                      {i.itemCode} {i.name}：{open?.reasonName}，{open?.from} 起{open?.note ? `（${open.note}）` : ''}
+                    </div>
+                  );
+                })}
+              />
+            )}
+            {blocked.length > 0 && (
+              <Alert
+                type="info"
+                showIcon
+                data-testid="case-blocked"
+                title={`待前置事项 ${blocked.length} 项（前置事项办结后方可受理）`}
+                description={blocked.map((i) => (
+                  <div key={i.itemCode}>
+                    {i.itemCode} {i.name}：待 {i.blockedBy.map((b) => `${b.itemCode} ${b.name}`).join('、')}
+                  </div>
+                ))}
+              />
+            )}
+            {withPauses.length > 0 && (
+              <Table
+                size="small"
+                rowKey={(r) => `${r.itemCode}-${r.from}-${r.reason}`}
+                pagination={false}
+                data-testid="pause-history"
+                dataSource={withPauses.flatMap((i) => i.pauses.map((p) => ({ ...p, itemCode: i.itemCode, name: i.name })))}
+                columns={[
+                  { title: '事项', key: 'item', render: (_, r) => `${r.itemCode} ${r.name}` },
+                  { title: '暂停原因', dataIndex: 'reasonName' },
+                  { title: '起', dataIndex: 'from', width: 110 },
+                  { title: '止', dataIndex: 'to', width: 110, render: (d: string | null) => d ?? <Tag color="orange">暂停中</Tag> },
+                  { title: '说明', dataIndex: 'note', render: (n?: string) => dash(n ?? null) },
+                ]}
+              />
+            )}
+          </Space>
+        </Card>
+      )}
 
       <Card title={`审批事项（${c.items.length} 项）`}>
         <Table<CaseItem>
@@ -363,6 +487,38 @@ export function CaseDetail({ session }: { session: Session }) {
               message.success(`${DECISION_DONE_ZH[decision.kind]}：${decision.item.name}`);
               reload();
             }
+          }}
+        />
+      )}
+      {pausing && (
+        <PauseModal
+          item={pausing}
+          submit={(body) => post(`/items/${encodeURIComponent(pausing.itemCode)}/pause`, body)}
+          onClose={(done) => {
+            if (done) {
+              message.success(`已暂停计时：${pausing.name}`);
+              reload();
+            }
+            setPausing(undefined);
+          }}
+        />
+      )}
+      {revoking && (
+        <NoteModal
+          title={`撤销准予决定（虚假承诺） · ${revoking.itemCode} ${revoking.name}`}
+          label="撤销理由"
+          placeholder="核查发现的与承诺不符之处；撤销后记入企业严重失信记录，该事项须按一般程序重新申请"
+          okText="确认撤销"
+          testid="revoke"
+          field="reason"
+          maxLength={500}
+          submit={(reason) => post(`/items/${encodeURIComponent(revoking.itemCode)}/revocation`, { reason })}
+          onClose={(done) => {
+            if (done) {
+              message.success(`已撤销：${revoking.name}`);
+              reload();
+            }
+            setRevoking(undefined);
           }}
         />
       )}
@@ -410,10 +566,22 @@ function ItemDetails({ item }: { item: CaseItem }) {
           </List.Item>
         )}
       />
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 3 }}
+        items={[
+          { key: 'prerequisites', label: '前置事项', children: item.prerequisites.length ? item.prerequisites.join('、') : '无' },
+          { key: 'applied', label: '申请日期', children: dash(item.appliedOn) },
+          { key: 'accepted', label: '受理日期', children: item.acceptedOn ? `${item.acceptedOn}${item.deemedAccepted ? '（逾期未处理，依法视为受理）' : ''}` : '—' },
+          { key: 'legal', label: '法定办结日', children: item.legalDueOn ? `${item.legalDueOn}（${item.legalLimitDays} 个工作日）` : `受理后 ${item.legalLimitDays} 个工作日` },
+          { key: 'paused', label: '暂停计时', children: item.pauses.length ? `${item.pauses.length} 次，共 ${item.pausedWorkingDays} 个工作日` : '无' },
+          { key: 'decided', label: '决定日期', children: dash(item.decidedOn) },
+        ]}
+      />
       {item.note && (
         <Alert type={item.status === 'REJECTED' ? 'error' : 'warning'} showIcon title={item.status === 'REJECTED' ? `不予许可理由：${item.note}` : `补正要求：${item.note}`} />
       )}
-      {item.decidedOn && <Typography.Text type="secondary">决定日期：{item.decidedOn}</Typography.Text>}
+      {item.revokedOn && <Alert type="error" showIcon title={`${item.revokedOn} 因虚假承诺撤销：${item.revocationReason ?? ''}`} />}
     </Space>
   );
 }
@@ -474,12 +642,16 @@ function CaseActions({
       </Space>
     );
   else if (c.status === 'DECIDING')
-    body = <Typography.Text>公示已结束，请对审查中的事项逐项作出决定；全部事项准予（含容缺）后自动批复。</Typography.Text>;
+    body = <Typography.Text>请各部门对已受理的事项逐项作出决定；全部须审批及一般程序事项准予（含容缺）后自动批复，承诺事项随批复一并准予。</Typography.Text>;
   else if (c.status === 'GRANTED')
     body = <Typography.Text type="secondary">案件已批复（{c.decisionNumber}）。项目竣工后由企业申请对标验收。</Typography.Text>;
-  else if (c.status === 'ACCEPTANCE_REQUESTED') body = <AcceptanceForm caseId={c.id} majorRectifyDays={settings?.majorRectifyDays} post={post} onDone={onAccepted} />;
+  else if (c.status === 'ACCEPTANCE_REQUESTED') body = <AcceptanceForm caseId={c.id} reinspection={c.rectificationRound > 0} majorRectifyDays={settings?.majorRectifyDays} post={post} onDone={onAccepted} />;
   else if (c.status === 'RECTIFYING')
-    body = <Typography.Text type="warning">对标验收未通过，企业整改中（限 {c.rectifyBy ?? '—'} 前）。整改后由企业重新申请验收。</Typography.Text>;
+    body = (
+      <Typography.Text type="warning">
+        对标验收未通过（第 {c.rectificationRound} 次），企业整改中（限 {c.rectifyBy ?? '—'} 前）。整改后由企业申请复查；复查仍不通过或逾期未申请复查的，记入重大失信记录。
+      </Typography.Text>
+    );
   else if (c.status === 'ACCEPTED') body = <Typography.Text type="success">对标验收已通过，案件办结。</Typography.Text>;
   if (!body) return null;
   return (
@@ -489,8 +661,8 @@ function CaseActions({
   );
 }
 
-/** 对标验收 result: passed, or failed with reasons (a major credit record) and a rectification deadline. */
-function AcceptanceForm({ caseId, majorRectifyDays, post, onDone }: { caseId: string; majorRectifyDays?: number; post: (path: string, body?: unknown) => Promise<unknown>; onDone: () => void }) {
+/** 对标验收 result: passed, or failed with reasons and a rectification deadline (a major credit record only when a re-inspection fails). */
+function AcceptanceForm({ caseId, reinspection, majorRectifyDays, post, onDone }: { caseId: string; reinspection: boolean; majorRectifyDays?: number; post: (path: string, body?: unknown) => Promise<unknown>; onDone: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ passed: boolean; reasons?: string; rectifyBy?: Dayjs | null }>();
   const passed = Form.useWatch('passed', form);
@@ -506,7 +678,7 @@ function AcceptanceForm({ caseId, majorRectifyDays, post, onDone }: { caseId: st
       .filter(Boolean);
     try {
       await post('/acceptance', v.passed ? { passed: true } : { passed: false, reasons, ...(v.rectifyBy ? { rectifyBy: ymd(v.rectifyBy) } : {}) });
-      message.success(v.passed ? '对标验收通过' : '已记录验收不通过，并记入企业重大失信记录');
+      message.success(v.passed ? '对标验收通过' : reinspection ? '复查不通过，已记入企业重大失信记录并再次责令整改' : '验收不通过，已责令限期整改');
       onDone();
     } catch (e) {
       if (!putIssues(form, e, ['passed', 'reasons', 'rectifyBy'])) {
@@ -519,7 +691,7 @@ function AcceptanceForm({ caseId, majorRectifyDays, post, onDone }: { caseId: st
   };
   return (
     <Form form={form} layout="vertical" style={{ maxWidth: 640 }} onFinish={(v) => void submit(v)} data-testid={`acceptance-form-${caseId}`}>
-      <Typography.Paragraph>项目已竣工，企业申请对标验收。请对照承诺书与标准地指标录入验收结果。</Typography.Paragraph>
+      <Typography.Paragraph>{reinspection ? '企业整改后申请复查。' : '项目已竣工，企业申请对标验收。'}请对照承诺书与标准地指标录入验收结果。</Typography.Paragraph>
       <ErrorAlert error={error} />
       <Form.Item name="passed" label="验收结果" rules={[{ required: true, message: '请选择验收结果' }]}>
         <Radio.Group>
@@ -533,7 +705,12 @@ function AcceptanceForm({ caseId, majorRectifyDays, post, onDone }: { caseId: st
       </Form.Item>
       {passed === false && (
         <>
-          <Alert type="warning" showIcon title="验收不通过将记入企业重大失信记录，逾期未整改将列入黑名单。" style={{ marginBottom: 16 }} />
+          <Alert
+            type="warning"
+            showIcon
+            title={reinspection ? '复查不通过将记入企业重大失信记录，逾期未整改将列入黑名单。' : '首次验收不通过责令限期整改，不记失信；整改后复查仍不通过或逾期未申请复查的，记入重大失信记录。'}
+            style={{ marginBottom: 16 }}
+          />
           <Form.Item
             name="reasons"
             label="不通过原因（每行一条）"
@@ -638,7 +815,52 @@ function DecisionModal({
   );
 }
 
-/** A modal asking for one required note (预审不通过; Credit.tsx's 信用修复 has its own). */
+/** 暂停计时: a hearing, testing or an expert review (the time is not counted; 补正 is a decision, publicity follows the case). */
+function PauseModal({ item, submit, onClose }: { item: CaseItem; submit: (body: unknown) => Promise<unknown>; onClose: (done: boolean) => void }) {
+  const [form] = Form.useForm<{ reason: string; note?: string }>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const ok = async () => {
+    let v: { reason: string; note?: string };
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    setError(undefined);
+    try {
+      await submit({ reason: v.reason, ...(v.note?.trim() ? { note: v.note.trim() } : {}) });
+      onClose(true);
+    } catch (e) {
+      if (!putIssues(form, e, ['reason', 'note'])) setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal open title={`暂停计时 · ${item.itemCode} ${item.name}`} okText="确认暂停" cancelText="取消" okButtonProps={{ ...tid('pause-submit'), loading: saving }} onOk={() => void ok()} onCancel={() => onClose(false)} destroyOnHidden>
+      <ErrorAlert error={error} />
+      <Typography.Paragraph type="secondary">依《行政许可法》第四十五条，听证、检验、检测、专家评审所需时间不计入办理期限；恢复计时后办结日按暂停的工作日顺延。</Typography.Paragraph>
+      <Form form={form} layout="vertical" preserve={false}>
+        <Form.Item name="reason" label="暂停原因" rules={[{ required: true, message: '请选择暂停原因' }]}>
+          <Radio.Group data-testid="pause-reason">
+            {PAUSABLE.map((r) => (
+              <Radio key={r.value} value={r.value} data-testid={`pause-reason-${r.value}`}>
+                {r.label}
+              </Radio>
+            ))}
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item name="note" label="说明" rules={[{ max: 500, message: '不超过 500 字' }]}>
+          <Input.TextArea rows={3} showCount maxLength={500} placeholder="如：委托第三方开展专家评审" data-testid="pause-note" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** A modal asking for one required note (预审不通过, 撤销; Credit.tsx's 信用修复 has its own). */
 export function NoteModal({
   title,
   label,

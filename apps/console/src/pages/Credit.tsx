@@ -1,4 +1,4 @@
-import { Alert, App, AutoComplete, Button, Card, Descriptions, Empty, Form, Input, Modal, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, AutoComplete, Button, Card, Descriptions, Empty, Form, Input, Modal, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type Session } from '../api';
@@ -13,12 +13,16 @@ interface CreditRecord {
   enterpriseName: string;
   caseId: string;
   projectId: string;
-  severity: 'major' | 'general';
+  severity: 'serious' | 'major' | 'general';
   reason: string;
   recordedOn: string;
   rectifyBy: string | null;
   rectifiedOn: string | null;
   rectificationNote: string | null;
+  repairedOn: string | null;
+  repairNote: string | null;
+  /** The first day it may be repaired: its minimum publicity over (一般 3 个月、重大/严重 1 年起，按开发区规则). */
+  repairableFrom: string | null;
 }
 
 interface CreditAnswer {
@@ -28,12 +32,12 @@ interface CreditAnswer {
   records: CreditRecord[];
 }
 
-const SEVERITY: Record<string, [string, string]> = { major: ['重大', 'red'], general: ['一般', 'orange'] };
+const SEVERITY: Record<string, [string, string]> = { serious: ['严重', 'magenta'], major: ['重大', 'red'], general: ['一般', 'orange'] };
 
 /** 统一社会信用代码: 18 characters of 0-9 and A-Y without I, O, S, V, Z (GB 32100-2015). */
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
-/** 信用记录: an enterprise's credit records and blacklist status; officers rectify (信用修复). */
+/** 信用记录: an enterprise's credit records and blacklist status; officers record the rectification (整改), then the repair (信用修复) once the minimum publicity is over. */
 export function Credit({ session }: { session: Session }) {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
@@ -41,7 +45,7 @@ export function Credit({ session }: { session: Session }) {
   const officer = isOfficer(session);
   const creditCode = (enterprise ? session.user.creditCode : params.get('creditCode')?.trim().toUpperCase()) ?? '';
   const [form] = Form.useForm<{ creditCode: string }>();
-  const [rectifying, setRectifying] = useState<CreditRecord>();
+  const [acting, setActing] = useState<{ record: CreditRecord; kind: 'rectify' | 'repair' }>();
 
   useEffect(() => form.setFieldsValue({ creditCode }), [creditCode, form]);
 
@@ -71,6 +75,7 @@ export function Credit({ session }: { session: Session }) {
   const today = chinaToday();
   const enterpriseName = data?.blacklist?.enterpriseName ?? data?.records[0]?.enterpriseName ?? enterprises.find((e) => e.value === creditCode)?.label.split(' · ')[0];
   const unrectified = (data?.records ?? []).filter((r) => !r.rectifiedOn);
+  const unrepaired = (data?.records ?? []).filter((r) => !r.repairedOn);
 
   const columns: TableColumnsType<CreditRecord> = [
     {
@@ -78,6 +83,7 @@ export function Credit({ session }: { session: Session }) {
       dataIndex: 'severity',
       width: 80,
       filters: [
+        { text: '严重', value: 'serious' },
         { text: '重大', value: 'major' },
         { text: '一般', value: 'general' },
       ],
@@ -111,19 +117,41 @@ export function Credit({ session }: { session: Session }) {
           <Tag color="warning">未整改</Tag>
         ),
     },
+    {
+      title: '信用修复',
+      key: 'repaired',
+      render: (_, r) =>
+        r.repairedOn ? (
+          <Tag color="success">{r.repairedOn} 已修复</Tag>
+        ) : r.repairableFrom && r.repairableFrom > today ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            最短公示期至 {r.repairableFrom}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.rectifiedOn ? '可申请修复' : '整改后可修复'}
+          </Typography.Text>
+        ),
+    },
     { title: '关联案件', dataIndex: 'caseId', width: 100, render: (id: string) => <Link to={`/cases/${id}`}>查看案件</Link> },
   ];
   if (officer)
     columns.push({
       title: '操作',
       key: 'actions',
-      width: 100,
+      width: 120,
       render: (_, r) =>
-        r.rectifiedOn ? null : (
-          <Button size="small" type="primary" ghost data-testid={`rectify-${r.id}`} onClick={() => setRectifying(r)}>
-            信用修复
+        !r.rectifiedOn ? (
+          <Button size="small" type="primary" ghost data-testid={`rectify-${r.id}`} onClick={() => setActing({ record: r, kind: 'rectify' })}>
+            登记整改
           </Button>
-        ),
+        ) : !r.repairedOn ? (
+          <Tooltip title={r.repairableFrom && r.repairableFrom > today ? `最短公示期未满，${r.repairableFrom} 起可修复` : ''}>
+            <Button size="small" type="primary" ghost data-testid={`repair-${r.id}`} disabled={!!r.repairableFrom && r.repairableFrom > today} onClick={() => setActing({ record: r, kind: 'repair' })}>
+              信用修复
+            </Button>
+          </Tooltip>
+        ) : null,
     });
 
   return (
@@ -184,7 +212,7 @@ export function Credit({ session }: { session: Session }) {
                   description={
                     <>
                       <div>原因：{zhText(data.blacklist?.reason ?? '—')}</div>
-                      <div>黑名单期间企业不得作出承诺（承诺制申请将被拒绝）。整改相关记录并完成信用修复后自动移出。</div>
+                      <div>黑名单期间企业不得作出承诺，可按一般程序办理。整改并在最短公示期满后完成信用修复，自动移出。</div>
                     </>
                   }
                   style={{ marginBottom: 16 }}
@@ -199,8 +227,8 @@ export function Credit({ session }: { session: Session }) {
                 items={[
                   { key: 'all', label: '信用记录', children: `${data.records.length} 条` },
                   { key: 'open', label: '未整改', children: `${unrectified.length} 条` },
-                  { key: 'major', label: '未整改重大记录', children: `${unrectified.filter((r) => r.severity === 'major').length} 条` },
-                  { key: 'general', label: '未整改一般记录', children: `${unrectified.filter((r) => r.severity === 'general').length} 条` },
+                  { key: 'unrepaired', label: '未修复', children: `${unrepaired.length} 条` },
+                  { key: 'serious', label: '未修复严重 / 重大记录', children: `${unrepaired.filter((r) => r.severity === 'serious').length} / ${unrepaired.filter((r) => r.severity === 'major').length} 条` },
                 ]}
               />
               <Table<CreditRecord>
@@ -217,13 +245,14 @@ export function Credit({ session }: { session: Session }) {
         </Card>
       )}
 
-      {rectifying && (
-        <RectifyModal
-          record={rectifying}
+      {acting && (
+        <RecordModal
+          record={acting.record}
+          kind={acting.kind}
           onClose={(done) => {
-            setRectifying(undefined);
+            setActing(undefined);
             if (done) {
-              message.success('信用修复已登记');
+              message.success(acting.kind === 'rectify' ? '整改情况已登记' : '信用修复完成');
               reload();
             }
           }}
@@ -233,8 +262,8 @@ export function Credit({ session }: { session: Session }) {
   );
 }
 
-/** 信用修复: the officer records how the enterprise rectified; the blacklist is re-evaluated by the service. */
-function RectifyModal({ record, onClose }: { record: CreditRecord; onClose: (done: boolean) => void }) {
+/** 登记整改 (how the enterprise rectified) or 信用修复 (the record no longer counts); the blacklist is re-evaluated by the service. */
+function RecordModal({ record, kind, onClose }: { record: CreditRecord; kind: 'rectify' | 'repair'; onClose: (done: boolean) => void }) {
   const [form] = Form.useForm<{ note: string }>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -248,7 +277,7 @@ function RectifyModal({ record, onClose }: { record: CreditRecord; onClose: (don
     setSaving(true);
     setError(undefined);
     try {
-      await api('commitment-approval', `/credit-records/${encodeURIComponent(record.id)}/rectify`, { body: { note: v.note.trim() } });
+      await api('commitment-approval', `/credit-records/${encodeURIComponent(record.id)}/${kind}`, { body: { note: v.note.trim() } });
       onClose(true);
     } catch (e) {
       if (!putIssues(form, e, ['note'])) setError(e);
@@ -257,7 +286,7 @@ function RectifyModal({ record, onClose }: { record: CreditRecord; onClose: (don
     }
   };
   return (
-    <Modal open title="信用修复" okText="确认修复" cancelText="取消" okButtonProps={{ ...tid('rectify-submit'), loading: saving }} onOk={() => void ok()} onCancel={() => onClose(false)} destroyOnHidden>
+    <Modal open title={kind === 'rectify' ? '登记整改' : '信用修复'} okText={kind === 'rectify' ? '确认登记' : '确认修复'} cancelText="取消" okButtonProps={{ ...tid(`${kind}-submit`), loading: saving }} onOk={() => void ok()} onCancel={() => onClose(false)} destroyOnHidden>
       <ErrorAlert error={error} />
       <Descriptions
         size="small"
@@ -268,18 +297,19 @@ function RectifyModal({ record, onClose }: { record: CreditRecord; onClose: (don
           { key: 'reason', label: '失信事由', children: zhText(record.reason) },
           { key: 'on', label: '记录日期', children: record.recordedOn },
           { key: 'by', label: '整改期限', children: record.rectifyBy ?? '—' },
+          ...(kind === 'repair' ? [{ key: 'rectified', label: '整改情况', children: `${record.rectifiedOn ?? '—'} ${record.rectificationNote ?? ''}` }] : []),
         ]}
       />
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item
           name="note"
-          label="整改情况说明"
+          label={kind === 'rectify' ? '整改情况说明' : '修复意见'}
           rules={[
-            { required: true, whitespace: true, message: '须说明整改情况' },
+            { required: true, whitespace: true, message: kind === 'rectify' ? '须说明整改情况' : '须填写修复意见' },
             { max: 1000, message: '不超过 1000 字' },
           ]}
         >
-          <Input.TextArea rows={4} showCount maxLength={1000} placeholder="如：已补交材料并通过复核" data-testid="rectify-note" />
+          <Input.TextArea rows={4} showCount maxLength={1000} placeholder={kind === 'rectify' ? '如：已补交材料并通过复核' : '如：已整改且最短公示期已满，同意修复'} data-testid={`${kind}-note`} />
         </Form.Item>
       </Form>
     </Modal>

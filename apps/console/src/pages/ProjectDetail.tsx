@@ -3,7 +3,6 @@ import {
   App,
   Button,
   Card,
-  Checkbox,
   Col,
   DatePicker,
   Descriptions,
@@ -26,7 +25,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { indicatorName } from './Plots';
 import type { ApprovalCase, CaseItem, MilestoneView, ProjectView } from '../views';
@@ -331,11 +330,17 @@ function OfficerActions({ p, onChanged }: { p: ProjectView; onChanged: () => voi
 // ─── 待我办理 (enterprise) ───────────────────────────────────────────────────────────────────────
 
 interface CommitmentValues {
-  scope: 'all' | 'partial';
-  itemCodes?: string[];
-  committedDates: { start: DateValue; completion: DateValue; production: DateValue };
+  scope: 'all' | 'partial' | 'none';
+  /** Partial: each committable item by 承诺制 or 一般程序. */
+  procedures?: Record<string, 'commitment' | 'ordinary'>;
+  committedDates?: { start: DateValue; completion: DateValue; production: DateValue };
 }
 
+/**
+ * The 承诺书: every committable item by 承诺制, some of them (the rest by 一般程序:
+ * full documents, the legal time limit), or none (no commitment: every item by
+ * 一般程序, no committed dates).
+ */
 function CommitmentForm({ kase, onDone }: { kase: ApprovalCase; onDone: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<CommitmentValues>();
@@ -345,13 +350,19 @@ function CommitmentForm({ kase, onDone }: { kase: ApprovalCase; onDone: () => vo
   const committable = kase.items.filter((i) => i.regime === 'committable' && i.status === 'PENDING');
   const others = kase.items.filter((i) => i.regime !== 'committable');
   const submit = async (v: CommitmentValues) => {
+    const chosen = committable.filter((i) => (v.procedures?.[i.itemCode] ?? 'commitment') === 'commitment').map((i) => i.itemCode);
+    if (v.scope === 'partial' && !chosen.length) {
+      form.setFields([{ name: 'scope', errors: ['部分承诺须至少一项按承诺制办理；全部按一般程序请选择“不作承诺”'] }]);
+      return;
+    }
+    const dates = v.committedDates;
     const body = {
       scope: v.scope,
-      ...(v.scope === 'partial' ? { itemCodes: v.itemCodes ?? [] } : {}),
-      committedDates: { start: isoDate(v.committedDates.start), completion: isoDate(v.committedDates.completion), production: isoDate(v.committedDates.production) },
+      ...(v.scope === 'partial' ? { itemCodes: chosen } : {}),
+      ...(v.scope !== 'none' && dates ? { committedDates: { start: isoDate(dates.start), completion: isoDate(dates.completion), production: isoDate(dates.production) } } : {}),
     };
     if (!(await send(() => api('commitment-approval', `/cases/${kase.id}/commitment`, { body })))) return;
-    message.success('承诺书已提交');
+    message.success(v.scope === 'none' ? '已选择全部按一般程序办理' : '承诺书已提交');
     onDone();
   };
   const dateItem = (key: 'start' | 'completion' | 'production', label: string) => (
@@ -367,34 +378,111 @@ function CommitmentForm({ kase, onDone }: { kase: ApprovalCase; onDone: () => vo
         提交承诺书
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        告知书{kase.noticeNumber ? ` ${kase.noticeNumber}` : ''}已于 {kase.noticeIssuedOn ?? '—'} 发放。承诺事项以企业承诺代替审批，其余 {others.length} 项事项仍须审批；请同时承诺开工、竣工、投产日期。
+        告知书{kase.noticeNumber ? ` ${kase.noticeNumber}` : ''}已于 {kase.noticeIssuedOn ?? '—'} 发放。承诺制自愿选择：按承诺制办理的事项以企业承诺代替审批，随批复一并准予；也可选择一般程序（材料齐全后申请，按法定时限审批）。其余 {others.length} 项事项须审批。作出承诺的，须同时承诺开工、竣工、投产日期。
       </Typography.Paragraph>
       {kase.commitment && (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`上次提交的承诺书未通过预审${kase.precheckNote ? `：${kase.precheckNote}` : ''}，请修改后重新提交。`} />
       )}
-      <Form form={form} layout="vertical" initialValues={{ scope: 'all' }} onFinish={(v) => void submit(v)} onKeyDown={enterKeepsToPickers}>
-        <Form.Item name="scope" label="承诺范围" rules={[{ required: true, message: '请选择承诺范围' }]}>
+      <Form form={form} layout="vertical" initialValues={{ scope: 'all', procedures: Object.fromEntries(committable.map((i) => [i.itemCode, 'commitment'])) }} onFinish={(v) => void submit(v)} onKeyDown={enterKeepsToPickers}>
+        <Form.Item name="scope" label="办理方式" rules={[{ required: true, message: '请选择办理方式' }]}>
           <Radio.Group
+            data-testid="commitment-scope"
             options={[
-              { value: 'all', label: `全部承诺（${committable.length} 项可承诺事项）` },
-              { value: 'partial', label: '部分承诺' },
+              { value: 'all', label: `全部承诺（${committable.length} 项可承诺事项按承诺制）` },
+              { value: 'partial', label: '部分承诺（逐项选择承诺制或一般程序）' },
+              { value: 'none', label: '不作承诺（全部按一般程序）' },
             ]}
           />
         </Form.Item>
         {scope === 'partial' && (
-          <Form.Item name="itemCodes" label="承诺的事项" rules={[{ required: true, type: 'array', min: 1, message: '请至少选择一项承诺事项' }]}>
-            <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }} options={committable.map((i) => ({ value: i.itemCode, label: `${i.itemCode} ${i.name}（${i.department}）` }))} />
-          </Form.Item>
+          <Table
+            size="small"
+            rowKey="itemCode"
+            pagination={false}
+            style={{ marginBottom: 16 }}
+            onRow={(i) => ({ 'data-testid': `procedure-row-${i.itemCode}` }) as HTMLAttributes<HTMLElement>}
+            dataSource={committable}
+            columns={[
+              { title: '事项', key: 'item', render: (_, i) => `${i.itemCode} ${i.name}` },
+              { title: '部门', dataIndex: 'department' },
+              { title: '时限（承诺 / 法定）', key: 'limits', render: (_, i) => `${i.promisedLimitDays} / ${i.legalLimitDays} 个工作日` },
+              {
+                title: '办理方式',
+                key: 'procedure',
+                render: (_, i) => (
+                  <Form.Item name={['procedures', i.itemCode]} noStyle>
+                    <Radio.Group
+                      size="small"
+                      optionType="button"
+                      options={[
+                        { value: 'commitment', label: '承诺制' },
+                        { value: 'ordinary', label: '一般程序' },
+                      ]}
+                    />
+                  </Form.Item>
+                ),
+              },
+            ]}
+          />
         )}
-        <Row gutter={16}>
-          {dateItem('start', '承诺开工日期')}
-          {dateItem('completion', '承诺竣工日期')}
-          {dateItem('production', '承诺投产日期')}
-        </Row>
+        {scope !== 'none' && (
+          <Row gutter={16}>
+            {dateItem('start', '承诺开工日期')}
+            {dateItem('completion', '承诺竣工日期')}
+            {dateItem('production', '承诺投产日期')}
+          </Row>
+        )}
         <Button type="primary" htmlType="submit" loading={saving} data-testid="submit-commitment">
-          提交承诺书
+          {scope === 'none' ? '确认全部按一般程序办理' : '提交承诺书'}
         </Button>
       </Form>
+    </div>
+  );
+}
+
+/** The items the enterprise applies for (须审批, 一般程序, or revoked), and those sent back for corrections. */
+function ItemApplications({ kase, busy, run }: { kase: ApprovalCase; busy?: string; run: (key: string, call: () => Promise<unknown>, done: string) => Promise<void> }) {
+  const open = ['OPENED', 'NOTIFIED', 'COMMITTED', 'IN_PUBLICITY', 'DECIDING'].includes(kase.status);
+  const toApply = open ? kase.items.filter((i) => (i.status === 'PENDING' && i.procedure && i.procedure !== 'commitment') || i.status === 'REVOKED') : [];
+  const corrections = kase.items.filter((i) => i.status === 'CORRECTIONS_REQUESTED');
+  if (!toApply.length && !corrections.length) return null;
+  const item = (path: string) => (code: string) => api('commitment-approval', `/cases/${kase.id}/items/${encodeURIComponent(code)}/${path}`, { method: 'POST' });
+  return (
+    <div data-testid="item-applications">
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        审批事项申请
+      </Typography.Title>
+      <List
+        bordered
+        size="small"
+        dataSource={[...corrections, ...toApply]}
+        renderItem={(i) => (
+          <List.Item
+            actions={[
+              i.status === 'CORRECTIONS_REQUESTED' ? (
+                <Button key="resubmit" size="small" type="primary" loading={busy === `resubmit-${i.itemCode}`} data-testid={`resubmit-${i.itemCode}`} onClick={() => void run(`resubmit-${i.itemCode}`, () => item('resubmit')(i.itemCode), '已重新提交，恢复计时')}>
+                  已补正，重新提交
+                </Button>
+              ) : (
+                <Button key="apply" size="small" type="primary" loading={busy === `apply-${i.itemCode}`} data-testid={`apply-${i.itemCode}`} onClick={() => void run(`apply-${i.itemCode}`, () => item('application')(i.itemCode), '申请已提交，部门 5 个工作日内受理')}>
+                  提交申请
+                </Button>
+              ),
+            ]}
+          >
+            <List.Item.Meta
+              title={`${i.itemCode} ${i.name}（${i.department} · ${i.procedureName}）`}
+              description={
+                i.status === 'CORRECTIONS_REQUESTED'
+                  ? `须补正：${i.note ?? '—'}（补正期间暂停计时）`
+                  : i.blockedBy.length
+                    ? `可先提交申请；须待 ${i.blockedBy.map((b) => `${b.itemCode} ${b.name}`).join('、')} 办结后受理`
+                    : `受理后 ${i.procedure === 'ordinary' ? i.legalLimitDays : i.promisedLimitDays} 个工作日内办结`
+              }
+            />
+          </List.Item>
+        )}
+      />
     </div>
   );
 }
@@ -474,6 +562,8 @@ function TodoCard({ p, kase, caseLoading, onChanged }: { p: ProjectView; kase: A
 
   const todos: ReactNode[] = [];
   if (kase?.status === 'NOTIFIED') todos.push(<CommitmentForm key="commitment" kase={kase} onDone={onChanged} />);
+  if (kase && kase.items.some((i) => i.status === 'CORRECTIONS_REQUESTED' || i.status === 'REVOKED' || (i.status === 'PENDING' && i.procedure && i.procedure !== 'commitment')))
+    todos.push(<ItemApplications key="applications" kase={kase} busy={busy} run={run} />);
   const pendingDocuments = kase?.items.filter((i) => i.status === 'GRANTED_PENDING_DOCUMENTS') ?? [];
   if (kase && pendingDocuments.length)
     todos.push(
@@ -630,7 +720,7 @@ function CaseCard({ kase, loading, error, officer }: { kase: ApprovalCase | null
               {
                 key: 'commitment',
                 label: '承诺书',
-                children: kase.commitment ? `${kase.commitment.scope === 'all' ? '全部承诺' : '部分承诺'}，${kase.commitment.itemCodes.length} 项，${kase.commitment.submittedOn} 提交` : '未提交',
+                children: kase.commitment ? `${kase.commitment.scope === 'all' ? '全部承诺' : '部分承诺'}，${kase.commitment.itemCodes.length} 项，${kase.commitment.submittedOn} 提交` : kase.items.some((i) => i.procedure === 'ordinary') ? '未作承诺（一般程序）' : '未提交',
               },
               { key: 'publicity', label: '公示期', children: kase.publicityStartsOn ? `${kase.publicityStartsOn} 至 ${kase.publicityEndsOn ?? ''}` : '—' },
               { key: 'decision', label: '批复文号', children: kase.decisionNumber ? `${kase.decisionNumber}（${kase.grantedOn ?? ''}）` : '—' },

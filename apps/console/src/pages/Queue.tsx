@@ -15,16 +15,26 @@ interface QueueEntry {
   itemCode: string;
   itemName: string;
   department: string;
+  procedure: string | null;
+  procedureName: string;
   status: string;
   statusName: string;
-  promisedDueOn: string;
-  legalDueOn: string;
-  rag: 'red' | 'amber' | 'green';
-  workingDaysLeft: number;
+  /** awaiting-acceptance (applied: 5 working days to accept), running, paused. */
+  clock: string;
+  blockedBy: { itemCode: string; name: string }[];
+  acceptanceDueOn: string | null;
+  promisedDueOn: string | null;
+  legalDueOn: string | null;
+  pauses: { reasonName: string; from: string; to: string | null }[];
+  rag?: 'red' | 'amber' | 'green';
+  workingDaysLeft?: number;
 }
 
 interface QueueAnswer {
   asOf: string;
+  /** The department the queue shows (a department officer's own unless it asked for another). */
+  department: string | null;
+
   entries: QueueEntry[];
   total: number;
   page: number;
@@ -41,7 +51,7 @@ export function daysLeftText(rag: string | undefined, workingDaysLeft: number | 
   return `剩余 ${workingDaysLeft} 个工作日`;
 }
 
-/** 审批队列: open items of the officer's zone(s), by promised due date, with red / amber / green. */
+/** 审批队列: applied, accepted and paused items of the officer's zone(s) (a department officer: its department's), by due date, with red / amber / green while the clock runs. */
 export function Queue({ session }: { session: Session }) {
   const navigate = useNavigate();
   const [page, setPage] = useState(1);
@@ -69,7 +79,7 @@ export function Queue({ session }: { session: Session }) {
 
   const entries = data?.entries ?? [];
   const counts = { red: 0, amber: 0, green: 0 };
-  for (const e of entries) counts[e.rag] += 1;
+  for (const e of entries) if (e.rag) counts[e.rag] += 1;
 
   const applyDepartment = (value: string) => {
     setDraft(value);
@@ -103,19 +113,43 @@ export function Queue({ session }: { session: Session }) {
       ),
     },
     { title: '部门', dataIndex: 'department' },
-    { title: '状态', dataIndex: 'statusName', render: (name: string, e) => <ItemStatusTag status={e.status} name={name} /> },
-    { title: '承诺办结日', dataIndex: 'promisedDueOn', width: 110 },
-    { title: '法定办结日', dataIndex: 'legalDueOn', width: 110 },
+    { title: '办理方式', dataIndex: 'procedureName', width: 100, render: (name: string, e) => <Tag color={e.procedure === 'ordinary' ? 'purple' : 'default'}>{name}</Tag> },
+    {
+      title: '状态',
+      dataIndex: 'statusName',
+      render: (name: string, e) => (
+        <Space orientation="vertical" size={0}>
+          <ItemStatusTag status={e.status} name={name} />
+          {e.blockedBy.length > 0 && (
+            <Typography.Text type="warning" style={{ fontSize: 12 }}>
+              待前置：{e.blockedBy.map((b) => b.itemCode).join('、')}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    { title: '办结日（承诺 / 法定）', key: 'due', width: 130, render: (_, e) => (e.promisedDueOn ? `${e.promisedDueOn} / ${e.legalDueOn ?? '—'}` : '受理后计时') },
     {
       title: '预警',
       key: 'rag',
-      width: 190,
-      render: (_, e) => (
-        <Space size={4}>
-          <RagTag rag={e.rag} />
-          <Typography.Text type={e.rag === 'red' ? 'danger' : e.rag === 'amber' ? 'warning' : 'secondary'}>{daysLeftText(e.rag, e.workingDaysLeft)}</Typography.Text>
-        </Space>
-      ),
+      width: 200,
+      render: (_, e) => {
+        const open = e.pauses.find((p) => p.to === null);
+        if (e.clock === 'paused') return <Tag color="orange">暂停计时{open ? ` · ${open.reasonName}` : ''}</Tag>;
+        if (e.clock === 'awaiting-acceptance')
+          return (
+            <Space size={4}>
+              <RagTag rag={e.rag} label="待受理" />
+              <Typography.Text type="secondary">{e.acceptanceDueOn} 前受理</Typography.Text>
+            </Space>
+          );
+        return (
+          <Space size={4}>
+            <RagTag rag={e.rag} />
+            <Typography.Text type={e.rag === 'red' ? 'danger' : e.rag === 'amber' ? 'warning' : 'secondary'}>{daysLeftText(e.rag, e.workingDaysLeft)}</Typography.Text>
+          </Space>
+        );
+      },
     },
   ];
   if (myZones.length > 1) columns.splice(2, 0, { title: '开发区', dataIndex: 'zoneCode', render: (code: string) => zoneName(code) });
@@ -123,7 +157,7 @@ export function Queue({ session }: { session: Session }) {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card
-        title="审批队列"
+        title={data?.department ? `审批队列 · ${data.department}` : '审批队列'}
         extra={
           <Typography.Text type="secondary">
             {data ? `统计日期：${data.asOf}` : ''}

@@ -28,6 +28,8 @@ export interface TaskView {
   notes: { on: string; by: string; text: string }[];
   deliveredOn: string | null;
   waitingOnEnterprise: boolean;
+  /** An approval task's clock follows its item's: waiting for 受理, running, paused. */
+  clock: 'waiting' | 'running' | 'paused';
   rag?: 'red' | 'amber' | 'green';
   workingDaysLeft?: number;
   workingDaysLate?: number;
@@ -46,6 +48,8 @@ interface WorklistAnswer {
 
 /** The deadline of an open task, red / amber / green, with the working days. */
 export function DeadlineTag({ task }: { task: TaskView }) {
+  if (task.clock === 'waiting') return <Tag>待受理，未起算</Tag>;
+  if (task.clock === 'paused') return <Tag color="orange">暂停计时</Tag>;
   if (!task.rag) return <Typography.Text type="secondary">—</Typography.Text>;
   const label =
     task.rag === 'red' ? `已超期 ${task.workingDaysLate ?? 0} 个工作日` : task.rag === 'amber' ? (task.workingDaysLeft ? `临近，剩 ${task.workingDaysLeft} 个工作日` : '今日到期') : `剩 ${task.workingDaysLeft ?? 0} 个工作日`;
