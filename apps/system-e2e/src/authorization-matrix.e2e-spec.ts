@@ -9,7 +9,8 @@ import { enterpriseAccount, stackApi } from './support/stack';
  * services' route lists (/docs-json): an endpoint without a rule here fails.
  *
  * Each role is played by a person of zone SX-ZGQ (the enterprise: a fresh one
- * there). "Own" objects belong to a project of that enterprise in SX-ZGQ,
+ * there; the department officer: 住房和城乡建设局's, reaching its own
+ * department's item, and refused another department's with 403). "Own" objects belong to a project of that enterprise in SX-ZGQ,
  * "foreign" ones to a project of another enterprise in CZ-GXQ. Expected:
  * a role the route does not admit → 403; a foreign object → 404 (never 403:
  * no leaks) unless the role sees the whole province; an own object → neither.
@@ -26,6 +27,10 @@ const LEADS: Role[] = ['agency-supervisor', 'admin'];
 const WORKERS: Role[] = ['agency-agent', 'agency-supervisor', 'admin'];
 const OVERSEERS: Role[] = ['agency-supervisor', 'zone-officer', 'zone-manager', 'province-manager', 'admin'];
 const FIGURES: Role[] = ['zone-officer', 'zone-manager', 'province-manager', 'admin'];
+const DEPARTMENTS: Role[] = ['department-officer', 'admin'];
+const MANAGERS: Role[] = ['zone-manager', 'admin'];
+/** The department the department-officer player decides for. */
+const PLAYER_DEPARTMENT = '住房和城乡建设局';
 
 interface Side {
   journey: ProjectJourney;
@@ -35,6 +40,8 @@ interface Side {
   delegationId: string;
   taskId: string;
   itemCode: string;
+  /** An item of the department officer player's department. */
+  departmentItemCode: string;
   creditRecordId: string;
   team: string;
   availablePlot: string;
@@ -72,6 +79,8 @@ const caseId = (s: Side) => ({ id: s.journey.caseId });
 const plot = (s: Side) => ({ code: s.journey.plotCode });
 const zone = (s: Side) => ({ zone: s.zone });
 const reason = () => ({ reason: '授权矩阵测试' });
+/** An item of the case: the department officer's own department's, for everyone else the first. */
+const item = (s: Side, who: DemoUser) => ({ id: s.journey.caseId, itemCode: who.role === 'department-officer' ? s.departmentItemCode : s.itemCode });
 /** A notification of the person (own side), or of the foreign enterprise (foreign side): null when there is none. */
 const notificationOf = (s: Side, who: DemoUser) => {
   const id = s.notificationOf.get(s.zone === OWN_ZONE ? who.sub : s.enterprise.sub);
@@ -101,21 +110,29 @@ const RULES: Record<string, Rule> = {
   'GET commitment-approval /cases': { roles: ALL, kind: 'list', leak: (f) => f.journey.caseId },
   'GET commitment-approval /cases/{id}': { roles: ALL, kind: 'object', params: caseId },
   'GET commitment-approval /projects/{projectId}/case': { roles: ALL, kind: 'object', params: projectId },
-  'GET commitment-approval /queue': { roles: FIGURES, kind: 'list', leak: (f) => f.journey.caseId },
+  'GET commitment-approval /queue': { roles: [...FIGURES, 'department-officer'], kind: 'list', leak: (f) => f.journey.caseId },
   'POST commitment-approval /cases/{id}/notice': { roles: OFFICERS, kind: 'object', params: caseId },
   'POST commitment-approval /cases/{id}/commitment': { roles: ACTING, kind: 'object', params: caseId, body: () => ({ scope: 'all', committedDates: { start: today, completion: today, production: today } }) },
   'POST commitment-approval /cases/{id}/precheck': { roles: OFFICERS, kind: 'object', params: caseId, body: () => ({ passed: true }) },
   'POST commitment-approval /cases/{id}/publicity/end': { roles: OFFICERS, kind: 'object', params: caseId },
-  'POST commitment-approval /cases/{id}/items/{itemCode}/decision': { roles: OFFICERS, kind: 'object', params: (s) => ({ id: s.journey.caseId, itemCode: s.itemCode }), body: () => ({ decision: 'grant' }) },
-  'POST commitment-approval /cases/{id}/items/{itemCode}/resubmit': { roles: ACTING, kind: 'object', params: (s) => ({ id: s.journey.caseId, itemCode: s.itemCode }) },
-  'POST commitment-approval /cases/{id}/items/{itemCode}/documents-supplied': { roles: ACTING, kind: 'object', params: (s) => ({ id: s.journey.caseId, itemCode: s.itemCode }) },
+  'POST commitment-approval /cases/{id}/items/{itemCode}/application': { roles: ACTING, kind: 'object', params: item },
+  'POST commitment-approval /cases/{id}/items/{itemCode}/acceptance': { roles: DEPARTMENTS, kind: 'object', params: item },
+  'POST commitment-approval /cases/{id}/items/{itemCode}/pause': { roles: DEPARTMENTS, kind: 'object', params: item, body: () => ({ reason: 'hearing' }) },
+  'POST commitment-approval /cases/{id}/items/{itemCode}/resume': { roles: DEPARTMENTS, kind: 'object', params: item },
+  'POST commitment-approval /cases/{id}/items/{itemCode}/decision': { roles: DEPARTMENTS, kind: 'object', params: item, body: () => ({ decision: 'grant' }) },
+  'POST commitment-approval /cases/{id}/items/{itemCode}/revocation': { roles: ['zone-officer', ...DEPARTMENTS], kind: 'object', params: item, body: reason },
+  'POST commitment-approval /cases/{id}/items/{itemCode}/resubmit': { roles: ACTING, kind: 'object', params: item },
+  'POST commitment-approval /cases/{id}/items/{itemCode}/documents-supplied': { roles: ACTING, kind: 'object', params: item },
   'POST commitment-approval /cases/{id}/acceptance-request': { roles: ACTING, kind: 'object', params: caseId },
   'POST commitment-approval /cases/{id}/acceptance': { roles: OFFICERS, kind: 'object', params: caseId, body: () => ({ passed: true }) },
   'GET commitment-approval /catalogue/{zone}': { roles: ALL, kind: 'open', params: zone },
   'GET commitment-approval /settings/zones/{zone}': { roles: ALL, kind: 'open', params: zone },
-  'PUT commitment-approval /settings/zones/{zone}': { roles: OFFICERS, kind: 'object', params: zone, body: () => ({}) },
+  'GET commitment-approval /settings/zones/{zone}/versions': { roles: ALL, kind: 'open', params: zone },
+  // A version effective in ten years that changes nothing: harmless to the other tests.
+  'POST commitment-approval /settings/zones/{zone}/versions': { roles: MANAGERS, kind: 'object', params: zone, body: () => ({ effectiveFrom: addDays(today, 3650), note: '授权矩阵测试' }) },
   'GET commitment-approval /enterprises/{creditCode}/credit': { roles: ALL, kind: 'object', params: (s) => ({ creditCode: s.enterprise.creditCode ?? '' }), scoped: ['enterprise'] },
   'POST commitment-approval /credit-records/{id}/rectify': { roles: OFFICERS, kind: 'object', params: (s) => ({ id: s.creditRecordId }), body: () => ({ note: '已整改并复核' }) },
+  'POST commitment-approval /credit-records/{id}/repair': { roles: OFFICERS, kind: 'object', params: (s) => ({ id: s.creditRecordId }), body: () => ({ note: '申请信用修复' }) },
   // standard-land
   'GET standard-land /indicator-templates/{zone}': { roles: ALL, kind: 'open', params: zone },
   'POST standard-land /plots': { roles: OFFICERS, kind: 'create', body: (s) => newPlot(s) },
@@ -223,7 +240,9 @@ async function side(api: DemoApi, zone: string, players: DemoUser[]): Promise<Si
     await api.post(people.lead, 'agency', `/delegations/${d.id}/assign`, { agentId: people.agents[0].sub });
   }
   await journey.runTo('completed');
-  await journey.acceptance(false); // a major credit record to rectify
+  // A failed acceptance orders rectification; the failed re-inspection makes the major credit record to rectify.
+  await journey.acceptance(false);
+  await journey.acceptance(false);
   const officer = people.officer;
   const d = await api.get(admin, 'agency', `/projects/${journey.projectId}/delegation`);
   const c = await api.get(admin, 'commitment-approval', `/cases/${journey.caseId}`);
@@ -239,6 +258,7 @@ async function side(api: DemoApi, zone: string, players: DemoUser[]): Promise<Si
     delegationId: d.id,
     taskId: d.tasks[0].id,
     itemCode: c.items[0].itemCode,
+    departmentItemCode: c.items.find((i: { department: string }) => i.department === PLAYER_DEPARTMENT).itemCode,
     creditRecordId: (credit.records ?? credit.items ?? [])[0]?.id,
     team: `${zone}-DB`,
     availablePlot: availablePlot.code,
@@ -268,7 +288,7 @@ describe('authorization matrix: every endpoint × every role × own and foreign'
       for (const [path, operations] of Object.entries(spec.paths)) for (const method of Object.keys(operations)) routes.push({ service, method: method.toUpperCase(), path });
     }
     const sx = zoneUsers(OWN_ZONE);
-    players.set('zone-officer', sx.officer).set('agency-supervisor', sx.lead).set('zone-manager', sx.manager).set('province-manager', demoUser('province-manager')).set('admin', demoUser('admin'));
+    players.set('zone-officer', sx.officer).set('department-officer', sx.departmentOfficer(PLAYER_DEPARTMENT)).set('agency-supervisor', sx.lead).set('zone-manager', sx.manager).set('province-manager', demoUser('province-manager')).set('admin', demoUser('admin'));
     const own = await side(api, OWN_ZONE, [...players.values()]);
     players.set('enterprise', own.enterprise).set('agency-agent', demoUser(own.agentId));
     await noteFirstMessage(api, own, demoUser(own.agentId));
@@ -281,6 +301,17 @@ describe('authorization matrix: every endpoint × every role × own and foreign'
     expect(served.filter((r) => !RULES[r])).toEqual([]);
     expect(Object.keys(RULES).filter((r) => !served.includes(r))).toEqual([]);
     expect(served.length).toBeGreaterThan(70);
+  });
+
+  it('lets a department officer act on its own department’s items only: another department’s in its own zone → 403', async () => {
+    const who = players.get('department-officer') as DemoUser;
+    const other = fixture.own.itemCode; // 备案, 发展和改革局's
+    const answers: string[] = [];
+    for (const [action, body] of [['acceptance', {}], ['pause', { reason: 'hearing' }], ['resume', {}], ['decision', { decision: 'grant' }], ['revocation', { reason: '授权矩阵测试' }]] as const) {
+      const r = await api.call(who, 'POST', 'commitment-approval', `/cases/${fixture.own.journey.caseId}/items/${other}/${action}`, body);
+      answers.push(`${action} ${r.status} ${r.body?.code ?? ''}`);
+    }
+    expect(answers).toEqual(['acceptance 403 department', 'pause 403 department', 'resume 403 department', 'decision 403 department', 'revocation 403 department']);
   });
 
   it('answers each role as its rule says, and lists leak nothing foreign', async () => {

@@ -130,9 +130,22 @@ describe('web console (browser)', () => {
       ['承诺开工日期', addDays(today, 30)],
       ['承诺竣工日期', addDays(today, 200)],
     ]);
+    // 承诺制 is voluntary: the drainage permit (C08) by 一般程序, the rest by commitment.
+    await page.getByText('部分承诺（逐项选择承诺制或一般程序）').click();
+    await page.getByTestId('procedure-row-C08').getByText('一般程序').click();
+    await shot(page, 'enterprise-commitment');
     await page.getByTestId('submit-commitment').click();
     await page.getByText('承诺书已提交').waitFor();
-    await until('the case committed', async () => (await api.get(enterprise, 'commitment-approval', `/cases/${journey.caseId}`)).status === 'COMMITTED');
+    const committed = await until('the case committed', async () => {
+      const c = await api.get(enterprise, 'commitment-approval', `/cases/${journey.caseId}`);
+      return c.status === 'COMMITTED' ? c : undefined;
+    });
+    expect(committed.items.filter((i: { regime: string }) => i.regime === 'committable').map((i: { itemCode: string; procedure: string }) => `${i.itemCode}:${i.procedure}`)).toEqual(
+      expect.arrayContaining(['C08:ordinary', 'C12:commitment']),
+    );
+    // The 一般程序 item is the enterprise's to apply for.
+    await page.getByTestId('apply-C08').click();
+    await until('C08 applied for', async () => (await api.get(enterprise, 'commitment-approval', `/cases/${journey.caseId}`)).items.find((i: { itemCode: string }) => i.itemCode === 'C08').status === 'APPLIED');
 
     await page.goto(`${CONSOLE}/inbox`);
     await until('the notice in the inbox', async () => {
@@ -146,13 +159,14 @@ describe('web console (browser)', () => {
     expect(await page.locator('[data-testid^="project-row-"]').filter({ hasText: DEMO_ENTERPRISES[1].enterpriseName }).count()).toBe(0);
   });
 
-  it('an approval officer signs in with its password, works the queue, grants an item and signs out', async () => {
+  it('a department officer signs in with its password, works its queue, accepts and grants its item; the case shows pauses and blocked items', async () => {
     const enterprise = DEMO_ENTERPRISES[1];
-    const officer = zoneUsers(enterprise.zoneCode).officer;
-    const journey = await new ProjectJourney(api, plan(enterprise)).runTo('committed');
-    await api.post(officer, 'commitment-approval', `/cases/${journey.caseId}/precheck`, { passed: true });
-    const c = await api.get(officer, 'commitment-approval', `/cases/${journey.caseId}`);
-    const item = c.items.find((i: { status: string }) => i.status === 'UNDER_REVIEW');
+    const people = zoneUsers(enterprise.zoneCode);
+    const officer = people.departmentOfficer('住房和城乡建设局');
+    // On land: 消防设计审查 (A05, 住建) first, 施工许可 (A06) after it; 备案 took an expert review.
+    const journey = await new ProjectJourney(api, plan(enterprise, { landAreaMu: 30, pausedItem: 'A01' })).runTo('committed');
+    await api.post(people.officer, 'commitment-approval', `/cases/${journey.caseId}/precheck`, { passed: true });
+    for (const code of ['A05', 'A06']) await api.post(enterprise, 'commitment-approval', `/cases/${journey.caseId}/items/${code}/application`);
 
     // The plain sign-in, as outside a demo: the console sends the browser to Keycloak, and a wrong password stays there.
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
@@ -166,32 +180,34 @@ describe('web console (browser)', () => {
     await page.getByTestId('current-user').waitFor();
     expect(new URL(page.url()).pathname).toBe('/queue'); // back where the person was going
     await expectNoTokenInTheBrowser(page);
-    await page.locator('[data-testid^="queue-row-"]').first().waitFor();
-    await page.getByTestId('supervision').waitFor(); // 对标验收 asked for, rectifications under way
-    await shot(page, 'officer-queue');
+    // Its own department's queue: A05 and A06 of this case, nothing of another department.
+    await page.getByTestId(`queue-row-${journey.caseId}-A05`).waitFor();
+    expect(await page.getByTestId(`queue-row-${journey.caseId}-A02`).count()).toBe(0);
+    await shot(page, 'department-queue');
+
     await page.goto(`${CONSOLE}/cases/${journey.caseId}`);
-    await page.getByTestId(`grant-${item.itemCode}`).click();
-    await until('the item granted', async () => (await api.get(officer, 'commitment-approval', `/cases/${journey.caseId}`)).items.find((i: { itemCode: string }) => i.itemCode === item.itemCode).status === 'GRANTED');
-    await page.getByText('已准予').first().waitFor();
-    await shot(page, 'officer-case');
-    await page.goto(`${CONSOLE}/credit?creditCode=${DEMO_ENTERPRISES[6].creditCode}`);
-    await page.waitForLoadState('networkidle');
-    await shot(page, 'officer-credit');
+    await page.getByTestId('case-blocked').waitFor(); // A06 waits for A05 (and 用地规划 for 工程规划)
+    await page.getByTestId('pause-history').getByRole('cell', { name: '专家评审', exact: true }).waitFor(); // 备案's expert review, with its dates
+    expect(await page.getByTestId('accept-A06').isDisabled()).toBe(true);
+    expect(await page.getByTestId('accept-A02').count()).toBe(0); // 自然资源和规划局's item: not this officer's
+    await page.getByTestId('accept-A05').click();
+    await until('A05 accepted', async () => (await api.get(officer, 'commitment-approval', `/cases/${journey.caseId}`)).items.find((i: { itemCode: string }) => i.itemCode === 'A05').status === 'ACCEPTED');
+    await page.getByTestId('grant-A05').click();
+    await until('A05 granted', async () => (await api.get(officer, 'commitment-approval', `/cases/${journey.caseId}`)).items.find((i: { itemCode: string }) => i.itemCode === 'A05').status === 'GRANTED');
+    await page.getByTestId(`item-row-A05`).getByText('已准予').waitFor();
+    await shot(page, 'department-case');
     // Another zone's case is not found.
     const foreign = (await api.get(demoUser('admin'), 'commitment-approval', '/cases?zone=CZ-GXQ&pageSize=1')).items[0];
     await page.goto(`${CONSOLE}/cases/${foreign.id}`);
     await page.getByText('未找到').first().waitFor();
 
     // A change without the session's CSRF token (what another site could forge) is refused and changes nothing.
-    const other = c.items.find((i: { status: string; itemCode: string }) => i.status === 'UNDER_REVIEW' && i.itemCode !== item.itemCode);
-    if (other) {
-      const forged = await page.evaluate(
-        async ([url]) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ decision: 'grant' }) })).status,
-        [`${CONSOLE}/api/commitment-approval/cases/${journey.caseId}/items/${other.itemCode}/decision`],
-      );
-      expect(forged).toBe(403);
-      expect((await api.get(officer, 'commitment-approval', `/cases/${journey.caseId}`)).items.find((i: { itemCode: string }) => i.itemCode === other.itemCode).status).toBe('UNDER_REVIEW');
-    }
+    const forged = await page.evaluate(
+      async ([url]) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({}) })).status,
+      [`${CONSOLE}/api/commitment-approval/cases/${journey.caseId}/items/A06/acceptance`],
+    );
+    expect(forged).toBe(403);
+    expect((await api.get(officer, 'commitment-approval', `/cases/${journey.caseId}`)).items.find((i: { itemCode: string }) => i.itemCode === 'A06').status).toBe('APPLIED');
 
     // Signing out ends the session here and at the identity provider: signing in again asks for the password.
     await page.getByTestId('sign-out').click();
@@ -218,7 +234,9 @@ describe('web console (browser)', () => {
       enterpriseName: `山西受邀新材料${serial}有限公司`,
       industryCode: 'C3021',
     };
-    const journey = await new ProjectJourney(api, plan(contact)).runTo('notified');
+    // The contact has no password yet: the officer issues the notice (备案 waits for the enterprise).
+    const journey = await new ProjectJourney(api, plan(contact)).runTo('signed');
+    await api.post(zoneUsers(contact.zoneCode).officer, 'commitment-approval', `/cases/${journey.caseId}/notice`);
     const mail = await until('the invitation e-mail', async () => {
       const received = (await (await fetch(`${mailUrl()}/messages?to=${encodeURIComponent(contact.email!)}`)).json()) as { subject: string; text: string }[];
       return received.find((m) => m.subject.includes('请设置密码'));

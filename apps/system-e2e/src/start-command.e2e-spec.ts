@@ -68,6 +68,18 @@ describe('the start command (npm start)', () => {
     expect(rectifying.filter((c: { projectId: string }) => ids.has(c.projectId))).toHaveLength(1);
   });
 
+  it('seeds the 承诺制 steps as bureaus run them: 一般程序 items, a clock paused and resumed, 备案 waiting for corrections', async () => {
+    const admin = demoUser('admin');
+    const items = (
+      await Promise.all((await demoProjects()).map((p: { id: string }) => api.call(admin, 'GET', 'commitment-approval', `/projects/${p.id}/case`)))
+    ).flatMap((r) => (r.status === 200 ? r.body.items : [])) as { itemCode: string; procedure: string; status: string; pauses: { reason: string; to: string | null }[]; acceptedOn: string | null }[];
+    expect(items.filter((i) => i.procedure === 'ordinary' && i.status === 'GRANTED').length).toBeGreaterThanOrEqual(1);
+    expect(items.filter((i) => i.pauses.some((p) => p.reason === 'expert-review' && p.to)).length).toBeGreaterThanOrEqual(1);
+    expect(items.filter((i) => i.itemCode === 'A01' && i.status === 'CORRECTIONS_REQUESTED')).toHaveLength(1);
+    // Every decided item of an approval was accepted first (its clock from 受理).
+    expect(items.filter((i) => i.procedure !== 'commitment' && i.status === 'GRANTED' && !i.acceptedOn)).toEqual([]);
+  });
+
   it("lists only the enterprise's own projects for an enterprise's demo token", async () => {
     for (const enterprise of [DEMO_ENTERPRISES[0], DEMO_ENTERPRISES[5]]) {
       const mine = await api.all(enterprise, 'project-intake', '/projects');
