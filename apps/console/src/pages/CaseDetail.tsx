@@ -38,6 +38,34 @@ export function putIssues(form: FormInstance, error: unknown, fields: string[]):
   return left !== null && left.length === 0;
 }
 
+/**
+ * A modal's form sent on OK: validated here first, then `send(values)`; a 400's
+ * reasons go under their fields, anything else above the form; closes on success.
+ */
+export function useModalForm<V extends object>(form: FormInstance<V>, fields: string[], send: (values: V) => Promise<unknown>, onClose: (done: boolean) => void) {
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const ok = async () => {
+    let v: V;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    setError(undefined);
+    try {
+      await send(v);
+      onClose(true);
+    } catch (e) {
+      if (!putIssues(form, e, fields)) setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { saving, error, ok };
+}
+
 /** The officers (approval officer, administrator): they decide, pre-check and rectify. */
 export const OFFICER_ROLES: Role[] = ['zone-officer', 'admin'];
 export const isOfficer = (s: Session) => OFFICER_ROLES.includes(s.user.role);
@@ -748,27 +776,13 @@ function DecisionModal({
   onClose: (done: boolean) => void;
 }) {
   const [form] = Form.useForm<{ missingDocuments?: string[]; supplyBy?: Dayjs | null; reason?: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
   const today = chinaToday();
-  const ok = async () => {
-    let v: { missingDocuments?: string[]; supplyBy?: Dayjs | null; reason?: string };
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(undefined);
-    try {
-      await submit(kind === 'grant-with-missing-documents' ? { decision: kind, missingDocuments: v.missingDocuments, supplyBy: ymd(v.supplyBy) } : { decision: kind, reason: v.reason?.trim() });
-      onClose(true);
-    } catch (e) {
-      if (!putIssues(form, e, ['missingDocuments', 'supplyBy', 'reason'])) setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, error, ok } = useModalForm(
+    form,
+    ['missingDocuments', 'supplyBy', 'reason'],
+    (v) => submit(kind === 'grant-with-missing-documents' ? { decision: kind, missingDocuments: v.missingDocuments, supplyBy: ymd(v.supplyBy) } : { decision: kind, reason: v.reason?.trim() }),
+    onClose,
+  );
   return (
     <Modal
       open
@@ -818,26 +832,7 @@ function DecisionModal({
 /** 暂停计时: a hearing, testing or an expert review (the time is not counted; 补正 is a decision, publicity follows the case). */
 function PauseModal({ item, submit, onClose }: { item: CaseItem; submit: (body: unknown) => Promise<unknown>; onClose: (done: boolean) => void }) {
   const [form] = Form.useForm<{ reason: string; note?: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const ok = async () => {
-    let v: { reason: string; note?: string };
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(undefined);
-    try {
-      await submit({ reason: v.reason, ...(v.note?.trim() ? { note: v.note.trim() } : {}) });
-      onClose(true);
-    } catch (e) {
-      if (!putIssues(form, e, ['reason', 'note'])) setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, error, ok } = useModalForm(form, ['reason', 'note'], (v) => submit({ reason: v.reason, ...(v.note?.trim() ? { note: v.note.trim() } : {}) }), onClose);
   return (
     <Modal open title={`暂停计时 · ${item.itemCode} ${item.name}`} okText="确认暂停" cancelText="取消" okButtonProps={{ ...tid('pause-submit'), loading: saving }} onOk={() => void ok()} onCancel={() => onClose(false)} destroyOnHidden>
       <ErrorAlert error={error} />
@@ -883,26 +878,7 @@ export function NoteModal({
   onClose: (done: boolean) => void;
 }) {
   const [form] = Form.useForm<Record<string, string>>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const ok = async () => {
-    let v: Record<string, string>;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(undefined);
-    try {
-      await submit(v[field].trim());
-      onClose(true);
-    } catch (e) {
-      if (!putIssues(form, e, [field])) setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, error, ok } = useModalForm(form, [field], (v) => submit(v[field].trim()), onClose);
   return (
     <Modal open title={title} okText={okText} cancelText="取消" okButtonProps={{ ...tid(`${testid}-submit`), loading: saving }} onOk={() => void ok()} onCancel={() => onClose(false)} destroyOnHidden>
       <ErrorAlert error={error} />

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api, type Session } from '../api';
 import { ErrorAlert, useLoad } from '../ui';
 import { zhText } from '../zh';
-import { chinaToday, isOfficer, putIssues, tid } from './CaseDetail';
+import { chinaToday, isOfficer, tid, useModalForm } from './CaseDetail';
 
 /** One 异常信用记录 (credit.service.ts). */
 interface CreditRecord {
@@ -265,26 +265,7 @@ export function Credit({ session }: { session: Session }) {
 /** 登记整改 (how the enterprise rectified) or 信用修复 (the record no longer counts); the blacklist is re-evaluated by the service. */
 function RecordModal({ record, kind, onClose }: { record: CreditRecord; kind: 'rectify' | 'repair'; onClose: (done: boolean) => void }) {
   const [form] = Form.useForm<{ note: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const ok = async () => {
-    let v: { note: string };
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(undefined);
-    try {
-      await api('commitment-approval', `/credit-records/${encodeURIComponent(record.id)}/${kind}`, { body: { note: v.note.trim() } });
-      onClose(true);
-    } catch (e) {
-      if (!putIssues(form, e, ['note'])) setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, error, ok } = useModalForm(form, ['note'], (v) => api('commitment-approval', `/credit-records/${encodeURIComponent(record.id)}/${kind}`, { body: { note: v.note.trim() } }), onClose);
   return (
     <Modal open title={kind === 'rectify' ? '登记整改' : '信用修复'} okText={kind === 'rectify' ? '确认登记' : '确认修复'} cancelText="取消" okButtonProps={{ ...tid(`${kind}-submit`), loading: saving }} onOk={() => void ok()} onCancel={() => onClose(false)} destroyOnHidden>
       <ErrorAlert error={error} />
