@@ -1,25 +1,44 @@
 import { Module } from '@nestjs/common';
 import { Services, Topics } from '@devzone/contracts';
 import { ServiceModule } from '@devzone/platform';
+import { ConstructionController } from './api/construction.http.controller';
+import { LandPathsController } from './api/land-paths.http.controller';
 import { PlotsController, ProjectLandController } from './api/land.http.controller';
+import { ConstructionService } from './application/construction.service';
 import { IdleLandChecker } from './application/idle-land.checker';
+import { LandChecksService } from './application/land-checks.service';
+import { LandDeadlineChecker } from './application/land-deadline.checker';
+import { LandPathsService } from './application/land-paths.service';
 import { LandService } from './application/land.service';
 import { ProjectEventHandler } from './events/project.event-handler';
 import { ENTITIES } from './infrastructure/orm-entities';
 import { LandSchema1764288200000 } from './infrastructure/migrations/1764288200000-land-schema';
 import { LandProjectCreditCode1764288500000 } from './infrastructure/migrations/1764288500000-land-project-credit-code';
+import { ExactMuArea1764500100000 } from './infrastructure/migrations/1764500100000-exact-mu-area';
+import { LandPaths1764500200000 } from './infrastructure/migrations/1764500200000-land-paths';
+import { CheckRectification1764500300000 } from './infrastructure/migrations/1764500300000-check-rectification';
+import { IdleLandStalled1764500400000 } from './infrastructure/migrations/1764500400000-idle-land-stalled';
+import { InterimPeriods1764500500000 } from './infrastructure/migrations/1764500500000-interim-periods';
 
 @Module({
   imports: [
     ServiceModule.forRoot({
       service: Services.standardLand,
       entities: ENTITIES,
-      migrations: [LandSchema1764288200000, LandProjectCreditCode1764288500000],
+      migrations: [
+        LandSchema1764288200000,
+        LandProjectCreditCode1764288500000,
+        ExactMuArea1764500100000,
+        LandPaths1764500200000,
+        CheckRectification1764500300000,
+        IdleLandStalled1764500400000,
+        InterimPeriods1764500500000,
+      ],
       publishes: [Topics.land],
       subscribes: [Topics.project],
     }),
   ],
-  controllers: [PlotsController, ProjectLandController, ProjectEventHandler],
-  providers: [LandService, IdleLandChecker],
+  controllers: [PlotsController, ProjectLandController, LandPathsController, ConstructionController, ProjectEventHandler],
+  providers: [LandService, LandPathsService, LandChecksService, ConstructionService, IdleLandChecker, LandDeadlineChecker],
 })
 export class AppModule {}

@@ -1,11 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { ApprovalCaseGranted, parseEvent, type IdleLandV1, type LandCheckFailedV1, type LandContractSignedV1 } from '@devzone/contracts';
+import {
+  ApprovalCaseGranted,
+  parseEvent,
+  ProjectSigned,
+  ProjectStageChanged,
+  REQUIRED_ASSESSMENTS,
+  type IdleLandV1,
+  type IndicatorAtRiskV1,
+  type LandCheckFailedV2,
+  type LandCheckPassedV1,
+  type LandContractSignedV1,
+  type LandSecuredV1,
+  type PenaltyAssessedV1,
+  type ProjectSignedV1,
+} from '@devzone/contracts';
 import { startService, type RunningService } from '@devzone/platform';
-import { chinaDate } from '@devzone/shared-kernel';
-import { createTestDatabase, dropTestDatabase, eventually, get, post, publishAs, readTopic, spawnService, uniqueName, type SpawnedService } from '@devzone/testing';
+import { addDays, chinaDate } from '@devzone/shared-kernel';
+import { as, createTestDatabase, dropTestDatabase, eventually, get, post, publishAs, readTopic, spawnService, uniqueName, type ReadMessage, type SpawnedService } from '@devzone/testing';
 import { AppModule } from '../src/app.module';
 import { IdleLandChecker } from '../src/application/idle-land.checker';
-import { REQUIRED_ASSESSMENTS } from '@devzone/contracts';
+import { LandDeadlineChecker } from '../src/application/land-deadline.checker';
+import { addYears, periodOf } from '../src/domain/consequences';
 
 const plot = (code: string, overrides: Record<string, unknown> = {}) => ({
   code,
@@ -111,7 +126,7 @@ describe('standard-land: plots, matching, transfer, checks — with project-inta
     await publishAs(`${prefix}approval.events`, 'commitment-approval', [{ definition: ApprovalCaseGranted, projectId, payload: { caseId: randomUUID(), decisionNumber: 'PF-SX-ZGQ-2026-TEST', grantedOn: chinaDate() } }]);
     await eventually(async () => expect((await get(`${intake.url}/projects/${projectId}`)).body['stage']).toBe('READY_TO_START'));
 
-    // A failed full-production review: shortfalls per indicator, the penalty in fen, a rectification deadline.
+    // A failed full-production review: shortfalls per indicator and a rectification period — no penalty yet.
     const check = await post(url(`/projects/${projectId}/land-checks`), {
       stage: 'full-production',
       measured: [
@@ -123,14 +138,16 @@ describe('standard-land: plots, matching, transfer, checks — with project-inta
       ],
     });
     expect(check.status).toBe(201);
-    // Default terms: 5% of the land price per failed indicator (2 × 1,500,000.00 元), capped at 30%.
-    expect(check.body).toMatchObject({ passed: false, penaltyFen: 300_000_000 });
+    // What it would cost (default terms: 5% of the land price per failed indicator, 2 × 1,500,000.00 元) is kept for later.
+    expect(check.body).toMatchObject({ passed: false, penaltyFen: 0, state: 'rectifying', rectifyBy: addDays(chinaDate(), 365), consequence: { penaltyFen: 300_000_000 } });
     const failed = await eventually(async () => {
       const found = (await readTopic(`${prefix}land.events`, 2)).filter((m) => m.headers['event-type'] === 'land.check-failed' && m.key === projectId);
       expect(found).toHaveLength(1);
-      return parseEvent<LandCheckFailedV1>(found[0].value).payload;
+      expect(parseEvent(found[0].value).version).toBe(2);
+      return parseEvent<LandCheckFailedV2>(found[0].value).payload;
     });
-    expect(failed).toMatchObject({ plotCode: 'P-FIT', stage: 'full-production', penaltyFen: 300_000_000 });
+    expect(failed).toMatchObject({ plotCode: 'P-FIT', stage: 'full-production', recheck: false, rectifyBy: addDays(chinaDate(), 365) });
+    expect(failed).not.toHaveProperty('penaltyFen');
     expect(failed.results.filter((r) => !r.passed).map((r) => [r.code, r.shortfall, r.shortfallPercent])).toEqual([
       ['tax-per-mu', 7, 28],
       ['value-added-per-energy', 0.3, 20],
@@ -186,9 +203,235 @@ describe('standard-land: plots, matching, transfer, checks — with project-inta
       expect(found).toHaveLength(2);
       return found.map((m) => parseEvent<IdleLandV1>(m.value).payload);
     });
-    expect(idle.map((i) => [i.level, i.feeFen])).toEqual([
-      ['fee', 600_000_000],
-      ['recovery', 600_000_000],
+    expect(idle.map((i) => [i.level, i.feeFen, i.case])).toEqual([
+      ['fee', 600_000_000, 'not-started'],
+      ['recovery', 600_000_000, 'not-started'],
     ]);
+  });
+
+
+  // ── Land paths, the order of consequences, idle land case 2, interim periods ──
+
+  let serial = 0;
+  /** project.signed as project-intake publishes it (without going through project-intake). */
+  const sign = async (name: string, overrides: Partial<ProjectSignedV1> = {}) => {
+    const projectId = randomUUID();
+    serial += 1;
+    const payload: ProjectSignedV1 = {
+      projectCode: `2611-140100-04-01-${String(serial).padStart(5, '0')}A`,
+      name,
+      enterprise: { name: '山西示例材料有限公司', creditCode: '91330100716105852F' },
+      zoneCode: 'SX-ZGQ',
+      industryCode: 'C3981',
+      totalInvestment: 45000,
+      fixedAssetInvestment: 36000,
+      projectedAnnualOutput: 60000,
+      landAreaMu: 40,
+      usesStandardLand: false,
+      wantsFullAgency: false,
+      projectType: 'capital-construction',
+      plannedDates: { start: '2027-03-01', completion: '2028-06-30', production: '2028-09-01' },
+      signedOn: '2026-11-20',
+      contacts: [{ name: '王强', mobile: '13700000000' }],
+      ...overrides,
+    };
+    await publishAs(`${prefix}project.events`, 'project-intake', [{ definition: ProjectSigned, projectId, payload }]);
+    await eventually(async () => expect((await get(url(`/projects/${projectId}/land`))).status).toBe(200));
+    return projectId;
+  };
+
+  const ofProject = (type: string, projectId: string) => (m: ReadMessage) => m.headers['event-type'] === type && m.key === projectId;
+  /** The project's events of a type, once `count` of them (and of `marker`, a later event of the same transaction) have arrived. */
+  const landEvents = async <P>(type: string, projectId: string, count: number) => {
+    const found = (await readTopic(`${prefix}land.events`, (ms) => ms.filter(ofProject(type, projectId)).length >= count)).filter(ofProject(type, projectId));
+    expect(found).toHaveLength(count);
+    return found.map((m) => parseEvent<P>(m.value));
+  };
+  const countOf = async (type: string, projectId: string) => (await readTopic(`${prefix}land.events`, (ms) => ms.length > 0)).filter(ofProject(type, projectId)).length;
+
+  const grant = (number: string, overrides: Record<string, unknown> = {}) => ({
+    number,
+    signedOn: chinaDate(),
+    landPriceFen: 1_200_000_000,
+    areaMu: 40,
+    location: '示范区阳曲园区纬二路以北',
+    agreedStart: '2027-03-01',
+    agreedCompletion: '2028-06-30',
+    ...overrides,
+  });
+  const lease = (contractNumber: string) => ({
+    contractNumber,
+    landlord: '山西转型综改示范区产业园运营有限公司',
+    premises: '潇河产业园区标准厂房 3 号楼',
+    floorAreaM2: 6000,
+    leaseFrom: '2027-01-01',
+    leaseTo: '2031-12-31',
+    standardFactory: true,
+  });
+
+  it('records each land path other than 标准地 once, announced by one land.land-secured', async () => {
+    const granted = await sign('招拍挂出让项目');
+    const badGrant = await post(url(`/projects/${granted}/land-grant`), grant('G-1', { areaMu: 0, agreedCompletion: '2027-01-01', landPriceFen: 12.5 }));
+    expect(badGrant.status).toBe(400);
+    expect(badGrant.body['issues'].map((i: { field: string }) => i.field).sort()).toEqual(['agreedCompletion', 'areaMu', 'landPriceFen']);
+    expect((await post(url(`/projects/${granted}/land-grant`), grant('G-1', { signedOn: addDays(chinaDate(), 1) }))).body).toMatchObject({ issues: [{ field: 'signedOn' }] });
+    const recorded = await post(url(`/projects/${granted}/land-grant`), grant('晋综示让〔2026〕21号', { agreedProduction: '2028-09-01' }));
+    expect(recorded).toMatchObject({ status: 201, body: { path: 'grant', pathZh: '招拍挂出让', reference: '晋综示让〔2026〕21号', areaMu: 40 } });
+    expect(await post(url(`/projects/${granted}/lease`), lease('ZL-1'))).toMatchObject({ status: 409, body: { code: 'land-secured', message: '项目用地已落实（招拍挂出让） (the project\'s land is already secured (grant))' } });
+    // An ordinary grant carries no performance agreement: nothing to check against.
+    expect(await post(url(`/projects/${granted}/land-checks`), { stage: 'completion', measured: [{ code: 'floor-area-ratio', value: 1.2, unit: 'ratio' }] })).toMatchObject({ status: 409, body: { code: 'no-performance-agreement' } });
+
+    const own = await sign('自有用地项目');
+    expect(await post(url(`/projects/${own}/own-land`), { certificateNumber: '晋(2026)太原市第0012345号', areaMu: 35, location: '建材路8号' })).toMatchObject({ status: 400, body: { issues: [{ field: 'certificateNumber' }] } });
+    expect((await post(url(`/projects/${own}/own-land`), { certificateNumber: '晋(2026)太原市不动产权第0012345号', areaMu: 35, location: '建材路8号' })).status).toBe(201);
+    expect(await post(url(`/projects/${own}/own-land`), { certificateNumber: '晋(2026)太原市不动产权第0012346号', areaMu: 35, location: '建材路8号' })).toMatchObject({ status: 409, body: { code: 'land-secured' } });
+
+    // Signed without a land need: 'no new land' is recorded on signing; it may lease premises instead, but not buy land.
+    const leased = await sign('租赁标准厂房项目', { landAreaMu: 0 });
+    await eventually(async () => expect((await get(url(`/projects/${leased}/land`))).body['path']).toMatchObject({ path: 'none', reference: '无新增用地', securedOn: '2026-11-20' }));
+    expect(await post(url(`/projects/${leased}/land-grant`), grant('G-2'))).toMatchObject({ status: 409, body: { code: 'no-land-needed' } });
+    expect(await post(url(`/projects/${leased}/lease`), { ...lease('ZL-2'), leaseTo: '2027-01-01' })).toMatchObject({ status: 400, body: { issues: [{ field: 'leaseTo' }] } });
+    expect((await post(url(`/projects/${leased}/lease`), lease('ZL-2026-031'))).body).toMatchObject({ path: 'lease', lease: { landlord: '山西转型综改示范区产业园运营有限公司', floorAreaM2: 6000, standardFactory: true } });
+    expect(await post(url(`/projects/${leased}/lease`), lease('ZL-2026-032'))).toMatchObject({ status: 409, body: { code: 'land-secured' } });
+
+    const standard = await sign('标准地项目', { usesStandardLand: true, landAreaMu: 90 });
+    expect(await post(url(`/projects/${standard}/land-grant`), grant('G-3'))).toMatchObject({ status: 409, body: { code: 'standard-land-project' } });
+    expect(await post(url(`/projects/${standard}/own-land`), { certificateNumber: '晋(2026)太原市不动产权第0099999号', areaMu: 90, location: '某地' })).toMatchObject({ status: 409, body: { code: 'standard-land-project' } });
+    const otherZone = as({ sub: 'officer-elsewhere', name: '外区专员', role: 'zone-officer', zones: ['SX-OTHER'] });
+    expect((await post(url(`/projects/${own}/lease`), lease('ZL-3'), otherZone)).status).toBe(404);
+    const enterprise = as({ sub: 'ent-1', name: '企业', role: 'enterprise', zones: [], creditCode: '91330100716105852F' });
+    expect((await post(url(`/projects/${own}/lease`), lease('ZL-4'), enterprise)).status).toBe(403);
+
+    const [g] = await landEvents<LandSecuredV1>('land.land-secured', granted, 1);
+    expect(g.payload).toEqual({ path: 'grant', securedOn: chinaDate(), reference: '晋综示让〔2026〕21号', areaMu: 40, agreedDates: { start: '2027-03-01', completion: '2028-06-30', production: '2028-09-01' } });
+    const [o] = await landEvents<LandSecuredV1>('land.land-secured', own, 1);
+    expect(o.payload).toEqual({ path: 'own-land', securedOn: chinaDate(), reference: '晋(2026)太原市不动产权第0012345号', areaMu: 35 });
+    const l = await landEvents<LandSecuredV1>('land.land-secured', leased, 2);
+    expect(l.map((e) => e.payload)).toEqual([
+      { path: 'none', securedOn: '2026-11-20', reference: '无新增用地' },
+      { path: 'lease', securedOn: chinaDate(), reference: 'ZL-2026-031', landlord: '山西转型综改示范区产业园运营有限公司', premises: '潇河产业园区标准厂房 3 号楼' },
+    ]);
+    expect(await countOf('land.land-secured', standard)).toBe(0);
+    expect((await get(url(`/projects/${granted}/land`))).body).toMatchObject({ path: { path: 'grant' }, contract: { kind: 'grant', contractNumber: '晋综示让〔2026〕21号', plotId: null, agreement: null } });
+  });
+
+  /** A 标准地 project with a transferred plot (agreed start 2027-02-01, land price 30,000,000.00 元). */
+  const onStandardLand = async (code: string) => {
+    expect((await post(url('/plots'), plot(code))).status).toBe(201);
+    await post(url(`/plots/${code}/publish`));
+    const projectId = await sign(`标准地项目 ${code}`, { usesStandardLand: true, landAreaMu: 90 });
+    expect((await post(url(`/plots/${code}/transfer`), transfer(projectId, `C-${code}`))).status).toBe(200);
+    return projectId;
+  };
+  const fullProduction = (tax: number, energy = 1.6) => ({
+    stage: 'full-production',
+    measured: [
+      { code: 'tax-per-mu', value: tax, unit: '万元/亩·年' }, // committed 25
+      { code: 'output-per-mu', value: 620, unit: '万元/亩·年' },
+      { code: 'value-added-per-energy', value: energy, unit: '万元/吨标煤' }, // target 1.5
+      { code: 'value-added-per-emission', value: 150, unit: '万元/吨' },
+      { code: 'rd-intensity', value: 2.5, unit: '%' },
+    ],
+  });
+
+  it('rectification before penalty: a failed check costs nothing, a failed re-check does, a passed re-check closes the case', async () => {
+    const failing = await onStandardLand('P-RECHECK-FAIL');
+    const first = await post(url(`/projects/${failing}/land-checks`), fullProduction(18, 1.2));
+    expect(first.body).toMatchObject({ state: 'rectifying', penaltyFen: 0, rectifyBy: addDays(chinaDate(), 365), status: { zh: `整改中，期限至 ${addDays(chinaDate(), 365)}` } });
+    await landEvents('land.rectification-due', failing, 1); // published after land.check-failed, in the same transaction
+    expect(await countOf('land.penalty-assessed', failing)).toBe(0);
+
+    // The re-check: tax still short (18 of 25), energy met → one failed indicator, 5% of the land price.
+    const recheck = await post(url(`/projects/${failing}/land-checks`), fullProduction(18));
+    expect(recheck.body).toMatchObject({ state: 'penalty-assessed', penaltyFen: 150_000_000, penaltyReason: 'recheck-failed', recheck: { passed: false } });
+    const [penalty] = await landEvents<PenaltyAssessedV1>('land.penalty-assessed', failing, 1);
+    expect(penalty.payload).toMatchObject({ reason: 'recheck-failed', stage: 'full-production', amountFen: 150_000_000, lines: [{ code: 'tax-per-mu', amountFen: 150_000_000 }], assessedOn: chinaDate() });
+    const failedEvents = await landEvents<LandCheckFailedV2>('land.check-failed', failing, 2);
+    expect(failedEvents.map((e) => [e.version, e.payload.recheck])).toEqual([
+      [2, false],
+      [2, true],
+    ]);
+    expect(await post(url(`/projects/${failing}/land-checks`), fullProduction(30))).toMatchObject({ status: 409, body: { code: 'check-closed' } });
+
+    const passing = await onStandardLand('P-RECHECK-PASS');
+    expect((await post(url(`/projects/${passing}/land-checks`), fullProduction(18))).body).toMatchObject({ state: 'rectifying' });
+    expect((await post(url(`/projects/${passing}/land-checks`), fullProduction(26))).body).toMatchObject({ state: 'recheck-passed', penaltyFen: 0, status: { zh: '复核通过', en: 're-check passed' } });
+    const [passed] = await landEvents<LandCheckPassedV1>('land.check-passed', passing, 1);
+    expect(passed.payload).toMatchObject({ stage: 'full-production', recheck: true });
+    expect(await countOf('land.penalty-assessed', passing)).toBe(0);
+
+    const checks = (await get(url(`/projects/${failing}/land`))).body['checks'];
+    expect(checks.map((c: { stage: string; status: { zh: string } }) => [c.stage, c.status.zh])).toEqual([['full-production', '已核定违约金 1,500,000.00 元']]);
+  });
+
+  it('assesses a lapsed rectification period once, however often the check runs', async () => {
+    const projectId = await onStandardLand('P-LAPSE');
+    const first = await post(url(`/projects/${projectId}/land-checks`), fullProduction(18, 1.2)); // two indicators short
+    const rectifyBy = first.body['rectifyBy'] as string;
+    const deadlines = land.app.get(LandDeadlineChecker);
+    expect((await deadlines.run(rectifyBy)).lapsed).toBe(0); // the last day still counts
+    const runs = [await deadlines.run(addDays(rectifyBy, 1)), await deadlines.run(addDays(rectifyBy, 1)), await deadlines.run(addDays(rectifyBy, 30))];
+    expect(runs[0].lapsed).toBeGreaterThanOrEqual(1); // other projects' periods lapse too
+    expect(runs.slice(1).map((r) => r.lapsed)).toEqual([0, 0]);
+    const [penalty] = await landEvents<PenaltyAssessedV1>('land.penalty-assessed', projectId, 1);
+    expect(penalty.payload).toMatchObject({ reason: 'rectification-lapsed', stage: 'full-production', amountFen: 300_000_000, assessedOn: addDays(rectifyBy, 1) });
+    expect((await get(url(`/projects/${projectId}/land`))).body['checks'][0]).toMatchObject({ state: 'penalty-assessed', penaltyFen: 300_000_000, penaltyReason: 'rectification-lapsed' });
+    expect(await post(url(`/projects/${projectId}/land-checks`), fullProduction(30))).toMatchObject({ status: 409, body: { code: 'check-closed' } });
+  });
+
+  it('finds started land stalled a year idle (case 2), unless a government-caused delay stops the clock', async () => {
+    const reportedOn = addDays(chinaDate(), -10);
+    const started = async (name: string, number: string) => {
+      const projectId = await sign(name);
+      expect((await post(url(`/projects/${projectId}/land-grant`), grant(number))).status).toBe(201);
+      await publishAs(`${prefix}project.events`, 'project-intake', [
+        { definition: ProjectStageChanged, projectId, payload: { projectCode: '2611-140100-04-01-99999A', from: 'READY_TO_START', to: 'UNDER_CONSTRUCTION', trigger: 'REPORT_START', milestoneDate: addDays(reportedOn, -30) } },
+      ]);
+      await eventually(async () => expect((await get(url(`/projects/${projectId}/land`))).body['project']['actualStart']).toBe(addDays(reportedOn, -30)));
+      return projectId;
+    };
+    const stalled = await started('停工项目', 'G-STALL');
+    const exempt = await started('规划调整项目', 'G-EXEMPT');
+    const enterprise = as({ sub: 'ent-2', name: '企业', role: 'enterprise', zones: [], creditCode: '91330100716105852F' });
+    // 2,000 of 45,000 万元 invested (< 25%); a grant has no floor-area-ratio target, so only the investment test applies.
+    for (const projectId of [stalled, exempt]) {
+      expect(await post(url(`/projects/${projectId}/construction-progress`), { reportedOn: addDays(chinaDate(), 1), builtFloorAreaM2: 1, investmentMade: 1 }, enterprise)).toMatchObject({ status: 400, body: { issues: [{ field: 'reportedOn' }] } });
+      expect((await post(url(`/projects/${projectId}/construction-progress`), { reportedOn, builtFloorAreaM2: 3000, investmentMade: 2000 }, enterprise)).status).toBe(201);
+    }
+    const badExemption = await post(url(`/projects/${exempt}/idle-exemption`), { cause: 'weather', reason: '', from: reportedOn });
+    expect(badExemption.body['issues'].map((i: { field: string }) => i.field).sort()).toEqual(['cause', 'reason']);
+    expect((await post(url(`/projects/${exempt}/idle-exemption`), { cause: 'planning-change', reason: '控制性详细规划调整，暂停办理规划许可', from: reportedOn }, enterprise)).status).toBe(403);
+    const exemption = await post(url(`/projects/${exempt}/idle-exemption`), { cause: 'planning-change', reason: '控制性详细规划调整，暂停办理规划许可', from: reportedOn });
+    expect(exemption).toMatchObject({ status: 201, body: { cause: 'planning-change', causeZh: '规划调整', to: null, recordedBy: { id: 'test-admin', role: 'admin' } } });
+
+    const idle = land.app.get(IdleLandChecker);
+    const yearOn = addYears(reportedOn, 1);
+    await idle.run(addDays(yearOn, -1));
+    await idle.run(yearOn);
+    await idle.run(yearOn);
+    const [event] = await landEvents<IdleLandV1>('land.idle-land', stalled, 1);
+    expect(event.payload).toMatchObject({ plotCode: 'G-STALL', case: 'stalled', level: 'fee', feeFen: 240_000_000 }); // 20% of 12,000,000.00 元
+    expect(await countOf('land.idle-land', exempt)).toBe(0);
+    const view = (await get(url(`/projects/${exempt}/land`))).body;
+    expect(view['idleLand']).toMatchObject({ case: 'stalled', level: 'none', clockFrom: reportedOn });
+    expect(view['idleExemptions']).toHaveLength(1);
+    expect(view['constructionProgress']).toHaveLength(1);
+  });
+
+  it('warns of indicators at risk at most once per contract and reporting period', async () => {
+    const projectId = await onStandardLand('P-INTERIM');
+    const enterprise = as({ sub: 'ent-3', name: '企业', role: 'enterprise', zones: [], creditCode: '91330100716105852F' });
+    const onTrack = await post(url(`/projects/${projectId}/interim-reports`), { measured: [{ code: 'tax-per-mu', value: 30, unit: '万元/亩·年' }] }, enterprise);
+    expect(onTrack).toMatchObject({ status: 201, body: { period: periodOf(chinaDate()), atRiskRaised: false } });
+    const risky = { measured: [{ code: 'tax-per-mu', value: 12, unit: '万元/亩·年' }, { code: 'output-per-mu', value: 520, unit: '万元/亩·年' }] };
+    expect((await post(url(`/projects/${projectId}/interim-reports`), risky, enterprise)).body).toMatchObject({ atRiskRaised: true });
+    expect((await post(url(`/projects/${projectId}/interim-reports`), risky)).body).toMatchObject({ atRiskRaised: false });
+    const [warning] = await landEvents<IndicatorAtRiskV1>('land.indicator-at-risk', projectId, 1);
+    expect(warning.payload).toEqual({
+      plotCode: 'P-INTERIM',
+      period: periodOf(chinaDate()),
+      reportedOn: chinaDate(),
+      indicators: [{ code: 'tax-per-mu', nameZh: '亩均税收', unit: '万元/亩·年', target: 25, measured: 12 }],
+    });
   });
 });

@@ -5,6 +5,7 @@ import type { Actor } from '@devzone/contracts';
 import { coversZone, CurrentPrincipal, isProvinceWide, OFFICERS, Roles, type Principal } from '@devzone/auth';
 import { CurrentActor, pageOf } from '@devzone/platform';
 import { DomainError } from '@devzone/shared-kernel';
+import { LandChecksService } from '../application/land-checks.service';
 import { LandService } from '../application/land.service';
 import { PlotOrm } from '../infrastructure/orm-entities';
 import { CheckRequest, CreatePlotRequest, InterimRequest, PlotsQuery, ReserveRequest, TransferRequest } from './requests.dto';
@@ -100,7 +101,10 @@ export class PlotsController {
 @ApiTags('projects 项目用地')
 @Controller('projects/:projectId')
 export class ProjectLandController {
-  constructor(private readonly land: LandService) {}
+  constructor(
+    private readonly land: LandService,
+    private readonly checks: LandChecksService,
+  ) {}
 
   @Get('plot-matches')
   @ApiOperation({ summary: '为项目匹配可供地块，并说明不匹配的原因 (plots that fit the project, and why the others do not)' })
@@ -110,22 +114,25 @@ export class ProjectLandController {
   }
 
   @Get('land')
-  @ApiOperation({ summary: '项目用地：地块、合同、协议、核验、中期报告 (the project’s land)' })
+  @ApiOperation({ summary: '项目用地：用地方式、地块、合同、协议、核验及其状态、中期报告、施工进度、闲置土地 (the project’s land)' })
   landOf(@Param('projectId', uuid) projectId: string, @CurrentPrincipal() p: Principal) {
     return this.land.landOf(projectId, p);
   }
 
   @Post('land-checks')
-  @ApiOperation({ summary: '竣工验收或达产复核的指标核验 (check the agreed indicators)' })
+  @ApiOperation({
+    summary: '竣工验收或达产复核的指标核验；未通过先限期整改，整改期内同一阶段再次核验为复核 (check the agreed indicators; a failure opens a rectification period, the next check of the stage is the re-check)',
+  })
+  @ApiConflictResponse({ description: '该阶段已有结论、整改期限已过，或招拍挂出让用地无履约监管协议' })
   @Roles(...OFFICERS)
   check(@Param('projectId', uuid) projectId: string, @Body() body: CheckRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
-    return this.land.check(projectId, body.stage, body.measured, actor, p);
+    return this.checks.check(projectId, body.stage, body.measured, actor, p);
   }
 
   @Post('interim-reports')
-  @ApiOperation({ summary: '企业中期数据，预警可能不达标的指标 (interim figures and early warning)' })
+  @ApiOperation({ summary: '企业中期数据，预警可能不达标的指标；每个报告期至多预警一次 (interim figures; at most one at-risk warning per reporting period)' })
   @Roles('enterprise', 'zone-officer', 'admin')
-  interim(@Param('projectId', uuid) projectId: string, @Body() body: InterimRequest, @CurrentPrincipal() p: Principal) {
-    return this.land.interim(projectId, body.measured, p);
+  interim(@Param('projectId', uuid) projectId: string, @Body() body: InterimRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+    return this.checks.interim(projectId, body.measured, actor, p);
   }
 }

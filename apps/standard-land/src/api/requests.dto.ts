@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsOnOrAfter, PageQuery } from '@devzone/platform';
 import { CHECK_STAGES, type LandCheckStage } from '@devzone/contracts';
 import { REGIONAL_ASSESSMENTS } from '@devzone/contracts';
+import { REPORTING_PERIODS, type ReportingPeriod } from '../domain/consequences';
 import { SERVICING_LEVELS, type ServicingLevel } from '../domain/plot';
 
-const DATE = { strict: true } as const;
-const dateMessage = (field: string) => ({ message: `${field} 应为日期 YYYY-MM-DD (${field} must be a date YYYY-MM-DD)` });
+export const DATE = { strict: true } as const;
+export const dateMessage = (field: string) => ({ message: `${field} 应为日期 YYYY-MM-DD (${field} must be a date YYYY-MM-DD)` });
 
 export class IndicatorTargetRequest {
   @ApiProperty({ example: 'investment-intensity' }) @IsString() @IsNotEmpty() code!: string;
@@ -64,6 +65,16 @@ export class AgreementRequest {
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CommittedIndicatorRequest)
   committedIndicators?: CommittedIndicatorRequest[];
   @ApiProperty({ example: '2030-06-30', description: '达产复核日期' }) @IsISO8601(DATE, dateMessage('agreement.reviewDate')) reviewDate!: string;
+  @ApiPropertyOptional({ example: 365, description: '核验未通过后的整改期限（天），默认 365' })
+  @IsOptional()
+  @IsInt({ message: 'rectifyDays 应为整数天 (rectifyDays must be whole days)' })
+  @Min(1, { message: '整改期限至少 1 天 (rectifyDays must be at least 1)' })
+  @Max(1095, { message: '整改期限不超过 3 年 (rectifyDays must be at most 1095)' })
+  rectifyDays?: number;
+  @ApiPropertyOptional({ enum: REPORTING_PERIODS, description: '中期报告周期，默认 quarter（季度）' })
+  @IsOptional()
+  @IsIn(REPORTING_PERIODS, { message: `reportingPeriod 应为 ${REPORTING_PERIODS.join(' / ')}` })
+  reportingPeriod?: ReportingPeriod;
 }
 
 export class TransferRequest {

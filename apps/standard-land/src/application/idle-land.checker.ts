@@ -1,15 +1,47 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { IdleLand, PenaltyAssessed, type Actor } from '@devzone/contracts';
 import { commandUnit, Outbox } from '@devzone/messaging';
 import { ScheduledCheck } from '@devzone/platform';
 import { chinaDate, type IsoDate } from '@devzone/shared-kernel';
-import { idleLand } from '../domain/consequences';
-import { ContractOrm, LandProjectOrm, PlotOrm } from '../infrastructure/orm-entities';
+import { DEFAULT_BREACH_TERMS } from '../domain/consequences';
+import { assessIdleLand, type IdleInput } from '../domain/idle-land';
+import { ConstructionProgressOrm, ContractOrm, IdleExemptionOrm, LandProjectOrm, PlotOrm } from '../infrastructure/orm-entities';
+import { landCodeOf } from './project-access';
 
 const SYSTEM: Actor = { id: 'idle-land-check', role: 'system' };
 
-/** 闲置土地: each contract's level (fee, then recovery) is raised once, with its fee. Interval: LAND_CHECK_INTERVAL_MS. */
+/** The floor-area-ratio the agreement sets (a range: its minimum); none for a grant. */
+function floorAreaRatio(contract: ContractOrm): number | null {
+  const far = contract.agreement?.indicators.find((t) => t.code === 'floor-area-ratio');
+  if (!far) return null;
+  return (far.comparator === 'range' ? far.min : far.target) ?? null;
+}
+
+/** What the idle-land rules need to know of a contract's land: start, progress, exemptions, plan. */
+export async function idleInputOf(manager: EntityManager, contract: ContractOrm, plot: PlotOrm | null): Promise<IdleInput> {
+  const project = await manager.findOneBy(LandProjectOrm, { projectId: contract.projectId });
+  const reports = await manager.find(ConstructionProgressOrm, { where: { projectId: contract.projectId }, order: { reportedOn: 'ASC', recordedAt: 'ASC' } });
+  const exemptions = await manager.findBy(IdleExemptionOrm, { projectId: contract.projectId });
+  const far = floorAreaRatio(contract);
+  return {
+    agreedStart: contract.agreedStart,
+    actualStart: project?.actualStart ?? null,
+    reports,
+    plannedFloorAreaM2: plot && far ? Math.round(plot.areaM2 * far * 100) / 100 : null,
+    totalInvestment: project?.totalInvestment ?? null,
+    exemptions,
+    terms: contract.agreement?.breachTerms.idle ?? DEFAULT_BREACH_TERMS.idle,
+    landPriceFen: contract.landPriceFen,
+  };
+}
+
+/**
+ * 闲置土地 on 出让 land (标准地 contracts and ordinary grants): for each case (not started;
+ * started but stalled) each level (fee, then recovery) is raised once per contract, the
+ * fee with a land.penalty-assessed. Contracts are claimed FOR UPDATE SKIP LOCKED and
+ * flagged in the same transaction as the events. Interval: LAND_CHECK_INTERVAL_MS.
+ */
 @Injectable()
 export class IdleLandChecker extends ScheduledCheck {
   constructor(
@@ -26,21 +58,24 @@ export class IdleLandChecker extends ScheduledCheck {
         .createQueryBuilder(ContractOrm, 'c')
         .setLock('pessimistic_write')
         .setOnLocked('skip_locked')
-        .where(`c.agreed_start < :today AND (c.idle_level_raised IS NULL OR c.idle_level_raised = 'fee')`, { today })
+        .where(`c.agreed_start < :today AND c.idle_level_raised IS DISTINCT FROM 'recovery' AND c.stalled_level_raised IS DISTINCT FROM 'recovery'`, { today })
         .getMany();
       let raised = 0;
       for (const contract of contracts) {
-        const project = await manager.findOneBy(LandProjectOrm, { projectId: contract.projectId });
-        const idle = idleLand(contract.agreedStart, project?.actualStart ?? null, today, contract.agreement.breachTerms, contract.landPriceFen);
-        if (idle.level === 'none' || idle.level === contract.idleLevelRaised) continue;
-        contract.idleLevelRaised = idle.level;
+        const plot = contract.plotId ? await manager.findOneByOrFail(PlotOrm, { id: contract.plotId }) : null;
+        const idle = assessIdleLand(await idleInputOf(manager, contract, plot), today);
+        if (idle.level === 'none' || !idle.case) continue;
+        const already = idle.case === 'not-started' ? contract.idleLevelRaised : contract.stalledLevelRaised;
+        if (idle.level === already) continue;
+        if (idle.case === 'not-started') contract.idleLevelRaised = idle.level;
+        else contract.stalledLevelRaised = idle.level;
         await manager.save(contract);
-        const plot = await manager.findOneByOrFail(PlotOrm, { id: contract.plotId });
-        await unit.publish(IdleLand, { projectId: contract.projectId, payload: { plotCode: plot.code, level: idle.level, agreedStart: contract.agreedStart, daysIdle: idle.daysIdle, feeFen: idle.feeFen } });
+        const plotCode = landCodeOf(contract, plot);
+        await unit.publish(IdleLand, { projectId: contract.projectId, payload: { plotCode, level: idle.level, agreedStart: contract.agreedStart, daysIdle: idle.daysIdle, feeFen: idle.feeFen, case: idle.case } });
         if (idle.level === 'fee') {
           await unit.publish(PenaltyAssessed, {
             projectId: contract.projectId,
-            payload: { plotCode: plot.code, reason: 'idle-land', amountFen: idle.feeFen, lines: [{ code: 'idle-land', formula: 'land-price-share', amountFen: idle.feeFen }], capped: false, assessedOn: today },
+            payload: { plotCode, reason: 'idle-land', amountFen: idle.feeFen, lines: [{ code: 'idle-land', formula: 'land-price-share', amountFen: idle.feeFen }], capped: false, assessedOn: today },
           });
         }
         raised++;

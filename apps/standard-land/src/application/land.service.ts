@@ -1,26 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  LandCheckFailed,
-  LandCheckPassed,
-  LandContractSigned,
-  PenaltyAssessed,
-  PlotPublished,
-  PlotReserved,
-  RectificationDue,
-  type Actor,
-  type EventEnvelope,
-  type ProjectSignedV1,
-  type ProjectStageChangedV1,
-} from '@devzone/contracts';
-import { coversZone, seesProject, type Principal } from '@devzone/auth';
+import { LandContractSigned, PlotPublished, PlotReserved, type Actor, type EventEnvelope, type ProjectSignedV1, type ProjectStageChangedV1 } from '@devzone/contracts';
+import { coversZone, type Principal } from '@devzone/auth';
 import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
 import { chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
-import { consequence, DEFAULT_BREACH_TERMS, trend, type BreachTerms } from '../domain/consequences';
-import { checkStage, evaluate, IndicatorError, INDICATORS, validateTarget, type CheckStage, type IndicatorResult, type IndicatorTarget, type Measurement } from '../domain/indicators';
-import { matchPlot, movePlot, MU_IN_M2, publishBlockers, type PlotTrigger, type ServicingLevel } from '../domain/plot';
-import { ContractOrm, IndicatorTemplateOrm, InterimReportOrm, LandCheckOrm, LandProjectOrm, PlotOrm } from '../infrastructure/orm-entities';
+import { DEFAULT_BREACH_TERMS, type BreachTerms, type ReportingPeriod } from '../domain/consequences';
+import { assessIdleLand } from '../domain/idle-land';
+import { evaluate, INDICATORS, validateTarget, type IndicatorTarget } from '../domain/indicators';
+import { matchPlot, movePlot, muToM2, publishBlockers, type PlotTrigger, type ServicingLevel } from '../domain/plot';
+import {
+  ConstructionProgressOrm,
+  ContractOrm,
+  IdleExemptionOrm,
+  IndicatorTemplateOrm,
+  InterimReportOrm,
+  LandCheckOrm,
+  LandPathOrm,
+  LandProjectOrm,
+  PlotOrm,
+} from '../infrastructure/orm-entities';
+import { exemptionView } from './construction.service';
+import { idleInputOf } from './idle-land.checker';
+import { asInvalid, checkView } from './land-checks.service';
+import { pathView } from './land-paths.service';
+import { projectFor } from './project-access';
 
 export interface NewPlot {
   code: string;
@@ -37,35 +41,22 @@ export interface NewPlot {
 export interface TransferInput {
   projectId: string;
   contract: { number: string; signedOn: IsoDate; landPriceFen: number; agreedStart: IsoDate; agreedCompletion: IsoDate; agreedProduction?: IsoDate };
-  agreement: { number: string; counterparties: string[]; committedIndicators?: { code: string; value: number }[]; reviewDate: IsoDate; breachTerms?: BreachTerms };
+  agreement: {
+    number: string;
+    counterparties: string[];
+    committedIndicators?: { code: string; value: number }[];
+    reviewDate: IsoDate;
+    breachTerms?: BreachTerms;
+    /** The agreement's rectification period (days); the default terms' otherwise. */
+    rectifyDays?: number;
+    reportingPeriod?: ReportingPeriod;
+  };
 }
-
-/** Wraps the domain's indicator errors as 400s on the field they concern. */
-function asInvalid<T>(field: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof IndicatorError) throw DomainError.invalid(field, { zh: error.zh, en: error.en }, 'indicator');
-    throw error;
-  }
-}
-
-const resultRef = (r: IndicatorResult) => ({
-  code: r.code,
-  nameZh: r.nameZh,
-  unit: r.unit,
-  comparator: r.comparator,
-  ...(typeof r.target === 'number' ? { target: r.target } : { min: r.target.min, max: r.target.max }),
-  measured: r.measured,
-  passed: r.passed,
-  shortfall: r.shortfall,
-  shortfallPercent: r.shortfallPercent,
-});
 
 /**
  * 标准地: plots and their indicators, matching a project to plots, reservation,
- * transfer with the land-grant contract and the performance agreement, and the
- * checks at completion and full production with their consequences.
+ * transfer with the land-grant contract and the performance agreement; the
+ * project's land as a whole (path, contract, checks, progress, idle land).
  */
 @Injectable()
 export class LandService {
@@ -89,7 +80,7 @@ export class LandService {
       const plot = manager.create(PlotOrm, {
         id: randomUUID(),
         ...input,
-        areaM2: Math.round(input.areaMu * MU_IN_M2 * 100) / 100,
+        areaM2: muToM2(input.areaMu),
         status: 'PREPARING',
         indicators,
         templateVersion: input.indicators ? null : template.version,
@@ -114,7 +105,7 @@ export class LandService {
   }
 
   async matches(projectId: string, principal: Principal) {
-    const project = await this.project(this.dataSource.manager, projectId, principal);
+    const project = await projectFor(this.dataSource.manager, projectId, principal);
     const plots = await this.dataSource.getRepository(PlotOrm).find({ where: { zoneCode: project.zoneCode }, order: { code: 'ASC' } });
     const rows = plots.map((p) => ({ plotCode: p.code, areaMu: p.areaMu, status: p.status, location: p.location, ...matchPlot(p, project) }));
     return { projectId, usesStandardLand: project.usesStandardLand, matched: rows.filter((r) => r.matches), notMatched: rows.filter((r) => !r.matches) };
@@ -122,7 +113,7 @@ export class LandService {
 
   reserve(code: string, projectId: string, actor: Actor, principal: Principal) {
     return this.onPlot(code, actor, principal, async (unit, plot, today) => {
-      const project = await this.project(unit.manager, projectId, principal);
+      const project = await projectFor(unit.manager, projectId, principal);
       const fit = matchPlot(plot, project);
       if (plot.status === 'AVAILABLE' && !fit.matches) {
         throw DomainError.refused({ zh: `地块不符合项目条件：${fit.reasons.map((r) => r.zh).join('；')}`, en: `the plot does not fit: ${fit.reasons.map((r) => r.en).join('; ')}` }, 'no-match');
@@ -145,13 +136,14 @@ export class LandService {
   /** 出让: the land-grant contract and the performance agreement, once per plot (the plot row is locked). */
   transfer(code: string, input: TransferInput, actor: Actor, principal: Principal) {
     return this.onPlot(code, actor, principal, async (unit, plot, today) => {
-      const project = await this.project(unit.manager, input.projectId, principal);
+      const project = await projectFor(unit.manager, input.projectId, principal);
       if (!project.usesStandardLand) throw DomainError.refused({ zh: '项目未申请标准地', en: 'the project does not take standard land' }, 'not-standard-land');
       if (plot.status === 'RESERVED' && plot.reservedFor !== project.projectId) throw DomainError.refused({ zh: '地块已预留给其他项目', en: 'the plot is reserved for another project' }, 'plot-state');
       this.move(plot, 'TRANSFER');
       const c = input.contract;
       if (c.signedOn > today) throw DomainError.invalid('contract.signedOn', { zh: '签订日期不能晚于今天', en: 'signedOn must not be in the future' });
       if (await unit.manager.existsBy(ContractOrm, { projectId: project.projectId })) throw DomainError.refused({ zh: '项目已签订土地出让合同', en: 'the project already has a land contract' }, 'has-contract');
+      if (await unit.manager.existsBy(LandPathOrm, { projectId: project.projectId })) throw DomainError.refused({ zh: '项目用地已落实', en: "the project's land is already secured" }, 'land-secured');
       if (input.agreement.reviewDate < c.agreedCompletion) throw DomainError.invalid('agreement.reviewDate', { zh: '达产复核日期不能早于约定竣工日期', en: 'reviewDate must not be before agreedCompletion' });
       const indicators = plot.indicators.map((t): IndicatorTarget => {
         const committed = input.agreement.committedIndicators?.find((i) => i.code === t.code);
@@ -165,8 +157,10 @@ export class LandService {
           throw DomainError.invalid('agreement.committedIndicators', { zh: INDICATORS[committed.code] ? `地块未设定指标 ${committed.code}` : `未知指标 ${committed.code}`, en: `no indicator ${committed.code} on this plot` });
         }
       }
+      const breachTerms = { ...(input.agreement.breachTerms ?? DEFAULT_BREACH_TERMS), ...(input.agreement.rectifyDays ? { rectifyDays: input.agreement.rectifyDays } : {}) };
       const contract = unit.manager.create(ContractOrm, {
         id: randomUUID(),
+        kind: 'standard-land',
         plotId: plot.id,
         projectId: project.projectId,
         contractNumber: c.number,
@@ -175,10 +169,30 @@ export class LandService {
         agreedStart: c.agreedStart,
         agreedCompletion: c.agreedCompletion,
         agreedProduction: c.agreedProduction ?? null,
-        agreement: { number: input.agreement.number, counterparties: input.agreement.counterparties, indicators, reviewDate: input.agreement.reviewDate, breachTerms: input.agreement.breachTerms ?? DEFAULT_BREACH_TERMS },
+        areaMu: null,
+        location: null,
+        agreement: {
+          number: input.agreement.number,
+          counterparties: input.agreement.counterparties,
+          indicators,
+          reviewDate: input.agreement.reviewDate,
+          breachTerms,
+          reportingPeriod: input.agreement.reportingPeriod ?? 'quarter',
+        },
         idleLevelRaised: null,
+        stalledLevelRaised: null,
       });
       await unit.manager.insert(ContractOrm, contract);
+      await unit.manager.insert(LandPathOrm, {
+        projectId: project.projectId,
+        path: 'standard-land',
+        securedOn: c.signedOn,
+        reference: c.number,
+        areaMu: plot.areaMu,
+        location: plot.location,
+        lease: null,
+        recordedBy: actor,
+      });
       plot.reservedFor = project.projectId;
       await unit.publish(LandContractSigned, {
         projectId: project.projectId,
@@ -195,61 +209,29 @@ export class LandService {
     });
   }
 
-  /** 竣工验收 or 达产复核: measured values against the agreement; a failure costs what the breach terms say. */
-  async check(projectId: string, stage: CheckStage, measured: Measurement[], actor: Actor, principal: Principal) {
-    return this.dataSource.transaction(async (manager) => {
-      const unit = commandUnit(this.outbox, manager, actor);
-      await this.project(manager, projectId, principal);
-      const { contract, plot } = await this.contractOf(manager, projectId);
-      const today = chinaDate();
-      const results = asInvalid('measured', () => checkStage(contract.agreement.indicators, stage, measured));
-      const c = consequence(results, contract.agreement.breachTerms, plot.areaMu, contract.landPriceFen, today);
-      const check = manager.create(LandCheckOrm, { id: randomUUID(), contractId: contract.id, stage, checkedOn: today, measured, results, passed: c.passed, penaltyFen: c.penaltyFen, rectifyBy: c.rectifyBy, consequence: c });
-      await manager.insert(LandCheckOrm, check);
-      const refs = results.map(resultRef);
-      if (c.passed) {
-        await unit.publish(LandCheckPassed, { projectId, payload: { plotCode: plot.code, stage, checkedOn: today, results: refs } });
-      } else {
-        const rectifyBy = c.rectifyBy ?? today;
-        await unit.publish(LandCheckFailed, { projectId, payload: { plotCode: plot.code, stage, checkedOn: today, results: refs, penaltyFen: c.penaltyFen, rectifyBy } });
-        await unit.publish(PenaltyAssessed, {
-          projectId,
-          payload: { plotCode: plot.code, reason: 'check-failed', amountFen: c.penaltyFen, lines: c.lines.map((l) => ({ code: l.code, formula: l.formula.kind, amountFen: l.amountFen })), capped: c.capped, assessedOn: today },
-        });
-        await unit.publish(RectificationDue, { projectId, payload: { plotCode: plot.code, stage, indicators: results.filter((r) => !r.passed).map((r) => r.code), rectifyBy } });
-      }
-      return check;
-    });
-  }
-
-  /** Interim figures before the review: each full-production indicator on track, to watch, or at risk. */
-  async interim(projectId: string, measured: Measurement[], principal: Principal) {
-    return this.dataSource.transaction(async (manager) => {
-      await this.project(manager, projectId, principal);
-      const { contract } = await this.contractOf(manager, projectId);
-      const targets = contract.agreement.indicators.filter((t) => t.stage === 'full-production');
-      const trends = asInvalid('measured', () =>
-        measured.map((m) => {
-          const t = targets.find((x) => x.code === m.code);
-          if (!t) throw new IndicatorError(m.code, INDICATORS[m.code] ? `${m.code} 不是达产复核指标` : `未知指标 ${m.code}`, `${m.code} is not a full-production indicator here`);
-          const result = evaluate(t, m);
-          return { code: m.code, trend: trend(result), result };
-        }),
-      );
-      const report = manager.create(InterimReportOrm, { id: randomUUID(), contractId: contract.id, reportedOn: chinaDate(), measured, trends });
-      await manager.insert(InterimReportOrm, report);
-      return report;
-    });
-  }
-
+  /** Everything about the project's land: its path, plot, contract, checks, interim reports, progress and idle land. */
   async landOf(projectId: string, principal: Principal) {
     const manager = this.dataSource.manager;
-    const project = await this.project(manager, projectId, principal);
+    const project = await projectFor(manager, projectId, principal);
+    const path = await manager.findOneBy(LandPathOrm, { projectId });
     const contract = await manager.findOneBy(ContractOrm, { projectId });
-    const plot = contract ? await manager.findOneBy(PlotOrm, { id: contract.plotId }) : await manager.findOneBy(PlotOrm, { reservedFor: projectId });
+    const plot = contract ? (contract.plotId ? await manager.findOneBy(PlotOrm, { id: contract.plotId }) : null) : await manager.findOneBy(PlotOrm, { reservedFor: projectId });
     const checks = contract ? await manager.find(LandCheckOrm, { where: { contractId: contract.id }, order: { checkedOn: 'ASC', stage: 'ASC' } }) : []; // completion before full-production on the same day
     const interim = contract ? await manager.find(InterimReportOrm, { where: { contractId: contract.id }, order: { reportedOn: 'ASC' } }) : [];
-    return { project, plot, contract, checks, interimReports: interim };
+    const progress = await manager.find(ConstructionProgressOrm, { where: { projectId }, order: { reportedOn: 'ASC', recordedAt: 'ASC' } });
+    const exemptions = await manager.find(IdleExemptionOrm, { where: { projectId }, order: { from: 'ASC' } });
+    const idleLand = contract ? assessIdleLand(await idleInputOf(manager, contract, plot), chinaDate()) : null;
+    return {
+      project,
+      path: path ? pathView(path) : null,
+      plot,
+      contract,
+      checks: checks.map(checkView),
+      interimReports: interim,
+      constructionProgress: progress,
+      idleExemptions: exemptions.map(exemptionView),
+      idleLand: idleLand && contract ? { ...idleLand, raised: { 'not-started': contract.idleLevelRaised, stalled: contract.stalledLevelRaised } } : null,
+    };
   }
 
   // ── project.* ──────────────────────────────────────────────────────────────
@@ -267,6 +249,7 @@ export class LandService {
         industryCode: p.industryCode,
         landAreaMu: p.landAreaMu,
         usesStandardLand: p.usesStandardLand,
+        totalInvestment: p.totalInvestment,
         fixedAssetInvestment: p.fixedAssetInvestment,
         projectedAnnualOutput: p.projectedAnnualOutput,
         stage: 'SIGNED',
@@ -297,17 +280,5 @@ export class LandService {
     const d = movePlot(plot.status, trigger);
     if (!d.allowed) throw DomainError.refused(d.reason, 'plot-state');
     plot.status = d.status;
-  }
-
-  private async project(manager: EntityManager, projectId: string, principal?: Principal): Promise<LandProjectOrm> {
-    const project = await manager.findOneBy(LandProjectOrm, { projectId });
-    if (!project || (principal && !seesProject(principal, project))) throw DomainError.notFound({ zh: `未收到该项目的签约信息：${projectId}`, en: `no project ${projectId} here` }, 'project-not-found');
-    return project;
-  }
-
-  private async contractOf(manager: EntityManager, projectId: string): Promise<{ contract: ContractOrm; plot: PlotOrm }> {
-    const contract = await manager.findOneBy(ContractOrm, { projectId });
-    if (!contract) throw DomainError.notFound({ zh: '该项目没有土地出让合同', en: 'the project has no land contract' }, 'no-contract');
-    return { contract, plot: await manager.findOneByOrFail(PlotOrm, { id: contract.plotId }) };
   }
 }

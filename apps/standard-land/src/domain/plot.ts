@@ -10,7 +10,18 @@ export type PlotTrigger = 'PUBLISH' | 'RESERVE' | 'RELEASE' | 'TRANSFER';
 export const SERVICING_LEVELS = ['none', '三通一平', '五通一平', '七通一平', '九通一平'] as const;
 export type ServicingLevel = (typeof SERVICING_LEVELS)[number];
 
-export const MU_IN_M2 = 666.67;
+/**
+ * 1 亩 = 10000/15 m² exactly (1 公顷 = 15 亩). m² = round(亩 × 10000 / 15, 2), computed on
+ * integers: 亩 carry at most 4 decimals (numeric(12,4)), so with u = 亩 × 10⁴ the area in
+ * hundredths of a m² is u × 100 / 15 = u × 20 / 3, rounded half up once. 150 亩 → 100000 m²
+ * (a factor of 666.67 gave 100000.5), 1 亩 → 666.67, 0.3 亩 → 200.
+ */
+export function muToM2(mu: number): number {
+  if (!Number.isFinite(mu) || mu < 0) throw new Error(`not an area in 亩: ${mu}`);
+  const units = BigInt(Math.round(mu * 10_000));
+  const hundredths = (units * 40n + 3n) / 6n; // round half up of units × 20 / 3
+  return Number(hundredths) / 100;
+}
 
 export const PLOT_TRANSITIONS: Record<PlotStatus, Partial<Record<PlotTrigger, PlotStatus>>> = {
   PREPARING: { PUBLISH: 'AVAILABLE' },

@@ -1,8 +1,8 @@
-import { consequence, DEFAULT_BREACH_TERMS, idleLand, trend, type BreachTerms } from './consequences';
+import { consequence, DEFAULT_BREACH_TERMS, trend, type BreachTerms } from './consequences';
 import { DEFAULT_TEMPLATE } from './indicator-template';
 import { checkStage, evaluate, IndicatorError, type IndicatorTarget } from './indicators';
 import { formatYuan, productFen, shareFen } from './money';
-import { matchPlot, movePlot, PLOT_TRANSITIONS, publishBlockers, type PlotForMatching } from './plot';
+import { matchPlot, movePlot, muToM2, PLOT_TRANSITIONS, publishBlockers, type PlotForMatching } from './plot';
 import { REQUIRED_ASSESSMENTS } from '@devzone/contracts';
 
 const gte: IndicatorTarget = { code: 'investment-intensity', unit: '万元/亩', comparator: 'gte', target: 300, stage: 'completion' };
@@ -103,16 +103,6 @@ describe('consequences of a check', () => {
     expect(consequence([failing[1]], terms, 100, 3_000_000_000, '2030-06-30')).toEqual({ passed: true, penaltyFen: 0, lines: [], capped: false, rectifyBy: null });
   });
 
-  it('applies the idle-land rule: a fee after a year past the agreed start without construction, recovery after two', () => {
-    const price = 3_000_000_000;
-    // One year in calendar terms: 2028 is a leap year, so 2028-02-29 is day 365 and not yet a year.
-    expect(idleLand('2027-03-01', null, '2028-02-29', DEFAULT_BREACH_TERMS, price)).toEqual({ level: 'none', daysIdle: 365, feeFen: 0 });
-    expect(idleLand('2027-03-01', null, '2028-03-01', DEFAULT_BREACH_TERMS, price)).toEqual({ level: 'fee', daysIdle: 366, feeFen: 600_000_000 }); // 20%
-    expect(idleLand('2027-03-01', null, '2029-02-28', DEFAULT_BREACH_TERMS, price).level).toBe('fee');
-    expect(idleLand('2027-03-01', null, '2029-03-01', DEFAULT_BREACH_TERMS, price).level).toBe('recovery');
-    expect(idleLand('2027-03-01', '2027-04-01', '2030-01-01', DEFAULT_BREACH_TERMS, price).level).toBe('none');
-  });
-
   it('warns early: at risk when failing now, watch when within 10% of the target', () => {
     expect(trend(failing[0])).toBe('at-risk');
     expect(trend(failing[1])).toBe('watch'); // 520 against 500
@@ -124,6 +114,18 @@ describe('consequences of a check', () => {
 describe('plots', () => {
   const plot: PlotForMatching = { code: 'P1', zoneCode: 'SX-ZGQ', status: 'AVAILABLE', areaMu: 100, industries: ['C39', 'C35'], indicators: DEFAULT_TEMPLATE };
   const needs = { zoneCode: 'SX-ZGQ', industryCode: 'C3981', landAreaMu: 90, fixedAssetInvestment: 36000, projectedAnnualOutput: 60000 };
+
+  it.each([
+    [150, 100_000],
+    [1, 666.67],
+    [0.3, 200],
+    [15, 10_000],
+    [100, 66_666.67],
+    [120.5, 80_333.33],
+    [0.0001, 0.07],
+  ])('converts %s 亩 to %s m² exactly (1 亩 = 10000/15 m²)', (mu, m2) => {
+    expect(muToM2(mu)).toBe(m2);
+  });
 
   it('matches a plot whose size, industry and intensity fit', () => {
     expect(matchPlot(plot, needs)).toEqual({ matches: true, reasons: [] });
