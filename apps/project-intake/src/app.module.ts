@@ -2,13 +2,17 @@ import { Module } from '@nestjs/common';
 import { Services, Topics } from '@devzone/contracts';
 import { ServiceModule } from '@devzone/platform';
 import { FiguresController, ZonesController } from './api/figures.http.controller';
+import { RoundsController } from './api/rounds.http.controller';
 import { ProjectsController } from './api/projects.http.controller';
 import { ProjectLifecycleService } from './application/project-lifecycle.service';
 import { ProjectQueries } from './application/project-queries.service';
+import { RoundsService } from './application/rounds.service';
 import { LifecycleEventHandler } from './events/lifecycle.event-handler';
 import { ENTITIES } from './infrastructure/orm-entities';
 import { IntakeSchema1764288000000 } from './infrastructure/migrations/1764288000000-intake-schema';
 import { Accounts1764400000000 } from './infrastructure/migrations/1764400000000-accounts';
+import { Rounds1764400500000 } from './infrastructure/migrations/1764400500000-rounds';
+import { LandReview1764400600000 } from './infrastructure/migrations/1764400600000-land-review';
 import { AccountsController } from './accounts/accounts.http.controller';
 import { ACCOUNTS_CONFIG, accountsConfigFromEnv, AccountsService } from './accounts/accounts.service';
 import { IdentityProvider, identityProviderFromEnv } from './accounts/identity-provider';
@@ -18,15 +22,16 @@ import { IdentityProvider, identityProviderFromEnv } from './accounts/identity-p
     ServiceModule.forRoot({
       service: Services.projectIntake,
       entities: ENTITIES,
-      migrations: [IntakeSchema1764288000000, Accounts1764400000000],
+      migrations: [IntakeSchema1764288000000, Accounts1764400000000, Rounds1764400500000, LandReview1764400600000],
       publishes: [Topics.project],
       subscribes: [Topics.approval, Topics.land, Topics.agency, Topics.notification],
     }),
   ],
-  controllers: [ProjectsController, FiguresController, ZonesController, AccountsController, LifecycleEventHandler],
+  controllers: [ProjectsController, FiguresController, ZonesController, RoundsController, AccountsController, LifecycleEventHandler],
   providers: [
     ProjectLifecycleService,
     ProjectQueries,
+    RoundsService,
     AccountsService,
     { provide: IdentityProvider, useFactory: () => identityProviderFromEnv() },
     { provide: ACCOUNTS_CONFIG, useFactory: () => accountsConfigFromEnv() },

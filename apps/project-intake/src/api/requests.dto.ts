@@ -12,6 +12,7 @@ import {
   IsNumber,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   Min,
@@ -181,10 +182,60 @@ export class ListProjectsQuery extends PageQuery {
   @ApiPropertyOptional({ description: '以此日期判断是否落后（默认今天）' }) @IsOptional() @IsISO8601(DATE, dateMessage('asOf')) asOf?: string;
 }
 
+const BATCH_VALUES = ['signed', 'started', 'in-production'] as const;
+const batchMessage = { message: 'batch 应为 signed（签约一批）/ started（开工一批）/ in-production（投产一批） (batch must be signed, started or in-production)' };
+
+/** A window of 三个一批: a round, or from–to (both inclusive) in a zone or in every zone the caller sees. */
 export class FiguresQuery {
   @ApiPropertyOptional({ description: '开发区代码' }) @IsOptional() @IsString() zone?: string;
-  @ApiPropertyOptional({ description: '三个一批 批次' }) @IsOptional() @IsString() round?: string;
-  @ApiPropertyOptional({ description: '签约日期起' }) @IsOptional() @IsISO8601(DATE, dateMessage('from')) from?: string;
-  @ApiPropertyOptional({ description: '签约日期止' }) @IsOptional() @IsISO8601(DATE, dateMessage('to')) @IsOnOrAfter('from') to?: string;
+  @ApiPropertyOptional({ description: '三个一批 批次编号 (GET /rounds)；不能与 from/to 同用' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'round 应为批次编号（GET /rounds），不再是批次名称 (round must be a round id from GET /rounds)' })
+  round?: string;
+  @ApiPropertyOptional({ description: '时间段起（含当日）' }) @IsOptional() @IsISO8601(DATE, dateMessage('from')) from?: string;
+  @ApiPropertyOptional({ description: '时间段止（含当日）' }) @IsOptional() @IsISO8601(DATE, dateMessage('to')) @IsOnOrAfter('from', { message: '时间段止不能早于时间段起 (to must not be before from)' }) to?: string;
+  @ApiPropertyOptional({ description: '统计截止日（默认今天）：此后的签约、开工、投产不计' }) @IsOptional() @IsISO8601(DATE, dateMessage('asOf')) asOf?: string;
+}
+
+/** One batch's projects of a window, a page at a time. */
+export class BatchProjectsQuery extends PageQuery {
+  @ApiProperty({ enum: BATCH_VALUES, description: 'signed 签约一批 · started 开工一批 · in-production 投产一批' }) @IsIn(BATCH_VALUES, batchMessage) batch!: (typeof BATCH_VALUES)[number];
   @ApiPropertyOptional({ description: '统计截止日（默认今天）' }) @IsOptional() @IsISO8601(DATE, dateMessage('asOf')) asOf?: string;
+}
+
+/** A batch's projects of a round (GET /figures/three-batches/projects: of any window). */
+export class WindowBatchProjectsQuery extends BatchProjectsQuery {
+  @ApiPropertyOptional({ description: '开发区代码' }) @IsOptional() @IsString() zone?: string;
+  @ApiPropertyOptional({ description: '三个一批 批次编号 (GET /rounds)；不能与 from/to 同用' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'round 应为批次编号（GET /rounds） (round must be a round id from GET /rounds)' })
+  round?: string;
+  @ApiPropertyOptional({ description: '时间段起（含当日）' }) @IsOptional() @IsISO8601(DATE, dateMessage('from')) from?: string;
+  @ApiPropertyOptional({ description: '时间段止（含当日）' }) @IsOptional() @IsISO8601(DATE, dateMessage('to')) @IsOnOrAfter('from', { message: '时间段止不能早于时间段起 (to must not be before from)' }) to?: string;
+}
+
+/** 新建三个一批批次 */
+export class CreateRoundRequest {
+  @ApiProperty({ example: 'SX-ZGQ', description: '开发区代码 (GET /zones)' })
+  @IsString() @IsNotEmpty({ message: '开发区不能为空 (zoneCode must not be empty)' })
+  zoneCode!: string;
+
+  @ApiProperty({ example: '2026年第四批', description: '批次名称，开发区内唯一' })
+  @IsString({ message: '批次名称应为文本 (name must be a string)' })
+  @Matches(/\S/, { message: '批次名称不能为空 (name must not be empty)' })
+  @MaxLength(40, { message: '批次名称不能超过 40 个字符 (name must be at most 40 characters)' })
+  name!: string;
+
+  @ApiProperty({ example: '2026-10-01', description: '起始日（含）' })
+  @IsISO8601(DATE, dateMessage('startsOn'))
+  startsOn!: string;
+
+  @ApiProperty({ example: '2026-12-31', description: '截止日（含）' })
+  @IsISO8601(DATE, dateMessage('endsOn'))
+  @IsOnOrAfter('startsOn', { message: '截止日不能早于起始日 (endsOn must not be before startsOn)' })
+  endsOn!: string;
+}
+
+export class ListRoundsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: '开发区代码（默认：本人负责的全部开发区）' }) @IsOptional() @IsString() zone?: string;
 }

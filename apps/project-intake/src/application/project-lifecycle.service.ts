@@ -5,7 +5,7 @@ import { ProjectSigned, ProjectStageChanged, type Actor, type LifecycleTrigger }
 import { coversZone, seesProject, type Principal } from '@devzone/auth';
 import { Outbox, type InboxContext } from '@devzone/messaging';
 import { chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
-import { decide, type LifecycleState } from '../domain/lifecycle.state-machine';
+import { decide, initialState, type LifecycleState } from '../domain/lifecycle.state-machine';
 import { buildProjectCode } from '../domain/project-code';
 import { ProjectOrm, ZoneOrm } from '../infrastructure/orm-entities';
 import { AccountsService } from '../accounts/accounts.service';
@@ -15,7 +15,10 @@ import { lifecycleStateOf, projectView, projectWhere, type ProjectView } from '.
 import { recordTimeline } from './timeline';
 
 export type PersonTrigger = Extract<LifecycleTrigger, 'REPORT_START' | 'REPORT_COMPLETION' | 'REPORT_PRODUCTION' | 'REPORT_FULL_PRODUCTION' | 'SUSPEND' | 'RESUME' | 'TERMINATE'>;
-export type FactTrigger = Extract<LifecycleTrigger, 'APPROVAL_STARTED' | 'APPROVALS_GRANTED' | 'APPROVALS_REVOKED' | 'LAND_SECURED' | 'ACCEPTANCE_PASSED' | 'ACCEPTANCE_FAILED'>;
+export type FactTrigger = Extract<
+  LifecycleTrigger,
+  'APPROVAL_STARTED' | 'APPROVALS_GRANTED' | 'APPROVALS_REVOKED' | 'LAND_SECURED' | 'ACCEPTANCE_PASSED' | 'ACCEPTANCE_FAILED' | 'LAND_REVIEW_PASSED' | 'LAND_REVIEW_DECIDED'
+>;
 
 export interface ReportInput {
   date?: IsoDate;
@@ -107,6 +110,9 @@ export class ProjectLifecycleService {
       approvalsGranted: false,
       landSecured: false,
       acceptance: 'pending',
+      landReview: initialState(r.landAreaMu > 0, r.usesStandardLand).landReview,
+      landPath: null,
+      landReference: null,
       permitNumber: null,
       statusReason: null,
       plannedStart: r.plannedDates.start,
@@ -219,6 +225,7 @@ export class ProjectLifecycleService {
     project.approvalsGranted = state.approvalsGranted;
     project.landSecured = state.landSecured;
     project.acceptance = state.acceptance;
+    project.landReview = state.landReview;
   }
 
   private lock(manager: EntityManager, idOrCode: string): Promise<ProjectOrm | null> {

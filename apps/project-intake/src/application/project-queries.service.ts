@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { coversZone, isProvinceWide, seesProject, type Principal } from '@devzone/auth';
+import { isProvinceWide, seesProject, type Principal } from '@devzone/auth';
 import { chinaDate, DomainError } from '@devzone/shared-kernel';
-import { threeBatchesFigures, type ThreeBatchesFigures } from '../domain/figures';
 import { ProjectOrm, TimelineEntryOrm, ZoneOrm } from '../infrastructure/orm-entities';
-import type { FiguresQuery, ListProjectsQuery } from '../api/requests.dto';
-import { figureProjectOf, projectView, projectWhere, type ProjectView } from './project.view';
+import type { ListProjectsQuery } from '../api/requests.dto';
+import { projectView, projectWhere, type ProjectView } from './project.view';
 
 @Injectable()
 export class ProjectQueries {
@@ -83,22 +82,6 @@ export class ProjectQueries {
         summary: e.summary,
       })),
     };
-  }
-
-  async threeBatches(q: FiguresQuery, principal: Principal): Promise<ThreeBatchesFigures & { filter: FiguresQuery }> {
-    const query = this.dataSource.getRepository(ProjectOrm).createQueryBuilder('p');
-    this.scope(query, principal);
-    if (q.zone) {
-      if (!coversZone(principal, q.zone) || !(await this.dataSource.getRepository(ZoneOrm).existsBy({ code: q.zone }))) {
-        throw DomainError.notFound({ zh: `未知的开发区 ${q.zone}`, en: `unknown zone ${q.zone}` }, 'unknown-zone');
-      }
-      query.andWhere('p.zone_code = :zone', { zone: q.zone });
-    }
-    if (q.round) query.andWhere('p.three_batches_round = :round', { round: q.round });
-    if (q.from) query.andWhere('p.signed_on >= :from', { from: q.from });
-    if (q.to) query.andWhere('p.signed_on <= :to', { to: q.to });
-    const projects = await query.getMany();
-    return { filter: q, ...threeBatchesFigures(projects.map(figureProjectOf), q.asOf ?? chinaDate()) };
   }
 
   private async find(idOrCode: string, principal: Principal): Promise<ProjectOrm> {

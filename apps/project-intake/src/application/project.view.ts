@@ -1,6 +1,5 @@
 import { STAGE_NAMES_ZH } from '@devzone/contracts';
 import { daysBetween, type IsoDate } from '@devzone/shared-kernel';
-import type { FigureProject } from '../domain/figures';
 import type { LifecycleState } from '../domain/lifecycle.state-machine';
 import type { ProjectOrm, ZoneOrm } from '../infrastructure/orm-entities';
 
@@ -16,6 +15,7 @@ export const lifecycleStateOf = (p: ProjectOrm): LifecycleState => ({
   approvalsGranted: p.approvalsGranted,
   landSecured: p.landSecured,
   acceptance: p.acceptance,
+  landReview: p.landReview,
 });
 
 interface MilestoneView {
@@ -63,7 +63,10 @@ export function projectView(p: ProjectOrm, zone: Pick<ZoneOrm, 'name'> | undefin
       approvalsGranted: p.approvalsGranted,
       landNeeded: p.landAreaMu > 0,
       landSecured: p.landSecured,
+      landPath: p.landPath,
+      landReference: p.landReference,
       acceptance: p.acceptance,
+      landReview: p.landReview,
     },
     permitNumber: p.permitNumber,
     statusReason: p.statusReason,
@@ -81,16 +84,3 @@ export function projectView(p: ProjectOrm, zone: Pick<ZoneOrm, 'name'> | undefin
 
 export type ProjectView = ReturnType<typeof projectView>;
 
-export const figureProjectOf = (p: ProjectOrm): FigureProject => ({
-  id: p.id,
-  code: p.code,
-  name: p.name,
-  zoneCode: p.zoneCode,
-  stage: p.stage,
-  signedOn: p.signedOn,
-  totalInvestment: p.totalInvestment,
-  projectedAnnualOutput: p.projectedAnnualOutput,
-  actualAnnualOutput: p.actualAnnualOutput,
-  planned: { start: p.plannedStart, completion: p.plannedCompletion, production: p.plannedProduction },
-  actual: { start: p.actualStart, completion: p.actualCompletion, production: p.actualProduction },
-});

@@ -16,6 +16,7 @@ export const ROUND_2026 = '2026-第一批';
 export const ROUND_2025 = '2025-第三批';
 
 export interface FixtureProject extends FigureProject {
+  /** The old 三个一批 label (projects.three_batches_round): still stored, no longer used by the figures (rounds are windows: rounds.ts). */
   round: string;
 }
 

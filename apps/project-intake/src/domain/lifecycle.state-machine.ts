@@ -20,6 +20,12 @@ export interface LifecycleState {
   approvalsGranted: boolean;
   landSecured: boolean;
   acceptance: 'pending' | 'passed' | 'failed';
+  /**
+   * The 标准地 达产 review (standard-land's full-production check): a 标准地
+   * project reaches 达产 only once it passed, or its consequence was decided (the
+   * penalty after a failed re-check or a lapsed rectification). 'not-needed' off 标准地.
+   */
+  landReview: 'not-needed' | 'pending' | 'passed' | 'decided';
 }
 
 export type Decision =
@@ -51,6 +57,8 @@ const revoked = { approvalsGranted: false };
 const secured = { landSecured: true };
 const passed = { acceptance: 'passed' as const };
 const failed = { acceptance: 'failed' as const };
+const reviewPassed = { landReview: 'passed' as const };
+const reviewDecided = { landReview: 'decided' as const };
 
 // People's triggers.
 const suspend: Rule = (s) => to('SUSPENDED', s, { stageBeforeSuspension: s.stage });
@@ -82,6 +90,11 @@ const production: Rule = (s) => {
     : { allowed: false, reason: { zh: '尚未通过对标验收，不得投产', en: 'benchmark acceptance has not passed yet: no production before it does' } };
 };
 
+const fullProduction: Rule = (s) =>
+  s.landReview === 'pending'
+    ? { allowed: false, reason: { zh: '标准地达产复核尚未通过，也未作出违约处理，暂不能确认达产', en: 'the standard-land full-production review has neither passed nor been decided' } }
+    : to('FULL_PRODUCTION', s);
+
 const notStarted = refuse('项目尚未开工', 'construction has not started');
 const notCompleted = refuse('项目尚未竣工', 'the project is not completed');
 const notInProduction = refuse('项目尚未投产', 'the project is not in production');
@@ -105,6 +118,8 @@ const BEFORE_READY: Record<LifecycleTrigger, Rule> = {
   REPORT_COMPLETION: notStarted,
   ACCEPTANCE_PASSED: acceptanceTooEarly,
   ACCEPTANCE_FAILED: acceptanceTooEarly,
+  LAND_REVIEW_PASSED: record(reviewPassed),
+  LAND_REVIEW_DECIDED: record(reviewDecided),
   REPORT_PRODUCTION: notStarted,
   REPORT_FULL_PRODUCTION: notStarted,
   SUSPEND: suspend,
@@ -125,6 +140,8 @@ export const TRANSITIONS: Record<LifecycleStage, Record<LifecycleTrigger, Rule>>
     REPORT_COMPLETION: notStarted,
     ACCEPTANCE_PASSED: acceptanceTooEarly,
     ACCEPTANCE_FAILED: acceptanceTooEarly,
+    LAND_REVIEW_PASSED: record(reviewPassed),
+    LAND_REVIEW_DECIDED: record(reviewDecided),
     REPORT_PRODUCTION: notStarted,
     REPORT_FULL_PRODUCTION: notStarted,
     SUSPEND: suspend,
@@ -141,6 +158,8 @@ export const TRANSITIONS: Record<LifecycleStage, Record<LifecycleTrigger, Rule>>
     // The acceptance may be recorded before the completion report reaches us.
     ACCEPTANCE_PASSED: record(passed),
     ACCEPTANCE_FAILED: record(failed),
+    LAND_REVIEW_PASSED: record(reviewPassed),
+    LAND_REVIEW_DECIDED: record(reviewDecided),
     REPORT_PRODUCTION: notCompleted,
     REPORT_FULL_PRODUCTION: notCompleted,
     SUSPEND: suspend,
@@ -156,6 +175,8 @@ export const TRANSITIONS: Record<LifecycleStage, Record<LifecycleTrigger, Rule>>
     REPORT_COMPLETION: alreadyCompleted,
     ACCEPTANCE_PASSED: record(passed),
     ACCEPTANCE_FAILED: record(failed),
+    LAND_REVIEW_PASSED: record(reviewPassed),
+    LAND_REVIEW_DECIDED: record(reviewDecided),
     REPORT_PRODUCTION: production,
     REPORT_FULL_PRODUCTION: notInProduction,
     SUSPEND: suspend,
@@ -171,8 +192,10 @@ export const TRANSITIONS: Record<LifecycleStage, Record<LifecycleTrigger, Rule>>
     REPORT_COMPLETION: alreadyCompleted,
     ACCEPTANCE_PASSED: record(passed),
     ACCEPTANCE_FAILED: record(failed),
+    LAND_REVIEW_PASSED: record(reviewPassed),
+    LAND_REVIEW_DECIDED: record(reviewDecided),
     REPORT_PRODUCTION: alreadyProducing,
-    REPORT_FULL_PRODUCTION: (s) => to('FULL_PRODUCTION', s),
+    REPORT_FULL_PRODUCTION: fullProduction,
     SUSPEND: suspend,
     RESUME: notSuspended,
     TERMINATE: terminate,
@@ -186,6 +209,8 @@ export const TRANSITIONS: Record<LifecycleStage, Record<LifecycleTrigger, Rule>>
     REPORT_COMPLETION: finished,
     ACCEPTANCE_PASSED: record(passed),
     ACCEPTANCE_FAILED: record(failed),
+    LAND_REVIEW_PASSED: record(reviewPassed),
+    LAND_REVIEW_DECIDED: record(reviewDecided),
     REPORT_PRODUCTION: finished,
     REPORT_FULL_PRODUCTION: finished,
     SUSPEND: finished,
@@ -201,6 +226,8 @@ export const TRANSITIONS: Record<LifecycleStage, Record<LifecycleTrigger, Rule>>
     REPORT_COMPLETION: suspended,
     ACCEPTANCE_PASSED: record(passed),
     ACCEPTANCE_FAILED: record(failed),
+    LAND_REVIEW_PASSED: record(reviewPassed),
+    LAND_REVIEW_DECIDED: record(reviewDecided),
     REPORT_PRODUCTION: suspended,
     REPORT_FULL_PRODUCTION: suspended,
     SUSPEND: alreadySuspended,
@@ -216,6 +243,8 @@ export const TRANSITIONS: Record<LifecycleStage, Record<LifecycleTrigger, Rule>>
     REPORT_COMPLETION: ended,
     ACCEPTANCE_PASSED: ended,
     ACCEPTANCE_FAILED: ended,
+    LAND_REVIEW_PASSED: ended,
+    LAND_REVIEW_DECIDED: ended,
     REPORT_PRODUCTION: ended,
     REPORT_FULL_PRODUCTION: ended,
     SUSPEND: ended,
@@ -229,8 +258,17 @@ export function decide(state: LifecycleState, trigger: LifecycleTrigger): Decisi
 }
 
 /** Triggers that are facts reported by other services (never refused with an HTTP error). */
-export const FACT_TRIGGERS: ReadonlySet<LifecycleTrigger> = new Set(['APPROVAL_STARTED', 'APPROVALS_GRANTED', 'APPROVALS_REVOKED', 'LAND_SECURED', 'ACCEPTANCE_PASSED', 'ACCEPTANCE_FAILED']);
+export const FACT_TRIGGERS: ReadonlySet<LifecycleTrigger> = new Set([
+  'APPROVAL_STARTED',
+  'APPROVALS_GRANTED',
+  'APPROVALS_REVOKED',
+  'LAND_SECURED',
+  'ACCEPTANCE_PASSED',
+  'ACCEPTANCE_FAILED',
+  'LAND_REVIEW_PASSED',
+  'LAND_REVIEW_DECIDED',
+]);
 
-export function initialState(landNeeded: boolean): LifecycleState {
-  return { stage: 'SIGNED', stageBeforeSuspension: null, landNeeded, approvalsGranted: false, landSecured: false, acceptance: 'pending' };
+export function initialState(landNeeded: boolean, usesStandardLand = false): LifecycleState {
+  return { stage: 'SIGNED', stageBeforeSuspension: null, landNeeded, approvalsGranted: false, landSecured: false, acceptance: 'pending', landReview: usesStandardLand ? 'pending' : 'not-needed' };
 }

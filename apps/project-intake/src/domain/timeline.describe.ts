@@ -1,4 +1,5 @@
 import {
+  LAND_PATH_ZH,
   PAUSE_REASON_ZH,
   PROCEDURE_ZH,
   STAGE_NAMES_ZH,
@@ -13,6 +14,7 @@ import {
   type ItemPausedV1,
   type ItemResumedV1,
   type LandContractSignedV1,
+  type LandSecuredV1,
   type ProjectAccountInvitedV1,
   type ProjectSignedV1,
   type ProceduresChosenV1,
@@ -31,6 +33,8 @@ const TRIGGER_DETAIL: Partial<Record<ProjectStageChangedV1['trigger'], (p: Proje
   APPROVALS_GRANTED: () => '审批已办结',
   APPROVALS_REVOKED: () => '依承诺作出的准予被撤销，重新审批',
   LAND_SECURED: () => '用地已落实',
+  LAND_REVIEW_PASSED: () => '标准地达产复核通过',
+  LAND_REVIEW_DECIDED: () => '标准地达产复核未通过，已按履约协议作出违约处理',
 };
 
 const DESCRIBE: Record<string, (e: EventEnvelope<never>) => string> = {
@@ -83,6 +87,12 @@ const DESCRIBE: Record<string, (e: EventEnvelope<never>) => string> = {
   'approval.acceptance-failed': (e) => {
     const p = e.payload as AcceptanceFailedV1;
     return `对标验收未通过：${p.reasons.join('；')}${p.rectifyBy ? `（整改期限 ${p.rectifyBy}）` : ''}`;
+  },
+  'land.land-secured': (e) => {
+    const p = e.payload as LandSecuredV1;
+    const detail =
+      p.path === 'lease' ? `${p.landlord ?? ''}${p.premises ? `，${p.premises}` : ''}，租赁合同 ${p.reference}` : p.path === 'none' ? '利用现有场地' : `${p.path === 'grant' ? '出让合同' : '不动产权证'} ${p.reference}${p.areaMu ? `，${p.areaMu} 亩` : ''}`;
+    return `落实项目用地：${LAND_PATH_ZH[p.path]}（${detail}）`;
   },
   'land.contract-signed': (e) => {
     const p = e.payload as LandContractSignedV1;

@@ -7,11 +7,17 @@ import {
   ApprovalCaseOpened,
   CommitmentSubmitted,
   GrantRevoked,
+  LandCheckPassed,
   LandContractSigned,
+  LandSecured,
+  PenaltyAssessed,
   type CommitmentSubmittedV1,
   type EventEnvelope,
   type GrantRevokedV1,
+  type LandCheckPassedV1,
   type LandContractSignedV1,
+  type LandSecuredV1,
+  type PenaltyAssessedV1,
 } from '@devzone/contracts';
 import { ANY_EVENT, InboxContext } from '@devzone/messaging';
 import { ProjectLifecycleService } from '../application/project-lifecycle.service';
@@ -44,10 +50,43 @@ export class LifecycleEventHandler {
     return event.payload.caseReopened ? this.lifecycle.applyFact(ctx, 'APPROVALS_REVOKED') : undefined;
   }
 
+  /** 标准地: the plot transferred with its performance agreement. */
   @EventPattern(LandContractSigned.type)
   landContractSigned(@Payload() event: EventEnvelope<LandContractSignedV1>, @Ctx() ctx: InboxContext) {
     const d = event.payload.agreedDates;
-    return this.lifecycle.applyFact(ctx, 'LAND_SECURED', { agreedStart: d.start, agreedCompletion: d.completion, agreedProduction: d.production ?? null });
+    return this.lifecycle.applyFact(ctx, 'LAND_SECURED', {
+      agreedStart: d.start,
+      agreedCompletion: d.completion,
+      agreedProduction: d.production ?? null,
+      landPath: 'standard-land',
+      landReference: event.payload.contractNumber,
+    });
+  }
+
+  /** Every other path: an ordinary 出让 (with its agreed dates), the enterprise's own land, a lease, no new land. */
+  @EventPattern(LandSecured.type)
+  landSecured(@Payload() event: EventEnvelope<LandSecuredV1>, @Ctx() ctx: InboxContext) {
+    const p = event.payload;
+    const d = p.agreedDates;
+    return this.lifecycle.applyFact(ctx, 'LAND_SECURED', {
+      landPath: p.path,
+      landReference: p.reference,
+      ...(d ? { agreedStart: d.start, agreedCompletion: d.completion, agreedProduction: d.production ?? null } : {}),
+    });
+  }
+
+  /** The 标准地 达产 review passed (first check or the re-check): 达产 may be reported. */
+  @EventPattern(LandCheckPassed.type)
+  landCheckPassed(@Payload() event: EventEnvelope<LandCheckPassedV1>, @Ctx() ctx: InboxContext) {
+    return event.payload.stage === 'full-production' ? this.lifecycle.applyFact(ctx, 'LAND_REVIEW_PASSED') : undefined;
+  }
+
+  /** The 达产 review's consequence is decided (the penalty after a failed re-check or a lapsed rectification): 达产 may be reported. */
+  @EventPattern(PenaltyAssessed.type)
+  penaltyAssessed(@Payload() event: EventEnvelope<PenaltyAssessedV1>, @Ctx() ctx: InboxContext) {
+    const p = event.payload;
+    const decided = p.stage === 'full-production' && (p.reason === 'recheck-failed' || p.reason === 'rectification-lapsed');
+    return decided ? this.lifecycle.applyFact(ctx, 'LAND_REVIEW_DECIDED') : undefined;
   }
 
   @EventPattern(AcceptancePassed.type)

@@ -54,6 +54,11 @@ export class ProjectOrm {
   @Column({ name: 'approvals_granted', type: 'boolean', default: false }) approvalsGranted!: boolean;
   @Column({ name: 'land_secured', type: 'boolean', default: false }) landSecured!: boolean;
   @Column({ type: 'text', default: 'pending' }) acceptance!: 'pending' | 'passed' | 'failed';
+  /** The 标准地 达产 review: pending until passed or its consequence decided; not-needed off 标准地. */
+  @Column({ name: 'land_review', type: 'text', default: 'not-needed' }) landReview!: 'not-needed' | 'pending' | 'passed' | 'decided';
+  /** How the land was secured (standard-land's path) and its document: contract, 不动产权证, lease. */
+  @Column({ name: 'land_path', type: 'text', nullable: true }) landPath!: string | null;
+  @Column({ name: 'land_reference', type: 'text', nullable: true }) landReference!: string | null;
   @Column({ name: 'permit_number', type: 'text', nullable: true }) permitNumber!: string | null;
   @Column({ name: 'status_reason', type: 'text', nullable: true }) statusReason!: string | null;
 
@@ -126,4 +131,23 @@ export class InvitationOrm {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 
-export const ENTITIES = [ZoneOrm, ProjectOrm, TimelineEntryOrm, AccountOrm, InvitationOrm];
+/**
+ * A 三个一批 round of a zone: a window of days (both ends inclusive) whose
+ * signed, started and in-production batches the figures report (domain/rounds.ts).
+ * Rounds of one zone do not overlap (checked on creation, under a per-zone lock).
+ */
+@Entity('rounds')
+export class RoundOrm {
+  @PrimaryColumn({ type: 'uuid' }) id!: string;
+  @Column({ name: 'zone_code', type: 'varchar', length: 32 }) zoneCode!: string;
+  /** e.g. 2026年第四批; unique within the zone. */
+  @Column({ type: 'text' }) name!: string;
+  @Column({ name: 'starts_on', type: 'date' }) startsOn!: string;
+  /** Inclusive. */
+  @Column({ name: 'ends_on', type: 'date' }) endsOn!: string;
+  /** The subject of whoever created it. */
+  @Column({ name: 'created_by', type: 'varchar', length: 100 }) createdBy!: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+export const ENTITIES = [ZoneOrm, ProjectOrm, TimelineEntryOrm, AccountOrm, InvitationOrm, RoundOrm];
