@@ -10,13 +10,14 @@ import { ENTITIES } from './infrastructure/orm-entities';
 import { NotificationsSchema1764288400000 } from './infrastructure/migrations/1764288400000-notifications-schema';
 import { RecipientsBySubject1764400100000 } from './infrastructure/migrations/1764400100000-recipients-by-subject';
 import { ApprovalProcedureRules1764400400000 } from './infrastructure/migrations/1764400400000-approval-procedure-rules';
+import { LandConsequenceRules1764400700000 } from './infrastructure/migrations/1764400700000-land-consequence-rules';
 
 @Module({
   imports: [
     ServiceModule.forRoot({
       service: Services.notifications,
       entities: ENTITIES,
-      migrations: [NotificationsSchema1764288400000, RecipientsBySubject1764400100000, ApprovalProcedureRules1764400400000],
+      migrations: [NotificationsSchema1764288400000, RecipientsBySubject1764400100000, ApprovalProcedureRules1764400400000, LandConsequenceRules1764400700000],
       publishes: [Topics.notification],
       subscribes: [Topics.project, Topics.approval, Topics.land, Topics.agency],
     }),

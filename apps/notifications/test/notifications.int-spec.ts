@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { ApprovalCaseGranted, ItemGranted, parseEvent, PlotPublished, ProjectAccountInvited, ProjectSigned, type NotificationFailedV1, type ProjectSignedV1 } from '@devzone/contracts';
+import { ApprovalCaseGranted, IdleLand, ItemGranted, parseEvent, PenaltyAssessed, PlotPublished, ProjectAccountInvited, ProjectSigned, type NotificationFailedV1, type ProjectSignedV1 } from '@devzone/contracts';
 import { startService, type RunningService } from '@devzone/platform';
 import { as, createTestDatabase, dropTestDatabase, eventually, get, post, publishAs, put, readTopic, uniqueName } from '@devzone/testing';
 import { DataSource } from 'typeorm';
@@ -241,6 +241,31 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
     expect((await get(url('/me/inbox'), chen.headers)).body['items'].map((i: { subject: string }) => i.subject)).toEqual(['项目已登记：年产5万吨新型建材项目']);
     const staff = as({ sub: staffId, name: '李红', role: 'zone-officer', zones: ['SX-ZGQ'] });
     expect((await get(url('/me/inbox'), staff)).body['total']).toBe(0);
+  });
+
+  it('tells the enterprise of a penalty and of idle land, in zh-CN, by e-mail and in its inbox', async () => {
+    const projectId = randomUUID();
+    const li = contact(7);
+    await publishAs(`${prefix}project.events`, 'project-intake', [{ definition: ProjectSigned, projectId, payload: { ...signed('liqiang@example.cn', li.mobile, li.userId), name: '高端轴承生产线项目', projectCode: '2611-140100-04-01-00777X' } }]);
+    await eventually(() => expect(mails.some((m) => m.subject === '项目已登记：高端轴承生产线项目')).toBe(true));
+    await publishAs(`${prefix}land.events`, 'standard-land', [
+      { definition: PenaltyAssessed, projectId, payload: { plotCode: 'SX-ZGQ-2026-077', reason: 'recheck-failed', stage: 'full-production', amountFen: 150_000_000, lines: [{ code: 'tax-per-mu', formula: 'land-price-share', amountFen: 150_000_000 }], capped: false, assessedOn: '2031-07-01' } },
+    ]);
+    await publishAs(`${prefix}land.events`, 'standard-land', [{ definition: IdleLand, projectId, payload: { plotCode: 'SX-ZGQ-2026-077', level: 'fee', agreedStart: '2027-02-01', daysIdle: 400, feeFen: 600_000_000, case: 'not-started' } }]);
+    const penalty = await eventually(() => {
+      const m = mails.find((x) => x.subject === '违约金核定通知：高端轴承生产线项目');
+      if (!m) throw new Error('no penalty e-mail yet');
+      return m;
+    });
+    expect(penalty.text).toContain('项目“高端轴承生产线项目”（2611-140100-04-01-00777X）标准地指标整改后复查仍未达标，依据履约协议于 2031-07-01 核定违约金 ¥1,500,000.00。');
+    const idle = await eventually(() => {
+      const m = mails.find((x) => x.subject === '闲置土地认定：高端轴承生产线项目');
+      if (!m) throw new Error('no idle-land e-mail yet');
+      return m;
+    });
+    expect(idle.text).toContain('超过约定开工日期（2027-02-01）400 天未动工，已满一年，依《闲置土地处置办法》征收土地闲置费 ¥6,000,000.00');
+    const inbox = (await get(url('/me/inbox?pageSize=50'), li.headers)).body;
+    expect(inbox['items'].map((n: { subject: string }) => n.subject)).toEqual(expect.arrayContaining(['违约金核定通知：高端轴承生产线项目', '闲置土地认定：高端轴承生产线项目']));
   });
 
   it('has, after its migrations, exactly the rules the code names', async () => {

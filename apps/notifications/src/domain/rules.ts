@@ -50,7 +50,12 @@ export const DEFAULT_RULES: NotificationRule[] = [
   rule('land.check-passed', ['enterprise']),
   rule('land.check-failed', ['enterprise', 'zone-officers'], true),
   rule('land.rectification-due', ['enterprise'], true),
+  // Land: every consequence told to the enterprise, and to the land officers.
+  rule('land.penalty-assessed', ['enterprise', 'zone-officers'], true),
+  rule('land.idle-land', ['enterprise', 'zone-officers'], true),
+  rule('land.indicator-at-risk', ['enterprise', 'zone-officers']),
   rule('agency.agent-assigned', ['enterprise', 'agent']),
   rule('agency.task-escalated', ['team-lead'], true),
+  rule('agency.task-overdue', ['agent'], true),
   rule('agency.delegation-closed', ['enterprise']),
 ];

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { buildEvent, findEventDefinition } from '@devzone/contracts';
+import { buildEvent, findEventDefinition, knownVersions } from '@devzone/contracts';
 import { notBefore, retryDelay, signWebhook } from './delivery';
 import { DEFAULT_RULES } from './rules';
 import { LOCALES, render, TEMPLATES } from './templates';
@@ -46,7 +46,11 @@ export const SAMPLES: Record<string, object> = {
   'land.plot-reserved': { plotId: randomUUID(), plotCode: 'SX-ZGQ-2026-017', areaMu: 100, reservedOn: '2026-11-27' },
   'land.contract-signed': { plotCode: 'SX-ZGQ-2026-017', contractNumber: '晋综示让〔2026〕17号', signedOn: '2026-11-27', areaMu: 100, landPriceFen: 3_000_000_000, agreedDates: { start: '2027-02-01', completion: '2028-05-31' } },
   'land.check-passed': { plotCode: 'SX-ZGQ-2026-017', stage: 'completion', checkedOn: '2028-06-30', results: [results[1]] },
-  'land.check-failed': { plotCode: 'SX-ZGQ-2026-017', stage: 'full-production', checkedOn: '2030-06-30', results, penaltyFen: 150_000_000, rectifyBy: '2031-06-30' },
+  'land.check-failed': { plotCode: 'SX-ZGQ-2026-017', stage: 'full-production', checkedOn: '2030-06-30', results, rectifyBy: '2031-06-30', recheck: false },
+  'land.indicator-at-risk': { plotCode: 'SX-ZGQ-2026-017', period: '2029-Q3', reportedOn: '2029-08-15', indicators: [{ code: 'tax-per-mu', nameZh: '亩均税收', unit: '万元/亩·年', target: 25, measured: 18 }] },
+  'land.penalty-assessed': { plotCode: 'SX-ZGQ-2026-017', reason: 'check-failed', amountFen: 150_000_000, lines: [{ code: 'tax-per-mu', formula: 'land-price-share', amountFen: 150_000_000 }], capped: false, assessedOn: '2031-07-01' },
+  'land.idle-land': { plotCode: 'SX-ZGQ-2026-017', level: 'fee', agreedStart: '2027-02-01', daysIdle: 400, feeFen: 600_000_000 },
+  'agency.task-overdue': { delegationId: randomUUID(), taskId: randomUUID(), title: '供电接入', agentId: 'agent-zhangmin', dueOn: '2026-12-01', workingDaysLate: 2 },
   'land.rectification-due': { plotCode: 'SX-ZGQ-2026-017', stage: 'full-production', indicators: ['tax-per-mu'], rectifyBy: '2031-06-30' },
   'agency.agent-assigned': { delegationId: randomUUID(), agentId: 'agent-zhangmin', agentName: '张敏', agentMobile: '13511110002', assignedBy: 'auto' },
   'agency.task-escalated': { delegationId: randomUUID(), taskId: randomUUID(), title: '供电接入', agentId: 'agent-zhangmin', teamLeadId: 'agent-liuyang', dueOn: '2026-12-01', workingDaysLate: 4 },
@@ -54,7 +58,7 @@ export const SAMPLES: Record<string, object> = {
 };
 
 const context = (type: string) => {
-  const definition = findEventDefinition(type, 1);
+  const definition = findEventDefinition(type, Math.max(...knownVersions(type))); // what is published now
   if (!definition) throw new Error(`no contract for ${type}`);
   const event = buildEvent(definition, { projectId: randomUUID(), source: 'test', payload: SAMPLES[type] }); // validates the sample
   return { project: { name: '年产5万吨新型建材项目', code: '2611-140100-04-01-00123X', enterpriseName: '山西示例新材料有限公司' }, recipient: { name: '张伟' }, event: event.payload };
@@ -81,7 +85,10 @@ describe('notification templates', () => {
 
   it('says the facts in Chinese: money in 元, shortfalls per indicator', () => {
     expect(render('land.check-failed', 'zh-CN', context('land.check-failed')).text).toBe(
-      '项目“年产5万吨新型建材项目”（2611-140100-04-01-00123X）的标准地指标达产复核未通过：亩均税收差 7 万元/亩·年（28%）。违约金 ¥1,500,000.00，整改期限 2031-06-30。',
+      '项目“年产5万吨新型建材项目”（2611-140100-04-01-00123X）的标准地指标达产复核未通过：亩均税收差 7 万元/亩·年（28%）。请于 2031-06-30 前整改并申请复查；复查仍不达标或逾期未整改的，按履约协议承担违约金。',
+    );
+    expect(render('land.penalty-assessed', 'zh-CN', { ...context('land.penalty-assessed'), event: { ...SAMPLES['land.penalty-assessed'], reason: 'recheck-failed' } }).text).toBe(
+      '项目“年产5万吨新型建材项目”（2611-140100-04-01-00123X）标准地指标整改后复查仍未达标，依据履约协议于 2031-07-01 核定违约金 ¥1,500,000.00。',
     );
     expect(render('approval.item-granted', 'zh-CN', context('approval.item-granted')).subject).toBe('审批事项已准予：建设用地规划许可证');
   });

@@ -56,6 +56,18 @@ hb.registerHelper('pauseReason', (r: ItemPauseReason, locale: Locale) => (locale
 hb.registerHelper('severity', (s: BreachSeverity, locale: Locale) => (locale === 'en' ? s : BREACH_SEVERITY_ZH[s]));
 hb.registerHelper('milestone', (m: 'start' | 'completion' | 'production', locale: Locale) => (locale === 'en' ? MILESTONE_EN[m] : COMMITTED_MILESTONE_ZH[m]));
 hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+const PENALTY_REASON: Record<string, [string, string]> = {
+  'check-failed': ['标准地指标核验未通过', 'indicator check failed'],
+  'recheck-failed': ['标准地指标整改后复查仍未达标', 'the re-check after rectification failed'],
+  'rectification-lapsed': ['标准地指标整改期满未复查达标', 'the rectification period lapsed'],
+  'idle-land': ['土地闲置', 'idle land'],
+};
+hb.registerHelper('atRiskList', (items: { code: string; nameZh: string; unit: string; target?: number; measured: number }[], locale: Locale) =>
+  items
+    .map((i) => (locale === 'en' ? `${i.code} ${i.measured}${i.target !== undefined ? ` (agreed ${i.target})` : ''} ${i.unit}` : `${i.nameZh} ${i.measured} ${i.unit}${i.target !== undefined ? `（约定 ${i.target}）` : ''}`))
+    .join(locale === 'en' ? '; ' : '；'),
+);
+hb.registerHelper('penaltyReason', (reason: string, locale: Locale) => PENALTY_REASON[reason]?.[locale === 'en' ? 1 : 0] ?? reason);
 hb.registerHelper('join', (items: string[], separator: string) => items.join(separator));
 hb.registerHelper('failedList', (results: { passed: boolean; nameZh: string; code: string; shortfall: number; shortfallPercent: number; unit: string }[], locale: Locale) =>
   results
@@ -179,12 +191,33 @@ export const TEMPLATES: Record<string, Record<Locale, Source>> = {
     en: { subject: 'Land contract signed: {{event.contractNumber}}', text: 'Land contract {{event.contractNumber}} for ' + PE + ' (plot {{event.plotCode}}, price {{yuan event.landPriceFen "en"}}): start by {{event.agreedDates.start}}, complete by {{event.agreedDates.completion}}.' },
   },
   'land.check-passed': {
-    'zh-CN': { subject: '标准地指标核验通过：{{project.name}}', text: '项目' + P + '的标准地指标{{checkStage event.stage "zh-CN"}}已于 {{event.checkedOn}} 通过。' },
-    en: { subject: 'Land indicators met: {{project.name}}', text: 'The {{checkStage event.stage "en"}} check of ' + PE + ' passed on {{event.checkedOn}}.' },
+    'zh-CN': { subject: '标准地指标{{#if event.recheck}}复查{{else}}核验{{/if}}通过：{{project.name}}', text: '项目' + P + '的标准地指标{{checkStage event.stage "zh-CN"}}{{#if event.recheck}}整改后复查{{/if}}已于 {{event.checkedOn}} 通过。{{#if event.recheck}}整改期结束，不再追究违约责任。{{/if}}' },
+    en: { subject: 'Land indicators met{{#if event.recheck}} on re-check{{/if}}: {{project.name}}', text: 'The {{checkStage event.stage "en"}} {{#if event.recheck}}re-check{{else}}check{{/if}} of ' + PE + ' passed on {{event.checkedOn}}.' },
   },
   'land.check-failed': {
-    'zh-CN': { subject: '标准地指标未达标：{{project.name}}', text: '项目' + P + '的标准地指标{{checkStage event.stage "zh-CN"}}未通过：{{failedList event.results "zh-CN"}}。违约金 {{yuan event.penaltyFen "zh-CN"}}，整改期限 {{event.rectifyBy}}。' },
-    en: { subject: 'Land indicators not met: {{project.name}}', text: 'The {{checkStage event.stage "en"}} check of ' + PE + ' failed: {{failedList event.results "en"}}. Penalty {{yuan event.penaltyFen "en"}}, rectify by {{event.rectifyBy}}.' },
+    'zh-CN': {
+      subject: '标准地指标未达标：{{project.name}}',
+      text: '项目' + P + '的标准地指标{{checkStage event.stage "zh-CN"}}未通过：{{failedList event.results "zh-CN"}}。{{#if event.penaltyFen}}违约金 {{yuan event.penaltyFen "zh-CN"}}，{{/if}}请于 {{event.rectifyBy}} 前整改并申请复查；复查仍不达标或逾期未整改的，按履约协议承担违约金。',
+    },
+    en: { subject: 'Land indicators not met: {{project.name}}', text: 'The {{checkStage event.stage "en"}} check of ' + PE + ' failed: {{failedList event.results "en"}}.{{#if event.penaltyFen}} Penalty {{yuan event.penaltyFen "en"}}.{{/if}} Rectify and ask for a re-check by {{event.rectifyBy}}; a failed re-check or a lapsed period costs the agreed penalty.' },
+  },
+  'land.indicator-at-risk': {
+    'zh-CN': { subject: '指标预警：{{project.name}}', text: '项目' + P + '{{event.period}} 报送的数据显示，以下履约指标低于约定值：{{atRiskList event.indicators "zh-CN"}}。请及早采取措施，避免达产复核不达标。' },
+    en: { subject: 'Indicators at risk: {{project.name}}', text: 'The {{event.period}} figures of ' + PE + ' are below the agreed values: {{atRiskList event.indicators "en"}}. Act before the full-production review.' },
+  },
+  'land.penalty-assessed': {
+    'zh-CN': { subject: '违约金核定通知：{{project.name}}', text: '项目' + P + '{{penaltyReason event.reason "zh-CN"}}，依据履约协议于 {{event.assessedOn}} 核定违约金 {{yuan event.amountFen "zh-CN"}}{{#if event.capped}}（已按协议上限计）{{/if}}。' },
+    en: { subject: 'Penalty assessed: {{project.name}}', text: 'For ' + PE + ' ({{penaltyReason event.reason "en"}}) a penalty of {{yuan event.amountFen "en"}} was assessed on {{event.assessedOn}}{{#if event.capped}} (capped){{/if}}.' },
+  },
+  'land.idle-land': {
+    'zh-CN': {
+      subject: '闲置土地认定：{{project.name}}',
+      text: '项目' + P + '的用地（地块 {{event.plotCode}}）{{#if (eq event.case "stalled")}}已开工但开发建设面积或投资不足且停工满一年{{else}}超过约定开工日期（{{event.agreedStart}}）{{event.daysIdle}} 天未动工{{/if}}，{{#if (eq event.level "recovery")}}已满两年，依《闲置土地处置办法》可无偿收回土地使用权{{else}}已满一年，依《闲置土地处置办法》征收土地闲置费 {{yuan event.feeFen "zh-CN"}}{{/if}}。因政府原因造成的，请向开发区说明并申请认定。',
+    },
+    en: {
+      subject: 'Idle land: {{project.name}}',
+      text: 'The land of ' + PE + ' (plot {{event.plotCode}}) {{#if (eq event.case "stalled")}}stalled for a year with too little built or invested{{else}}was not started {{event.daysIdle}} days after the agreed start ({{event.agreedStart}}){{/if}}: {{#if (eq event.level "recovery")}}after two years it may be taken back without compensation{{else}}an idle-land fee of {{yuan event.feeFen "en"}} is due{{/if}}. Delays caused by the government can be claimed with the zone.',
+    },
   },
   'land.rectification-due': {
     'zh-CN': { subject: '限期整改通知：{{project.name}}', text: '项目' + P + '请于 {{event.rectifyBy}} 前完成整改，涉及指标：{{join event.indicators "、"}}。' },
@@ -197,6 +230,10 @@ export const TEMPLATES: Record<string, Record<Locale, Source>> = {
   'agency.task-escalated': {
     'zh-CN': { subject: '督办：{{event.title}}', text: '项目' + P + '的代办事项“{{event.title}}”已超期 {{event.workingDaysLate}} 个工作日（到期日 {{event.dueOn}}），请督办。' },
     en: { subject: 'Escalated: {{event.title}}', text: 'Task "{{event.title}}" of ' + PE + ' is {{event.workingDaysLate}} working days overdue ({{event.dueOn}}).' },
+  },
+  'agency.task-overdue': {
+    'zh-CN': { subject: '代办事项超期：{{event.title}}', text: '项目' + P + '的代办事项“{{event.title}}”已超期 {{event.workingDaysLate}} 个工作日（到期日 {{event.dueOn}}），请尽快办理。' },
+    en: { subject: 'Task overdue: {{event.title}}', text: 'Task "{{event.title}}" of ' + PE + ' is {{event.workingDaysLate}} working days overdue ({{event.dueOn}}).' },
   },
   'agency.delegation-closed': {
     'zh-CN': { subject: '全代办已办结，请评价：{{project.name}}', text: '项目' + P + '的全代办已于 {{event.closedOn}} 办结（{{event.tasksDelivered}} 项），欢迎对代办服务作出评价（好差评）。' },
