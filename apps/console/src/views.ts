@@ -32,7 +32,17 @@ export interface ProjectView {
   stage: string;
   stageName: string;
   stageBeforeSuspension: string | null;
-  conditions: { approvalsGranted: boolean; landNeeded: boolean; landSecured: boolean; acceptance: 'pending' | 'passed' | 'failed' };
+  conditions: {
+    approvalsGranted: boolean;
+    landNeeded: boolean;
+    landSecured: boolean;
+    /** standard-land's path: standard-land | grant | own-land | lease | none; and its document. */
+    landPath: string | null;
+    landReference: string | null;
+    acceptance: 'pending' | 'passed' | 'failed';
+    /** The 标准地 达产 review, which gates 达产. */
+    landReview: 'not-needed' | 'pending' | 'passed' | 'decided';
+  };
   permitNumber: string | null;
   statusReason: string | null;
   milestones: { start: MilestoneView; completion: MilestoneView; production: MilestoneView; fullProduction: { actual: string | null } };

@@ -43,6 +43,8 @@ interface Side {
   /** An item of the department officer player's department. */
   departmentItemCode: string;
   creditRecordId: string;
+  /** A 三个一批 round of the side's zone. */
+  roundId: string;
   team: string;
   availablePlot: string;
   /** The enterprise's own (opaque) notification recipient, and one notification of each player who has one. */
@@ -103,6 +105,12 @@ const RULES: Record<string, Rule> = {
   'POST project-intake /projects/{id}/terminate': { roles: OFFICERS, kind: 'object', params: project, body: reason },
   'GET project-intake /figures/three-batches': { roles: FIGURES, kind: 'object', query: (s) => `?zone=${s.zone}` },
   'GET project-intake /zones': { roles: ALL, kind: 'open' },
+  // 三个一批 rounds: a window per zone, made by its manager; another zone's round does not exist.
+  'POST project-intake /rounds': { roles: MANAGERS, kind: 'object', params: zone, body: (s) => ({ zoneCode: s.zone, name: `矩阵-${randomInt(1e9)}`, startsOn: '2999-01-01', endsOn: '2999-01-02' }) },
+  'GET project-intake /rounds': { roles: FIGURES, kind: 'list', leak: (f) => f.roundId },
+  'GET project-intake /rounds/{id}': { roles: FIGURES, kind: 'object', params: (s) => ({ id: s.roundId }) },
+  'GET project-intake /rounds/{id}/projects': { roles: FIGURES, kind: 'object', params: (s) => ({ id: s.roundId }), query: () => '?batch=signed' },
+  'GET project-intake /figures/three-batches/projects': { roles: FIGURES, kind: 'object', query: (s) => `?zone=${s.zone}&batch=signed` },
   'POST project-intake /accounts': { roles: ['admin'], kind: 'create', body: (s) => ({ username: `mx-${randomInt(1e9)}`, name: '矩阵', email: 'mx@zone.example.cn', role: 'zone-manager', zones: [s.zone] }) },
   'POST project-intake /invitations/check': { roles: 'public', publicStatus: 404, kind: 'open', body: () => ({ token: NOT_INVITED }) },
   'POST project-intake /invitations/accept': { roles: 'public', publicStatus: 404, kind: 'open', body: () => ({ token: NOT_INVITED, password: 'Matrix-2026!' }) },
@@ -146,6 +154,12 @@ const RULES: Record<string, Rule> = {
   'GET standard-land /projects/{projectId}/plot-matches': { roles: OFFICERS, kind: 'object', params: projectId },
   'GET standard-land /projects/{projectId}/land': { roles: ALL, kind: 'object', params: projectId },
   'POST standard-land /projects/{projectId}/land-checks': { roles: OFFICERS, kind: 'object', params: projectId, body: () => ({ stage: 'completion', measured: [{ code: 'floor-area-ratio', value: 1.2, unit: 'ratio' }] }) },
+  // Land paths besides 标准地 (the matrix's projects are on 标准地: 409, let through, for those admitted).
+  'POST standard-land /projects/{projectId}/land-grant': { roles: OFFICERS, kind: 'object', params: projectId, body: () => ({ number: `MX-${randomInt(1e9)}`, signedOn: today, landPriceFen: 100, areaMu: 1, location: '矩阵', agreedStart: today, agreedCompletion: today }) },
+  'POST standard-land /projects/{projectId}/own-land': { roles: OFFICERS, kind: 'object', params: projectId, body: () => ({ certificateNumber: '晋(2026)太原市不动产权第0000001号', areaMu: 1, location: '矩阵' }) },
+  'POST standard-land /projects/{projectId}/lease': { roles: OFFICERS, kind: 'object', params: projectId, body: () => ({ contractNumber: 'MX-1', landlord: '矩阵', premises: '矩阵', floorAreaM2: 1, leaseFrom: today, leaseTo: addDays(today, 1), standardFactory: false }) },
+  'POST standard-land /projects/{projectId}/construction-progress': { roles: ['enterprise', 'zone-officer', 'admin'], kind: 'object', params: projectId, body: () => ({ builtFloorAreaM2: 1, investmentMade: 1 }) },
+  'POST standard-land /projects/{projectId}/idle-exemption': { roles: OFFICERS, kind: 'object', params: projectId, body: () => ({ cause: 'planning-change', reason: '授权矩阵测试', from: addDays(today, 3650), to: addDays(today, 3651) }) },
   'POST standard-land /projects/{projectId}/interim-reports': { roles: ['enterprise', 'zone-officer', 'admin'], kind: 'object', params: projectId, body: () => ({ measured: [{ code: 'tax-per-mu', value: 20, unit: '万元/亩·年' }] }) },
   // agency
   'GET agency /delegations/{id}': { roles: ALL, kind: 'object', params: (s) => ({ id: s.delegationId }) },
@@ -248,6 +262,7 @@ async function side(api: DemoApi, zone: string, players: DemoUser[]): Promise<Si
   const c = await api.get(admin, 'commitment-approval', `/cases/${journey.caseId}`);
   const credit = await api.get(admin, 'commitment-approval', `/enterprises/${enterprise.creditCode}/credit`);
   const availablePlot = newPlot({ zone } as Side);
+  const roundYear = 2100 + randomInt(800); // a window of its own (rounds of a zone may not overlap)
   await api.post(officer, 'standard-land', '/plots', { ...availablePlot, assessments: ['energy', 'environment', 'flood', 'soil-water', 'water-resource', 'mineral-overlay', 'geohazard'], servicingLevel: '七通一平' });
   await api.post(officer, 'standard-land', `/plots/${availablePlot.code}/publish`);
   const s: Side = {
@@ -260,6 +275,7 @@ async function side(api: DemoApi, zone: string, players: DemoUser[]): Promise<Si
     itemCode: c.items[0].itemCode,
     departmentItemCode: c.items.find((i: { department: string }) => i.department === PLAYER_DEPARTMENT).itemCode,
     creditRecordId: (credit.records ?? credit.items ?? [])[0]?.id,
+    roundId: (await api.post(admin, 'project-intake', '/rounds', { zoneCode: zone, name: `矩阵批次-${serial}`, startsOn: `${roundYear}-01-01`, endsOn: `${roundYear}-03-31` })).id,
     team: `${zone}-DB`,
     availablePlot: availablePlot.code,
     recipientId: '',

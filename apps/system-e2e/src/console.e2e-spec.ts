@@ -286,17 +286,18 @@ describe('web console (browser)', () => {
     await context.close();
   });
 
-  it('a land officer sees the plots, the project’s land and records measured values', async () => {
+  it('a land officer records a failed 竣工 check (rectification, no penalty) and the passing re-check, and secures another project’s own land', async () => {
     const enterprise = DEMO_ENTERPRISES[2];
     const officer = zoneUsers(enterprise.zoneCode).officer;
-    const journey = await new ProjectJourney(api, plan(enterprise, { landAreaMu: 20, totalInvestment: 20_000, projectedAnnualOutput: 25_000 })).runTo('completed');
+    const journey = await new ProjectJourney(api, plan(enterprise, { landAreaMu: 20, totalInvestment: 20_000, projectedAnnualOutput: 25_000 })).runTo('started');
+    await api.post(enterprise, 'project-intake', `/projects/${journey.projectId}/completion`, { date: today });
     const page = await signIn(officer.username);
     await page.goto(`${CONSOLE}/plots`);
     await page.waitForLoadState('networkidle');
     await shot(page, 'land-plots');
     await page.goto(`${CONSOLE}/land/${journey.projectId}`);
     await page.getByTestId('check-form').waitFor();
-    // 竣工验收: the measured values, two of them short of the contract's targets (强度 and 建筑系数).
+    // 竣工验收: every measured value far short of the contract's targets.
     const inputs = page.getByTestId('check-form').locator('input[placeholder="实测值"]');
     await inputs.first().waitFor();
     const count = await inputs.count();
@@ -305,11 +306,31 @@ describe('web console (browser)', () => {
     await page.getByTestId('check-submit').click();
     await page.getByTestId('check-verdict').waitFor();
     expect(await page.getByTestId('check-verdict').innerText()).toBe('未通过');
-    await page.getByTestId('check-penalty').waitFor();
-    // The journey's own 竣工验收 passed; the one recorded in the console did not.
-    const land = await api.get(officer, 'standard-land', `/projects/${journey.projectId}/land`);
-    expect(land.checks.map((c: { stage: string; passed: boolean }) => `${c.stage}:${c.passed}`).sort()).toEqual(['completion:false', 'completion:true']);
+    await page.getByTestId('check-state-completion').first().getByText(/^整改中/).waitFor(); // a rectification period, no penalty yet
+    let land = await api.get(officer, 'standard-land', `/projects/${journey.projectId}/land`);
+    expect(land.checks.map((c: { stage: string; passed: boolean; penaltyFen: number }) => `${c.stage}:${c.passed}:${c.penaltyFen}`)).toEqual(['completion:false:0']);
     await shot(page, 'land-project');
+    // The re-check within the period, with the values the contract asks for: passed, no penalty.
+    await page.getByTestId('recheck-notice').waitFor();
+    for (const [code, value] of [['investment-intensity', '420'], ['floor-area-ratio', '1.3'], ['building-coverage', '42'], ['admin-land-share', '5']]) {
+      const input = page.getByTestId(`measure-${code}`);
+      if (await input.count()) await input.fill(value);
+    }
+    await page.getByTestId('check-submit').click();
+    await until('the re-check passed', async () => (await page.getByTestId('check-verdict').innerText()) === '复查通过', 20_000, 500);
+    land = await api.get(officer, 'standard-land', `/projects/${journey.projectId}/land`);
+    expect(land.checks.every((c: { penaltyFen: number }) => c.penaltyFen === 0)).toBe(true);
+
+    // Another project, not on 标准地, with its approvals: the officer records the enterprise's own land; the project may start.
+    const own = await new ProjectJourney(api, plan(enterprise, { landAreaMu: 15, landPath: 'own-land', totalInvestment: 9_000, projectedAnnualOutput: 12_000 })).runTo('approved');
+    await page.goto(`${CONSOLE}/land/${own.projectId}`);
+    await page.getByTestId('path-own-land').click();
+    await page.getByTestId('own-land-certificate').fill('晋(2025)太原市不动产权第0088123号');
+    await page.getByTestId('own-land-form').getByLabel('土地坐落').fill('潇河产业园区纬五路 6 号');
+    await page.getByTestId('own-land-submit').click();
+    await page.getByTestId('land-path-kind').getByText('自有用地').waitFor();
+    await shot(page, 'land-own-land');
+    await own.waitStage('READY_TO_START');
     // Another zone's project land is not found.
     await page.goto(`${CONSOLE}/land/${(await foreignProject(enterprise.zoneCode)).id}`);
     await page.getByText('未找到').first().waitFor();

@@ -9,7 +9,7 @@ import { mailUrl, stackApi } from './support/stack';
  * the new enterprise's contact is invited by e-mail and sets a password, then
  * approvals under commitment, a 标准地 plot, 全代办 tasks, start, completion
  * with acceptance, production, the full-production check; then what each
- * person sees.
+ * person sees. Beside it, a project on leased premises (no 标准地) goes the same way.
  */
 describe('one project from 签约 to 达产, end to end', () => {
   const api = stackApi();
@@ -43,6 +43,18 @@ describe('one project from 签约 to 达产, end to end', () => {
     signedOn,
     plannedDates: { start: addDays(signedOn, 40), completion: addDays(signedOn, 220), production: addDays(signedOn, 260) },
   });
+  // A second project on leased premises (租赁标准厂房 from the zone's operating company): no plot, no indicators.
+  const leased = new ProjectJourney(api, {
+    enterprise: demoUser('ent-sx-3') as DemoEnterprise,
+    name: '智能传感器封装测试项目（租赁标准厂房）',
+    landAreaMu: 12,
+    landPath: 'lease',
+    wantsFullAgency: false,
+    totalInvestment: 8_000,
+    projectedAnnualOutput: 12_000,
+    signedOn,
+    plannedDates: { start: addDays(signedOn, 30), completion: addDays(signedOn, 150), production: addDays(signedOn, 180) },
+  });
   let figuresBefore: Json;
   const figures = () => api.get(manager, 'project-intake', `/figures/three-batches?zone=${zone}`);
 
@@ -50,7 +62,7 @@ describe('one project from 签约 to 达产, end to end', () => {
     figuresBefore = await figures();
     await journey.runTo('signed');
     await acceptInvitation();
-    await journey.runTo('full-production');
+    await Promise.all([journey.runTo('full-production'), leased.runTo('full-production')]);
   }, 180_000);
 
   /** The invitation e-mail's link, its password set over HTTP (the console does the same), and the subject of the new account. */
@@ -131,11 +143,23 @@ describe('one project from 签约 to 达产, end to end', () => {
     expect(inbox.total).toBe(log.filter((n: Json) => n.channel === 'inbox').length);
   });
 
-  it('counts the project in the zone’s 三个一批 figures: signed, started, in production', async () => {
+  it('takes a project on leased premises to 达产 too: the lease secures its land, on its timeline', async () => {
+    const project = await leased.waitStage('FULL_PRODUCTION');
+    expect(project.conditions).toMatchObject({ landSecured: true, landPath: 'lease', landReference: expect.stringMatching(/^租〔/), landReview: 'not-needed' });
+    const land = await api.get(leased.enterprise, 'standard-land', `/projects/${leased.projectId}/land`);
+    expect(JSON.stringify(land)).toContain('山西转型综改示范区运营管理有限公司');
+    const timeline = await api.get(leased.enterprise, 'project-intake', `/projects/${leased.projectId}/timeline`);
+    const secured = timeline.entries.filter((e: Json) => e.type === 'land.land-secured');
+    expect(secured).toHaveLength(1);
+    expect(secured[0].summary).toMatch(/租赁/);
+    expect(timeline.entries.some((e: Json) => e.type === 'land.contract-signed')).toBe(false);
+  });
+
+  it('counts the projects in the zone’s 三个一批 figures: signed, started, in production', async () => {
     const after = await figures();
-    expect(after.signed.count).toBe(figuresBefore.signed.count + 1);
-    expect(after.started.count).toBe(figuresBefore.started.count + 1);
-    expect(after.inProduction.count).toBe(figuresBefore.inProduction.count + 1);
+    expect(after.signed.count).toBe(figuresBefore.signed.count + 2);
+    expect(after.started.count).toBe(figuresBefore.started.count + 2);
+    expect(after.inProduction.count).toBe(figuresBefore.inProduction.count + 2);
   });
 
   it('shows each person only their own: a foreign project is 404, a read-only role may not act', async () => {

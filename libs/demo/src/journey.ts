@@ -7,11 +7,16 @@ import { demoUser, zoneUsers, type DemoEnterprise, type DemoUser } from './users
 export const JOURNEY_STEPS = ['signed', 'notified', 'committed', 'approved', 'land', 'started', 'completed', 'accepted', 'producing', 'full-production'] as const;
 export type JourneyStep = (typeof JOURNEY_STEPS)[number];
 
+/** How a project that needs land gets it (standard-land's paths; 0 亩 = no new land). */
+export type PlanLandPath = 'standard-land' | 'grant' | 'own-land' | 'lease';
+
 export interface ProjectPlan {
   enterprise: DemoEnterprise;
   name: string;
-  /** 0 = existing premises: no land needed. Otherwise the project takes 标准地. */
+  /** 0 = existing premises: no new land. Otherwise the project secures land by `landPath`. */
   landAreaMu: number;
+  /** Default 标准地. */
+  landPath?: PlanLandPath;
   wantsFullAgency: boolean;
   totalInvestment: number;
   projectedAnnualOutput: number;
@@ -20,7 +25,7 @@ export interface ProjectPlan {
   plannedDates: { start: IsoDate; completion: IsoDate; production: IsoDate };
   /** When the reported milestones happened (defaults: the planned dates, but never after today). */
   actual?: Partial<{ start: IsoDate; completion: IsoDate; production: IsoDate; fullProduction: IsoDate }>;
-  /** The full-production land check fails (a breach of the performance agreement). */
+  /** The full-production land check fails, and its re-check too: the penalty is assessed (a breach of the performance agreement). */
   breach?: boolean;
   /** Committable items the enterprise chose 一般程序 for in its 承诺书 (the rest by 承诺制). */
   ordinaryItems?: string[];
@@ -79,6 +84,11 @@ export class ProjectJourney {
     return this.plan.enterprise;
   }
 
+  /** On 标准地: a plot, a performance agreement and its indicator checks. */
+  get onStandardLand(): boolean {
+    return this.plan.landAreaMu > 0 && (this.plan.landPath ?? 'standard-land') === 'standard-land';
+  }
+
   /** Runs every step up to and including `target`. */
   async runTo(target: JourneyStep): Promise<this> {
     const last = JOURNEY_STEPS.indexOf(target);
@@ -121,7 +131,7 @@ export class ProjectJourney {
       fixedAssetInvestment: Math.round(p.totalInvestment * 0.8),
       projectedAnnualOutput: p.projectedAnnualOutput,
       landAreaMu: p.landAreaMu,
-      usesStandardLand: p.landAreaMu > 0,
+      usesStandardLand: this.onStandardLand,
       wantsFullAgency: p.wantsFullAgency,
       plannedDates: p.plannedDates,
       signedOn: p.signedOn,
@@ -192,16 +202,23 @@ export class ProjectJourney {
     return this.api.get(this.officer, 'commitment-approval', `/cases/${this.caseId}`);
   }
 
-  /** 标准地: a plot for the project, published, reserved and transferred (contract and performance agreement). */
+  /**
+   * The project's land by its path: 标准地 (a plot published, reserved and
+   * transferred with the performance agreement), an ordinary 出让, its own land
+   * (不动产权证), leased premises; with no new land standard-land records it by itself.
+   */
   async secureLand(): Promise<void> {
     const p = this.plan;
-    if (p.landAreaMu > 0) {
-      await until('standard-land to know the project', async () => (await this.api.call(this.officer, 'GET', 'standard-land', `/projects/${this.projectId}/land`)).status === 200, this.timeoutMs);
+    if (p.landAreaMu > 0) await until('standard-land to know the project', async () => (await this.api.call(this.officer, 'GET', 'standard-land', `/projects/${this.projectId}/land`)).status === 200, this.timeoutMs);
+    const serial = this.projectCode.slice(-5);
+    const location = `${p.enterprise.zoneCode === 'SX-ZGQ' ? '潇河产业园区' : '长治高新区漳泽园区'} ${this.projectCode.slice(-4)} 号地块`;
+    const path = p.landAreaMu > 0 ? (p.landPath ?? 'standard-land') : null;
+    if (path === 'standard-land') {
       this.plotCode = `${p.enterprise.zoneCode}-${this.projectCode.slice(-6)}`;
       await this.api.post(this.officer, 'standard-land', '/plots', {
         code: this.plotCode,
         zoneCode: p.enterprise.zoneCode,
-        location: `${p.enterprise.zoneCode === 'SX-ZGQ' ? '潇河产业园区' : '长治高新区漳泽园区'} ${this.projectCode.slice(-4)} 号地块`,
+        location,
         areaMu: p.landAreaMu,
         landUse: '工业用地',
         industries: [],
@@ -212,8 +229,36 @@ export class ProjectJourney {
       await this.api.post(this.officer, 'standard-land', `/plots/${this.plotCode}/reserve`, { projectId: this.projectId });
       await this.api.post(this.officer, 'standard-land', `/plots/${this.plotCode}/transfer`, {
         projectId: this.projectId,
-        contract: { number: `让〔${p.signedOn.slice(0, 4)}〕${this.projectCode.slice(-5)}号`, signedOn: p.signedOn, landPriceFen: Math.round(p.landAreaMu * 300_000) * 100, agreedStart: p.plannedDates.start, agreedCompletion: p.plannedDates.completion, agreedProduction: p.plannedDates.production },
+        contract: { number: `让〔${p.signedOn.slice(0, 4)}〕${serial}号`, signedOn: p.signedOn, landPriceFen: Math.round(p.landAreaMu * 300_000) * 100, agreedStart: p.plannedDates.start, agreedCompletion: p.plannedDates.completion, agreedProduction: p.plannedDates.production },
         agreement: { number: `LY-${this.projectCode.slice(-6)}`, counterparties: [`${p.enterprise.zoneCode} 管理委员会`, p.enterprise.enterpriseName], committedIndicators: [{ code: 'tax-per-mu', value: 25 }], reviewDate: addDays(p.plannedDates.production, 365) },
+      });
+    } else if (path === 'grant') {
+      await this.api.post(this.officer, 'standard-land', `/projects/${this.projectId}/land-grant`, {
+        number: `出让〔${p.signedOn.slice(0, 4)}〕${serial}号`,
+        signedOn: p.signedOn,
+        landPriceFen: Math.round(p.landAreaMu * 280_000) * 100,
+        areaMu: p.landAreaMu,
+        location,
+        agreedStart: p.plannedDates.start,
+        agreedCompletion: p.plannedDates.completion,
+        agreedProduction: p.plannedDates.production,
+      });
+    } else if (path === 'own-land') {
+      await this.api.post(this.officer, 'standard-land', `/projects/${this.projectId}/own-land`, {
+        certificateNumber: `晋(${p.signedOn.slice(0, 4)})${p.enterprise.zoneCode === 'SX-ZGQ' ? '太原市' : '长治市'}不动产权第00${serial}号`,
+        areaMu: p.landAreaMu,
+        location,
+      });
+    } else if (path === 'lease') {
+      const company = p.enterprise.zoneCode === 'SX-ZGQ' ? '山西转型综改示范区运营管理有限公司' : '长治高新区投资运营有限公司';
+      await this.api.post(this.officer, 'standard-land', `/projects/${this.projectId}/lease`, {
+        contractNumber: `租〔${p.signedOn.slice(0, 4)}〕${serial}号`,
+        landlord: company,
+        premises: `${location.replace('地块', '')}标准厂房 ${serial.slice(-2)} 栋`,
+        floorAreaM2: Math.round(p.landAreaMu * 400),
+        leaseFrom: p.signedOn,
+        leaseTo: addDays(p.signedOn, 365 * 10),
+        standardFactory: true,
       });
     }
     await this.waitStage('READY_TO_START');
@@ -243,7 +288,7 @@ export class ProjectJourney {
 
   async complete(): Promise<void> {
     await this.api.post(this.enterprise, 'project-intake', `/projects/${this.projectId}/completion`, { date: this.actual('completion') });
-    if (this.plan.landAreaMu > 0) await this.api.post(this.officer, 'standard-land', `/projects/${this.projectId}/land-checks`, { stage: 'completion', measured: COMPLETION_MEASURES });
+    if (this.onStandardLand) await this.api.post(this.officer, 'standard-land', `/projects/${this.projectId}/land-checks`, { stage: 'completion', measured: COMPLETION_MEASURES });
   }
 
   /** 对标验收: requested by the enterprise once the approving service has heard of the completion, recorded by the officer. */
@@ -264,10 +309,20 @@ export class ProjectJourney {
     }, this.timeoutMs);
   }
 
+  /**
+   * 达产: on 标准地 the 达产 review first (a breach: failed, re-checked after the
+   * rectification and failed again, so the penalty is decided), then the report,
+   * which project-intake takes once the review passed or was decided.
+   */
   async fullProduction(): Promise<void> {
+    if (this.onStandardLand) {
+      const check = () => this.api.post(this.officer, 'standard-land', `/projects/${this.projectId}/land-checks`, { stage: 'full-production', measured: FULL_PRODUCTION_MEASURES(!this.plan.breach) });
+      await check();
+      if (this.plan.breach) await check(); // the re-check
+      await until('project-intake to hear the 达产 review', async () => (await this.api.get(this.officer, 'project-intake', `/projects/${this.projectId}`)).conditions.landReview !== 'pending', this.timeoutMs);
+    }
     const output = Math.round(this.plan.projectedAnnualOutput * (this.plan.breach ? 0.6 : 1.05));
     await this.api.post(this.enterprise, 'project-intake', `/projects/${this.projectId}/full-production`, { date: this.actual('fullProduction'), actualAnnualOutput: output });
-    if (this.plan.landAreaMu > 0) await this.api.post(this.officer, 'standard-land', `/projects/${this.projectId}/land-checks`, { stage: 'full-production', measured: FULL_PRODUCTION_MEASURES(!this.plan.breach) });
   }
 
   async waitStage(stage: string): Promise<Json> {

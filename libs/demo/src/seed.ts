@@ -23,7 +23,8 @@ const NAMES = [
  * order), one breach of the 标准地 performance agreement (failed full-production
  * check with a penalty), one suspended, one terminated, one whose 备案 waits for
  * corrections; every fifth takes 排水许可 (C08) by 一般程序 in its 承诺书, and some
- * had an item's clock stopped for an expert review.
+ * had an item's clock stopped for an expert review. Land comes by every path:
+ * 标准地, ordinary 出让, the enterprise's own land, leased standard factories, none.
  */
 export function demoProjects(today: IsoDate = chinaDate()): DemoProject[] {
   const spread: { to: JourneyStep; count: number; signedAgo: number; overdue?: number; then?: Ending }[] = [
@@ -55,6 +56,8 @@ export function demoProjects(today: IsoDate = chinaDate()): DemoProject[] {
       const completion = addDays(start, Math.max(200, Math.round(group.signedAgo * 0.45)));
       const production = addDays(completion, 60);
       const landAreaMu = n % 4 === 1 ? 0 : 40 + (n % 6) * 15;
+      // Land by every path: mostly 标准地, some by an ordinary 出让, their own land or leased standard factories (a breach needs 标准地's agreement).
+      const landPath = group.then === 'breach' ? 'standard-land' : (({ 0: 'grant', 2: 'own-land', 3: 'lease' } as const)[n % 8 as 0 | 2 | 3] ?? 'standard-land');
       projects.push({
         to: group.to,
         ...(group.then ? { then: group.then } : {}),
@@ -62,6 +65,7 @@ export function demoProjects(today: IsoDate = chinaDate()): DemoProject[] {
           enterprise,
           name: `${enterprise.enterpriseName.replace(/有限公司$/, '')}${NAMES[n % NAMES.length]}`,
           landAreaMu,
+          landPath,
           wantsFullAgency: n % 3 !== 2,
           // Enough per mu for the zone's 标准地 indicators (investment ≥ 300 万元/亩, output ≥ 500 万元/亩·年).
           totalInvestment: landAreaMu * 420 + 8_000 + (n % 7) * 2_500,
@@ -94,6 +98,13 @@ export async function seedOrganisation(api: DemoApi): Promise<void> {
     const rules = await api.get(people.manager, 'commitment-approval', `/settings/zones/${zone.code}`);
     if (rules.zoneCode !== zone.code || rules.publicityDays !== zone.publicityDays) {
       await api.post(people.manager, 'commitment-approval', `/settings/zones/${zone.code}/versions`, { effectiveFrom: chinaDate(), publicityDays: zone.publicityDays, note: '演示：不设公示期' });
+    }
+    // 三个一批: a round per quarter of the last three years (a second run finds them: 409).
+    const year = Number(chinaDate().slice(0, 4));
+    for (const y of [year - 2, year - 1, year]) {
+      for (const [q, [from, to]] of [['一', ['01-01', '03-31']], ['二', ['04-01', '06-30']], ['三', ['07-01', '09-30']], ['四', ['10-01', '12-31']]] as const) {
+        await ignoreExisting(api.post(people.manager, 'project-intake', '/rounds', { zoneCode: zone.code, name: `${y}年第${q}批`, startsOn: `${y}-${from}`, endsOn: `${y}-${to}` }));
+      }
     }
     const team = `${zone.code}-DB`;
     await ignoreExisting(api.post(people.lead, 'agency', '/teams', { code: team, zoneCode: zone.code, name: `${zone.name}代办专班`, leadAgentId: people.lead.sub }));

@@ -1,10 +1,31 @@
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Divider, Empty, Form, Input, InputNumber, Modal, Popconfirm, Result, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Divider, Empty, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, type Json, type Session } from '../api';
 import { ErrorAlert, errorText, placeIssues, StageTag, checkStageName, useLoad, useZones, ymd } from '../ui';
+import { tid } from './CaseDetail';
+import {
+  caseOf,
+  CheckResult,
+  checkState,
+  CheckStateTag,
+  IdleLandCard,
+  lapsed,
+  LandPathCard,
+  lastDate,
+  ResultTable,
+  SecureLand,
+  STAGES,
+  stateOf,
+  type CheckResultRow,
+  type ExemptionRow,
+  type IdleLandView,
+  type LandCheck,
+  type LandPathView,
+  type ProgressRow,
+} from './LandPaths';
 import {
   IndicatorTable,
   indicatorName,
@@ -30,6 +51,7 @@ interface LandProjectView {
   usesStandardLand: boolean;
   fixedAssetInvestment: number;
   projectedAnnualOutput: number;
+  totalInvestment?: number | null;
   stage: string;
   actualStart: string | null;
 }
@@ -55,36 +77,25 @@ interface BreachTerms {
 
 interface Contract {
   id: string;
+  /** 'standard-land' (plot and agreement) or 'grant' (an ordinary 招拍挂 出让: no plot, no agreement). */
+  kind?: 'standard-land' | 'grant';
   contractNumber: string;
   signedOn: string;
   landPriceFen: number;
   agreedStart: string;
   agreedCompletion: string;
   agreedProduction: string | null;
-  agreement: { number: string; counterparties: string[]; indicators: IndicatorTarget[]; reviewDate: string; breachTerms: BreachTerms };
+  areaMu?: number | null;
+  location?: string | null;
+  agreement: Agreement | null;
 }
 
-interface CheckResultRow {
-  code: string;
-  nameZh: string;
-  unit: string;
-  comparator: string;
-  target: number | { min: number; max: number };
-  measured: number;
-  passed: boolean;
-  shortfall: number;
-  shortfallPercent: number;
-}
-
-interface LandCheck {
-  id: string;
-  stage: string;
-  checkedOn: string;
-  results: CheckResultRow[];
-  passed: boolean;
-  penaltyFen: number;
-  rectifyBy: string | null;
-  consequence?: { capped: boolean; lines: { code: string; amountFen: number }[] };
+interface Agreement {
+  number: string;
+  counterparties: string[];
+  indicators: IndicatorTarget[];
+  reviewDate: string;
+  breachTerms: BreachTerms;
 }
 
 interface InterimReport {
@@ -95,10 +106,14 @@ interface InterimReport {
 
 interface LandAnswer {
   project: LandProjectView;
+  path?: LandPathView | null;
   plot: PlotView | null;
   contract: Contract | null;
   checks: LandCheck[];
   interimReports: InterimReport[];
+  constructionProgress?: ProgressRow[];
+  idleExemptions?: ExemptionRow[];
+  idleLand?: IdleLandView | null;
 }
 
 interface MatchRow {
@@ -113,7 +128,11 @@ interface MatchRow {
 const mayAct = (s: Session) => s.user.role === 'zone-officer' || s.user.role === 'admin';
 const pct = (bp: number) => `${bp / 100}%`;
 
-/** 项目用地: the project's plot, contract and agreement; matching, reservation and transfer; the indicator checks. */
+/**
+ * 项目用地: how the project's land is secured (标准地: matching, reservation, transfer with the
+ * agreement; otherwise a grant, own land or a lease); the indicator checks with their
+ * rectification; construction progress and idle land.
+ */
 export function LandProject({ session }: { session: Session }) {
   const { projectId = '' } = useParams();
   const land = useLoad(() => api<LandAnswer>('standard-land', `/projects/${projectId}/land`), [projectId]);
@@ -132,6 +151,10 @@ export function LandProject({ session }: { session: Session }) {
     );
   if (!data) return null;
   const { project, plot, contract } = data;
+  const path = data.path ?? null;
+  const agreement = contract?.agreement ?? null;
+  // The case just checked, or the one last checked or re-checked.
+  const shownCheck = justChecked ?? [...data.checks].sort((x, y) => (lastDate(x) < lastDate(y) ? -1 : lastDate(x) > lastDate(y) ? 1 : 0)).at(-1);
   const counterparties = [`${intake.data?.zoneName ?? zoneName(project.zoneCode)}管理委员会`, project.enterpriseName];
 
   return (
@@ -168,29 +191,44 @@ export function LandProject({ session }: { session: Session }) {
         />
       </Card>
 
-      {!contract && !project.usesStandardLand && <Alert type="info" showIcon title="该项目未申请标准地，无需匹配地块。" />}
+      {path && <LandPathCard session={session} project={project} path={path} contract={contract} plot={plot} onChanged={land.reload} />}
+
+      {!path && !contract && !project.usesStandardLand && <SecureLand session={session} project={project} onChanged={land.reload} />}
 
       {!contract && plot && <ReservedPlot session={session} project={project} plot={plot} counterparties={counterparties} onChanged={land.reload} />}
 
       {!contract && !plot && project.usesStandardLand && <PlotMatches session={session} project={project} counterparties={counterparties} onChanged={land.reload} />}
 
-      {contract && plot && (
+      {contract && plot && agreement && (
         <>
-          <ContractCard contract={contract} plot={plot} />
+          <ContractCard contract={contract} agreement={agreement} plot={plot} />
           {mayAct(session) && (
             <CheckForm
               projectId={project.projectId}
-              contract={contract}
+              agreement={agreement}
+              checks={data.checks}
               onChecked={(c) => {
                 setJustChecked(c);
                 land.reload();
               }}
             />
           )}
-          {(justChecked ?? data.checks.at(-1)) && <CheckResult check={(justChecked ?? data.checks.at(-1)) as LandCheck} latest={!justChecked} />}
+          {shownCheck && <CheckResult check={shownCheck} latest={!justChecked} />}
           <PastChecks checks={data.checks} />
           <InterimReports reports={data.interimReports} />
         </>
+      )}
+
+      {contract && (
+        <IdleLandCard
+          session={session}
+          project={project}
+          contract={contract}
+          idle={data.idleLand ?? null}
+          progress={data.constructionProgress ?? []}
+          exemptions={data.idleExemptions ?? []}
+          onChanged={land.reload}
+        />
       )}
     </Space>
   );
@@ -579,8 +617,8 @@ function TransferModal({ project, plot, counterparties, onClose }: { project: La
 
 // ── After the contract: the contract, the agreement, the checks ──
 
-function ContractCard({ contract, plot }: { contract: Contract; plot: PlotView }) {
-  const terms = contract.agreement.breachTerms;
+function ContractCard({ contract, agreement, plot }: { contract: Contract; agreement: Agreement; plot: PlotView }) {
+  const terms = agreement.breachTerms;
   const formula = terms?.formulas?.['default'];
   return (
     <Card title="出让合同与履约监管协议" data-testid="contract">
@@ -607,9 +645,9 @@ function ContractCard({ contract, plot }: { contract: Contract; plot: PlotView }
             size="small"
             column={1}
             items={[
-              { key: 'n', label: '协议编号', children: contract.agreement.number },
-              { key: 'cp', label: '协议各方', children: contract.agreement.counterparties.join('；') },
-              { key: 'r', label: '达产复核日期', children: contract.agreement.reviewDate },
+              { key: 'n', label: '协议编号', children: agreement.number },
+              { key: 'cp', label: '协议各方', children: agreement.counterparties.join('；') },
+              { key: 'r', label: '达产复核日期', children: agreement.reviewDate },
               {
                 key: 'b',
                 label: '违约条款',
@@ -629,18 +667,31 @@ function ContractCard({ contract, plot }: { contract: Contract; plot: PlotView }
       <Divider titlePlacement="start" plain>
         约定指标
       </Divider>
-      <IndicatorTable indicators={contract.agreement.indicators} testId="agreement-indicators" />
+      <IndicatorTable indicators={agreement.indicators} testId="agreement-indicators" />
     </Card>
   );
 }
 
-function CheckForm({ projectId, contract, onChecked }: { projectId: string; contract: Contract; onChecked: (c: LandCheck) => void }) {
+function CheckForm({ projectId, agreement, checks, onChecked }: { projectId: string; agreement: Agreement; checks: LandCheck[]; onChecked: (c: LandCheck) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ stage: string; measured: Record<string, number> }>();
-  const stage = (Form.useWatch('stage', form) as string | undefined) ?? 'completion';
+  // The first stage still open (not checked, or rectifying) unless the officer picks another.
+  const firstOpen = STAGES.find((s) => {
+    const c = caseOf(checks, s);
+    return !c || (stateOf(c) === 'rectifying' && !lapsed(c));
+  });
+  const stage = (Form.useWatch('stage', form) as string | undefined) ?? firstOpen ?? 'completion';
+  const current = caseOf(checks, stage);
+  const recheck = !!current && stateOf(current) === 'rectifying' && !lapsed(current);
+  const closed = !!current && !recheck;
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string[]>([]);
-  const targets = useMemo(() => contract.agreement.indicators.filter((t) => t.stage === stage), [contract, stage]);
+  const targets = useMemo(() => agreement.indicators.filter((t) => t.stage === stage), [agreement, stage]);
+  const stageLabel = (s: string) => {
+    const c = caseOf(checks, s);
+    if (!c) return checkStageName(s);
+    return `${checkStageName(s)}（${stateOf(c) === 'rectifying' ? (lapsed(c) ? '整改期满' : '复查') : '已有结论'}）`;
+  };
 
   const submit = async () => {
     let v: { stage: string; measured: Record<string, number> };
@@ -655,8 +706,12 @@ function CheckForm({ projectId, contract, onChecked }: { projectId: string; cont
       const check = await api<LandCheck>('standard-land', `/projects/${projectId}/land-checks`, {
         body: { stage: v.stage, measured: targets.map((t) => ({ code: t.code, value: v.measured[t.code], unit: t.unit })) },
       });
-      if (check.passed) message.success(`${checkStageName(check.stage)}：全部指标达标`);
-      else message.warning(`${checkStageName(check.stage)}：有指标未达标，已计违约金并设定整改期限`);
+      const name = checkStageName(check.stage);
+      const state = stateOf(check);
+      if (state === 'passed') message.success(`${name}：全部指标达标`);
+      else if (state === 'rectifying') message.warning(`${name}：有指标未达标，请于 ${check.rectifyBy} 前整改后复查，暂不计违约金`);
+      else if (state === 'recheck-passed') message.success(`${name}复查：全部指标达标，整改完成`);
+      else message.warning(`${name}复查仍未达标，已核定违约金 ${yuan(check.penaltyFen)}`);
       onChecked(check);
     } catch (e) {
       const left = placeIssues(form, e, (f) => {
@@ -670,18 +725,30 @@ function CheckForm({ projectId, contract, onChecked }: { projectId: string; cont
   };
 
   return (
-    <Card title="指标核验" data-testid="check-form">
-      <Form form={form} layout="vertical" initialValues={{ stage: 'completion' }}>
+    <Card title={recheck ? `指标核验 · ${checkStageName(stage)}复查` : '指标核验'} data-testid="check-form">
+      <Form form={form} layout="vertical" initialValues={{ stage: firstOpen ?? 'completion' }}>
         <Form.Item name="stage" label="核验阶段" rules={[{ required: true, message: '请选择核验阶段' }]} style={{ maxWidth: 260 }}>
-          <Select
-            data-testid="check-stage"
-            options={[
-              { value: 'completion', label: '竣工验收' },
-              { value: 'full-production', label: '达产复核' },
-            ]}
-            onChange={() => setProblem([])}
-          />
+          <Select data-testid="check-stage" options={STAGES.map((s) => ({ value: s, label: stageLabel(s) }))} onChange={() => setProblem([])} />
         </Form.Item>
+        {current && recheck && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            {...tid('recheck-notice')}
+            title={`本次为${checkStageName(stage)}的复查`}
+            description={`${current.checkedOn} 核验未通过，整改期限至 ${current.rectifyBy ?? '—'}。复查全部达标的，整改完成、不计违约金；仍有指标未达标的，按本次实测值核定违约金。`}
+          />
+        )}
+        {current && closed && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            {...tid('check-closed')}
+            title={lapsed(current) ? `${checkStageName(stage)}整改期限已于 ${current.rectifyBy} 届满，不能再复查，违约金按逾期核定` : `${checkStageName(stage)}已有结论（${checkState(current)[1]}），不再核验`}
+          />
+        )}
         {targets.length === 0 ? (
           <Empty description="协议未约定该阶段的指标" />
         ) : (
@@ -696,68 +763,17 @@ function CheckForm({ projectId, contract, onChecked }: { projectId: string; cont
                     { type: 'number', min: 0, message: '实测值应为非负数' },
                   ]}
                 >
-                  <InputNumber data-testid={`measure-${t.code}`} min={0} style={{ width: '100%' }} suffix={unitName(t.unit) || undefined} placeholder="实测值" />
+                  <InputNumber data-testid={`measure-${t.code}`} min={0} style={{ width: '100%' }} suffix={unitName(t.unit) || undefined} placeholder="实测值" disabled={closed} />
                 </Form.Item>
               </Col>
             ))}
           </Row>
         )}
         {problem.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} title="未能核验" description={<ReasonList reasons={problem} />} />}
-        <Button type="primary" data-testid="check-submit" loading={saving} disabled={!targets.length} onClick={() => void submit()}>
-          提交核验
+        <Button type="primary" data-testid="check-submit" loading={saving} disabled={!targets.length || closed} onClick={() => void submit()}>
+          {recheck ? '提交复查' : '提交核验'}
         </Button>
       </Form>
-    </Card>
-  );
-}
-
-const targetOf = (r: CheckResultRow) => targetText({ comparator: r.comparator, target: r.target, unit: r.unit });
-
-function ResultTable({ results }: { results: CheckResultRow[] }) {
-  return (
-    <Table<CheckResultRow>
-      rowKey="code"
-      size="small"
-      dataSource={results}
-      locale={{ emptyText: '暂无数据' }}
-      pagination={{ pageSize: 10, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 项` }}
-      rowClassName={(r) => (r.passed ? '' : 'check-failed')}
-      columns={[
-        { title: '指标', dataIndex: 'nameZh', render: (n: string, r) => n || indicatorName(r.code) },
-        { title: '要求', key: 'target', render: (_: unknown, r) => targetOf(r) },
-        { title: '实测', key: 'measured', render: (_: unknown, r) => `${r.measured} ${unitName(r.unit)}`.trim() },
-        { title: '结果', dataIndex: 'passed', render: (p: boolean) => (p ? <Tag color="green">达标</Tag> : <Tag color="red">未达标</Tag>) },
-        { title: '差额', key: 'shortfall', render: (_: unknown, r) => (r.passed ? '—' : `${r.shortfall} ${unitName(r.unit)}`.trim()) },
-        { title: '差额比例', dataIndex: 'shortfallPercent', render: (p: number, r) => (r.passed ? '—' : `${p}%`) },
-      ]}
-    />
-  );
-}
-
-function CheckResult({ check, latest }: { check: LandCheck; latest?: boolean }) {
-  return (
-    <Card title={`${latest ? '最近一次核验' : '核验结果'} · ${checkStageName(check.stage)}（${check.checkedOn}）`} data-testid="check-result">
-      <Result
-        status={check.passed ? 'success' : 'error'}
-        title={<span data-testid="check-verdict">{check.passed ? '通过' : '未通过'}</span>}
-        subTitle={
-          check.passed ? (
-            '全部约定指标达标。'
-          ) : (
-            <Space orientation="vertical" size={4}>
-              <Typography.Text type="danger" strong style={{ fontSize: 16 }} data-testid="check-penalty">
-                违约金：{yuan(check.penaltyFen)}
-                {check.consequence?.capped ? '（已按上限计）' : ''}
-              </Typography.Text>
-              <Typography.Text strong data-testid="check-rectify">
-                整改期限：{check.rectifyBy ?? '—'}
-              </Typography.Text>
-            </Space>
-          )
-        }
-        style={{ padding: '8px 0 16px' }}
-      />
-      <ResultTable results={check.results} />
     </Card>
   );
 }
@@ -772,13 +788,30 @@ function PastChecks({ checks }: { checks: LandCheck[] }) {
         dataSource={rows}
         locale={{ emptyText: '尚未核验' }}
         pagination={{ pageSize: 5, showTotal: (t) => `共 ${t} 次` }}
-        expandable={{ expandedRowRender: (c) => <ResultTable results={c.results} /> }}
+        expandable={{
+          expandedRowRender: (c) =>
+            c.recheck ? (
+              <>
+                <Typography.Text strong>复查（{c.recheck.checkedOn}）</Typography.Text>
+                <ResultTable results={c.recheck.results} />
+                <Typography.Text strong>首次核验（{c.checkedOn}）</Typography.Text>
+                <ResultTable results={c.results} />
+              </>
+            ) : (
+              <ResultTable results={c.results} />
+            ),
+        }}
         columns={[
           { title: '核验日期', dataIndex: 'checkedOn' },
           { title: '阶段', dataIndex: 'stage', render: (s: string) => checkStageName(s) },
-          { title: '结果', dataIndex: 'passed', render: (p: boolean) => (p ? <Tag color="green">通过</Tag> : <Tag color="red">未通过</Tag>) },
-          { title: '未达标指标', key: 'failed', render: (_: unknown, c) => c.results.filter((r) => !r.passed).map((r) => r.nameZh || indicatorName(r.code)).join('、') || '—' },
-          { title: '违约金', dataIndex: 'penaltyFen', align: 'right', render: (f: number) => (f ? yuan(f) : '—') },
+          { title: '首次结果', dataIndex: 'passed', render: (p: boolean) => (p ? <Tag color="green">通过</Tag> : <Tag color="red">未通过</Tag>) },
+          {
+            title: '复查',
+            key: 'recheck',
+            render: (_: unknown, c) => (c.recheck ? <Tag color={c.recheck.passed ? 'green' : 'red'}>{`${c.recheck.checkedOn} ${c.recheck.passed ? '通过' : '未通过'}`}</Tag> : '—'),
+          },
+          { title: '状态', key: 'state', render: (_: unknown, c) => <CheckStateTag check={c} /> },
+          { title: '未达标指标', key: 'failed', render: (_: unknown, c) => (c.recheck?.results ?? c.results).filter((r) => !r.passed).map((r) => r.nameZh || indicatorName(r.code)).join('、') || '—' },
           { title: '整改期限', dataIndex: 'rectifyBy', render: (d: string | null) => d ?? '—' },
         ]}
       />

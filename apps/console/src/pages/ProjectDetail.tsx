@@ -207,7 +207,17 @@ function Overview({ p, actions }: { p: ProjectView; actions: ReactNode }) {
     { title: '实际日期', dataIndex: 'actual', render: dash },
     { title: '偏差', key: 'variance', render: (_, m) => variance(m) },
   ];
-  const land = !p.conditions.landNeeded ? <Tag>无需新增用地</Tag> : p.conditions.landSecured ? <Tag color="success">已落实</Tag> : <Tag>未落实</Tag>;
+  const c = p.conditions;
+  const land = c.landSecured ? (
+    <Space size={4} wrap>
+      <Tag color="success">已落实 · {LAND_PATH_ZH[c.landPath ?? ''] ?? '其他'}</Tag>
+      {c.landReference && c.landPath !== 'none' && <Typography.Text type="secondary">{c.landReference}</Typography.Text>}
+    </Space>
+  ) : !c.landNeeded ? (
+    <Tag>无需新增用地</Tag>
+  ) : (
+    <Tag>未落实</Tag>
+  );
   return (
     <Card
       title={
@@ -255,6 +265,7 @@ function Overview({ p, actions }: { p: ProjectView; actions: ReactNode }) {
           { key: 'landSecured', label: '用地', children: land },
           { key: 'acceptance', label: '对标验收', children: ACCEPTANCE_ZH[p.conditions.acceptance] ?? '—' },
           { key: 'fullProduction', label: '达产日期', children: dash(p.milestones.fullProduction.actual) },
+          ...(c.landReview === 'not-needed' ? [] : [{ key: 'landReview', label: '标准地达产复核', children: LAND_REVIEW_ZH[c.landReview] }]),
           { key: 'contacts', label: '联系人', span: 2, children: p.contacts.map((c) => `${c.name} ${c.mobile}`).join('，') || '—' },
         ]}
       />
@@ -326,6 +337,10 @@ function OfficerActions({ p, onChanged }: { p: ProjectView; onChanged: () => voi
     </>
   );
 }
+
+/** standard-land's land paths (contracts LAND_PATH_ZH). */
+const LAND_PATH_ZH: Record<string, string> = { 'standard-land': '标准地', grant: '招拍挂出让', 'own-land': '自有用地', lease: '租赁厂房', none: '无新增用地' };
+const LAND_REVIEW_ZH: Record<string, string> = { pending: '待复核（通过或作出违约处理后方可确认达产）', passed: '已通过', decided: '未通过，已作违约处理' };
 
 // ─── 待我办理 (enterprise) ───────────────────────────────────────────────────────────────────────
 
