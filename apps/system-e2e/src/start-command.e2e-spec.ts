@@ -64,6 +64,9 @@ describe('the start command (npm start)', () => {
     );
     expect(failedChecks.filter((r) => r.body?.checks?.some((c: { passed: boolean }) => !c.passed))).toHaveLength(1);
     const ids = new Set(all.items.map((p: { id: string }) => p.id));
+    // Land by every path: 标准地, an ordinary 出让, own land, a lease, no new land.
+    const paths = new Set(all.items.filter((p: { conditions: { landSecured: boolean } }) => p.conditions.landSecured).map((p: { conditions: { landPath: string } }) => p.conditions.landPath));
+    expect([...paths].sort()).toEqual(['grant', 'lease', 'none', 'own-land', 'standard-land']);
     const rectifying = await api.all(admin, 'commitment-approval', '/cases?status=RECTIFYING');
     expect(rectifying.filter((c: { projectId: string }) => ids.has(c.projectId))).toHaveLength(1);
   });
