@@ -2,8 +2,8 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase, dropTestDatabase, get, uniqueName } from '@devzone/testing';
 import { startService, type RunningService } from '@devzone/platform';
 import { AppModule } from '../src/app.module';
-import { FIXTURE, FIXTURE_AS_OF } from '../src/domain/figures.fixture';
-import { ProjectOrm } from '../src/infrastructure/orm-entities';
+import { insertFixtureProjects } from './fixture-projects';
+import { FIXTURE_AS_OF } from '../src/domain/figures.fixture';
 
 
 describe('GET /figures/three-batches over the 32-project fixture stored in PostgreSQL', () => {
@@ -12,35 +12,7 @@ describe('GET /figures/three-batches over the 32-project fixture stored in Postg
 
   beforeAll(async () => {
     service = await startService(AppModule, { service: 'project-intake', databaseUrl: await createTestDatabase(name), topicPrefix: `${name}.` });
-    await service.app.get(DataSource).getRepository(ProjectOrm).insert(
-      FIXTURE.map((p) => ({
-        id: p.id,
-        code: p.code,
-        name: p.name,
-        enterpriseName: '测试企业',
-        creditCode: '91350100M000100Y43',
-        zoneCode: p.zoneCode,
-        industryCode: 'C3021',
-        projectType: 'capital-construction' as const,
-        totalInvestment: p.totalInvestment,
-        fixedAssetInvestment: p.totalInvestment,
-        projectedAnnualOutput: p.projectedAnnualOutput,
-        actualAnnualOutput: p.actualAnnualOutput,
-        landAreaMu: 50,
-        usesStandardLand: false,
-        wantsFullAgency: false,
-        contacts: [{ name: '联系人', mobile: '13800000000' }],
-        signedOn: p.signedOn,
-        threeBatchesRound: p.round,
-        stage: p.stage,
-        plannedStart: p.planned.start,
-        plannedCompletion: p.planned.completion,
-        plannedProduction: p.planned.production,
-        actualStart: p.actual.start,
-        actualCompletion: p.actual.completion,
-        actualProduction: p.actual.production,
-      })),
-    );
+    await insertFixtureProjects(service.app.get(DataSource));
   });
 
   afterAll(async () => {

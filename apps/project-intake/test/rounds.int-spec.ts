@@ -6,10 +6,10 @@ import { addDays, chinaDate } from '@devzone/shared-kernel';
 import { as, createTestDatabase, dropTestDatabase, eventually, get, post, publishAs, TEST_ADMIN, uniqueName, type Json } from '@devzone/testing';
 import { startService, type RunningService } from '@devzone/platform';
 import { AppModule } from '../src/app.module';
+import { insertFixtureProjects } from './fixture-projects';
 import { threeBatchesFigures } from '../src/domain/figures';
 import { FIXTURE, FIXTURE_AS_OF } from '../src/domain/figures.fixture';
 import { batchDate, batchesOf, BATCHES, type Batch, type Window } from '../src/domain/rounds';
-import { ProjectOrm } from '../src/infrastructure/orm-entities';
 import { validRegistration } from './intake.fixtures';
 
 /**
@@ -32,35 +32,7 @@ describe('三个一批 rounds: windows of days, their batches and lists', () => 
 
   beforeAll(async () => {
     service = await startService(AppModule, { service: 'project-intake', databaseUrl: await createTestDatabase(name), topicPrefix: prefix });
-    await service.app.get(DataSource).getRepository(ProjectOrm).insert(
-      FIXTURE.map((p) => ({
-        id: p.id,
-        code: p.code,
-        name: p.name,
-        enterpriseName: '测试企业',
-        creditCode: '91350100M000100Y43',
-        zoneCode: p.zoneCode,
-        industryCode: 'C3021',
-        projectType: 'capital-construction' as const,
-        totalInvestment: p.totalInvestment,
-        fixedAssetInvestment: p.totalInvestment,
-        projectedAnnualOutput: p.projectedAnnualOutput,
-        actualAnnualOutput: p.actualAnnualOutput,
-        landAreaMu: 50,
-        usesStandardLand: false,
-        wantsFullAgency: false,
-        contacts: [{ name: '联系人', mobile: '13800000000' }],
-        signedOn: p.signedOn,
-        threeBatchesRound: p.round,
-        stage: p.stage,
-        plannedStart: p.planned.start,
-        plannedCompletion: p.planned.completion,
-        plannedProduction: p.planned.production,
-        actualStart: p.actual.start,
-        actualCompletion: p.actual.completion,
-        actualProduction: p.actual.production,
-      })),
-    );
+    await insertFixtureProjects(service.app.get(DataSource));
   });
 
   afterAll(async () => {

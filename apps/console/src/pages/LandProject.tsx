@@ -22,6 +22,7 @@ import {
   type CheckResultRow,
   type ExemptionRow,
   type IdleLandView,
+  type LandContract,
   type LandCheck,
   type LandPathView,
   type ProgressRow,
@@ -75,18 +76,9 @@ interface BreachTerms {
   idle?: { feeBasisPoints: number; feeAfterYears: number; recoverAfterYears: number };
 }
 
-interface Contract {
+/** The contract as this page reads it: LandPaths' view, with its id and the full agreement. */
+interface Contract extends Omit<LandContract, 'agreement'> {
   id: string;
-  /** 'standard-land' (plot and agreement) or 'grant' (an ordinary 招拍挂 出让: no plot, no agreement). */
-  kind?: 'standard-land' | 'grant';
-  contractNumber: string;
-  signedOn: string;
-  landPriceFen: number;
-  agreedStart: string;
-  agreedCompletion: string;
-  agreedProduction: string | null;
-  areaMu?: number | null;
-  location?: string | null;
   agreement: Agreement | null;
 }
 
