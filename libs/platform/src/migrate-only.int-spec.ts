@@ -26,11 +26,12 @@ describe('MIGRATE_ONLY=true', () => {
   it('runs the pending migrations and exits 0, then finds none pending', async () => {
     const first = await migrate();
     expect(first.stdout).toMatch(/migrations run: MessagingTables\d+, LandSchema\d+, LandProjectCreditCode\d+/);
+    const ran = (/migrations run: ([\w, ]*)/.exec(first.stdout)?.[1] ?? '').split(', ');
     const db = new Client({ connectionString: url });
     await db.connect();
     const rows = (await db.query('SELECT name FROM migrations ORDER BY id')).rows.map((r: { name: string }) => r.name);
     await db.end();
-    expect(rows).toHaveLength(3);
+    expect(rows).toEqual(ran); // every one it reported, recorded once
     expect((await migrate()).stdout).toContain('no pending migrations');
   }, 120_000);
 });
