@@ -67,9 +67,7 @@ export class SettingsService {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('zone-rules:' || $1))`, [zoneCode]);
       const [{ latest }] = await manager.query(`SELECT max(version) AS latest FROM zone_rule_versions WHERE zone_code = $1`, [zoneCode]);
       const base = latest ? await manager.findOneByOrFail(ZoneRulesOrm, { zoneCode, version: latest }) : await this.forZone(zoneCode, change.effectiveFrom, manager);
-      const { effectiveFrom, note, catalogue: items, ...given } = change;
-      // What the version leaves out stays as before (a request DTO carries its absent fields as undefined).
-      const settings = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+      const { effectiveFrom, note, catalogue: items, ...settings } = change;
       const next = manager.create(ZoneRulesOrm, {
         ...base,
         ...settings,
