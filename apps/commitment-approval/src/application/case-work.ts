@@ -12,6 +12,9 @@ import { CaseItemOrm, CaseOrm } from '../infrastructure/orm-entities';
 
 const short = () => randomUUID().slice(0, 8).toUpperCase();
 
+/** The item as the approval.item-* events name it. */
+export const itemRef = (c: CaseOrm, item: CaseItemOrm) => ({ caseId: c.id, itemCode: item.itemCode, itemName: item.name, department: item.department });
+
 /**
  * What the case and item commands share: the case row locked for the command's
  * transaction, the state machines asked (409 with their reason), the items' clocks
@@ -71,7 +74,7 @@ export class CaseWork {
     item.pauses = [...item.pauses, { reason, from: today, to: null, ...(note ? { note } : {}) }];
     const base = { caseId: c.id, itemCode: item.itemCode, itemName: item.name };
     if (reason === 'corrections') await unit.publish(CorrectionsRequested, { projectId: c.projectId, payload: { ...base, corrections: note ?? '', requestedOn: today } });
-    else await unit.publish(ItemPaused, { projectId: c.projectId, payload: { ...base, department: item.department, reason, pausedOn: today, ...(note ? { note } : {}) } });
+    else await unit.publish(ItemPaused, { projectId: c.projectId, payload: { ...itemRef(c, item), reason, pausedOn: today, ...(note ? { note } : {}) } });
   }
 
   /** The clock runs again: the open pause closes, the due dates move by the working days it took. */
@@ -87,10 +90,7 @@ export class CaseWork {
     await unit.publish(ItemResumed, {
       projectId: c.projectId,
       payload: {
-        caseId: c.id,
-        itemCode: item.itemCode,
-        itemName: item.name,
-        department: item.department,
+        ...itemRef(c, item),
         reason: open.reason,
         resumedOn: today,
         pausedWorkingDays: pausedWorkingDays(chinaCalendar, item.pauses, today),
@@ -113,7 +113,7 @@ export class CaseWork {
       item.decidedOn = today;
       await unit.publish(ItemGranted, {
         projectId: c.projectId,
-        payload: { caseId: c.id, itemCode: item.itemCode, itemName: item.name, department: item.department, grantedOn: today, by: 'commitment' },
+        payload: { ...itemRef(c, item), grantedOn: today, by: 'commitment' },
       });
     }
     await unit.manager.save(items);

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Blacklisted, BlacklistLifted, BreachRecorded, CreditRepaired, type Actor, type BreachSeverity } from '@devzone/contracts';
 import { coversZone, type Principal } from '@devzone/auth';
 import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
 import { chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
-import { blacklistReason, repairableFrom, repairRefusal } from '../domain/credit-policy';
+import { blacklistReason, repairableFrom, repairRefusal, type CreditPolicy } from '../domain/credit-policy';
 import { BlacklistOrm, CaseOrm, CreditRecordOrm } from '../infrastructure/orm-entities';
 import { SettingsService } from './settings.service';
 
@@ -113,10 +113,19 @@ export class CreditService {
       this.dataSource.getRepository(CreditRecordOrm).find({ where: { creditCode }, order: { recordedOn: 'ASC' } }),
       this.dataSource.getRepository(BlacklistOrm).findOneBy({ creditCode }),
     ]);
+    // The repair period each record's case rules set: the cases in one query, each rules version read once.
+    const cases = records.length ? await this.dataSource.getRepository(CaseOrm).findBy({ id: In([...new Set(records.map((r) => r.caseId))]) }) : [];
+    const rules = new Map<string, Promise<CreditPolicy>>();
+    const rulesOf = (c: CaseOrm) => {
+      const key = `${c.rulesZone}@${c.rulesVersion}`;
+      const known = rules.get(key) ?? this.settings.forCase(c);
+      rules.set(key, known);
+      return known;
+    };
     const withDates = await Promise.all(
       records.map(async (r) => {
-        const c = await this.dataSource.getRepository(CaseOrm).findOneBy({ id: r.caseId });
-        return { ...r, repairableFrom: c ? repairableFrom(r, await this.settings.forCase(c)) : null };
+        const c = cases.find((x) => x.id === r.caseId);
+        return { ...r, repairableFrom: c ? repairableFrom(r, await rulesOf(c)) : null };
       }),
     );
     return { creditCode, blacklisted: listed !== null, blacklist: listed, records: withDates };

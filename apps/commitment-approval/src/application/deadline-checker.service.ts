@@ -9,6 +9,7 @@ import { caseTakesItemWork } from '../domain/case.state-machine';
 import { acceptanceDueOn, ACCEPTANCE_LIMIT_WORKING_DAYS } from '../domain/item-clock';
 import { unmetPrerequisites } from '../domain/prerequisites';
 import { CaseItemOrm, CaseOrm, CreditRecordOrm, type ZoneRulesOrm } from '../infrastructure/orm-entities';
+import { itemRef } from './case-work';
 import { CaseService } from './case.service';
 import { CreditService } from './credit.service';
 import { ItemService } from './item.service';
@@ -130,7 +131,7 @@ export class DeadlineChecker extends ScheduledCheck {
         await unit.manager.save(item);
         await unit.publish(ItemDueSoon, {
           projectId: c.projectId,
-          payload: { caseId: c.id, itemCode: item.itemCode, itemName: item.name, department: item.department, dueOn: item.promisedDueOn, workingDaysLeft: left },
+          payload: { ...itemRef(c, item), dueOn: item.promisedDueOn, workingDaysLeft: left },
         });
         raised++;
       }
@@ -150,10 +151,7 @@ export class DeadlineChecker extends ScheduledCheck {
         await unit.publish(ItemOverdue, {
           projectId: c.projectId,
           payload: {
-            caseId: c.id,
-            itemCode: item.itemCode,
-            itemName: item.name,
-            department: item.department,
+            ...itemRef(c, item),
             dueOn: item.promisedDueOn,
             workingDaysLate: Math.max(1, chinaCalendar.workingDaysBetween(item.promisedDueOn, today)),
           },
@@ -211,7 +209,7 @@ export class DeadlineChecker extends ScheduledCheck {
       for (const c of cases) {
         if (!c.commitment) continue;
         const r = await this.rulesOf(unit.manager, c, rules);
-        const findings = missedCommittedDates(c.commitment.committedDates, c.projectStage, today, { graceDays: r.commitmentGraceDays, recordDays: r.commitmentRecordDays }, c.missedMilestones);
+        const findings = missedCommittedDates(c.commitment.committedDates, c.projectStage, today, { graceDays: r.commitmentGraceDays, recordDays: r.commitmentRecordDays }, c.missedMilestones, c.grantedOn);
         for (const f of findings) {
           c.missedMilestones = { ...c.missedMilestones, [f.milestone]: f.level };
           await unit.publish(CommitmentDateMissed, { projectId: c.projectId, payload: { caseId: c.id, ...f } });

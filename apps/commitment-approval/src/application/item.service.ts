@@ -7,7 +7,7 @@ import { caseTakesItemWork } from '../domain/case.state-machine';
 import { acceptanceDueOn, PAUSE_REASON_ZH, type PauseReason } from '../domain/item-clock';
 import { unmetPrerequisites } from '../domain/prerequisites';
 import type { CaseItemOrm, CaseOrm } from '../infrastructure/orm-entities';
-import { CaseWork } from './case-work';
+import { CaseWork, itemRef } from './case-work';
 import { CreditService } from './credit.service';
 import { SettingsService } from './settings.service';
 
@@ -52,7 +52,7 @@ export class ItemService {
       item.pauses = [];
       item.legalDueOn = null;
       item.promisedDueOn = null;
-      await unit.publish(ItemApplied, { projectId: c.projectId, payload: { ...this.ref(c, item), appliedOn: today, acceptanceDueOn: acceptanceDueOn(chinaCalendar, today) } });
+      await unit.publish(ItemApplied, { projectId: c.projectId, payload: { ...itemRef(c, item), appliedOn: today, acceptanceDueOn: acceptanceDueOn(chinaCalendar, today) } });
     });
   }
 
@@ -79,7 +79,7 @@ export class ItemService {
     await unit.manager.save(item);
     await unit.publish(ItemAccepted, {
       projectId: c.projectId,
-      payload: { ...this.ref(c, item), procedure: item.procedure ?? 'approval', acceptedOn: item.acceptedOn, deemed, legalDueOn: item.legalDueOn ?? today, promisedDueOn: item.promisedDueOn ?? today },
+      payload: { ...itemRef(c, item), procedure: item.procedure ?? 'approval', acceptedOn: item.acceptedOn, deemed, legalDueOn: item.legalDueOn ?? today, promisedDueOn: item.promisedDueOn ?? today },
     });
     if (c.status === 'IN_PUBLICITY') await this.work.pause(unit, c, item, 'publicity', today); // accepted by law during publicity: the clock waits for its end
   }
@@ -132,7 +132,7 @@ export class ItemService {
       item.decidedOn = today;
       await unit.publish(ItemGranted, {
         projectId: c.projectId,
-        payload: { ...base, department: item.department, grantedOn: today, by: 'decision', ...(missing ? { missingDocuments: missing, supplyBy: input.supplyBy } : {}) },
+        payload: { ...itemRef(c, item), grantedOn: today, by: 'decision', ...(missing ? { missingDocuments: missing, supplyBy: input.supplyBy } : {}) },
       });
       await unit.manager.save(item);
       await this.work.grantIfComplete(unit, c, today);
@@ -171,13 +171,9 @@ export class ItemService {
       const reopened = c.status === 'GRANTED' && BEFORE_CONSTRUCTION.includes(c.projectStage);
       if (reopened) this.work.move(c, 'REOPEN');
       await unit.manager.save(item);
-      await unit.publish(GrantRevoked, { projectId: c.projectId, payload: { ...this.ref(c, item), reason: input.reason, revokedOn: today, caseReopened: reopened } });
+      await unit.publish(GrantRevoked, { projectId: c.projectId, payload: { ...itemRef(c, item), reason: input.reason, revokedOn: today, caseReopened: reopened } });
       await this.credit.recordBreach(unit, c, 'serious', `虚假承诺，撤销${item.name}：${input.reason}`, today, null);
     }, true);
-  }
-
-  private ref(c: CaseOrm, item: CaseItemOrm) {
-    return { caseId: c.id, itemCode: item.itemCode, itemName: item.name, department: item.department };
   }
 
   /**
