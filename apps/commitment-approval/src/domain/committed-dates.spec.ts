@@ -16,6 +16,12 @@ describe('committed dates (承诺开工、竣工、投产)', () => {
     expect(missedCommittedDates(committed, 'APPROVING', '2026-06-30', periods, {})).toEqual([{ milestone: 'start', level: 'record', committedOn: '2026-03-01', daysLate: 121 }]);
   });
 
+  it('counts from the 批复 when the approvals came after the committed date', () => {
+    expect(missedCommittedDates(committed, 'READY_TO_START', '2026-06-30', periods, {}, '2026-06-01')).toEqual([]);
+    expect(missedCommittedDates(committed, 'READY_TO_START', '2026-07-02', periods, {}, '2026-06-01')).toEqual([{ milestone: 'start', level: 'warning', committedOn: '2026-03-01', daysLate: 31 }]);
+    expect(missedCommittedDates(committed, 'READY_TO_START', '2026-06-30', periods, {}, '2026-02-01')).toEqual([{ milestone: 'start', level: 'record', committedOn: '2026-03-01', daysLate: 121 }]);
+  });
+
   it('stops once the milestone is reached, and does not pursue a suspended or terminated project', () => {
     expect(missedCommittedDates(committed, 'UNDER_CONSTRUCTION', '2026-06-30', periods, {})).toEqual([]);
     expect(missedCommittedDates(committed, 'SUSPENDED', '2027-06-30', periods, {})).toEqual([]);

@@ -30,20 +30,26 @@ export interface MissFinding {
   daysLate: number;
 }
 
-/** What the check must raise now: for each milestone past its committed date and not reached, the level it has come to and not yet been raised. */
+/**
+ * What the check must raise now: for each milestone past its committed date and not
+ * reached, the level it has come to and not yet been raised. Lateness counts from the
+ * committed date, or from the 批复 when that came later (`grantedOn`): before the
+ * approvals the government, not the enterprise, holds the project up.
+ */
 export function missedCommittedDates(
   committed: Record<Milestone, IsoDate>,
   stage: string,
   today: IsoDate,
   periods: { graceDays: number; recordDays: number },
   raised: Partial<Record<Milestone, MissLevel>>,
+  grantedOn: IsoDate | null = null,
 ): MissFinding[] {
   if (stage === 'SUSPENDED' || stage === 'TERMINATED') return [];
   const findings: MissFinding[] = [];
   for (const milestone of MILESTONES) {
     const committedOn = committed[milestone];
     if (!committedOn || milestoneReached(stage, milestone)) continue;
-    const daysLate = daysBetween(committedOn, today);
+    const daysLate = daysBetween(grantedOn && grantedOn > committedOn ? grantedOn : committedOn, today);
     const level: MissLevel | null = daysLate > periods.recordDays ? 'record' : daysLate > periods.graceDays ? 'warning' : null;
     if (!level || raised[milestone] === 'record' || raised[milestone] === level) continue;
     findings.push({ milestone, level, committedOn, daysLate });
