@@ -114,7 +114,8 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     const caseId = c['id'] as string;
     expect((await post(url(`/cases/${caseId}/items/A02/application`))).status).toBe(200);
     const before = (await get(url(`/cases/${caseId}`))).body;
-    expect(itemOf(before, 'A02')).toMatchObject({ status: 'APPLIED', blockedBy: [{ itemCode: 'A01', name: '企业投资项目备案' }] });
+    expect(itemOf(before, 'A02')).toMatchObject({ status: 'APPLIED', blockedBy: [{ itemCode: 'A01', name: '企业投资项目备案' }], acceptanceDueOn: null });
+    expect(itemOf(before, 'A02')).not.toHaveProperty('rag'); // no deadline runs while it cannot be accepted
 
     const early = await post(url(`/cases/${caseId}/items/A02/acceptance`), {}, as(officer(ZRJ)));
     expect(early).toMatchObject({ status: 409, body: { code: 'prerequisites-not-granted', message: expect.stringContaining('A01 企业投资项目备案') } });

@@ -25,7 +25,8 @@ function clockOf(i: CaseItemOrm): ClockState {
 function itemView(i: CaseItemOrm, caseItems: CaseItemOrm[], today: IsoDate, amberWorkingDays: number) {
   const clock = clockOf(i);
   const blockedBy = i.status === 'PENDING' || i.status === 'APPLIED' ? unmetPrerequisites(i, caseItems) : [];
-  const acceptBy = i.status === 'APPLIED' && i.appliedOn ? acceptanceDueOn(chinaCalendar, i.appliedOn) : null;
+  // An application waiting for its prerequisites has no acceptance deadline yet (nor is it deemed accepted: deadline-checker).
+  const acceptBy = i.status === 'APPLIED' && i.appliedOn && !blockedBy.length ? acceptanceDueOn(chinaCalendar, i.appliedOn) : null;
   return {
     itemCode: i.itemCode,
     name: i.name,

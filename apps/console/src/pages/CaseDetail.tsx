@@ -114,6 +114,12 @@ function daysLeft(item: CaseItem): string {
 function ClockCell({ item: i }: { item: CaseItem }) {
   const open = i.pauses.find((p) => p.to === null);
   if (i.clock === 'paused' && open) return <Tag color="orange" {...tid(`clock-paused-${i.itemCode}`)}>暂停计时 · {open.reasonName}（{open.from} 起）</Tag>;
+  if (i.clock === 'awaiting-acceptance' && !i.acceptanceDueOn)
+    return (
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        已申请，待前置事项办结后受理
+      </Typography.Text>
+    );
   if (i.clock === 'awaiting-acceptance')
     return (
       <Space size={4}>

@@ -136,6 +136,7 @@ export function Queue({ session }: { session: Session }) {
       render: (_, e) => {
         const open = e.pauses.find((p) => p.to === null);
         if (e.clock === 'paused') return <Tag color="orange">暂停计时{open ? ` · ${open.reasonName}` : ''}</Tag>;
+        if (e.clock === 'awaiting-acceptance' && !e.acceptanceDueOn) return <Tag>待前置事项办结后受理</Tag>;
         if (e.clock === 'awaiting-acceptance')
           return (
             <Space size={4}>
