@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { connectInbox } from '@devzone/messaging';
 import { migrateOnce } from '@devzone/persistence';
 import { persistenceOf, registeredService } from './service.module';
+import { DatabaseBusyInterceptor } from './busy.interceptor';
 import { DomainErrorFilter, IdentityProviderUnavailableFilter } from './domain-error.filter';
 import { requestValidationPipe } from './validation';
 
@@ -34,6 +35,7 @@ export async function bootstrapService(appModule: unknown, options: BootstrapOpt
   app.disable('x-powered-by');
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter(), new IdentityProviderUnavailableFilter());
+  app.useGlobalInterceptors(new DatabaseBusyInterceptor());
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
