@@ -29,7 +29,11 @@ export class CounterTables1800000000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE test_notes (id uuid PRIMARY KEY, counter_id uuid NOT NULL, step int NOT NULL)`);
     await q.query(`CREATE TABLE test_seen (event_id uuid NOT NULL, type text NOT NULL)`);
-    await q.query(`CREATE TABLE test_effects (seq bigserial PRIMARY KEY, event_id uuid NOT NULL, counter_id uuid NOT NULL, step int NOT NULL, applied_at timestamptz NOT NULL DEFAULT clock_timestamp())`);
+    // applied_by: the replica whose connection applied it (its application_name).
+    await q.query(
+      `CREATE TABLE test_effects (seq bigserial PRIMARY KEY, event_id uuid NOT NULL, counter_id uuid NOT NULL, step int NOT NULL, applied_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+                                  applied_by text NOT NULL DEFAULT current_setting('application_name'))`,
+    );
   }
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE test_effects; DROP TABLE test_notes; DROP TABLE test_seen`);
@@ -91,6 +95,8 @@ export interface TestServiceOptions {
   databaseUrl: string;
   topicPrefix: string;
   role: 'writer' | 'counter';
+  /** Names this replica's database connections (default: the service); replicas of one service share its group and database. */
+  replica?: string;
   partitions?: number;
   relay?: Partial<RelayOptions>;
   consumer?: Partial<ConsumerOptions>;
@@ -101,7 +107,7 @@ export async function startTestService(options: TestServiceOptions): Promise<INe
     imports: [
       PersistenceModule.forRoot({
         url: options.databaseUrl,
-        applicationName: options.service,
+        applicationName: options.replica ?? options.service,
         entities: [],
         migrations: [MessagingTables1764201600000, CounterTables1800000000000],
       }),
@@ -128,6 +134,6 @@ export async function startTestService(options: TestServiceOptions): Promise<INe
   return app;
 }
 
-export async function effects(app: INestApplication): Promise<{ event_id: string; counter_id: string; step: number; seq: string }[]> {
-  return app.get(DataSource).query(`SELECT event_id, counter_id, step, seq FROM test_effects ORDER BY seq`);
+export async function effects(app: INestApplication): Promise<{ event_id: string; counter_id: string; step: number; seq: string; applied_by: string }[]> {
+  return app.get(DataSource).query(`SELECT event_id, counter_id, step, seq, applied_by FROM test_effects ORDER BY seq`);
 }
