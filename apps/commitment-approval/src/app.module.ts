@@ -12,6 +12,7 @@ import { ProjectEventHandler } from './events/project.event-handler';
 import { ENTITIES } from './infrastructure/orm-entities';
 import { ApprovalSchema1764288100000 } from './infrastructure/migrations/1764288100000-approval-schema';
 import { ApprovalProcedure1764400200000 } from './infrastructure/migrations/1764400200000-approval-procedure';
+import { QueueInSql1764600000000 } from './infrastructure/migrations/1764600000000-queue-in-sql';
 import { CaseWork } from './application/case-work';
 import { ItemService } from './application/item.service';
 
@@ -20,7 +21,7 @@ import { ItemService } from './application/item.service';
     ServiceModule.forRoot({
       service: Services.commitmentApproval,
       entities: ENTITIES,
-      migrations: [ApprovalSchema1764288100000, ApprovalProcedure1764400200000],
+      migrations: [ApprovalSchema1764288100000, ApprovalProcedure1764400200000, QueueInSql1764600000000],
       publishes: [Topics.approval],
       subscribes: [Topics.project],
     }),

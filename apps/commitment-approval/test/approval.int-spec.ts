@@ -418,6 +418,37 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     expect((await post(url(`/cases/${openAfter['id']}/precheck`), { passed: true })).body).toMatchObject({ status: 'GRANTED' });
   });
 
+  it('orders and pages the queue in PostgreSQL: running and awaiting 受理 by due date, then the undated (blocked, paused), with a total', async () => {
+    const projectId = await signProject(prefix, { projectCode: '2611-140100-04-01-00138X', zoneCode: 'QUEUE-T' });
+    const c = await caseOf(projectId);
+    const codes = ['A01', 'A02', 'A05', 'C08', 'C12'];
+    expect(c['items'].map((i: { itemCode: string }) => i.itemCode)).toEqual(expect.arrayContaining(codes));
+    // Each item in a state as if its commands had been given on earlier days.
+    await sql(`UPDATE case_items SET status = 'PENDING' WHERE case_id = $1`, [c['id']]);
+    const set = (code: string, status: string, column: 'promised_due_on' | 'acceptance_due_on' | null, days: number, prerequisites?: string[]) =>
+      sql(`UPDATE case_items SET status = $3, applied_on = $4 ${column ? `, ${column} = $5` : ', promised_due_on = $5'} ${prerequisites ? `, prerequisites = '${JSON.stringify(prerequisites)}'` : ''} WHERE case_id = $1 AND item_code = $2`, [
+        c['id'],
+        code,
+        status,
+        addDays(today, -3),
+        column ? addDays(today, days) : null,
+      ]);
+    await set('A01', 'ACCEPTED', 'promised_due_on', 10, []);
+    await set('A02', 'APPLIED', 'acceptance_due_on', 1, ['A01']); // waits for A01: no deadline yet
+    await set('A05', 'PAUSED', null, 0);
+    await set('C08', 'APPLIED', 'acceptance_due_on', 3, []);
+    await set('C12', 'ACCEPTED', 'promised_due_on', 2, []);
+    const pages = await Promise.all([1, 2, 3, 4].map((page) => get(url(`/queue?zone=QUEUE-T&pageSize=2&page=${page}`))));
+    expect(pages.map((p) => p.body['total'])).toEqual([5, 5, 5, 5]);
+    expect(pages.map((p) => p.body['entries'].map((e: { itemCode: string }) => e.itemCode))).toEqual([['C12', 'C08'], ['A01', 'A02'], ['A05'], []]);
+    expect(pages[0].body['entries'][1]).toMatchObject({ clock: 'awaiting-acceptance', acceptanceDueOn: expect.any(String), dueOn: expect.any(String) });
+    expect(pages[1].body['entries'][1]).toMatchObject({ blockedBy: [{ itemCode: 'A01' }], acceptanceDueOn: null, dueOn: null });
+    // A department sees its own items only.
+    const zjj = (await get(url('/queue?zone=QUEUE-T&pageSize=20'), as({ ...officer(ZJJ, 'QUEUE-T') }))).body;
+    expect(zjj['entries'].every((e: { department: string }) => e.department === ZJJ)).toBe(true);
+    expect(zjj['total']).toBe(zjj['entries'].length);
+  });
+
   // Last: the check runs months ahead, past every case's committed dates.
   it('warns when a committed date passes without the milestone, after the zone’s grace period, and records a 一般 breach after its record period', async () => {
     const ent = { name: '长治示例光电有限公司', creditCode: '91140400MA0K0X5678' };

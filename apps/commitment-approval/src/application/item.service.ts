@@ -47,12 +47,13 @@ export class ItemService {
       if (!item.procedure) throw DomainError.refused({ zh: `${item.itemCode}（${item.name}）须先在承诺书中选择承诺制或一般程序`, en: `choose the procedure of ${item.itemCode} in the commitment first` }, 'procedure-not-chosen');
       item.status = this.work.itemMove(item, 'APPLY');
       item.appliedOn = today;
+      item.acceptanceDueOn = acceptanceDueOn(chinaCalendar, today);
       item.acceptedOn = null;
       item.deemedAccepted = false;
       item.pauses = [];
       item.legalDueOn = null;
       item.promisedDueOn = null;
-      await unit.publish(ItemApplied, { projectId: c.projectId, payload: { ...itemRef(c, item), appliedOn: today, acceptanceDueOn: acceptanceDueOn(chinaCalendar, today) } });
+      await unit.publish(ItemApplied, { projectId: c.projectId, payload: { ...itemRef(c, item), appliedOn: today, acceptanceDueOn: item.acceptanceDueOn } });
     });
   }
 

@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { coversZone, isProvinceWide, seesProject, type Principal } from '@devzone/auth';
-import { pageIn, type PageQuery } from '@devzone/platform';
+import { pageOf, type PageQuery } from '@devzone/platform';
 import { chinaCalendar, chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { CASE_STATUS_ZH, type CaseStatus } from '../domain/case.state-machine';
 import { rag } from '../domain/deadlines';
 import { acceptanceDueOn, PAUSE_REASON_ZH, pausedWorkingDays, PROCEDURE_ZH } from '../domain/item-clock';
-import { clockRunning, ITEM_STATUS_ZH, itemOpen } from '../domain/item.state-machine';
+import { clockRunning, ITEM_STATUS_ZH, ITEM_STATUSES, itemOpen, itemSatisfied } from '../domain/item.state-machine';
 import { unmetPrerequisites } from '../domain/prerequisites';
 import { CaseItemOrm, CaseOrm } from '../infrastructure/orm-entities';
 import { SettingsService } from './settings.service';
+
+const OPEN_ITEM_STATUSES = ITEM_STATUSES.filter(itemOpen);
+const SATISFIED = ITEM_STATUSES.filter(itemSatisfied);
+/** Cases whose items may still be waiting on a department (not yet granted). */
+const OPEN_CASE_STATUSES: CaseStatus[] = ['OPENED', 'NOTIFIED', 'COMMITTED', 'IN_PUBLICITY', 'DECIDING'];
 
 /** Where an item's clock stands: not started (no application, or not yet 受理), running, paused, or stopped (decided). */
 export type ClockState = 'not-started' | 'awaiting-acceptance' | 'running' | 'paused' | 'stopped';
@@ -108,59 +113,68 @@ export class ApprovalQueries {
    */
   async queue(q: { zone?: string; department?: string } & PageQuery, principal: Principal) {
     const today = chinaDate();
-    if (q.zone && !coversZone(principal, q.zone)) {
-      const { items, ...page } = pageIn([], q);
-      return { asOf: today, entries: items, ...page };
-    }
     const department = q.department ?? (principal.role === 'department-officer' ? principal.department : undefined);
-    const zones = isProvinceWide(principal) ? undefined : principal.zones;
-    const cases = await this.dataSource.getRepository(CaseOrm).findBy({
-      status: In(['OPENED', 'NOTIFIED', 'COMMITTED', 'IN_PUBLICITY', 'DECIDING']),
-      ...(q.zone ? { zoneCode: q.zone } : zones ? { zoneCode: In(zones) } : {}),
-    });
-    const byId = new Map(cases.map((c) => [c.id, c]));
-    const items = cases.length ? await this.dataSource.getRepository(CaseItemOrm).findBy({ caseId: In([...byId.keys()]) }) : [];
+    const { page, pageSize, skip, take } = pageOf(q);
+    if (q.zone && !coversZone(principal, q.zone)) return { asOf: today, department: department ?? null, entries: [], total: 0, page, pageSize };
+    // Ordered and paged by PostgreSQL: only the page's cases and items are read.
+    const params: unknown[] = [];
+    const add = (value: unknown) => `$${params.push(value)}`;
+    const zones = q.zone ? [q.zone] : isProvinceWide(principal) ? null : principal.zones;
+    const where = [
+      `i.status IN (${OPEN_ITEM_STATUSES.map((x) => `'${x}'`).join(', ')})`,
+      `c.status IN (${OPEN_CASE_STATUSES.map((x) => `'${x}'`).join(', ')})`,
+      ...(zones ? [`c.zone_code = ANY(${add(zones)}::varchar[])`] : []),
+      ...(department ? [`i.department = ${add(department)}`] : []),
+    ].join(' AND ');
+    // domain/prerequisites.ts unmetPrerequisites; an application still waiting for them has no deadline yet.
+    const blocked = `EXISTS (SELECT 1 FROM case_items p WHERE p.case_id = i.case_id AND i.prerequisites ? p.item_code AND p.status NOT IN (${SATISFIED.map((x) => `'${x}'`).join(', ')}))`;
+    // Paused items after the running ones: their due dates move when they resume.
+    const due = `CASE i.status WHEN 'ACCEPTED' THEN i.promised_due_on WHEN 'APPLIED' THEN CASE WHEN ${blocked} THEN NULL ELSE i.acceptance_due_on END END`;
+    const from = `FROM case_items i JOIN cases c ON c.id = i.case_id WHERE ${where}`;
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params)) as { total: number }[];
+    const keys = (await this.dataSource.query(
+      `SELECT i.case_id, i.item_code ${from} ORDER BY ${due} NULLS LAST, c.project_code COLLATE "C", i.item_code COLLATE "C" LIMIT ${add(take)} OFFSET ${add(skip)}`,
+      params,
+    )) as { case_id: string; item_code: string }[];
+    const caseIds = [...new Set(keys.map((k) => k.case_id))];
+    const cases = new Map((caseIds.length ? await this.dataSource.getRepository(CaseOrm).findBy({ id: In(caseIds) }) : []).map((c) => [c.id, c]));
     const itemsOf = new Map<string, CaseItemOrm[]>();
-    for (const i of items) itemsOf.set(i.caseId, [...(itemsOf.get(i.caseId) ?? []), i]);
+    for (const i of caseIds.length ? await this.dataSource.getRepository(CaseItemOrm).findBy({ caseId: In(caseIds) }) : []) itemsOf.set(i.caseId, [...(itemsOf.get(i.caseId) ?? []), i]);
     const amber = new Map<string, number>();
-    for (const c of cases) {
+    for (const c of cases.values()) {
       const key = `${c.rulesZone}@${c.rulesVersion}`;
       if (!amber.has(key)) amber.set(key, (await this.settings.forCase(c)).amberWorkingDays);
     }
-    const entries = items
-      .filter((i) => itemOpen(i.status) && (!department || i.department === department))
-      .flatMap((i) => {
-        const c = byId.get(i.caseId);
-        if (!c) return [];
-        const view = itemView(i, itemsOf.get(c.id) ?? [], today, amber.get(`${c.rulesZone}@${c.rulesVersion}`) ?? 2);
-        return {
-          caseId: c.id,
-          projectId: c.projectId,
-          projectCode: c.projectCode,
-          projectName: c.projectName,
-          enterpriseName: c.enterpriseName,
-          zoneCode: c.zoneCode,
-          itemCode: i.itemCode,
-          itemName: i.name,
-          department: i.department,
-          procedure: view.procedure,
-          procedureName: view.procedureName,
-          status: i.status,
-          statusName: view.statusName,
-          clock: view.clock,
-          blockedBy: view.blockedBy,
-          acceptanceDueOn: view.acceptanceDueOn,
-          promisedDueOn: i.promisedDueOn,
-          legalDueOn: i.legalDueOn,
-          // Paused items after the running ones: their due dates move when they resume.
-          dueOn: view.clock === 'paused' ? null : (view.acceptanceDueOn ?? i.promisedDueOn),
-          pauses: view.pauses,
-          ...('rag' in view ? { rag: view.rag, workingDaysLeft: view.workingDaysLeft } : {}),
-        };
-      })
-      .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.projectCode.localeCompare(b.projectCode) || a.itemCode.localeCompare(b.itemCode));
-    const { items: onPage, ...page } = pageIn(entries, q);
-    return { asOf: today, department: department ?? null, entries: onPage, ...page };
+    const entries = keys.flatMap(({ case_id, item_code }) => {
+      const c = cases.get(case_id);
+      const i = itemsOf.get(case_id)?.find((x) => x.itemCode === item_code);
+      if (!c || !i) return [];
+      const view = itemView(i, itemsOf.get(c.id) ?? [], today, amber.get(`${c.rulesZone}@${c.rulesVersion}`) ?? 2);
+      return {
+        caseId: c.id,
+        projectId: c.projectId,
+        projectCode: c.projectCode,
+        projectName: c.projectName,
+        enterpriseName: c.enterpriseName,
+        zoneCode: c.zoneCode,
+        itemCode: i.itemCode,
+        itemName: i.name,
+        department: i.department,
+        procedure: view.procedure,
+        procedureName: view.procedureName,
+        status: i.status,
+        statusName: view.statusName,
+        clock: view.clock,
+        blockedBy: view.blockedBy,
+        acceptanceDueOn: view.acceptanceDueOn,
+        promisedDueOn: i.promisedDueOn,
+        legalDueOn: i.legalDueOn,
+        dueOn: view.clock === 'paused' ? null : (view.acceptanceDueOn ?? i.promisedDueOn),
+        pauses: view.pauses,
+        ...('rag' in view ? { rag: view.rag, workingDaysLeft: view.workingDaysLeft } : {}),
+      };
+    });
+    return { asOf: today, department: department ?? null, entries, total, page, pageSize };
   }
 
   private async view(c: CaseOrm) {

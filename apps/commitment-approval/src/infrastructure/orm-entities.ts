@@ -119,6 +119,8 @@ export class CaseItemOrm {
   @Column({ type: 'text', nullable: true }) procedure!: Procedure | null;
   @Column({ type: 'jsonb', default: [] }) prerequisites!: string[];
   @Column({ name: 'applied_on', ...date }) appliedOn!: string | null;
+  /** 受理 due: five working days after the application (stored so that the queue is ordered in SQL); not binding while prerequisites are unmet. */
+  @Column({ name: 'acceptance_due_on', ...date }) acceptanceDueOn!: string | null;
   /** 受理: the clock starts. */
   @Column({ name: 'accepted_on', ...date }) acceptedOn!: string | null;
   /** Accepted by law: not accepted or returned within five working days of the application. */
