@@ -11,13 +11,14 @@ import { ENTITIES } from './infrastructure/orm-entities';
 import { AgencySchema1764288300000 } from './infrastructure/migrations/1764288300000-agency-schema';
 import { AgencyProjectCreditCode1764288600000 } from './infrastructure/migrations/1764288600000-agency-project-credit-code';
 import { AgencyItemClock1764400300000 } from './infrastructure/migrations/1764400300000-agency-item-clock';
+import { AgencyAgentIndex1764600100000 } from './infrastructure/migrations/1764600100000-agency-agent-index';
 
 @Module({
   imports: [
     ServiceModule.forRoot({
       service: Services.agency,
       entities: ENTITIES,
-      migrations: [AgencySchema1764288300000, AgencyProjectCreditCode1764288600000, AgencyItemClock1764400300000],
+      migrations: [AgencySchema1764288300000, AgencyProjectCreditCode1764288600000, AgencyItemClock1764400300000, AgencyAgentIndex1764600100000],
       publishes: [Topics.agency],
       subscribes: [Topics.project, Topics.approval, Topics.land],
     }),
