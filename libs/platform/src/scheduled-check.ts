@@ -1,5 +1,8 @@
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+/** Rows a check claims per transaction: its memory and its locks do not grow with the data. */
+export const CHECK_BATCH = Number(process.env['CHECK_BATCH_SIZE'] ?? 200);
 
 /**
  * A check a service runs on a timer (deadlines, idle land …), in every replica.
@@ -7,7 +10,9 @@ import type { DataSource } from 'typeorm';
  * FOR UPDATE SKIP LOCKED, flag them, write the event in the same transaction);
  * a session advisory lock only keeps two replicas from working at the same moment.
  * The interval comes from an environment variable (0 turns the timer off: tests
- * call `run(asOf)` with the date they need).
+ * call `run(asOf)` with the date they need). A run works in batches (`inBatches`):
+ * a province's backlog of findings is many small transactions, not one that
+ * loads every candidate row.
  */
 export abstract class ScheduledCheck implements OnApplicationBootstrap, BeforeApplicationShutdown {
   protected readonly logger = new Logger(this.constructor.name);
@@ -23,6 +28,40 @@ export abstract class ScheduledCheck implements OnApplicationBootstrap, BeforeAp
 
   /** One pass as of a date; returns counts of what it raised. */
   abstract run(asOf?: string): Promise<Record<string, number>>;
+
+  /**
+   * Claims the candidates `find` selects (FOR UPDATE SKIP LOCKED), CHECK_BATCH at
+   * a time in primary-key order, each batch in its own transaction with `work`,
+   * until none are left; returns the sum of what `work` counted. A candidate that
+   * `work` leaves as it was is passed over (the key moves on), so a run ends.
+   */
+  protected async inBatches<T extends ObjectLiteral>(
+    find: (manager: EntityManager) => SelectQueryBuilder<T>,
+    work: (manager: EntityManager, rows: T[]) => Promise<number>,
+  ): Promise<number> {
+    let after: T | undefined;
+    let total = 0;
+    for (;;) {
+      const rows = await this.dataSource.transaction(async (manager) => {
+        const query = find(manager).setLock('pessimistic_write').setOnLocked('skip_locked');
+        const main = query.expressionMap.mainAlias;
+        if (!main?.hasMetadata) throw new Error('inBatches: the query must select an entity');
+        const { name: alias, metadata } = main;
+        const key = metadata.primaryColumns.map((c) => `${alias}.${c.databaseName}`);
+        if (after) {
+          const last = after;
+          query.andWhere(`(${key.join(', ')}) > (${metadata.primaryColumns.map((_, i) => `:batchAfter${i}`).join(', ')})`, Object.fromEntries(metadata.primaryColumns.map((c, i) => [`batchAfter${i}`, c.getEntityValue(last)])));
+        }
+        query.orderBy(key[0], 'ASC');
+        for (const column of key.slice(1)) query.addOrderBy(column, 'ASC');
+        const batch = await query.limit(CHECK_BATCH).getMany();
+        total += await work(manager, batch);
+        return batch;
+      });
+      if (rows.length < CHECK_BATCH) return total;
+      after = rows[rows.length - 1];
+    }
+  }
 
   onApplicationBootstrap(): void {
     const interval = Number(process.env[this.intervalVariable] ?? this.defaultIntervalMs);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { TaskEscalated, TaskOverdue, type Actor } from '@devzone/contracts';
 import { commandUnit, Outbox } from '@devzone/messaging';
 import { ScheduledCheck } from '@devzone/platform';
@@ -22,16 +22,12 @@ export class TaskDeadlineChecker extends ScheduledCheck {
   }
 
   async run(today: IsoDate = chinaDate()): Promise<{ overdue: number; escalated: number }> {
-    return this.dataSource.transaction(async (manager) => {
+    let overdue = 0;
+    let escalated = 0;
+    const candidates = (manager: EntityManager) =>
+      manager.createQueryBuilder(TaskOrm, 't').where(`t.status NOT IN ('DELIVERED', 'REFUSED') AND t.clock = 'running' AND t.due_on < :today AND (NOT t.overdue_raised OR NOT t.escalated)`, { today });
+    await this.inBatches(candidates, async (manager, tasks) => {
       const unit = commandUnit(this.outbox, manager, SYSTEM);
-      const tasks = await manager
-        .createQueryBuilder(TaskOrm, 't')
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .where(`t.status NOT IN ('DELIVERED', 'REFUSED') AND t.clock = 'running' AND t.due_on < :today AND (NOT t.overdue_raised OR NOT t.escalated)`, { today })
-        .getMany();
-      let overdue = 0;
-      let escalated = 0;
       for (const task of tasks) {
         const delegation = await manager.findOneByOrFail(DelegationOrm, { id: task.delegationId });
         if (delegation.status !== 'OPEN') continue;
@@ -52,7 +48,8 @@ export class TaskDeadlineChecker extends ScheduledCheck {
         }
         await manager.save(task);
       }
-      return { overdue, escalated };
+      return tasks.length;
     });
+    return { overdue, escalated };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { CommitmentDateMissed, ItemDueSoon, ItemOverdue, type Actor } from '@devzone/contracts';
 import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
 import { ScheduledCheck } from '@devzone/platform';
@@ -62,16 +62,17 @@ export class DeadlineChecker extends ScheduledCheck {
     };
   }
 
-  private tx<T>(body: (unit: UnitOfWork) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => body(commandUnit(this.outbox, manager, SYSTEM)));
+  /** The candidates claimed batch by batch (ScheduledCheck.inBatches), each batch a unit of work. */
+  private batches<T extends CaseOrm | CaseItemOrm>(find: (manager: EntityManager) => SelectQueryBuilder<T>, work: (unit: UnitOfWork, rows: T[]) => Promise<number>): Promise<number> {
+    return this.inBatches(find, (manager, rows) => work(commandUnit(this.outbox, manager, SYSTEM), rows));
   }
 
-  private claimCases(manager: EntityManager, where: string, params: Record<string, unknown>): Promise<CaseOrm[]> {
-    return manager.createQueryBuilder(CaseOrm, 'c').setLock('pessimistic_write').setOnLocked('skip_locked').where(where, params).getMany();
+  private caseRows(where: string, params: Record<string, unknown>) {
+    return (manager: EntityManager) => manager.createQueryBuilder(CaseOrm, 'c').where(where, params);
   }
 
-  private claimItems(manager: EntityManager, where: string, params: Record<string, unknown>): Promise<CaseItemOrm[]> {
-    return manager.createQueryBuilder(CaseItemOrm, 'i').setLock('pessimistic_write').setOnLocked('skip_locked').where(where, params).getMany();
+  private itemRows(where: string, params: Record<string, unknown>) {
+    return (manager: EntityManager) => manager.createQueryBuilder(CaseItemOrm, 'i').where(where, params);
   }
 
   private caseOf(manager: EntityManager, caseId: string): Promise<CaseOrm> {
@@ -85,8 +86,7 @@ export class DeadlineChecker extends ScheduledCheck {
   }
 
   private async endPublicity(today: IsoDate): Promise<number> {
-    return this.tx(async (unit) => {
-      const due = await this.claimCases(unit.manager, `c.status = 'IN_PUBLICITY' AND c.publicity_ends_on <= :today`, { today });
+    return this.batches(this.caseRows(`c.status = 'IN_PUBLICITY' AND c.publicity_ends_on <= :today`, { today }), async (unit, due) => {
       for (const c of due) {
         await this.cases.closePublicity(unit, c, today);
         await unit.manager.save(c);
@@ -97,9 +97,8 @@ export class DeadlineChecker extends ScheduledCheck {
 
   /** 行政许可法 第三十二条: an application neither accepted nor returned within five working days is accepted as of the day it was received. */
   private async deemedAcceptance(today: IsoDate): Promise<number> {
-    return this.tx(async (unit) => {
-      // Candidates by a calendar window wider than five working days; the calendar decides.
-      const items = await this.claimItems(unit.manager, `i.status = 'APPLIED' AND i.applied_on < :window`, { window: addDays(today, -ACCEPTANCE_LIMIT_WORKING_DAYS) });
+    // Candidates by a calendar window wider than five working days; the calendar decides.
+    return this.batches(this.itemRows(`i.status = 'APPLIED' AND i.applied_on < :window`, { window: addDays(today, -ACCEPTANCE_LIMIT_WORKING_DAYS) }), async (unit, items) => {
       let accepted = 0;
       for (const item of items) {
         if (!item.appliedOn || acceptanceDueOn(chinaCalendar, item.appliedOn) >= today) continue;
@@ -115,11 +114,10 @@ export class DeadlineChecker extends ScheduledCheck {
   }
 
   private async dueSoon(today: IsoDate): Promise<number> {
-    return this.tx(async (unit) => {
-      const rules = new Map<string, ZoneRulesOrm>();
-      // Candidates within a generous calendar window; the working-day rule decides.
-      const horizon = chinaCalendar.addWorkingDays(today, 30);
-      const items = await this.claimItems(unit.manager, `i.status = 'ACCEPTED' AND NOT i.due_soon_raised AND i.promised_due_on >= :today AND i.promised_due_on <= :horizon`, { today, horizon });
+    const rules = new Map<string, ZoneRulesOrm>();
+    // Candidates within a generous calendar window; the working-day rule decides.
+    const horizon = chinaCalendar.addWorkingDays(today, 30);
+    return this.batches(this.itemRows(`i.status = 'ACCEPTED' AND NOT i.due_soon_raised AND i.promised_due_on >= :today AND i.promised_due_on <= :horizon`, { today, horizon }), async (unit, items) => {
       let raised = 0;
       for (const item of items) {
         const c = await this.caseOf(unit.manager, item.caseId);
@@ -140,8 +138,7 @@ export class DeadlineChecker extends ScheduledCheck {
   }
 
   private async overdue(today: IsoDate): Promise<number> {
-    return this.tx(async (unit) => {
-      const items = await this.claimItems(unit.manager, `i.status = 'ACCEPTED' AND NOT i.overdue_raised AND i.promised_due_on < :today`, { today });
+    return this.batches(this.itemRows(`i.status = 'ACCEPTED' AND NOT i.overdue_raised AND i.promised_due_on < :today`, { today }), async (unit, items) => {
       let raised = 0;
       for (const item of items) {
         const c = await this.caseOf(unit.manager, item.caseId);
@@ -164,8 +161,7 @@ export class DeadlineChecker extends ScheduledCheck {
 
   /** 容缺 documents not supplied by their deadline: a general breach of the commitment. */
   private async missingDocuments(today: IsoDate): Promise<number> {
-    return this.tx(async (unit) => {
-      const items = await this.claimItems(unit.manager, `i.status = 'GRANTED_PENDING_DOCUMENTS' AND NOT i.breach_recorded AND i.supply_by < :today`, { today });
+    return this.batches(this.itemRows(`i.status = 'GRANTED_PENDING_DOCUMENTS' AND NOT i.breach_recorded AND i.supply_by < :today`, { today }), async (unit, items) => {
       for (const item of items) {
         const c = await this.caseOf(unit.manager, item.caseId);
         if (c.status === 'REVOKED') continue; // the project was terminated
@@ -180,9 +176,8 @@ export class DeadlineChecker extends ScheduledCheck {
 
   /** A rectification deadline passed with no re-inspection asked for: a major record (once per round). */
   private async rectificationLapses(today: IsoDate): Promise<number> {
-    return this.tx(async (unit) => {
-      const rules = new Map<string, ZoneRulesOrm>();
-      const lapsed = await this.claimCases(unit.manager, `c.status = 'RECTIFYING' AND NOT c.rectification_lapse_recorded AND c.rectify_by < :today`, { today });
+    const rules = new Map<string, ZoneRulesOrm>();
+    return this.batches(this.caseRows(`c.status = 'RECTIFYING' AND NOT c.rectification_lapse_recorded AND c.rectify_by < :today`, { today }), async (unit, lapsed) => {
       for (const c of lapsed) {
         c.rectificationLapseRecorded = true;
         await unit.manager.save(c);
@@ -195,16 +190,11 @@ export class DeadlineChecker extends ScheduledCheck {
 
   /** Committed dates missed: a warning after the zone's grace period, a general record after its record period (once each per milestone); only once the case is granted (before, the approvals hold the project up, not the enterprise). */
   private async committedDates(today: IsoDate): Promise<number> {
-    return this.tx(async (unit) => {
-      const rules = new Map<string, ZoneRulesOrm>();
-      // Only cases whose committed start has passed (the earliest of the three dates) and some milestone is not yet recorded.
-      const cases = await this.claimCases(
-        unit.manager,
-        `c.commitment IS NOT NULL AND c.commitment #>> '{committedDates,start}' < :today AND c.status IN ('GRANTED', 'ACCEPTANCE_REQUESTED', 'RECTIFYING', 'ACCEPTED')
+    const rules = new Map<string, ZoneRulesOrm>();
+    // Only cases whose committed start has passed (the earliest of the three dates) and some milestone is not yet recorded.
+    return this.batches(this.caseRows(`c.commitment IS NOT NULL AND c.commitment #>> '{committedDates,start}' < :today AND c.status IN ('GRANTED', 'ACCEPTANCE_REQUESTED', 'RECTIFYING', 'ACCEPTED')
            AND c.project_stage NOT IN ('SUSPENDED', 'TERMINATED', 'FULL_PRODUCTION')
-           AND NOT (c.missed_milestones @> '{"start": "record", "completion": "record", "production": "record"}')`,
-        { today },
-      );
+           AND NOT (c.missed_milestones @> '{"start": "record", "completion": "record", "production": "record"}')`, { today }), async (unit, cases) => {
       let raised = 0;
       for (const c of cases) {
         if (!c.commitment) continue;
@@ -224,7 +214,8 @@ export class DeadlineChecker extends ScheduledCheck {
 
   /** Major records whose rectification deadline passed: the blacklist rule may now apply. */
   private async lapsedMajorRecords(today: IsoDate): Promise<number> {
-    return this.tx(async (unit) => {
+    return this.dataSource.transaction(async (manager) => {
+      const unit = commandUnit(this.outbox, manager, SYSTEM);
       const lapsed = await unit.manager
         .createQueryBuilder(CreditRecordOrm, 'r')
         .where(`r.severity = 'major' AND r.rectified_on IS NULL AND r.repaired_on IS NULL AND r.rectify_by < :today`, { today })

@@ -52,15 +52,10 @@ export class IdleLandChecker extends ScheduledCheck {
   }
 
   async run(today: IsoDate = chinaDate()): Promise<{ idle: number }> {
-    return this.dataSource.transaction(async (manager) => {
+    let raised = 0;
+    const candidates = (manager: EntityManager) => manager.createQueryBuilder(ContractOrm, 'c').where(`c.agreed_start < :today AND c.idle_level_raised IS DISTINCT FROM 'recovery' AND c.stalled_level_raised IS DISTINCT FROM 'recovery'`, { today });
+    await this.inBatches(candidates, async (manager, contracts) => {
       const unit = commandUnit(this.outbox, manager, SYSTEM);
-      const contracts = await manager
-        .createQueryBuilder(ContractOrm, 'c')
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .where(`c.agreed_start < :today AND c.idle_level_raised IS DISTINCT FROM 'recovery' AND c.stalled_level_raised IS DISTINCT FROM 'recovery'`, { today })
-        .getMany();
-      let raised = 0;
       for (const contract of contracts) {
         const plot = contract.plotId ? await manager.findOneByOrFail(PlotOrm, { id: contract.plotId }) : null;
         const idle = assessIdleLand(await idleInputOf(manager, contract, plot), today);
@@ -80,7 +75,8 @@ export class IdleLandChecker extends ScheduledCheck {
         }
         raised++;
       }
-      return { idle: raised };
+      return contracts.length;
     });
+    return { idle: raised };
   }
 }

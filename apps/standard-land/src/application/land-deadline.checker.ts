@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { PenaltyAssessed, type Actor } from '@devzone/contracts';
 import { commandUnit, Outbox } from '@devzone/messaging';
 import { ScheduledCheck } from '@devzone/platform';
@@ -27,15 +27,10 @@ export class LandDeadlineChecker extends ScheduledCheck {
   }
 
   async run(today: IsoDate = chinaDate()): Promise<{ lapsed: number }> {
-    return this.dataSource.transaction(async (manager) => {
+    let lapsed = 0;
+    const candidates = (manager: EntityManager) => manager.createQueryBuilder(LandCheckOrm, 'k').where(`k.state = 'rectifying' AND k.rectify_by < :today`, { today });
+    await this.inBatches(candidates, async (manager, checks) => {
       const unit = commandUnit(this.outbox, manager, SYSTEM);
-      const checks = await manager
-        .createQueryBuilder(LandCheckOrm, 'k')
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .where(`k.state = 'rectifying' AND k.rectify_by < :today`, { today })
-        .getMany();
-      let lapsed = 0;
       for (const check of checks) {
         if (!rectificationLapsed(check, today)) continue;
         check.state = 'penalty-assessed';
@@ -59,7 +54,8 @@ export class LandDeadlineChecker extends ScheduledCheck {
         });
         lapsed++;
       }
-      return { lapsed };
+      return checks.length;
     });
+    return { lapsed };
   }
 }
