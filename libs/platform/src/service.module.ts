@@ -4,6 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AuthGuard, authConfigFromEnv, TokenVerifier } from '@devzone/auth';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import { MessagingModule, MessagingTables1764201600000, type MessagingConfig } from '@devzone/messaging';
 import { PersistenceModule, type PersistenceOptions } from '@devzone/persistence';
 import { HealthController } from './health.controller';
@@ -51,12 +52,16 @@ export class ServiceModule {
       imports: [
         LoggerModule.forRootAsync({
           useFactory: () => ({
-            pinoHttp: {
-              name: definition.service,
-              level: process.env['LOG_LEVEL'] ?? 'info',
-              autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
-              redact: ['req.headers.authorization', 'req.headers.cookie'],
-            },
+            pinoHttp: [
+              {
+                name: definition.service,
+                level: process.env['LOG_LEVEL'] ?? 'info',
+                autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
+                redact: ['req.headers.authorization', 'req.headers.cookie'],
+              },
+              // Written asynchronously: a request does not wait for its log line to reach stdout (pino flushes on exit).
+              pino.destination({ dest: 1, sync: false }),
+            ],
           }),
         }),
         TerminusModule,
