@@ -1,3 +1,4 @@
+import { addDays } from './dates';
 import { chinaCalendar as cal } from './working-days';
 
 describe('working-day calendar', () => {
@@ -60,5 +61,23 @@ describe('working-day calendar', () => {
     expect(cal.coverage('2027-02-06')).toBe('provisional');
     expect(cal.coverage('2028-01-03')).toBe('weekends-only');
     expect(cal.isWorkingDay('2027-02-08')).toBe(false); // provisional Spring Festival day
+  });
+
+  it('counts working days between any two dates as walking day by day would (holidays, 调休, years without data, both directions)', () => {
+    const walk = (from: string, to: string) => {
+      if (to < from) return -walk(to, from);
+      let n = 0;
+      for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (cal.isWorkingDay(d)) n++;
+      return n;
+    };
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % n);
+    for (let k = 0; k < 400; k++) {
+      const from = addDays('2019-01-01', random(3650));
+      const to = addDays(from, random(900) - 300);
+      expect([from, to, cal.workingDaysBetween(from, to)]).toEqual([from, to, walk(from, to)]);
+    }
+    expect(cal.workingDaysBetween('2026-02-13', '2026-02-14')).toBe(1); // the 调休 Saturday
+    expect(cal.workingDaysBetween('2026-02-14', '2026-02-24')).toBe(1); // across the Spring Festival
   });
 });

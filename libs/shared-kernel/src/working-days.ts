@@ -47,14 +47,28 @@ export class WorkingDayCalendar {
     return date;
   }
 
-  /** Working days after `from` up to and including `to` (negative when `to` is before `from`). */
+  /**
+   * Working days after `from` up to and including `to` (negative when `to` is before `from`).
+   * Counted, not walked: Mondays to Fridays by arithmetic, then the holidays on a
+   * weekday and the working weekends in between (a deadline years past costs the
+   * same as one tomorrow: worklists and queues compute this for every row).
+   */
   workingDaysBetween(from: IsoDate, to: IsoDate): number {
     if (to < from) return -this.workingDaysBetween(to, from);
-    let count = 0;
-    for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) if (this.isWorkingDay(date)) count++;
+    let count = weekdaysBefore(dayNumber(to) + 1) - weekdaysBefore(dayNumber(from) + 1);
+    for (const h of this.holidays) if (h > from && h <= to && !this.workingWeekends.has(h) && isWeekday(h)) count--;
+    for (const w of this.workingWeekends) if (w > from && w <= to && !isWeekday(w)) count++;
     return count;
   }
 }
+
+const MS_PER_DAY = 86_400_000;
+const MONDAY_1900 = Date.UTC(1900, 0, 1);
+/** Days since Monday 1900-01-01. */
+const dayNumber = (date: IsoDate) => Math.round((Date.parse(`${date}T00:00:00Z`) - MONDAY_1900) / MS_PER_DAY);
+/** Mondays to Fridays among day numbers 0 … n − 1. */
+const weekdaysBefore = (n: number) => 5 * Math.floor(n / 7) + Math.min(n % 7, 5);
+const isWeekday = (date: IsoDate) => dayNumber(date) % 7 < 5;
 
 /** The national calendar (2025–2027 seeded). */
 export const chinaCalendar = new WorkingDayCalendar();
