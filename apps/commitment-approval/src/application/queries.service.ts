@@ -127,7 +127,7 @@ export class ApprovalQueries {
       ...(department ? [`i.department = ${add(department)}`] : []),
     ].join(' AND ');
     // domain/prerequisites.ts unmetPrerequisites; an application still waiting for them has no deadline yet.
-    const blocked = `EXISTS (SELECT 1 FROM case_items p WHERE p.case_id = i.case_id AND i.prerequisites ? p.item_code AND p.status NOT IN (${SATISFIED.map((x) => `'${x}'`).join(', ')}))`;
+    const blocked = `i.prerequisites <> '[]' AND EXISTS (SELECT 1 FROM case_items p WHERE p.case_id = i.case_id AND p.item_code IN (SELECT jsonb_array_elements_text(i.prerequisites)) AND p.status NOT IN (${SATISFIED.map((x) => `'${x}'`).join(', ')}))`;
     // Paused items after the running ones: their due dates move when they resume.
     const due = `CASE i.status WHEN 'ACCEPTED' THEN i.promised_due_on WHEN 'APPLIED' THEN CASE WHEN ${blocked} THEN NULL ELSE i.acceptance_due_on END END`;
     const from = `FROM case_items i JOIN cases c ON c.id = i.case_id WHERE ${where}`;
