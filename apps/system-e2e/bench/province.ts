@@ -27,11 +27,14 @@ export interface ProvinceDatabases {
 
 /** The projects as a row source: i, id, code, zone, signed date, stage, start and production dates (n: the project's number within its zone). */
 const projectRows = (projects: number) => `
-  (SELECT i, md5('bench-project-' || i)::uuid AS id, lpad(i::text, 24, '0') AS code, 'B' || lpad((1 + i % ${ZONES})::text, 3, '0') AS zone,
+  (SELECT i, ${uuidOf(`'bench-project-' || i`)} AS id, lpad(i::text, 24, '0') AS code, 'B' || lpad((1 + i % ${ZONES})::text, 3, '0') AS zone,
           '91140100MA0B' || lpad((i % 5000)::text, 5, '0') || 'X' AS credit_code, '基准企业' || (i % 5000) AS enterprise, '基准项目' || i AS name, s,
           CASE WHEN n % 20 < 7 THEN 'IN_PRODUCTION' WHEN n % 20 < 12 THEN 'UNDER_CONSTRUCTION' ELSE 'APPROVING' END AS stage,
           CASE WHEN n % 20 < 12 THEN s + 40 + i % 120 END AS actual_start, CASE WHEN n % 20 < 7 THEN s + 330 + i % 200 END AS actual_production, n
      FROM (SELECT i, i / ${ZONES} AS n, DATE '2019-01-01' + (i % 2555) AS s FROM generate_series(1, ${projects}) i) g) p`;
+
+/** A version-4-shaped uuid derived from a text (the services validate ids as uuids). */
+const uuidOf = (text: string) => `overlay(overlay(md5(${text}) placing '4' from 13) placing '8' from 17)::uuid`;
 
 const zoneCodes = `(SELECT 'B' || lpad(z::text, 3, '0') AS code, z FROM generate_series(1, ${ZONES}) z) z`;
 
@@ -87,7 +90,7 @@ export async function loadProvince(db: ProvinceDatabases, projects: number, log:
         await approval.query(`
           INSERT INTO cases (id, project_id, project_code, project_name, credit_code, enterprise_name, zone_code, catalogue, catalogue_version, status, project_stage,
                              opened_on, notice_number, notice_issued_on, granted_on, rules_zone, rules_version, version)
-          SELECT md5('bench-case-' || i)::uuid, id, code, name, credit_code, enterprise, zone, '*', 2,
+          SELECT ${uuidOf(`'bench-case-' || i`)}, id, code, name, credit_code, enterprise, zone, '*', 2,
                  CASE WHEN stage <> 'APPROVING' THEN 'GRANTED' ELSE (ARRAY['OPENED','NOTIFIED','COMMITTED','DECIDING'])[1 + n % 4] END, stage,
                  s, 'GZ-' || i, s + 2, CASE WHEN stage <> 'APPROVING' THEN s + 35 END, zone, 1, 1
             FROM ${projectRows(projects)}`);
@@ -95,7 +98,7 @@ export async function loadProvince(db: ProvinceDatabases, projects: number, log:
           INSERT INTO case_items (case_id, item_code, name, department, regime, legal_limit_days, promised_limit_days, procedure, prerequisites, applied_on, accepted_on,
                                   legal_due_on, promised_due_on, documents, status, decided_on, sort)
           SELECT c.id, ci.code, ci.name, ci.department, ci.regime, ci.legal_limit_days, ci.promised_limit_days,
-                 CASE WHEN ci.regime = 'committable' THEN 'commitment' ELSE 'approval' END, '[]',
+                 CASE WHEN ci.regime = 'committable' THEN 'commitment' ELSE 'approval' END, ci.prerequisites,
                  c.opened_on + ci.sort, c.opened_on + ci.sort + 2, c.opened_on + ci.sort + 2 + ci.legal_limit_days, c.opened_on + ci.sort + 2 + ci.promised_limit_days,
                  ci.documents, st.status, CASE WHEN st.status = 'GRANTED' THEN c.opened_on + ci.sort + 5 END, ci.sort
             FROM cases c
@@ -121,7 +124,7 @@ export async function loadProvince(db: ProvinceDatabases, projects: number, log:
           SELECT 'agent-' || code || '-' || a, '代办员' || z || '-' || a, code, 'T-' || code, '[]', 60, true FROM ${zoneCodes}, generate_series(0, ${AGENTS_PER_ZONE - 1}) a`);
         await agency.query(`
           INSERT INTO delegations (id, project_id, zone_code, status, scope, authorization_number, opened_on, closed_on, agent_id)
-          SELECT md5('bench-delegation-' || i)::uuid, id, zone, CASE WHEN stage = 'IN_PRODUCTION' THEN 'CLOSED' ELSE 'OPEN' END, '["approval"]', 'WT-' || i, s,
+          SELECT ${uuidOf(`'bench-delegation-' || i`)}, id, zone, CASE WHEN stage = 'IN_PRODUCTION' THEN 'CLOSED' ELSE 'OPEN' END, '["approval"]', 'WT-' || i, s,
                  CASE WHEN stage = 'IN_PRODUCTION' THEN actual_production END, 'agent-' || zone || '-' || (i / ${ZONES}) % ${AGENTS_PER_ZONE}
             FROM ${projectRows(projects)} WHERE i % 3 = 0`);
         await agency.query(`
