@@ -443,6 +443,8 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     expect(pages.map((p) => p.body['entries'].map((e: { itemCode: string }) => e.itemCode))).toEqual([['C12', 'C08'], ['A01', 'A02'], ['A05'], []]);
     expect(pages[0].body['entries'][1]).toMatchObject({ clock: 'awaiting-acceptance', acceptanceDueOn: expect.any(String), dueOn: expect.any(String) });
     expect(pages[1].body['entries'][1]).toMatchObject({ blockedBy: [{ itemCode: 'A01' }], acceptanceDueOn: null, dueOn: null });
+    // Province-wide, the queue is asked for by zone (every zone's open items sorted for each page would not scale).
+    expect(await get(url('/queue?pageSize=20'))).toMatchObject({ status: 400, body: { issues: [{ field: 'zone' }] } });
     // A department sees its own items only.
     const zjj = (await get(url('/queue?zone=QUEUE-T&pageSize=20'), as({ ...officer(ZJJ, 'QUEUE-T') }))).body;
     expect(zjj['entries'].every((e: { department: string }) => e.department === ZJJ)).toBe(true);

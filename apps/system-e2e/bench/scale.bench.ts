@@ -2,8 +2,8 @@
  * npm run bench:scale — every list, figure, queue and worklist at province size.
  * npm run bench:data  — only the load: a province in the bench_scale_* databases.
  *
- * Starts project-intake, commitment-approval, agency and standard-land as their
- * own processes with the start command's heap flags, on fresh databases
+ * Builds and starts project-intake, commitment-approval, agency and standard-land
+ * as the start command does (dist/…/main.js, its heap flags), on fresh databases
  * bench_scale_<service> (their migrations run at boot), and loads a province
  * into their tables (bench/province.ts: 100,000 projects, 2 M timeline entries,
  * 1.5 M approval items, …). With BENCH_REUSE=1 an already loaded province is kept.
@@ -15,6 +15,7 @@
  * BENCH_REUSE=1, BENCH_CPU_PROF (a directory for the services' CPU profiles),
  * BENCH_CHECKS (the scheduled checks' interval in ms; default 0: off).
  */
+import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -95,7 +96,11 @@ async function main(): Promise<void> {
 
   const pair = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
   const prefix = `${uniqueName('benchscale')}.`;
-  log('[bench] starting the services (their own processes, the start command’s heap flags)');
+  log('[bench] building the services, then starting each as the start command does (its build, its heap flags)');
+  execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=tag:type:app', '--outputStyle=static'], {
+    stdio: 'ignore',
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+  });
   const services = {} as Record<Key, SpawnedService>;
   for (const key of keys) {
     services[key] = await spawnService(
@@ -114,7 +119,7 @@ async function main(): Promise<void> {
         NODE_OPTIONS: '--max-old-space-size=96 --max-semi-space-size=8',
       },
       60_000,
-      PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}/${key}`] : [],
+      { built: true, nodeArgs: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}/${key}`] : [] },
     );
   }
   const peaks = Object.fromEntries(keys.map((k) => [k, 0])) as Record<Key, number>;

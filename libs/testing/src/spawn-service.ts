@@ -26,10 +26,18 @@ function freePort(): Promise<number> {
  * compiled on the fly), for tests that need two services talking over Kafka
  * without importing one into the other. Resolves once /health/ready answers.
  */
-export async function spawnService(app: string, env: Record<string, string>, timeoutMs = 60_000): Promise<SpawnedService> {
+export interface SpawnOptions {
+  /** Flags Node refuses in NODE_OPTIONS (benchmarks: --cpu-prof). */
+  nodeArgs?: string[];
+  /** Run the build (dist/apps/<app>/src/main.js) as the start command does, not the sources. */
+  built?: boolean;
+}
+
+export async function spawnService(app: string, env: Record<string, string>, timeoutMs = 60_000, { nodeArgs = [], built = false }: SpawnOptions = {}): Promise<SpawnedService> {
   const port = await freePort();
   const output: string[] = [];
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(WORKSPACE_ROOT, 'apps', app, 'src/main.ts')], {
+  const entry = built ? [join(WORKSPACE_ROOT, 'dist/apps', app, 'src/main.js')] : ['-r', '@swc-node/register', join(WORKSPACE_ROOT, 'apps', app, 'src/main.ts')];
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: WORKSPACE_ROOT,
     env: { ...process.env, SWC_NODE_PROJECT: join(WORKSPACE_ROOT, 'tsconfig.base.json'), LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

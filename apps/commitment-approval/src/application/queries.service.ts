@@ -116,6 +116,8 @@ export class ApprovalQueries {
     const department = q.department ?? (principal.role === 'department-officer' ? principal.department : undefined);
     const { page, pageSize, skip, take } = pageOf(q);
     if (q.zone && !coversZone(principal, q.zone)) return { asOf: today, department: department ?? null, entries: [], total: 0, page, pageSize };
+    // A queue is a zone's work list: province-wide, every zone's open items would be sorted for each page (issue 15).
+    if (!q.zone && isProvinceWide(principal)) throw DomainError.invalid('zone', { zh: '请选择开发区：审批队列按开发区查看', en: 'give a zone: the queue is per zone for province-wide roles' });
     // Ordered and paged by PostgreSQL: only the page's cases and items are read.
     const params: unknown[] = [];
     const add = (value: unknown) => `$${params.push(value)}`;

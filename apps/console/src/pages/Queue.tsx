@@ -63,6 +63,8 @@ export function Queue({ session }: { session: Session }) {
   const { zones: all, zoneName } = useZones();
   const myZones = useMemo(() => (session.user.zones.length ? all.filter((z) => session.user.zones.includes(z.code)) : all), [all, session.user.zones]);
 
+  // Province-wide people pick a zone (the queue is a zone's work list); they start with the first.
+  const queueZone = zone ?? (session.user.zones.length ? undefined : all[0]?.code);
   const catalogueZone = zone ?? session.user.zones[0] ?? myZones[0]?.code;
   const catalogue = useLoad(
     () => (catalogueZone ? api<{ items: { department: string }[] }>('commitment-approval', `/catalogue/${encodeURIComponent(catalogueZone)}`) : Promise.resolve({ items: [] })),
@@ -72,10 +74,11 @@ export function Queue({ session }: { session: Session }) {
 
   const { data, error, loading, reload } = useLoad(() => {
     const q = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
-    if (zone) q.set('zone', zone);
+    if (queueZone) q.set('zone', queueZone);
+    else if (!session.user.zones.length) return Promise.resolve(undefined); // the zones are still loading
     if (department) q.set('department', department);
     return api<QueueAnswer>('commitment-approval', `/queue?${q.toString()}`);
-  }, [page, pageSize, zone, department]);
+  }, [page, pageSize, queueZone, department]);
 
   const entries = data?.entries ?? [];
   const counts = { red: 0, amber: 0, green: 0 };
@@ -170,10 +173,10 @@ export function Queue({ session }: { session: Session }) {
           {myZones.length > 1 && (
             <Select
               data-testid="queue-zone"
-              allowClear
+              allowClear={session.user.zones.length > 0}
               placeholder="全部开发区"
               style={{ width: 240 }}
-              value={zone}
+              value={queueZone ?? zone}
               options={myZones.map((z) => ({ value: z.code, label: z.name }))}
               onChange={(v?: string) => (setZone(v), setPage(1))}
             />
