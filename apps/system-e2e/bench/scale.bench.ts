@@ -161,7 +161,7 @@ async function main(): Promise<void> {
       ['commitment-approval GET /cases?pageSize=20 (a zone)', at('approval', `/cases?zone=${zone}&pageSize=20`), officer],
       ['commitment-approval GET /cases/:id', at('approval', `/cases/${caseId}`), officer],
       ['commitment-approval GET /queue (a department, a zone)', at('approval', '/queue?pageSize=20'), department],
-      ['commitment-approval GET /queue (province, every department)', at('approval', '/queue?pageSize=20'), province],
+      ['commitment-approval GET /queue?zone= (a zone, every department)', at('approval', `/queue?zone=${zone}&pageSize=20`), province],
       ['commitment-approval GET /enterprises/:creditCode/credit', at('approval', `/enterprises/${project.credit_code}/credit`), officer],
       ['agency GET /agents/:id/worklist', at('agency', `/agents/${agentId}/worklist`), agent],
       ['agency GET /teams/:code/load', at('agency', `/teams/T-${zone}/load`), officer],

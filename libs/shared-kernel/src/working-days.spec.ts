@@ -64,7 +64,7 @@ describe('working-day calendar', () => {
   });
 
   it('counts working days between any two dates as walking day by day would (holidays, 调休, years without data, both directions)', () => {
-    const walk = (from: string, to: string) => {
+    const walk = (from: string, to: string): number => {
       if (to < from) return -walk(to, from);
       let n = 0;
       for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (cal.isWorkingDay(d)) n++;

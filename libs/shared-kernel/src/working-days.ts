@@ -17,12 +17,19 @@ export class WorkingDayCalendar {
   private readonly workingWeekends = new Set<IsoDate>();
   private readonly years = new Map<number, HolidayYear['source']>();
 
+  /** Day numbers, sorted: holidays that fall on a weekday, and weekend days worked (for counting). */
+  private readonly weekdayHolidays: number[];
+  private readonly weekendWorkdays: number[];
+
   constructor(years: HolidayYear[] = CHINA_HOLIDAYS) {
     for (const y of years) {
       this.years.set(y.year, y.source);
       y.holidays.forEach((d) => this.holidays.add(d));
       y.workingWeekends.forEach((d) => this.workingWeekends.add(d));
     }
+    const sorted = (dates: IsoDate[]) => dates.map(dayNumber).sort((x, y) => x - y);
+    this.weekdayHolidays = sorted([...this.holidays].filter((d) => !this.workingWeekends.has(d) && isWeekday(d)));
+    this.weekendWorkdays = sorted([...this.workingWeekends].filter((d) => !isWeekday(d)));
   }
 
   isWorkingDay(date: IsoDate): boolean {
@@ -55,10 +62,9 @@ export class WorkingDayCalendar {
    */
   workingDaysBetween(from: IsoDate, to: IsoDate): number {
     if (to < from) return -this.workingDaysBetween(to, from);
-    let count = weekdaysBefore(dayNumber(to) + 1) - weekdaysBefore(dayNumber(from) + 1);
-    for (const h of this.holidays) if (h > from && h <= to && !this.workingWeekends.has(h) && isWeekday(h)) count--;
-    for (const w of this.workingWeekends) if (w > from && w <= to && !isWeekday(w)) count++;
-    return count;
+    const [a, b] = [dayNumber(from), dayNumber(to)];
+    const within = (days: number[]) => countUpTo(days, b) - countUpTo(days, a);
+    return weekdaysBefore(b + 1) - weekdaysBefore(a + 1) - within(this.weekdayHolidays) + within(this.weekendWorkdays);
   }
 }
 
@@ -69,6 +75,16 @@ const dayNumber = (date: IsoDate) => Math.round((Date.parse(`${date}T00:00:00Z`)
 /** Mondays to Fridays among day numbers 0 … n − 1. */
 const weekdaysBefore = (n: number) => 5 * Math.floor(n / 7) + Math.min(n % 7, 5);
 const isWeekday = (date: IsoDate) => dayNumber(date) % 7 < 5;
+/** How many of the sorted day numbers are ≤ day (binary search). */
+function countUpTo(days: number[], day: number): number {
+  let [low, high] = [0, days.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (days[middle] <= day) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
 
 /** The national calendar (2025–2027 seeded). */
 export const chinaCalendar = new WorkingDayCalendar();

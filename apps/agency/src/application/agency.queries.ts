@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, Not } from 'typeorm';
 import { coversZone, isProvinceWide, type Principal } from '@devzone/auth';
 import { pageOf, type PageQuery } from '@devzone/platform';
 import { chinaCalendar, chinaDate, DomainError } from '@devzone/shared-kernel';
@@ -99,8 +99,10 @@ export class AgencyQueries {
     const agent = await this.dataSource.getRepository(AgentOrm).findOneBy({ id: agentId });
     if (!agent || !seesAgent(p, agent)) throw DomainError.notFound({ zh: `代办员不存在：${agentId}`, en: `no agent ${agentId}` }, 'agent-not-found');
     const delegations = await this.dataSource.getRepository(DelegationOrm).findBy({ agentId, status: 'OPEN' });
-    const tasks = delegations.length ? await this.dataSource.getRepository(TaskOrm).find({ where: { delegationId: In(delegations.map((d) => d.id)) }, order: { dueOn: 'ASC' } }) : [];
-    const open = await this.taskViews(tasks.filter((t) => !taskFinal(t.status)), agent.zoneCode);
+    const tasks = delegations.length
+      ? await this.dataSource.getRepository(TaskOrm).find({ where: { delegationId: In(delegations.map((d) => d.id)), status: Not(In(TASK_STATUSES.filter(taskFinal))) }, order: { dueOn: 'ASC' } })
+      : [];
+    const open = await this.taskViews(tasks, agent.zoneCode);
     const today = chinaDate();
     return {
       agentId,
