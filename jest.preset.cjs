@@ -10,12 +10,17 @@ const level = process.env.TEST_LEVEL || 'unit';
 const patterns = { unit: '**/*.spec.ts', int: '**/*.int-spec.ts', e2e: '**/*.e2e-spec.ts', fault: '**/*.fault-spec.ts' };
 if (!patterns[level]) throw new Error(`TEST_LEVEL must be one of ${Object.keys(patterns).join(', ')}`);
 
-const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
-    `^${alias}$`,
-    path.join(__dirname, target),
-  ]),
-);
+const moduleNameMapper = {
+  ...Object.fromEntries(
+    Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+      `^${alias}$`,
+      path.join(__dirname, target),
+    ]),
+  ),
+  // @fastify/static (the services' /docs under Fastify) requires content-disposition 3, an ES module:
+  // Node 20 loads it, Jest on Node 20 cannot. Jest gives it version 2 (CommonJS, the same `create`).
+  '^content-disposition$': path.join(__dirname, 'node_modules/content-disposition'),
+};
 
 module.exports = (projectDir) => ({
   rootDir: projectDir,

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { parseEvent, ProjectSigned, type ProjectSignedV1 } from '@devzone/contracts';
-import { as, createTestDatabase, dropTestDatabase, get, post, readTopic, uniqueName } from '@devzone/testing';
+import { as, createTestDatabase, dropTestDatabase, get, post, readTopic, TEST_ADMIN, uniqueName } from '@devzone/testing';
 import { startService, type RunningService } from '@devzone/platform';
 import { AppModule } from '../src/app.module';
 import { isValidProjectCode } from '../src/domain/project-code';
@@ -96,6 +96,14 @@ describe('registering signed projects (POST /projects)', () => {
 
     const anonymous = await post(`${service.url}/projects`, validRegistration(), null);
     expect(anonymous).toMatchObject({ status: 401, body: { message: expect.stringMatching(/^请先登录/) } });
+
+    // Bodies the HTTP layer refuses before any handler: not JSON (400), larger than HTTP_BODY_LIMIT (413), each with a reason.
+    const raw = async (body: string) => {
+      const response = await fetch(`${service.url}/projects`, { method: 'POST', headers: { 'content-type': 'application/json', ...as(TEST_ADMIN) }, body });
+      return { status: response.status, body: (await response.json()) as { message: string } };
+    };
+    expect(await raw('{"name": "未闭合')).toMatchObject({ status: 400, body: { message: expect.stringMatching(/JSON/) } });
+    expect(await raw(JSON.stringify({ ...validRegistration(), name: '大'.repeat(300_000) }))).toMatchObject({ status: 413, body: { message: expect.any(String) } });
 
     expect([await count('projects'), await count('messaging_outbox')]).toEqual([projectsBefore, outboxBefore]);
   });

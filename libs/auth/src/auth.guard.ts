@@ -1,6 +1,5 @@
 import { createParamDecorator, HttpException, HttpStatus, Injectable, Logger, SetMetadata, type CanActivate, type ExecutionContext, type OnApplicationBootstrap } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
 import type { Principal, Role } from './principal';
 import { AuthError, type TokenVerifier } from './tokens';
 
@@ -15,7 +14,12 @@ export const ROLES_KEY = 'devzone:roles';
  */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
-type WithPrincipal = Request & { principal?: Principal };
+/** What the guard reads of a request, under Fastify or Express: its headers (lower-case names), and the principal it sets. */
+export interface HttpRequestLike {
+  headers: Record<string, string | string[] | undefined>;
+  principal?: Principal;
+}
+type WithPrincipal = HttpRequestLike;
 
 /**
  * The global guard: every HTTP route needs a valid bearer token unless marked
@@ -39,7 +43,8 @@ export class AuthGuard implements CanActivate, OnApplicationBootstrap {
     if (context.getType() !== 'http') return true; // Kafka handlers: events are validated as contracts
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<WithPrincipal>();
-    const header = request.header('authorization') ?? '';
+    const raw = request.headers['authorization'];
+    const header = (Array.isArray(raw) ? raw[0] : raw) ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthorized('请先登录（缺少 Authorization: Bearer 身份凭证）', 'missing bearer token');
     try {
@@ -60,11 +65,11 @@ function unauthorized(zh: string, en: string): HttpException {
   return new HttpException({ statusCode: 401, error: 'Unauthorized', message: `${zh} (${en})` }, HttpStatus.UNAUTHORIZED);
 }
 
-export function principalOf(request: Request): Principal {
-  const p = (request as WithPrincipal).principal;
+export function principalOf(request: HttpRequestLike): Principal {
+  const p = request.principal;
   if (!p) throw new Error('no principal on this request: is the route public?');
   return p;
 }
 
 /** The caller, from the verified token. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext) => principalOf(context.switchToHttp().getRequest<Request>()));
+export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext) => principalOf(context.switchToHttp().getRequest<HttpRequestLike>()));

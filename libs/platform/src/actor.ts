@@ -1,6 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { actorOf, principalOf } from '@devzone/auth';
-import type { Request } from 'express';
+import { actorOf, principalOf, type HttpRequestLike } from '@devzone/auth';
 
 /** Who is acting (the verified token's subject and role), recorded on every event and timeline entry. */
-export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext) => actorOf(principalOf(context.switchToHttp().getRequest<Request>())));
+export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext) => actorOf(principalOf(context.switchToHttp().getRequest<HttpRequestLike>())));

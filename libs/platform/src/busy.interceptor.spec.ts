@@ -4,7 +4,7 @@ import { DatabaseBusyInterceptor } from './busy.interceptor';
 
 describe('DatabaseBusyInterceptor', () => {
   const headers: Record<string, string> = {};
-  const context = { getType: () => 'http', switchToHttp: () => ({ getResponse: () => ({ setHeader: (k: string, v: string) => (headers[k] = v) }) }) } as unknown as ExecutionContext;
+  const context = { getType: () => 'http', switchToHttp: () => ({ getResponse: () => ({ header: (k: string, v: string) => (headers[k] = v) }) }) } as unknown as ExecutionContext;
   const failing = (error: Error): CallHandler => ({ handle: () => throwError(() => error) });
 
   it('answers an exhausted connection pool with 503, a reason and Retry-After', async () => {

@@ -1,5 +1,5 @@
 import { HttpStatus, ServiceUnavailableException, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import type { Response } from 'express';
+import type { HttpReply } from './http-reply';
 import { catchError, throwError, type Observable } from 'rxjs';
 
 /** What pg-pool says when no connection frees up within connectionTimeoutMillis (libs/persistence). */
@@ -17,7 +17,7 @@ export class DatabaseBusyInterceptor implements NestInterceptor {
     return next.handle().pipe(
       catchError((error: unknown) => {
         if (!isPoolExhausted(error) || context.getType() !== 'http') return throwError(() => error);
-        context.switchToHttp().getResponse<Response>().setHeader('Retry-After', '2');
+        context.switchToHttp().getResponse<HttpReply>().header('Retry-After', '2');
         return throwError(
           () =>
             new ServiceUnavailableException({

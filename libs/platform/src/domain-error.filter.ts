@@ -1,7 +1,7 @@
 import { Catch, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { IdentityProviderUnavailable } from '@devzone/auth';
 import { DomainError } from '@devzone/shared-kernel';
-import type { Response } from 'express';
+import type { HttpReply } from './http-reply';
 
 const STATUS = { invalid: HttpStatus.BAD_REQUEST, forbidden: HttpStatus.FORBIDDEN, 'not-found': HttpStatus.NOT_FOUND, refused: HttpStatus.CONFLICT } as const;
 const ERROR = { invalid: 'Bad Request', forbidden: 'Forbidden', 'not-found': 'Not Found', refused: 'Conflict' } as const;
@@ -15,9 +15,9 @@ const ERROR = { invalid: 'Bad Request', forbidden: 'Forbidden', 'not-found': 'No
 export class DomainErrorFilter implements ExceptionFilter {
   catch(error: DomainError, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw error;
-    const response = host.switchToHttp().getResponse<Response>();
+    const response = host.switchToHttp().getResponse<HttpReply>();
     const status = STATUS[error.kind];
-    response.status(status).json({
+    response.status(status).send({
       statusCode: status,
       error: ERROR[error.kind],
       code: error.code,
@@ -36,9 +36,9 @@ export class IdentityProviderUnavailableFilter implements ExceptionFilter {
     this.logger.error(error.message);
     host
       .switchToHttp()
-      .getResponse<Response>()
+      .getResponse<HttpReply>()
       .status(HttpStatus.SERVICE_UNAVAILABLE)
-      .setHeader('Retry-After', '5')
-      .json({ statusCode: 503, error: 'Service Unavailable', code: 'identity-provider-unavailable', message: '统一身份认证服务暂不可用，请稍后再试 (the identity provider cannot be reached)' });
+      .header('Retry-After', '5')
+      .send({ statusCode: 503, error: 'Service Unavailable', code: 'identity-provider-unavailable', message: '统一身份认证服务暂不可用，请稍后再试 (the identity provider cannot be reached)' });
   }
 }
