@@ -42,7 +42,7 @@ export abstract class ScheduledCheck implements OnApplicationBootstrap, BeforeAp
     let after: T | undefined;
     let total = 0;
     for (;;) {
-      const rows = await this.dataSource.transaction(async (manager) => {
+      const [rows, counted] = await this.dataSource.transaction(async (manager): Promise<[T[], number]> => {
         const query = find(manager).setLock('pessimistic_write').setOnLocked('skip_locked');
         const main = query.expressionMap.mainAlias;
         if (!main?.hasMetadata) throw new Error('inBatches: the query must select an entity');
@@ -55,9 +55,9 @@ export abstract class ScheduledCheck implements OnApplicationBootstrap, BeforeAp
         query.orderBy(key[0], 'ASC');
         for (const column of key.slice(1)) query.addOrderBy(column, 'ASC');
         const batch = await query.limit(CHECK_BATCH).getMany();
-        total += await work(manager, batch);
-        return batch;
+        return [batch, await work(manager, batch)];
       });
+      total += counted; // only what committed
       if (rows.length < CHECK_BATCH) return total;
       after = rows[rows.length - 1];
     }

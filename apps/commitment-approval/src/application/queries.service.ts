@@ -133,12 +133,13 @@ export class ApprovalQueries {
     // Paused items after the running ones: their due dates move when they resume.
     const due = `CASE i.status WHEN 'ACCEPTED' THEN i.promised_due_on WHEN 'APPLIED' THEN CASE WHEN ${blocked} THEN NULL ELSE i.acceptance_due_on END END`;
     const from = `FROM case_items i JOIN cases c ON c.id = i.case_id WHERE ${where}`;
+    const whereParams = [...params];
     // The page and the total in one statement; past the last page, the total alone.
     const keys = (await this.dataSource.query(
       `SELECT i.case_id, i.item_code, count(*) OVER ()::int AS total ${from} ORDER BY ${due} NULLS LAST, c.project_code COLLATE "C", i.item_code COLLATE "C" LIMIT ${add(take)} OFFSET ${add(skip)}`,
       params,
     )) as { case_id: string; item_code: string; total: number }[];
-    const total = keys.length ? keys[0].total : ((await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params.slice(0, -2))) as { total: number }[])[0].total;
+    const total = keys.length ? keys[0].total : ((await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, whereParams)) as { total: number }[])[0].total;
     const caseIds = [...new Set(keys.map((k) => k.case_id))];
     const cases = new Map((caseIds.length ? await this.dataSource.getRepository(CaseOrm).findBy({ id: In(caseIds) }) : []).map((c) => [c.id, c]));
     const itemsOf = new Map<string, CaseItemOrm[]>();
