@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Services, Topics } from '@devzone/contracts';
-import { ServiceModule } from '@devzone/platform';
+import { ServiceModule, type BootstrapOptions } from '@devzone/platform';
 import { AgentsController, DelegationsController } from './api/agency.http.controller';
 import { AgencyQueries } from './application/agency.queries';
 import { DelegationService } from './application/delegation.service';
@@ -27,3 +27,10 @@ import { AgencyAgentIndex1764600100000 } from './infrastructure/migrations/17646
   providers: [DelegationService, AgencyQueries, AgencySettings, TaskDeadlineChecker],
 })
 export class AppModule {}
+
+/** How the service starts and names its OpenAPI document (main.ts; `npm run openapi`). */
+export const SERVICE: BootstrapOptions = {
+  service: Services.agency,
+  title: '全代办 Full agency service (agency)',
+  defaultPort: 3004,
+};

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Services, Topics } from '@devzone/contracts';
-import { ServiceModule } from '@devzone/platform';
+import { ServiceModule, type BootstrapOptions } from '@devzone/platform';
 import { CasesController } from './api/cases.http.controller';
 import { CreditController, SettingsController } from './api/settings.http.controller';
 import { CaseService } from './application/case.service';
@@ -30,3 +30,10 @@ import { ItemService } from './application/item.service';
   providers: [CaseWork, CaseService, ItemService, CreditService, SettingsService, ApprovalQueries, DeadlineChecker],
 })
 export class AppModule {}
+
+/** How the service starts and names its OpenAPI document (main.ts; `npm run openapi`). */
+export const SERVICE: BootstrapOptions = {
+  service: Services.commitmentApproval,
+  title: '承诺制审批 Commitment-based approval (commitment-approval)',
+  defaultPort: 3002,
+};

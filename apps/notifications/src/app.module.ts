@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Services, Topics } from '@devzone/contracts';
-import { ServiceModule } from '@devzone/platform';
+import { ServiceModule, type BootstrapOptions } from '@devzone/platform';
 import { DeliveryController, MeController } from './api/notifications.http.controller';
 import { EmailChannel, WebhookChannel } from './application/channels';
 import { Dispatcher } from './application/dispatcher';
@@ -26,3 +26,10 @@ import { LandConsequenceRules1764400700000 } from './infrastructure/migrations/1
   providers: [NotifyService, Dispatcher, EmailChannel, WebhookChannel],
 })
 export class AppModule {}
+
+/** How the service starts and names its OpenAPI document (main.ts; `npm run openapi`). */
+export const SERVICE: BootstrapOptions = {
+  service: Services.notifications,
+  title: '通知 Notifications (notifications)',
+  defaultPort: 3005,
+};

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Services, Topics } from '@devzone/contracts';
-import { ServiceModule } from '@devzone/platform';
+import { ServiceModule, type BootstrapOptions } from '@devzone/platform';
 import { FiguresController, ZonesController } from './api/figures.http.controller';
 import { RoundsController } from './api/rounds.http.controller';
 import { ProjectsController } from './api/projects.http.controller';
@@ -38,3 +38,10 @@ import { IdentityProvider, identityProviderFromEnv } from './accounts/identity-p
   ],
 })
 export class AppModule {}
+
+/** How the service starts and names its OpenAPI document (main.ts; `npm run openapi`). */
+export const SERVICE: BootstrapOptions = {
+  service: Services.projectIntake,
+  title: '项目库与全生命周期 Project register and lifecycle (project-intake)',
+  defaultPort: 3001,
+};

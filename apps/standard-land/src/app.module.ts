@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Services, Topics } from '@devzone/contracts';
-import { ServiceModule } from '@devzone/platform';
+import { ServiceModule, type BootstrapOptions } from '@devzone/platform';
 import { ConstructionController } from './api/construction.http.controller';
 import { LandPathsController } from './api/land-paths.http.controller';
 import { PlotsController, ProjectLandController } from './api/land.http.controller';
@@ -42,3 +42,10 @@ import { InterimPeriods1764500500000 } from './infrastructure/migrations/1764500
   providers: [LandService, LandPathsService, LandChecksService, ConstructionService, IdleLandChecker, LandDeadlineChecker],
 })
 export class AppModule {}
+
+/** How the service starts and names its OpenAPI document (main.ts; `npm run openapi`). */
+export const SERVICE: BootstrapOptions = {
+  service: Services.standardLand,
+  title: '标准地 Standard land (standard-land)',
+  defaultPort: 3003,
+};

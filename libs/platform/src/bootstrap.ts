@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { connectInbox } from '@devzone/messaging';
 import { migrateOnce } from '@devzone/persistence';
@@ -9,6 +8,7 @@ import { persistenceOf, registeredService } from './service.module';
 import { DatabaseBusyInterceptor } from './busy.interceptor';
 import { DomainErrorFilter, IdentityProviderUnavailableFilter } from './domain-error.filter';
 import { requestValidationPipe } from './validation';
+import { openApiDocument, serveOpenApi } from './openapi';
 
 export interface BootstrapOptions {
   service: string;
@@ -29,6 +29,7 @@ export interface BootstrapOptions {
  */
 export async function bootstrapService(appModule: unknown, options: BootstrapOptions): Promise<INestApplication> {
   if (process.env['MIGRATE_ONLY'] === 'true') await migrateAndExit(options.service);
+  if (process.env['OPENAPI_ONLY'] === 'true') await printOpenApiAndExit(appModule, options);
   // Fastify (issue 15: Express cost most of a request's time before any work); bodies above the limit get 413.
   const adapter = new FastifyAdapter({ bodyLimit: byteSize(process.env['HTTP_BODY_LIMIT'] ?? '256kb') });
   const app = await NestFactory.create<NestFastifyApplication>(appModule as never, adapter, { bufferLogs: true });
@@ -42,17 +43,7 @@ export async function bootstrapService(appModule: unknown, options: BootstrapOpt
   app.useGlobalInterceptors(new DatabaseBusyInterceptor());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(options.title)
-      .setDescription(options.description ?? '')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: '演示令牌：npm run token -- <用户> (demo tokens: npm run token)' })
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  serveOpenApi(app, options);
 
   connectInbox(app);
 
@@ -82,4 +73,15 @@ async function migrateAndExit(service: string): Promise<never> {
   const ran = await migrateOnce(persistenceOf(definition));
   console.log(JSON.stringify({ level: 30, name: service, msg: ran.length ? `migrations run: ${ran.join(', ')}` : 'no pending migrations' }));
   process.exit(0);
+}
+
+/**
+ * OPENAPI_ONLY=true: print the service's OpenAPI document (JSON) on stdout and
+ * exit 0, without a database, Kafka or HTTP (Nest's preview mode builds the
+ * modules without running a provider): `npm run openapi` writes the console's types from it.
+ */
+async function printOpenApiAndExit(appModule: unknown, options: BootstrapOptions): Promise<never> {
+  const app = await NestFactory.create<NestFastifyApplication>(appModule as never, new FastifyAdapter(), { preview: true, logger: false });
+  process.stdout.write(JSON.stringify(openApiDocument(app, options), null, 2) + '\n', () => process.exit(0));
+  return new Promise<never>(() => undefined);
 }

@@ -8,3 +8,4 @@ export * from './validators';
 export * from './start-service';
 export * from './scheduled-check';
 export * from './page';
+export * from './openapi';
