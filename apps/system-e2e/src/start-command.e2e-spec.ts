@@ -1,4 +1,5 @@
 import { DEMO_ENTERPRISES, DEMO_PASSWORD, DEMO_USERS, demoUser } from '@devzone/demo';
+import { listEnvelopeProblems, type OpenApiDocument } from '@devzone/testing';
 import { consoleUrl, stack, stackApi, stackIdp, startCommand } from './support/stack';
 
 // The services as the README's start command starts them (deploy/local/services.sh), in the e2e instance (ports + 100).
@@ -48,6 +49,23 @@ describe('the start command (npm start)', () => {
     expect(await (await fetch(`http://127.0.0.1:${port}/docs`)).text()).toContain('swagger');
     const spec = (await (await fetch(`http://127.0.0.1:${port}/docs-json`)).json()) as { info: { title: string } };
     expect(spec.info.title).toContain(title);
+  });
+
+  it.each(SERVICES)('$name declares every answer, and every list answers { items, total, page, pageSize } (its /docs-json, and the answers themselves)', async ({ name, port }) => {
+    const document = (await (await fetch(`http://127.0.0.1:${port}/docs-json`)).json()) as OpenApiDocument;
+    expect(listEnvelopeProblems(document)).toEqual([]);
+    // The lists an administrator may read without naming anything answer exactly the envelope.
+    const lists = Object.entries(document.paths).filter(([path, ops]) => !path.includes('{') && JSON.stringify(ops['get']?.responses?.['200'] ?? {}).includes('Page"'));
+    expect(lists.length).toBeGreaterThan(0);
+    let read = 0;
+    for (const [path] of lists) {
+      const answer = await api.call(demoUser('admin'), 'GET', name, `${path}?pageSize=2`);
+      if (answer.status !== 200) continue; // a list that needs a filter (a zone, an event) for a province-wide reader
+      read += 1;
+      expect(Object.keys(answer.body).sort()).toEqual(['items', 'page', 'pageSize', 'total']);
+      expect(answer.body).toMatchObject({ page: 1, pageSize: 2 });
+    }
+    expect(read).toBeGreaterThan(0);
   });
 
   it('seeds about 40 projects over every stage in two zones, some behind plan, one in breach, one failed acceptance', async () => {

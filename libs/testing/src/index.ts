@@ -9,3 +9,4 @@ export * from './tokens';
 export { default as sharedGlobalSetup } from './jest/global-setup';
 export { default as sharedGlobalTeardown } from './jest/global-teardown';
 export * from './keycloak';
+export * from './openapi-lists';
