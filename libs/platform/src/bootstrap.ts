@@ -8,7 +8,7 @@ import { persistenceOf, registeredService } from './service.module';
 import { DatabaseBusyInterceptor } from './busy.interceptor';
 import { DomainErrorFilter, IdentityProviderUnavailableFilter } from './domain-error.filter';
 import { requestValidationPipe } from './validation';
-import { openApiDocument, serveOpenApi } from './openapi';
+import { previewOpenApiDocument, serveOpenApi } from './openapi';
 
 export interface BootstrapOptions {
   service: string;
@@ -81,7 +81,7 @@ async function migrateAndExit(service: string): Promise<never> {
  * modules without running a provider): `npm run openapi` writes the console's types from it.
  */
 async function printOpenApiAndExit(appModule: unknown, options: BootstrapOptions): Promise<never> {
-  const app = await NestFactory.create<NestFastifyApplication>(appModule as never, new FastifyAdapter(), { preview: true, logger: false });
-  process.stdout.write(JSON.stringify(openApiDocument(app, options), null, 2) + '\n', () => process.exit(0));
+  const document = await previewOpenApiDocument(appModule, options);
+  process.stdout.write(JSON.stringify(document, null, 2) + '\n', () => process.exit(0));
   return new Promise<never>(() => undefined);
 }

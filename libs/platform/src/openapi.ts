@@ -1,4 +1,6 @@
 import type { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { ApiProperty, ApiPropertyOptional, DocumentBuilder, SwaggerModule, getSchemaPath, type OpenAPIObject } from '@nestjs/swagger';
 
 /** One refused field of a 400: the field and the reason, zh-CN first with English alongside. */
@@ -86,4 +88,15 @@ export function openApiDocument(app: INestApplication, options: OpenApiOptions):
 /** Mounts /docs and /docs-json. */
 export function serveOpenApi(app: INestApplication, options: OpenApiOptions): void {
   SwaggerModule.setup('docs', app, openApiDocument(app, options), { jsonDocumentUrl: 'docs-json' });
+}
+
+/**
+ * The document of a service's AppModule without starting it: Nest's preview mode
+ * builds the modules without running a provider (no database, no Kafka). OPENAPI_ONLY and unit tests use it.
+ */
+export async function previewOpenApiDocument(appModule: unknown, options: OpenApiOptions): Promise<OpenAPIObject> {
+  const app = await NestFactory.create(appModule as never, new FastifyAdapter(), { preview: true, logger: false });
+  const document = openApiDocument(app, options);
+  await app.close();
+  return document;
 }

@@ -56,3 +56,22 @@ export function listEnvelopeProblems(document: OpenApiDocument): string[] {
   }
   return problems;
 }
+
+export interface OpenApiSchema {
+  $ref?: string;
+  type?: string;
+  enum?: string[];
+  required?: string[];
+  properties?: Record<string, OpenApiSchema>;
+  items?: OpenApiSchema;
+  nullable?: boolean;
+}
+
+/** The name of the schema a route answers with (status '200' unless given): `answerOf(doc, 'get', '/agents')` → 'AgentViewPage'. */
+export function answerOf(document: OpenApiDocument, method: string, path: string, status = '200'): string | undefined {
+  const responses = document.paths[path]?.[method]?.responses as Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> | undefined;
+  return responses?.[status]?.content?.['application/json']?.schema?.$ref?.replace('#/components/schemas/', '');
+}
+
+/** The document's schemas by name. */
+export const schemasOf = (document: OpenApiDocument) => (document.components?.schemas ?? {}) as Record<string, OpenApiSchema>;
