@@ -123,6 +123,9 @@ describe('agency: 全代办 delegations, agents, tasks, escalation, rating', () 
     const water = d['tasks'].find((t: { sourceCode: string }) => t.sourceCode === 'U-WATER');
     expect(water).toMatchObject({ title: '供水接入', department: '供水公司', dueOn: chinaCalendar.addWorkingDays(today, 10) });
     expect(d['tasks']).toHaveLength(6); // A01, A02 and four utility connections
+    // What the caller may do now: the admin (the tests' default token) may assign and work on every task.
+    expect(d['actions']).toEqual(['assign']);
+    expect(a02).toMatchObject({ statusName: '已计划', waitingOnEnterprise: false, actions: ['START', 'SUBMIT', 'notes'] });
 
     // A second delegation goes to the agent with less load now: agent-b.
     const second = randomUUID();
@@ -157,10 +160,28 @@ describe('agency: 全代办 delegations, agents, tasks, escalation, rating', () 
     expect((await post(url(`/tasks/${randomUUID()}/actions`), { action: 'START' }, as('agent-a'))).status).toBe(404);
     const wrongOrder = await post(url(`/tasks/${a02.id}/actions`), { action: 'DELIVER' }, as('agent-a'));
     expect(wrongOrder).toMatchObject({ status: 409, body: { message: expect.stringMatching(/^事项当前为“已计划”，不能送达/) } });
-    expect((await post(url(`/tasks/${a02.id}/actions`), { action: 'START', note: '已通知企业准备宗地图' }, as('agent-a'))).body).toMatchObject({ status: 'COLLECTING_MATERIALS' });
+    const started = await post(url(`/tasks/${a02.id}/actions`), { action: 'START', note: '已通知企业准备宗地图' }, as('agent-a'));
+    // The answer is the task as the agent sees it now, with what it may do next.
+    expect(started).toMatchObject({ status: 200, body: { id: a02.id, status: 'COLLECTING_MATERIALS', statusName: '收集材料', waitingOnEnterprise: true, actions: ['SUBMIT', 'notes'] } });
+    expect(started.body['notes']).toEqual([{ on: today, by: 'agent-a', text: '已通知企业准备宗地图' }]);
+    const noted = await post(url(`/tasks/${a02.id}/notes`), { blocker: '企业尚缺宗地图' }, as('agent-a'));
+    expect(noted).toMatchObject({ status: 200, body: { id: a02.id, blocker: '企业尚缺宗地图', actions: ['SUBMIT', 'notes'] } });
+    expect((await post(url(`/tasks/${a02.id}/notes`), { blocker: null }, as('agent-a'))).body).toMatchObject({ blocker: null });
 
-    const progress = (await get(url(`/projects/${projectId}/progress`))).body;
-    expect(progress).toMatchObject({ tasksTotal: 6, tasksDone: 1, percentDone: 16.7, agent: { id: 'agent-a', name: '代办员甲' } });
+    // Each caller sees the actions it may take: the agent works on the tasks but does not assign; another agent does not see the delegation; the enterprise may not rate before closure.
+    const byAgent = (await get(url(`/projects/${projectId}/delegation`), as('agent-a'))).body;
+    expect(byAgent['actions']).toEqual([]);
+    expect(byAgent['tasks'].find((t: { id: string }) => t.id === a02.id)['actions']).toEqual(['SUBMIT', 'notes']);
+    expect(byAgent['tasks'].find((t: { sourceCode: string }) => t.sourceCode === 'A01')['actions']).toEqual(['notes']); // delivered
+    expect((await get(url(`/projects/${projectId}/delegation`), as('agent-b'))).status).toBe(404);
+    const byEnterpriseView = (await get(url(`/projects/${projectId}/delegation`), ENTERPRISE)).body;
+    expect(byEnterpriseView['actions']).toEqual([]);
+    expect(byEnterpriseView['tasks'].every((t: { actions: string[] }) => t.actions.length === 0)).toBe(true);
+    expect((await get(url(`/projects/${projectId}/delegation`), LEAD)).body['actions']).toEqual(['assign']);
+
+    const progress = (await get(url(`/projects/${projectId}/progress`), ENTERPRISE)).body;
+    expect(progress).toMatchObject({ projectId, delegationId: d['id'], status: 'OPEN', tasksTotal: 6, tasksDone: 1, percentDone: 16.7, agent: { id: 'agent-a', name: '代办员甲', mobile: '13600000001' } });
+    expect(progress['waitingOnEnterprise']).toEqual([{ taskId: a02.id, title: '建设用地规划许可证', status: 'COLLECTING_MATERIALS', statusName: '收集材料', materials: ['建设用地申请表', '宗地图'] }]);
     expect(progress['waitingOnEnterprise'].map((t: { title: string }) => t.title)).toEqual(['建设用地规划许可证']);
     const rateEarly = await post(url(`/delegations/${d['id']}/rating`), { score: 5 }, ENTERPRISE);
     expect(rateEarly).toMatchObject({ status: 409, body: { code: 'not-closed' } });
@@ -187,8 +208,14 @@ describe('agency: 全代办 delegations, agents, tasks, escalation, rating', () 
     const titles = overdue.map((m) => parseEvent<{ title: string }>(m.value).payload.title);
     expect(titles.filter((t) => t === '建设用地规划许可证')).toHaveLength(1);
     expect(new Set(titles).size).toBe(titles.length); // one per task
-    const worklist = (await get(url('/agents/agent-a/worklist'))).body;
-    expect(worklist['waitingOnEnterprise'].concat(worklist['overdue'], worklist['upcoming'], worklist['dueToday']).length).toBeGreaterThan(0);
+    // The worklist is an object of named buckets (not a list): each task with the caller's actions.
+    const worklist = (await get(url('/agents/agent-a/worklist'), as('agent-a'))).body;
+    expect(Object.keys(worklist).sort()).toEqual(['agentId', 'asOf', 'dueToday', 'overdue', 'upcoming', 'waitingOnEnterprise']);
+    expect(worklist).toMatchObject({ agentId: 'agent-a', asOf: today });
+    const open = worklist['waitingOnEnterprise'].concat(worklist['overdue'], worklist['upcoming'], worklist['dueToday']);
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.find((t: { sourceCode: string }) => t.sourceCode === 'A02')).toMatchObject({ status: 'COLLECTING_MATERIALS', actions: ['SUBMIT', 'notes'] });
+    expect((await get(url('/agents/agent-a/worklist'), as('agent-b'))).status).toBe(404);
   });
 
   it('changes nothing when every consumed event is replayed twice', async () => {
@@ -217,13 +244,18 @@ describe('agency: 全代办 delegations, agents, tasks, escalation, rating', () 
       for (const action of steps) expect((await post(url(`/tasks/${task.id}/actions`), { action }, as('agent-a'))).status).toBe(200);
     }
     const closed = await get(url(`/delegations/${d['id']}`));
-    expect(closed.body).toMatchObject({ status: 'CLOSED', closedOn: today });
+    expect(closed.body).toMatchObject({ status: 'CLOSED', closedOn: today, actions: [] }); // the admin may not rate, and a closed delegation is not reassigned
+    expect((await get(url(`/delegations/${d['id']}`), ENTERPRISE)).body['actions']).toEqual(['rating']);
     expect((await post(url(`/delegations/${d['id']}/rating`), { score: 6 }, ENTERPRISE)).status).toBe(400);
     expect((await post(url(`/delegations/${d['id']}/rating`), { score: 4 }, as('agent-a'))).status).toBe(403);
-    expect((await post(url(`/delegations/${d['id']}/rating`), { score: 4, comment: '响应及时' }, ENTERPRISE)).body).toMatchObject({ rating: 4 });
+    const rated = await post(url(`/delegations/${d['id']}/rating`), { score: 4, comment: '响应及时' }, ENTERPRISE);
+    // The answer is the delegation as the enterprise sees it now: rated, nothing more to do.
+    expect(rated).toMatchObject({ status: 200, body: { id: d['id'], rating: 4, ratingComment: '响应及时', ratedOn: today, actions: [] } });
+    expect(rated.body['tasks']).toHaveLength(6);
     expect((await post(url(`/delegations/${d['id']}/rating`), { score: 5 }, ENTERPRISE)).body).toMatchObject({ code: 'rated' });
 
     const load = (await get(url('/teams/CZ-DB/load'))).body;
+    expect(load['team']).toEqual({ code: 'CZ-DB', zoneCode: 'CZ-GXQ', name: '长治高新区代办专班', leadAgentId: 'agent-lead' });
     expect(load['agents'].find((a: { agentId: string }) => a.agentId === 'agent-a')).toMatchObject({ openDelegations: 0, delivered: 6, deliveredOnTime: 6, onTimeRate: 1, ratings: 1, averageRating: 4 });
 
     // The lead reassigns the other delegation; the history keeps both.
@@ -231,11 +263,38 @@ describe('agency: 全代办 delegations, agents, tasks, escalation, rating', () 
     expect((await post(url(`/delegations/${other['id']}/assign`), { agentId: 'agent-a' }, as('agent-b'))).status).toBe(403);
     expect((await post(url(`/delegations/${other['id']}/assign`), { agentId: 'nobody' }, LEAD)).status).toBe(400);
     const reassigned = await post(url(`/delegations/${other['id']}/assign`), { agentId: 'agent-a' }, LEAD);
-    expect(reassigned.body).toMatchObject({ agentId: 'agent-a' });
+    expect(reassigned).toMatchObject({ status: 200, body: { id: other['id'], agentId: 'agent-a', actions: ['assign'] } });
+    expect(reassigned.body['assignments']).toHaveLength(2);
+    expect((await post(url(`/delegations/${other['id']}/assign`), { agentId: 'agent-a' }, LEAD))).toMatchObject({ status: 409, body: { code: 'same-agent' } });
     expect((await get(url(`/delegations/${other['id']}`))).body['assignments']).toMatchObject([
       { agentId: 'agent-b', assignedBy: 'auto', endedOn: today },
       { agentId: 'agent-a', assignedBy: 'lead', actorId: 'agent-lead', endedOn: null },
     ]);
+  });
+
+  it('answers the agents in the one list envelope, a page at a time, and the registry commands with their views', async () => {
+    const first = await get(url('/agents?zone=CZ-GXQ&pageSize=2'), LEAD);
+    expect(first.status).toBe(200);
+    expect(Object.keys(first.body).sort()).toEqual(['items', 'page', 'pageSize', 'total']);
+    expect(first.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(first.body['items'].map((a: { id: string }) => a.id)).toEqual(['agent-a', 'agent-b']);
+    expect(first.body['items'][0]).toEqual({ id: 'agent-a', name: '代办员甲', mobile: '13600000001', zoneCode: 'CZ-GXQ', teamCode: 'CZ-DB', specialities: ['approval', 'utilities'], capacity: 30, active: true });
+    const second = (await get(url('/agents?zone=CZ-GXQ&pageSize=2&page=2'), LEAD)).body;
+    expect(second).toMatchObject({ total: 3, page: 2, pageSize: 2, items: [{ id: 'agent-lead' }] });
+    expect((await get(url('/agents?zone=SX-ZGQ'), LEAD)).body).toEqual({ items: [], total: 0, page: 1, pageSize: 20 }); // not its zone
+    expect((await get(url('/agents?pageSize=101'), LEAD)).status).toBe(400);
+    expect((await get(url('/agents'), ENTERPRISE)).status).toBe(403);
+
+    const team = await post(url('/teams'), { code: 'CZ-DB2', zoneCode: 'CZ-GXQ', name: '第二专班' }, LEAD);
+    expect(team).toMatchObject({ status: 201, body: { code: 'CZ-DB2', zoneCode: 'CZ-GXQ', name: '第二专班', leadAgentId: null } });
+    const agent = await post(url('/agents'), { id: 'agent-c', name: '代办员丙', zoneCode: 'CZ-GXQ', teamCode: 'CZ-DB2', specialities: ['construction'], capacity: 5 }, LEAD);
+    expect(agent).toMatchObject({ status: 201, body: { id: 'agent-c', mobile: null, teamCode: 'CZ-DB2', active: true } });
+    expect((await post(url('/agents'), { id: 'agent-c', name: '代办员丙', zoneCode: 'CZ-GXQ', specialities: ['construction'], capacity: 5 }, LEAD))).toMatchObject({ status: 409, body: { code: 'agent-exists' } });
+
+    expect((await get(url('/settings/zones/CZ-GXQ'), LEAD)).body).toEqual({ zoneCode: 'CZ-GXQ', amberWorkingDays: expect.any(Number), escalateAfterWorkingDays: 3 });
+    expect((await get(url('/settings/zones/NOWHERE'), LEAD)).body).toMatchObject({ zoneCode: '*' }); // the defaults
+    expect((await put(url('/settings/zones/CZ-GXQ'), { amberWorkingDays: 2 }, LEAD)).body).toEqual({ zoneCode: 'CZ-GXQ', amberWorkingDays: 2, escalateAfterWorkingDays: 3 });
+    expect((await put(url('/settings/zones/SX-ZGQ'), { amberWorkingDays: 2 }, LEAD)).status).toBe(404);
   });
 
   it('runs an approval task’s deadline from the item’s 受理: waiting and paused tasks are never overdue, a resumption moves the deadline', async () => {

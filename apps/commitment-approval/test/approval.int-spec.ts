@@ -73,6 +73,14 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     expect(opened['items'].map((i: { itemCode: string }) => i.itemCode)).toEqual(['A01', 'A02', 'A05', 'A06', 'C01', 'C02', 'C03', 'C04', 'C05', 'C08', 'C09', 'C10', 'C11', 'C12']);
     expect(itemOf(opened, 'C01')).toMatchObject({ status: 'PENDING', procedure: null, prerequisites: ['A01', 'A02'], blockedBy: [{ itemCode: 'A01' }, { itemCode: 'A02' }], clock: 'not-started', legalDueOn: null, promisedDueOn: null });
     expect(itemOf(opened, 'A02')).not.toHaveProperty('rag');
+    // What each caller may do now: the administrator (the default token) issues the notice or acts for the enterprise;
+    // the enterprise applies for the items that must be approved (committable ones wait for the 承诺书); a department nothing yet.
+    expect(opened['actions']).toEqual(['notice']);
+    expect(itemOf(opened, 'A01')['actions']).toEqual(['application']);
+    const seenByEnterprise = (await get(url(`/cases/${opened['id']}`), enterprise(opened))).body;
+    expect(seenByEnterprise['actions']).toEqual([]);
+    expect([itemOf(seenByEnterprise, 'A01')['actions'], itemOf(seenByEnterprise, 'C01')['actions']]).toEqual([['application'], []]);
+    expect((await get(url(`/cases/${opened['id']}`), as(officer(FGJ)))).body['actions']).toEqual([]);
     const event = await eventually(async () => {
       const found = (await events<ApprovalCaseOpenedV2>('approval.case-opened')).filter((e) => e.projectId === projectId);
       expect(found).toHaveLength(1);
@@ -98,7 +106,9 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
       legalDueOn: chinaCalendar.addWorkingDays(today, 3),
       promisedDueOn: chinaCalendar.addWorkingDays(today, 1),
       rag: 'amber',
+      actions: ['pause', 'decision'], // the answer is the department officer's view
     });
+    expect(itemOf(accepted.body, 'A02')['actions']).toEqual([]); // another department's item
     const acceptedEvent = await eventually(async () => {
       const found = (await events<ItemAcceptedV1>('approval.item-accepted')).filter((e) => e.projectId === projectId);
       expect(found).toHaveLength(1);
@@ -106,6 +116,14 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     });
     expect(acceptedEvent.payload).toMatchObject({ itemCode: 'A01', department: FGJ, procedure: 'approval', acceptedOn: today, deemed: false, promisedDueOn: chinaCalendar.addWorkingDays(today, 1) });
     expect(chinaCalendar.addWorkingDays(monthAgo, 1) < today).toBe(true); // counted from signing it would be overdue already
+
+    // The case list: the envelope, each case without its items but with the caller's actions.
+    const listed = (await get(url(`/cases?zone=SX-ZGQ&status=OPENED&pageSize=100`))).body;
+    expect(Object.keys(listed).sort()).toEqual(['items', 'page', 'pageSize', 'total']);
+    expect(listed).toMatchObject({ page: 1, pageSize: 100, total: expect.any(Number) });
+    const summary = listed['items'].find((x: { id: string }) => x.id === caseId);
+    expect(summary).toMatchObject({ status: 'OPENED', statusName: '已立案', projectCode: opened['projectCode'], actions: ['notice'] });
+    expect(summary).not.toHaveProperty('items');
   });
 
   it('refuses to accept an item before its prerequisites are granted (409 naming them), and changes nothing', async () => {
@@ -121,7 +139,7 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     expect(early).toMatchObject({ status: 409, body: { code: 'prerequisites-not-granted', message: expect.stringContaining('A01 企业投资项目备案') } });
     expect((await get(url(`/cases/${caseId}`))).body).toEqual(before);
     const queue = (await get(url('/queue?zone=SX-ZGQ'), as(officer(ZRJ)))).body;
-    expect(queue['entries'].find((e: { caseId: string; itemCode: string }) => e.caseId === caseId && e.itemCode === 'A02')).toMatchObject({ blockedBy: [{ itemCode: 'A01' }] });
+    expect(queue['items'].find((e: { caseId: string; itemCode: string }) => e.caseId === caseId && e.itemCode === 'A02')).toMatchObject({ blockedBy: [{ itemCode: 'A01' }], actions: ['decision'] }); // 不予受理, not 受理 yet
 
     await grant(caseId, 'A01');
     const accepted = await post(url(`/cases/${caseId}/items/A02/acceptance`), {}, as(officer(ZRJ)));
@@ -145,7 +163,7 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     expect(itemOf(decided.body, 'A01')).toMatchObject({ status: 'GRANTED', decidedOn: today });
     // The department's queue holds its own items: A02 waits for 自然资源和规划局, not for 发改.
     await post(url(`/cases/${caseId}/items/A02/application`), {}, enterprise(c));
-    const mine = (await get(url('/queue?zone=SX-ZGQ'), as(officer(ZRJ)))).body['entries'];
+    const mine = (await get(url('/queue?zone=SX-ZGQ'), as(officer(ZRJ)))).body['items'];
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((e: { department: string }) => e.department === ZRJ)).toBe(true);
   });
@@ -156,7 +174,8 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     const caseId = c['id'] as string;
     await grant(caseId, 'A01');
     await commit(c); // C05, C08, C12 committed
-    await post(url(`/cases/${caseId}/precheck`), { passed: true }); // SX-ZGQ publishes its commitments for 7 days (the default)
+    const inPublicity = await post(url(`/cases/${caseId}/precheck`), { passed: true }); // SX-ZGQ publishes its commitments for 7 days (the default)
+    expect(inPublicity.body).toMatchObject({ status: 'IN_PUBLICITY', actions: [] }); // no ending it before its end date
     expect((await post(url(`/cases/${caseId}/items/C05/application`))).status).toBe(409); // committed: nothing to apply for
 
     // A second case, by 一般程序 for the whole case: every committable item is applied for and accepted.
@@ -261,7 +280,7 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     });
     expect(overdue[0].payload).toMatchObject({ dueOn: a01.promisedDueOn, workingDaysLate: 30 });
     const queue = (await get(url(`/queue?zone=SX-ZGQ`))).body;
-    expect(queue['entries'].find((e: { caseId: string; itemCode: string }) => e.caseId === c['id'] && e.itemCode === 'A01')).toMatchObject({ rag: 'amber', workingDaysLeft: 1, promisedDueOn: a01.promisedDueOn });
+    expect(queue['items'].find((e: { caseId: string; itemCode: string }) => e.caseId === c['id'] && e.itemCode === 'A01')).toMatchObject({ rag: 'amber', workingDaysLeft: 1, promisedDueOn: a01.promisedDueOn });
   });
 
   it('blacklists an enterprise at the zone’s number of general records, and repairs a record only once rectified and past its minimum publicity', async () => {
@@ -298,7 +317,8 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     // Repair: refused before the rectification is recorded, and before the 3 months of publicity.
     const [first, ...rest] = credit['records'] as { id: string; recordedOn: string }[];
     expect(await post(url(`/credit-records/${first.id}/repair`), { note: '申请修复' })).toMatchObject({ status: 409, body: { code: 'repair-refused', message: expect.stringMatching(/^须先登记整改/) } });
-    expect((await post(url(`/credit-records/${first.id}/rectify`), { note: '已补交材料' })).status).toBe(200);
+    const rectified = await post(url(`/credit-records/${first.id}/rectify`), { note: '已补交材料' });
+    expect(rectified).toMatchObject({ status: 200, body: { id: first.id, rectifiedOn: today, rectificationNote: '已补交材料', repairedOn: null, repairableFrom: expect.any(String) } });
     const tooEarly = await post(url(`/credit-records/${first.id}/repair`), { note: '申请修复' });
     expect(tooEarly).toMatchObject({ status: 409, body: { code: 'repair-refused', message: expect.stringMatching(/^一般失信记录最短公示期未满，\d{4}-\d{2}-\d{2} 起可修复/) } });
     expect((await get(url(`/enterprises/${ent.creditCode}/credit`))).body).toMatchObject({ blacklisted: true }); // rectified is not repaired
@@ -322,12 +342,16 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     const c = await caseOf(projectId);
     await grant(c['id'], 'A01');
     await commit(c);
-    expect((await post(url(`/cases/${c['id']}/precheck`), { passed: true })).body['status']).toBe('GRANTED');
+    const granted = await post(url(`/cases/${c['id']}/precheck`), { passed: true });
+    expect(granted.body).toMatchObject({ status: 'GRANTED', actions: [] }); // acceptance only once the project is completed
 
     expect((await post(url(`/cases/${c['id']}/acceptance-request`))).body).toMatchObject({ code: 'not-completed' });
     await publishStage(prefix, projectId, 'COMPLETED');
     await eventually(async () => expect((await get(url(`/cases/${c['id']}`))).body['projectStage']).toBe('COMPLETED'));
-    expect((await post(url(`/cases/${c['id']}/acceptance-request`))).body['status']).toBe('ACCEPTANCE_REQUESTED');
+    expect((await get(url(`/cases/${c['id']}`), enterprise(c))).body['actions']).toEqual(['acceptance-request']);
+    const requested = await post(url(`/cases/${c['id']}/acceptance-request`));
+    expect(requested.body).toMatchObject({ status: 'ACCEPTANCE_REQUESTED', actions: ['acceptance'] });
+    expect((await get(url(`/cases/${c['id']}`), enterprise(c))).body['actions']).toEqual([]);
     const rectifyBy = addDays(today, 30);
     const failed = await post(url(`/cases/${c['id']}/acceptance`), { passed: false, reasons: ['投资强度低于承诺值'], rectifyBy });
     expect(failed.body).toMatchObject({ status: 'RECTIFYING', rectifyBy, rectificationRound: 1, acceptanceReasons: ['投资强度低于承诺值'] });
@@ -363,6 +387,8 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     expect((await post(url(`/cases/${c['id']}/precheck`), { passed: true })).body).toMatchObject({ status: 'GRANTED' });
 
     const zoneOfficer = as({ sub: 'cz-zo', name: '综合窗口', role: 'zone-officer', zones: ['CZ-GXQ'] });
+    const seen = (await get(url(`/cases/${c['id']}`), zoneOfficer)).body;
+    expect([itemOf(seen, 'A01')['actions'], itemOf(seen, 'C08')['actions']]).toEqual([[], ['revocation']]); // only a grant obtained by commitment
     expect((await post(url(`/cases/${c['id']}/items/A01/revocation`), { reason: 'x' }, zoneOfficer)).body).toMatchObject({ code: 'not-committed' });
     expect((await post(url(`/cases/${c['id']}/items/C08/revocation`), {}, zoneOfficer)).status).toBe(400);
     const revoked = await post(url(`/cases/${c['id']}/items/C08/revocation`), { reason: '核查发现排水方案与承诺不符' }, zoneOfficer);
@@ -403,7 +429,9 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     const later = await post(url('/settings/zones/JC-KFQ/versions'), { effectiveFrom: addDays(today, 30), publicityDays: 3 }, manager);
     expect(later.body).toMatchObject({ version: 2, publicityDays: 3, catalogue: 'JC-KFQ' });
     expect((await get(url('/settings/zones/JC-KFQ'))).body).toMatchObject({ version: 1, publicityDays: 0 }); // version 2 is not in force yet
-    expect((await get(url('/settings/zones/JC-KFQ/versions'))).body).toMatchObject({ total: 2, items: [{ version: 2 }, { version: 1, note: '取消公示，并取消特种设备告知' }] });
+    const versions = (await get(url('/settings/zones/JC-KFQ/versions'))).body;
+    expect(versions).toMatchObject({ total: 2, page: 1, pageSize: 20, items: [{ version: 2 }, { version: 1, note: '取消公示，并取消特种设备告知', publishedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) }] });
+    expect(Object.keys(versions).sort()).toEqual(['items', 'page', 'pageSize', 'total']);
 
     const openAfter = await caseOf(await signProject(prefix, { projectCode: '2611-140100-04-01-00136X', zoneCode: 'JC-KFQ', landAreaMu: 0, usesStandardLand: false, industryCode: 'I6510', totalInvestment: 800 }));
     expect(openAfter).toMatchObject({ rulesZone: 'JC-KFQ', rulesVersion: 1 });
@@ -439,16 +467,27 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     await set('C08', 'APPLIED', 'acceptance_due_on', 3, []);
     await set('C12', 'ACCEPTED', 'promised_due_on', 2, []);
     const pages = await Promise.all([1, 2, 3, 4].map((page) => get(url(`/queue?zone=QUEUE-T&pageSize=2&page=${page}`))));
-    expect(pages.map((p) => p.body['total'])).toEqual([5, 5, 5, 5]);
-    expect(pages.map((p) => p.body['entries'].map((e: { itemCode: string }) => e.itemCode))).toEqual([['C12', 'C08'], ['A01', 'A02'], ['A05'], []]);
-    expect(pages[0].body['entries'][1]).toMatchObject({ clock: 'awaiting-acceptance', acceptanceDueOn: expect.any(String), dueOn: expect.any(String) });
-    expect(pages[1].body['entries'][1]).toMatchObject({ blockedBy: [{ itemCode: 'A01' }], acceptanceDueOn: null, dueOn: null });
+    expect(pages.map((p) => p.body)).toEqual([1, 2, 3, 4].map((page) => ({ items: expect.any(Array), total: 5, page, pageSize: 2 }))); // the envelope, nothing beside it
+    expect(pages.map((p) => p.body['items'].map((e: { itemCode: string }) => e.itemCode))).toEqual([['C12', 'C08'], ['A01', 'A02'], ['A05'], []]);
+    expect(pages[0].body['items'][1]).toMatchObject({ clock: 'awaiting-acceptance', acceptanceDueOn: expect.any(String), dueOn: expect.any(String) });
+    expect(pages[1].body['items'][1]).toMatchObject({ blockedBy: [{ itemCode: 'A01' }], acceptanceDueOn: null, dueOn: null });
+    // Each entry says what the caller may do with the item now (here the administrator): the paused A05 has no open pause to resume.
+    expect(pages.flatMap((p) => p.body['items'].map((e: { itemCode: string; actions: string[] }) => [e.itemCode, e.actions]))).toEqual([
+      ['C12', ['pause', 'decision']],
+      ['C08', ['acceptance', 'decision']],
+      ['A01', ['pause', 'decision']],
+      ['A02', ['decision']],
+      ['A05', []],
+    ]);
     // Province-wide, the queue is asked for by zone (every zone's open items sorted for each page would not scale).
     expect(await get(url('/queue?pageSize=20'))).toMatchObject({ status: 400, body: { issues: [{ field: 'zone' }] } });
     // A department sees its own items only.
     const zjj = (await get(url('/queue?zone=QUEUE-T&pageSize=20'), as({ ...officer(ZJJ, 'QUEUE-T') }))).body;
-    expect(zjj['entries'].every((e: { department: string }) => e.department === ZJJ)).toBe(true);
-    expect(zjj['total']).toBe(zjj['entries'].length);
+    expect(zjj['items'].every((e: { department: string }) => e.department === ZJJ)).toBe(true);
+    expect(zjj['total']).toBe(zjj['items'].length);
+    expect(zjj['items'].find((e: { itemCode: string }) => e.itemCode === 'C08')).toMatchObject({ actions: ['acceptance', 'decision'] });
+    // A zone the caller does not work in: an empty page, in the same envelope.
+    expect((await get(url('/queue?zone=SX-ZGQ'), as(officer(ZJJ, 'QUEUE-T')))).body).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
   });
 
   // Last: the check runs months ahead, past every case's committed dates.

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { Services, Topics } from '@devzone/contracts';
 import { ServiceModule, type BootstrapOptions } from '@devzone/platform';
-import { DeliveryController, MeController } from './api/notifications.http.controller';
+import { DeliveryController } from './api/delivery.http.controller';
+import { MeController } from './api/inbox.http.controller';
 import { EmailChannel, WebhookChannel } from './application/channels';
 import { Dispatcher } from './application/dispatcher';
 import { NotifyService } from './application/notify.service';

@@ -12,6 +12,8 @@ import { DEFAULT_RULES } from '../src/domain/rules';
 import { signWebhook } from '../src/domain/delivery';
 
 const SECRET = 'webhook-secret-0123456789';
+/** The one list envelope (issue 16): these keys and no others. */
+const ENVELOPE = ['items', 'page', 'pageSize', 'total'];
 
 interface Hook {
   headers: IncomingMessage['headers'];
@@ -152,7 +154,12 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
       ]);
       return rows;
     });
+    const listed = (await get(url(`/notifications?eventId=${event.id}&pageSize=2`))).body;
+    expect(Object.keys(listed).sort()).toEqual(ENVELOPE);
+    expect(listed).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(Object.keys(listed['items'][0]).sort()).toEqual(['attempts', 'channel', 'createdAt', 'eventId', 'eventType', 'id', 'lastError', 'recipientId', 'sentAt', 'status', 'subject']);
     const webhookLog = (await get(url(`/notifications/${log.find((n) => n.channel === 'webhook')!.id}`))).body;
+    expect(webhookLog).toMatchObject({ channel: 'webhook', eventId: event.id, recipientId: enterprise, status: 'sent', attempts: 3, readAt: null, payload: { decisionNumber: 'PF-SX-ZGQ-2026-9F8E7D6C' } });
     expect(webhookLog['deliveryLog'].map((a: { ok: boolean; responseCode: number }) => [a.ok, a.responseCode])).toEqual([
       [false, 500],
       [false, 500],
@@ -160,10 +167,22 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
     ]);
 
     const inbox = (await get(url('/me/inbox'), zhang.headers)).body;
+    expect(Object.keys(inbox).sort()).toEqual(ENVELOPE); // the unread count is its own route
     expect(inbox['items'].map((i: { subject: string }) => i.subject)).toEqual(['承诺制审批已批复：年产5万吨新型建材项目', '项目已登记：年产5万吨新型建材项目']);
-    expect(inbox['unread']).toBe(2);
+    expect(inbox['items'].map((i: { readAt: string | null; actions: string[] }) => [i.readAt, i.actions])).toEqual([
+      [null, ['read']],
+      [null, ['read']],
+    ]);
+    expect((await get(url('/me/inbox/unread-count'), zhang.headers)).body).toEqual({ unread: 2 });
     expect((await post(url(`/me/inbox/${inbox['items'][0].id}/read`), {}, zhang.headers)).body).toEqual({ unread: 1 });
-    expect((await get(url('/me/inbox?unread=true'), zhang.headers)).body['total']).toBe(1);
+    // Read: no action left on it; the other still offers read.
+    const after = (await get(url('/me/inbox'), zhang.headers)).body['items'] as { id: string; readAt: string | null; actions: string[] }[];
+    expect(after.map((i) => [i.id, i.readAt === null, i.actions])).toEqual([
+      [inbox['items'][0].id, false, []],
+      [inbox['items'][1].id, true, ['read']],
+    ]);
+    expect((await get(url('/me/inbox?unread=true'), zhang.headers)).body).toMatchObject({ total: 1, page: 1, pageSize: 20, items: [{ id: inbox['items'][1].id, actions: ['read'] }] });
+    expect((await get(url('/me/inbox?pageSize=1&page=2'), zhang.headers)).body).toEqual({ items: [expect.objectContaining({ id: inbox['items'][1].id })], total: 2, page: 2, pageSize: 1 });
     // Somebody else reads nothing of it, and cannot mark it read.
     const stranger = as({ sub: randomUUID(), name: '别人', role: 'enterprise', zones: [], creditCode: '91350100M000100Y43' });
     expect((await get(url('/me/inbox'), stranger)).body['total']).toBe(0);
@@ -272,6 +291,20 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
     const rows: { event_type: string; recipients: string[]; channels: string[]; urgent: boolean }[] = await service.app.get(DataSource).query(`SELECT * FROM notification_rules ORDER BY event_type`);
     const byType = (a: { eventType: string }, b: { eventType: string }) => a.eventType.localeCompare(b.eventType);
     expect(rows.map((r) => ({ eventType: r.event_type, recipients: r.recipients, channels: r.channels, urgent: r.urgent })).sort(byType)).toEqual([...DEFAULT_RULES].sort(byType));
+  });
+
+  it('answers the rules a page at a time in the list envelope, by event type', async () => {
+    const all = (await get(url('/rules?pageSize=100'))).body;
+    expect(Object.keys(all).sort()).toEqual(ENVELOPE);
+    expect(all).toMatchObject({ total: DEFAULT_RULES.length, page: 1, pageSize: 100 });
+    // In the database's order of event types (its collation), every rule once.
+    const byType = all['items'] as typeof DEFAULT_RULES;
+    const local = (a: { eventType: string }, b: { eventType: string }) => a.eventType.localeCompare(b.eventType);
+    expect([...byType].sort(local)).toEqual([...DEFAULT_RULES].sort(local));
+    const enterprise = as({ sub: randomUUID(), name: '张伟', role: 'enterprise', zones: [], creditCode: '91350100M000100Y43' });
+    expect((await get(url('/rules?page=2&pageSize=10'), enterprise)).body).toEqual({ items: byType.slice(10, 20), total: DEFAULT_RULES.length, page: 2, pageSize: 10 });
+    expect((await get(url('/rules'))).body).toMatchObject({ items: byType.slice(0, 20), page: 1, pageSize: 20 });
+    expect((await get(url('/rules?pageSize=101'))).status).toBe(400);
   });
 
   it('makes an officer a recipient of its zone the first time it looks', async () => {

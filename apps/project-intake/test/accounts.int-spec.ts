@@ -53,7 +53,7 @@ describe('accounts: enterprise contacts invited on registration, staff created b
     expect(invited).toMatchObject({ projectId: first.body['id'], actor: { id: 'officer-acc' }, payload: { userId: user.id, username: contact.mobile, name: '赵晓燕', email: contact.email, role: 'enterprise', enterpriseName: '山西示例新材料有限公司' } });
     expect((invited.payload as ProjectAccountInvitedV1).setPasswordUrl).toMatch(/^http:\/\/console\.test\/invite#token=[\w-]{40,}$/);
 
-    const timeline = (await get(`${service.url}/projects/${first.body['id']}/timeline`)).body['entries'] as { type: string; summary: string }[];
+    const timeline = (await get(`${service.url}/projects/${first.body['id']}/timeline?pageSize=100`)).body['items'] as { type: string; summary: string }[];
     expect(timeline.find((e) => e.type === 'project.account-invited')!.summary).toContain('邀请联系人 赵晓燕 开通平台账号');
     const [kept] = await service.app.get(DataSource).query(`SELECT payload FROM timeline_entries WHERE type = 'project.account-invited'`);
     expect(kept.payload).toMatchObject({ userId: user.id, username: contact.mobile });

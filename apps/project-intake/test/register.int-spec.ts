@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { parseEvent, ProjectSigned, type ProjectSignedV1 } from '@devzone/contracts';
-import { as, createTestDatabase, dropTestDatabase, get, post, readTopic, TEST_ADMIN, uniqueName } from '@devzone/testing';
+import { as, createTestDatabase, dropTestDatabase, get, listEnvelopeProblems, post, readTopic, TEST_ADMIN, uniqueName, type OpenApiDocument } from '@devzone/testing';
 import { startService, type RunningService } from '@devzone/platform';
 import { AppModule } from '../src/app.module';
 import { isValidProjectCode } from '../src/domain/project-code';
@@ -39,6 +39,28 @@ describe('registering signed projects (POST /projects)', () => {
       payload: { projectCode: code, zoneCode: 'SX-ZGQ', totalInvestment: 52000, plannedDates: { start: '2027-03-01' } },
     });
     expect(message.headers['event-type']).toBe('project.signed');
+  });
+
+  it('answers the zones in the list envelope, by code', async () => {
+    const all = await get(`${service.url}/zones?pageSize=100`);
+    expect(all.status).toBe(200);
+    expect(Object.keys(all.body).sort()).toEqual(['items', 'page', 'pageSize', 'total']);
+    const codes = all.body['items'].map((z: { code: string }) => z.code);
+    expect(codes).toEqual([...codes].sort());
+    expect(all.body).toMatchObject({ total: codes.length, page: 1, pageSize: 100 });
+    expect(all.body['items']).toContainEqual({ code: 'SX-ZGQ', name: '山西转型综合改革示范区', level: expect.any(String), city: expect.any(String), regionCode: '140100', departmentCode: '04', rules: expect.any(Object) });
+    const second = (await get(`${service.url}/zones?pageSize=1&page=2`, as({ sub: 'ent', name: '企业', role: 'enterprise', zones: [], creditCode: '91350100M000100Y43' }))).body;
+    expect(second).toEqual({ items: [all.body['items'][1]], total: codes.length, page: 2, pageSize: 1 });
+    expect((await get(`${service.url}/zones?pageSize=0`)).status).toBe(400);
+  });
+
+  it('declares every answer in its OpenAPI document, every list as { items, total, page, pageSize }', async () => {
+    const { status, body } = await get(`${service.url}/docs-json`, null);
+    expect(status).toBe(200);
+    expect(listEnvelopeProblems(body as OpenApiDocument)).toEqual([]);
+    const schemas = (body as OpenApiDocument).components!.schemas as Record<string, { properties?: Record<string, unknown>; enum?: string[] }>;
+    expect(schemas['ProjectAction'].enum).toEqual(['start', 'completion', 'production', 'full-production', 'suspend', 'resume', 'terminate']);
+    expect(Object.keys(schemas['TimelineEntryViewPage'].properties!).sort()).toEqual(['items', 'page', 'pageSize', 'total']);
   });
 
   it('finds the project by id and by code, with plan vs actual per milestone, and 404 for an unknown one', async () => {
@@ -114,9 +136,12 @@ describe('registering signed projects (POST /projects)', () => {
       const r = await post(`${service.url}/projects`, validRegistration({ name: `长治项目${i + 1}`, zoneCode: zone, signedOn, industryCode: i === 2 ? 'C3981' : 'C3021', threeBatchesRound: '2026年第三批' }));
       expect(r.status).toBe(201);
     }
-    const page1 = (await get(`${service.url}/projects?zone=${zone}&pageSize=2`)).body as { items: { name: string }[]; total: number };
+    const page1 = (await get(`${service.url}/projects?zone=${zone}&pageSize=2`)).body as { items: { name: string; actions: string[] }[]; total: number };
     const page2 = (await get(`${service.url}/projects?zone=${zone}&pageSize=2&page=2`)).body as { items: { name: string }[]; total: number };
-    expect(page1.total).toBe(3);
+    expect(Object.keys(page1).sort()).toEqual(['items', 'page', 'pageSize', 'total']);
+    expect(page1).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    // Each project with the caller's actions (an administrator's, on a 签约 project).
+    expect(page1.items.map((p) => p.actions)).toEqual([['suspend', 'terminate'], ['suspend', 'terminate']]);
     expect([...page1.items, ...page2.items].map((p) => p.name)).toEqual(['长治项目3', '长治项目2', '长治项目1']);
 
     const filtered = (await get(`${service.url}/projects?zone=${zone}&industry=C39&signedFrom=2026-10-15&round=${encodeURIComponent('2026年第三批')}&stage=SIGNED`)).body as { items: { name: string }[] };

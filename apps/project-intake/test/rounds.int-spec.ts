@@ -49,6 +49,7 @@ describe('三个一批 rounds: windows of days, their batches and lists', () => 
     for (let page = 1; ; page++) {
       const { status, body } = await get(`${service.url}${path}?${query({ ...params, page, pageSize: 7 })}`, as(who));
       expect(status).toBe(200);
+      expect(Object.keys(body).sort()).toEqual(['items', 'page', 'pageSize', 'total']);
       rows.push(...body['items']);
       if (rows.length >= body['total'] || !body['items'].length) return rows;
     }
@@ -198,6 +199,7 @@ describe('三个一批 rounds: windows of days, their batches and lists', () => 
       const page1 = await get(`${service.url}/rounds/${r2['id']}/projects?batch=signed&pageSize=3`, as(jcManager));
       expect(page1.status).toBe(200);
       expect(page1.body).toMatchObject({ total: 4, page: 1, pageSize: 3 });
+      expect(Object.keys(page1.body).sort()).toEqual(['items', 'page', 'pageSize', 'total']);
       expect(page1.body['items'].map((r: Json) => r['code'])).toEqual(late.slice(0, 3).map((p) => p.code));
       const page2 = (await get(`${service.url}/rounds/${r2['id']}/projects?batch=signed&pageSize=3&page=2`, as(jcManager))).body;
       expect(page2).toMatchObject({ total: 4, page: 2, pageSize: 3 });
@@ -229,6 +231,7 @@ describe('三个一批 rounds: windows of days, their batches and lists', () => 
       const mine = await get(`${service.url}/rounds?zone=${ZONE}`, as(jcOfficer));
       expect(mine.status).toBe(200);
       expect(mine.body).toMatchObject({ total: 2, page: 1, pageSize: 20 });
+      expect(Object.keys(mine.body).sort()).toEqual(['items', 'page', 'pageSize', 'total']);
       expect(mine.body['items'].map((r: Json) => r['name'])).toEqual(['第二批', '第一批']);
       expect((await get(`${service.url}/rounds?zone=${ZONE}&pageSize=1&page=2`, as(jcManager))).body).toMatchObject({ total: 2, items: [{ name: '第一批' }] });
       expect((await get(`${service.url}/rounds?zone=${ZONE}`, as(czManager))).status).toBe(404);

@@ -3,13 +3,16 @@ import { Services, Topics } from '@devzone/contracts';
 import { ServiceModule, type BootstrapOptions } from '@devzone/platform';
 import { ConstructionController } from './api/construction.http.controller';
 import { LandPathsController } from './api/land-paths.http.controller';
-import { PlotsController, ProjectLandController } from './api/land.http.controller';
+import { PlotsController } from './api/plots.http.controller';
+import { ProjectLandController } from './api/project-land.http.controller';
 import { ConstructionService } from './application/construction.service';
 import { IdleLandChecker } from './application/idle-land.checker';
 import { LandChecksService } from './application/land-checks.service';
 import { LandDeadlineChecker } from './application/land-deadline.checker';
 import { LandPathsService } from './application/land-paths.service';
 import { LandService } from './application/land.service';
+import { PlotQueries } from './application/plot-queries';
+import { ProjectLandService } from './application/project-land.service';
 import { ProjectEventHandler } from './events/project.event-handler';
 import { ENTITIES } from './infrastructure/orm-entities';
 import { LandSchema1764288200000 } from './infrastructure/migrations/1764288200000-land-schema';
@@ -39,7 +42,7 @@ import { InterimPeriods1764500500000 } from './infrastructure/migrations/1764500
     }),
   ],
   controllers: [PlotsController, ProjectLandController, LandPathsController, ConstructionController, ProjectEventHandler],
-  providers: [LandService, LandPathsService, LandChecksService, ConstructionService, IdleLandChecker, LandDeadlineChecker],
+  providers: [LandService, PlotQueries, ProjectLandService, LandPathsService, LandChecksService, ConstructionService, IdleLandChecker, LandDeadlineChecker],
 })
 export class AppModule {}
 

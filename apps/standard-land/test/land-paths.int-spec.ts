@@ -108,7 +108,8 @@ describe('land paths besides 标准地, end to end with project-intake and commi
     });
     expect(ready['conditions']).toMatchObject({ landSecured: true, landPath: path, landReference: expect.stringMatching(reference), landReview: 'not-needed' });
     expect((await start(id)).body).toMatchObject({ stage: 'UNDER_CONSTRUCTION' });
-    const timeline = (await get(`${intake.url}/projects/${id}/timeline`)).body['entries'] as { type: string; summary: string }[];
+    // project-intake's timeline, in the one list envelope (issue 16), oldest first.
+    const timeline = (await get(`${intake.url}/projects/${id}/timeline?pageSize=100`)).body['items'] as { type: string; summary: string }[];
     expect(timeline.filter((e) => e.type === 'land.land-secured')).toHaveLength(1);
   });
 });

@@ -106,9 +106,23 @@ describe('standard-land: plots, matching, transfer, checks — with project-inta
       'P-RAW': ['地块状态：地块尚在准备中，未发布'],
     });
 
-    expect((await post(url('/plots/P-FIT/reserve'), { projectId })).body).toMatchObject({ status: 'RESERVED', reservedFor: projectId });
+    // What the caller may do with each plot for this project: reserve only what fits; a transfer does not match (the service's rule).
+    expect(matches['matched'].map((m: { actions: string[] }) => m.actions)).toEqual([['reserve', 'transfer']]);
+    expect(Object.fromEntries(matches['notMatched'].map((m: { plotCode: string; actions: string[] }) => [m.plotCode, m.actions]))).toEqual({ 'P-BIG': ['transfer'], 'P-CHEM': ['transfer'], 'P-RAW': [] });
+    const enterprise = as({ sub: 'ent-fit', name: '企业', role: 'enterprise', zones: [], creditCode: '91330100716105852F' });
+    // A 标准地 project takes its land from a plot: no land command before the contract.
+    expect((await get(url(`/projects/${projectId}/land`))).body).toMatchObject({ plot: null, contract: null, checkableStages: [], actions: [] });
+
+    expect((await post(url('/plots/P-FIT/reserve'), { projectId })).body).toMatchObject({ status: 'RESERVED', reservedFor: projectId, actions: ['release', 'transfer'] });
+    expect((await get(url(`/projects/${projectId}/land`))).body['plot']).toMatchObject({ code: 'P-FIT', status: 'RESERVED', actions: ['release', 'transfer'] });
     const transferred = await post(url('/plots/P-FIT/transfer'), transfer(projectId, '晋综示让〔2026〕17号'));
-    expect(transferred.body).toMatchObject({ status: 'TRANSFERRED' });
+    expect(transferred.body).toMatchObject({ status: 'TRANSFERRED', actions: [] });
+    expect((await get(url(`/projects/${projectId}/land`))).body).toMatchObject({
+      plot: { status: 'TRANSFERRED', actions: [] },
+      checkableStages: ['completion', 'full-production'],
+      actions: ['land-checks', 'interim-reports', 'construction-progress', 'idle-exemption'],
+    });
+    expect((await get(url(`/projects/${projectId}/land`), enterprise)).body).toMatchObject({ plot: { actions: [] }, actions: ['interim-reports', 'construction-progress'] });
 
     const signed = await eventually(async () => {
       const found = (await readTopic(`${prefix}land.events`, 1)).filter((m) => m.headers['event-type'] === 'land.contract-signed' && m.key === projectId);
@@ -163,6 +177,35 @@ describe('standard-land: plots, matching, transfer, checks — with project-inta
     expect(results.find((r) => r.status === 409)!.body).toMatchObject({ code: 'plot-state', message: '地块已出让 (the plot is already transferred)' });
     const lands = await Promise.all([a, b].map(async (id) => (await get(url(`/projects/${id}/land`))).body['contract']));
     expect(lands.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('pages the plot library in one envelope { items, total, page, pageSize }, each plot with what the caller may do with it', async () => {
+    expect((await post(url('/plots'), plot('PG-1', { zoneCode: 'SX-PAGE' }))).status).toBe(201);
+    expect((await post(url('/plots'), plot('PG-2', { zoneCode: 'SX-PAGE' }))).status).toBe(201);
+    expect((await post(url('/plots/PG-2/publish'))).body).toMatchObject({ status: 'AVAILABLE', actions: ['reserve', 'transfer'] });
+    const raw = await post(url('/plots'), plot('PG-3', { zoneCode: 'SX-PAGE', servicingLevel: 'none' }));
+    expect(raw.body).toMatchObject({ status: 'PREPARING', version: 1, publishBlockers: [{ zh: '场地未达到三通一平' }], actions: [] });
+
+    const first = (await get(url('/plots?zone=SX-PAGE&pageSize=2'))).body;
+    expect(Object.keys(first).sort()).toEqual(['items', 'page', 'pageSize', 'total']);
+    expect(first).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(first['items'].map((p: { code: string; actions: string[] }) => [p.code, p.actions])).toEqual([
+      ['PG-1', ['publish']],
+      ['PG-2', ['reserve', 'transfer']],
+    ]);
+    const second = (await get(url('/plots?zone=SX-PAGE&pageSize=2&page=2'))).body;
+    expect(second).toMatchObject({ total: 3, page: 2, pageSize: 2, items: [{ code: 'PG-3', actions: [] }] });
+    expect((await get(url('/plots?zone=SX-PAGE'))).body).toMatchObject({ total: 3, page: 1, pageSize: 20 });
+    expect(await get(url('/plots?pageSize=101'))).toMatchObject({ status: 400, body: { issues: [{ field: 'pageSize' }] } });
+
+    // Enterprises browse the published plots and may do nothing with them; an officer of another zone sees none.
+    const enterprise = as({ sub: 'ent-pg', name: '企业', role: 'enterprise', zones: [], creditCode: '91330100716105852F' });
+    expect((await get(url('/plots?zone=SX-PAGE'), enterprise)).body).toEqual({ items: [expect.objectContaining({ code: 'PG-2', actions: [] })], total: 1, page: 1, pageSize: 20 });
+    expect((await get(url('/plots/PG-2'), enterprise)).body).toMatchObject({ code: 'PG-2', actions: [] });
+    const elsewhere = as({ sub: 'officer-zgq', name: '专员', role: 'zone-officer', zones: ['SX-ZGQ'] });
+    expect((await get(url('/plots?zone=SX-PAGE'), elsewhere)).body).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
+    const local = as({ sub: 'officer-pg', name: '专员', role: 'zone-officer', zones: ['SX-PAGE'] });
+    expect((await get(url('/plots/PG-1'), local)).body).toMatchObject({ actions: ['publish'], publishBlockers: [] });
   });
 
   it('refuses bad input with reasons and changes nothing', async () => {
@@ -271,6 +314,8 @@ describe('standard-land: plots, matching, transfer, checks — with project-inta
 
   it('records each land path other than 标准地 once, announced by one land.land-secured', async () => {
     const granted = await sign('招拍挂出让项目');
+    const actionsOf = async (projectId: string, headers?: Record<string, string>) => (await get(url(`/projects/${projectId}/land`), headers)).body['actions'];
+    expect(await actionsOf(granted)).toEqual(['land-grant', 'own-land', 'lease']);
     const badGrant = await post(url(`/projects/${granted}/land-grant`), grant('G-1', { areaMu: 0, agreedCompletion: '2027-01-01', landPriceFen: 12.5 }));
     expect(badGrant.status).toBe(400);
     expect(badGrant.body['issues'].map((i: { field: string }) => i.field).sort()).toEqual(['agreedCompletion', 'areaMu', 'landPriceFen']);
@@ -278,6 +323,9 @@ describe('standard-land: plots, matching, transfer, checks — with project-inta
     const recorded = await post(url(`/projects/${granted}/land-grant`), grant('晋综示让〔2026〕21号', { agreedProduction: '2028-09-01' }));
     expect(recorded).toMatchObject({ status: 201, body: { path: 'grant', pathZh: '招拍挂出让', reference: '晋综示让〔2026〕21号', areaMu: 40 } });
     expect(await post(url(`/projects/${granted}/lease`), lease('ZL-1'))).toMatchObject({ status: 409, body: { code: 'land-secured', message: '项目用地已落实（招拍挂出让） (the project\'s land is already secured (grant))' } });
+    expect(await actionsOf(granted)).toEqual(['construction-progress', 'idle-exemption']);
+    const owner = as({ sub: 'ent-paths', name: '企业', role: 'enterprise', zones: [], creditCode: '91330100716105852F' });
+    expect(await actionsOf(granted, owner)).toEqual(['construction-progress']);
     // An ordinary grant carries no performance agreement: nothing to check against.
     expect(await post(url(`/projects/${granted}/land-checks`), { stage: 'completion', measured: [{ code: 'floor-area-ratio', value: 1.2, unit: 'ratio' }] })).toMatchObject({ status: 409, body: { code: 'no-performance-agreement' } });
 
@@ -289,12 +337,15 @@ describe('standard-land: plots, matching, transfer, checks — with project-inta
     // Signed without a land need: 'no new land' is recorded on signing; it may lease premises instead, but not buy land.
     const leased = await sign('租赁标准厂房项目', { landAreaMu: 0 });
     await eventually(async () => expect((await get(url(`/projects/${leased}/land`))).body['path']).toMatchObject({ path: 'none', reference: '无新增用地', securedOn: '2026-11-20' }));
+    expect(await actionsOf(leased)).toEqual(['lease']);
     expect(await post(url(`/projects/${leased}/land-grant`), grant('G-2'))).toMatchObject({ status: 409, body: { code: 'no-land-needed' } });
     expect(await post(url(`/projects/${leased}/lease`), { ...lease('ZL-2'), leaseTo: '2027-01-01' })).toMatchObject({ status: 400, body: { issues: [{ field: 'leaseTo' }] } });
     expect((await post(url(`/projects/${leased}/lease`), lease('ZL-2026-031'))).body).toMatchObject({ path: 'lease', lease: { landlord: '山西转型综改示范区产业园运营有限公司', floorAreaM2: 6000, standardFactory: true } });
     expect(await post(url(`/projects/${leased}/lease`), lease('ZL-2026-032'))).toMatchObject({ status: 409, body: { code: 'land-secured' } });
+    expect(await actionsOf(leased)).toEqual([]);
 
     const standard = await sign('标准地项目', { usesStandardLand: true, landAreaMu: 90 });
+    expect(await actionsOf(standard)).toEqual([]);
     expect(await post(url(`/projects/${standard}/land-grant`), grant('G-3'))).toMatchObject({ status: 409, body: { code: 'standard-land-project' } });
     expect(await post(url(`/projects/${standard}/own-land`), { certificateNumber: '晋(2026)太原市不动产权第0099999号', areaMu: 90, location: '某地' })).toMatchObject({ status: 409, body: { code: 'standard-land-project' } });
     const otherZone = as({ sub: 'officer-elsewhere', name: '外区专员', role: 'zone-officer', zones: ['SX-OTHER'] });
@@ -360,7 +411,9 @@ describe('standard-land: plots, matching, transfer, checks — with project-inta
     expect(passed.payload).toMatchObject({ stage: 'full-production', recheck: true });
     expect(await countOf('land.penalty-assessed', passing)).toBe(0);
 
-    const checks = (await get(url(`/projects/${failing}/land`))).body['checks'];
+    const failingLand = (await get(url(`/projects/${failing}/land`))).body;
+    expect(failingLand['checkableStages']).toEqual(['completion']);
+    const checks = failingLand['checks'];
     expect(checks.map((c: { stage: string; status: { zh: string } }) => [c.stage, c.status.zh])).toEqual([['full-production', '已核定违约金 1,500,000.00 元']]);
   });
 
@@ -375,7 +428,9 @@ describe('standard-land: plots, matching, transfer, checks — with project-inta
     expect(runs.slice(1).map((r) => r.lapsed)).toEqual([0, 0]);
     const [penalty] = await landEvents<PenaltyAssessedV1>('land.penalty-assessed', projectId, 1);
     expect(penalty.payload).toMatchObject({ reason: 'rectification-lapsed', stage: 'full-production', amountFen: 300_000_000, assessedOn: addDays(rectifyBy, 1) });
-    expect((await get(url(`/projects/${projectId}/land`))).body['checks'][0]).toMatchObject({ state: 'penalty-assessed', penaltyFen: 300_000_000, penaltyReason: 'rectification-lapsed' });
+    const view = (await get(url(`/projects/${projectId}/land`))).body;
+    expect(view['checks'][0]).toMatchObject({ state: 'penalty-assessed', penaltyFen: 300_000_000, penaltyReason: 'rectification-lapsed' });
+    expect(view['checkableStages']).toEqual(['completion']); // full-production is closed
     expect(await post(url(`/projects/${projectId}/land-checks`), fullProduction(30))).toMatchObject({ status: 409, body: { code: 'check-closed' } });
   });
 

@@ -2,54 +2,53 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery } from '@devzone/platform';
 import { SPECIALITIES, type Speciality } from '../domain/assignment';
-import { AGENT_ACTIONS } from '../application/delegation.service';
-import type { TaskTrigger } from '../domain/task.state-machine';
+import { AGENT_ACTIONS, type AgentAction } from '../domain/task.state-machine';
 
 export class TaskActionRequest {
-  @ApiProperty({ enum: AGENT_ACTIONS, description: 'START 收集材料 / SUBMIT 提交 / ACCEPT 受理 / REVIEW 审查 / REQUEST_CORRECTIONS 补正 / APPROVE 批准 / REFUSE 不予批准 / DELIVER 送达' })
+  @ApiProperty({ enum: AGENT_ACTIONS, enumName: 'AgentAction', description: 'START 收集材料 / SUBMIT 提交 / ACCEPT 受理 / REVIEW 审查 / REQUEST_CORRECTIONS 补正 / APPROVE 批准 / REFUSE 不予批准 / DELIVER 送达' })
   @IsIn(AGENT_ACTIONS, { message: `action 应为 ${AGENT_ACTIONS.join(' / ')}` })
-  action!: Exclude<TaskTrigger, 'COMPLETE'>;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(1000) note?: string;
-  @ApiPropertyOptional({ description: '阻碍（null 清除）', nullable: true }) @IsOptional() @ValidateIf((_o, v) => v !== null) @IsString() @MaxLength(500) blocker?: string | null;
+  action!: AgentAction;
+  @ApiPropertyOptional({ type: String, description: '备注 (a note)' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(1000) note?: string;
+  @ApiPropertyOptional({ type: String, description: '阻碍（null 清除）(blocker; null clears it)', nullable: true }) @IsOptional() @ValidateIf((_o, v) => v !== null) @IsString() @MaxLength(500) blocker?: string | null;
 }
 
 export class TaskNoteRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(1000) note?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_o, v) => v !== null) @IsString() @MaxLength(500) blocker?: string | null;
+  @ApiPropertyOptional({ type: String, description: '备注 (a note)' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(1000) note?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '阻碍（null 清除）(blocker; null clears it)' }) @IsOptional() @ValidateIf((_o, v) => v !== null) @IsString() @MaxLength(500) blocker?: string | null;
 }
 
 export class AssignRequest {
-  @ApiProperty({ example: 'agent-zhangmin' }) @IsString() @IsNotEmpty() agentId!: string;
+  @ApiProperty({ type: String, example: 'agent-zhangmin' }) @IsString() @IsNotEmpty() agentId!: string;
 }
 
 export class RatingRequest {
-  @ApiProperty({ minimum: 1, maximum: 5, description: '1（差）… 5（好）' }) @IsInt({ message: 'score 应为 1–5 的整数' }) @Min(1) @Max(5) score!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) comment?: string;
+  @ApiProperty({ type: Number, minimum: 1, maximum: 5, description: '1（差）… 5（好）' }) @IsInt({ message: 'score 应为 1–5 的整数' }) @Min(1) @Max(5) score!: number;
+  @ApiPropertyOptional({ type: String }) @IsOptional() @IsString() @MaxLength(1000) comment?: string;
 }
 
 export class AgentRequest {
-  @ApiProperty({ example: 'agent-lina' }) @Matches(/^[a-z0-9-]{3,64}$/, { message: 'id 应为 3–64 位小写字母、数字或连字符' }) id!: string;
-  @ApiProperty({ example: '李娜' }) @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
-  @ApiPropertyOptional({ example: '13900000000' }) @IsOptional() @Matches(/^1\d{10}$/, { message: '手机号应为11位' }) mobile?: string;
-  @ApiProperty({ example: 'SX-ZGQ' }) @IsString() @IsNotEmpty() zoneCode!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() teamCode?: string;
-  @ApiProperty({ enum: SPECIALITIES, isArray: true }) @IsArray() @ArrayMinSize(1) @IsIn(SPECIALITIES, { each: true, message: `specialities 应为 ${SPECIALITIES.join(' / ')}` }) specialities!: Speciality[];
-  @ApiProperty({ example: 20 }) @IsInt() @Min(1) @Max(500) capacity!: number;
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
+  @ApiProperty({ type: String, example: 'agent-lina' }) @Matches(/^[a-z0-9-]{3,64}$/, { message: 'id 应为 3–64 位小写字母、数字或连字符' }) id!: string;
+  @ApiProperty({ type: String, example: '李娜' }) @IsString() @IsNotEmpty() @MaxLength(50) name!: string;
+  @ApiPropertyOptional({ type: String, example: '13900000000' }) @IsOptional() @Matches(/^1\d{10}$/, { message: '手机号应为11位' }) mobile?: string;
+  @ApiProperty({ type: String, example: 'SX-ZGQ' }) @IsString() @IsNotEmpty() zoneCode!: string;
+  @ApiPropertyOptional({ type: String }) @IsOptional() @IsString() teamCode?: string;
+  @ApiProperty({ enum: SPECIALITIES, enumName: 'Speciality', isArray: true }) @IsArray() @ArrayMinSize(1) @IsIn(SPECIALITIES, { each: true, message: `specialities 应为 ${SPECIALITIES.join(' / ')}` }) specialities!: Speciality[];
+  @ApiProperty({ type: Number, example: 20 }) @IsInt() @Min(1) @Max(500) capacity!: number;
+  @ApiPropertyOptional({ type: Boolean, default: true }) @IsOptional() @IsBoolean() active?: boolean;
 }
 
 export class TeamRequest {
-  @ApiProperty({ example: 'CZ-GXQ-DB' }) @Matches(/^[A-Za-z0-9-]{2,64}$/) code!: string;
-  @ApiProperty({ example: 'CZ-GXQ' }) @IsString() @IsNotEmpty() zoneCode!: string;
-  @ApiProperty({ example: '长治高新区代办专班' }) @IsString() @IsNotEmpty() name!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() leadAgentId?: string;
+  @ApiProperty({ type: String, example: 'CZ-GXQ-DB' }) @Matches(/^[A-Za-z0-9-]{2,64}$/) code!: string;
+  @ApiProperty({ type: String, example: 'CZ-GXQ' }) @IsString() @IsNotEmpty() zoneCode!: string;
+  @ApiProperty({ type: String, example: '长治高新区代办专班' }) @IsString() @IsNotEmpty() name!: string;
+  @ApiPropertyOptional({ type: String }) @IsOptional() @IsString() leadAgentId?: string;
 }
 
 export class AgencySettingsRequest {
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(30) amberWorkingDays?: number;
-  @ApiPropertyOptional({ description: '超期多少个工作日后督办' }) @IsOptional() @IsInt() @Min(0) @Max(60) escalateAfterWorkingDays?: number;
+  @ApiPropertyOptional({ type: Number, description: '剩余多少个工作日起标黄' }) @IsOptional() @IsInt() @Min(0) @Max(30) amberWorkingDays?: number;
+  @ApiPropertyOptional({ type: Number, description: '超期多少个工作日后督办' }) @IsOptional() @IsInt() @Min(0) @Max(60) escalateAfterWorkingDays?: number;
 }
 
 export class AgentsQuery extends PageQuery {
-  @ApiPropertyOptional({ description: '开发区代码' }) @IsOptional() @IsString() zone?: string;
+  @ApiPropertyOptional({ type: String, description: '开发区代码' }) @IsOptional() @IsString() zone?: string;
 }

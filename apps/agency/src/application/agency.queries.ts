@@ -1,24 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, Not } from 'typeorm';
 import { coversZone, isProvinceWide, type Principal } from '@devzone/auth';
-import { pageOf, type PageQuery } from '@devzone/platform';
-import { chinaCalendar, chinaDate, DomainError } from '@devzone/shared-kernel';
-import { deadlineState } from '../domain/deadlines';
-import { taskFinal, TASK_STATUS_ZH, waitingOnEnterprise } from '../domain/task.state-machine';
+import { pageOf, type Page, type PageQuery } from '@devzone/platform';
+import { chinaDate, DomainError } from '@devzone/shared-kernel';
 import { TASK_STATUSES } from '@devzone/contracts';
+import type { AgentLoadView, AgentView, TeamLoadView, WorklistView } from '../api/agent.views';
+import type { DelegationView, ProgressView } from '../api/delegation.views';
+import type { TaskView } from '../api/task.views';
+import { seesDelegation } from '../domain/permissions';
+import { taskFinal } from '../domain/task.state-machine';
 import { AgencyProjectOrm, AgentOrm, AssignmentOrm, DelegationOrm, TaskOrm, TeamOrm } from '../infrastructure/orm-entities';
 import { AgencySettings } from './settings.service';
-
-/**
- * Who sees a delegation: admins and province managers every one; an enterprise
- * its own projects' (by credit code); an agent those assigned to it now; team
- * leads, officers and zone managers their zones'.
- */
-export function seesDelegation(p: Principal, d: DelegationOrm, creditCode: string | null): boolean {
-  if (p.role === 'enterprise') return !!p.creditCode && p.creditCode === creditCode;
-  if (p.role === 'agency-agent') return d.agentId === p.sub;
-  return coversZone(p, d.zoneCode);
-}
+import { agentView, delegationView, progressView, taskView, teamView } from './view-builders';
 
 const FINAL_TASK_STATUSES = TASK_STATUSES.filter(taskFinal)
   .map((x) => `'${x}'`)
@@ -34,75 +27,81 @@ export class AgencyQueries {
     private readonly settings: AgencySettings,
   ) {}
 
-  private async taskViews(tasks: TaskOrm[], zoneCode: string) {
+  /** Tasks as the caller sees them: deadline state from the zone's thresholds, and the caller's actions. */
+  private async taskViews(tasks: TaskOrm[], delegations: DelegationOrm[], zoneCode: string, p: Principal): Promise<TaskView[]> {
+    const settings = await this.settings.forZone(zoneCode);
     const today = chinaDate();
-    const { amberWorkingDays, escalateAfterWorkingDays } = await this.settings.forZone(zoneCode);
-    return tasks.map((t) => ({
-      ...t,
-      statusName: TASK_STATUS_ZH[t.status],
-      waitingOnEnterprise: waitingOnEnterprise(t.status),
-      // Only a running clock can be late: an item not yet accepted (受理) or paused has no deadline today.
-      ...(taskFinal(t.status) || t.clock !== 'running' ? {} : deadlineState(chinaCalendar, t.dueOn, today, amberWorkingDays, escalateAfterWorkingDays)),
-    }));
+    const byId = new Map(delegations.map((d) => [d.id, d]));
+    return tasks.map((t) => {
+      const delegation = byId.get(t.delegationId);
+      if (!delegation) throw new Error(`task ${t.id}: its delegation ${t.delegationId} was not loaded`);
+      return taskView(t, { delegation, today, settings, principal: p });
+    });
   }
 
-  async delegation(id: string, p: Principal) {
+  async delegation(id: string, p: Principal): Promise<DelegationView> {
     const d = await this.dataSource.getRepository(DelegationOrm).findOneBy({ id });
-    if (!d || !(await this.sees(p, d))) throw DomainError.notFound({ zh: `委托不存在：${id}`, en: `no delegation ${id}` }, 'delegation-not-found');
-    return this.view(d);
+    const creditCode = d ? await this.creditCodeFor(p, d) : null;
+    if (!d || !seesDelegation(p, d, creditCode)) throw DomainError.notFound({ zh: `委托不存在：${id}`, en: `no delegation ${id}` }, 'delegation-not-found');
+    return this.view(d, creditCode, p);
   }
 
-  async delegationOfProject(projectId: string, p: Principal) {
+  async delegationOfProject(projectId: string, p: Principal): Promise<DelegationView> {
     const d = await this.dataSource.getRepository(DelegationOrm).findOneBy({ projectId });
-    if (!d || !(await this.sees(p, d))) throw DomainError.notFound({ zh: '该项目没有全代办委托', en: `no delegation for project ${projectId}` }, 'delegation-not-found');
-    return this.view(d);
+    const creditCode = d ? await this.creditCodeFor(p, d) : null;
+    if (!d || !seesDelegation(p, d, creditCode)) throw DomainError.notFound({ zh: '该项目没有全代办委托', en: `no delegation for project ${projectId}` }, 'delegation-not-found');
+    return this.view(d, creditCode, p);
   }
 
-  private async sees(p: Principal, d: DelegationOrm): Promise<boolean> {
-    const project = p.role === 'enterprise' ? await this.dataSource.getRepository(AgencyProjectOrm).findOneBy({ projectId: d.projectId }) : null;
-    return seesDelegation(p, d, project?.creditCode ?? null);
+  /** One task as the caller sees it (the answer of a task command). */
+  async task(id: string, p: Principal): Promise<TaskView> {
+    const task = await this.dataSource.getRepository(TaskOrm).findOneByOrFail({ id });
+    const delegation = await this.dataSource.getRepository(DelegationOrm).findOneByOrFail({ id: task.delegationId });
+    const [view] = await this.taskViews([task], [delegation], delegation.zoneCode, p);
+    return view;
+  }
+
+  /** The project's enterprise, which only an enterprise caller needs (to see the delegation and to rate it). */
+  private async creditCodeFor(p: Principal, d: DelegationOrm): Promise<string | null> {
+    if (p.role !== 'enterprise') return null;
+    return (await this.dataSource.getRepository(AgencyProjectOrm).findOneBy({ projectId: d.projectId }))?.creditCode ?? null;
   }
 
   /** Agents of the caller's zones (all, province-wide), a page at a time. */
-  async agents(q: PageQuery & { zone?: string }, p: Principal) {
+  async agents(q: PageQuery & { zone?: string }, p: Principal): Promise<Page<AgentView>> {
     const { page, pageSize, skip, take } = pageOf(q);
     const zones = q.zone ? [q.zone].filter((z) => coversZone(p, z)) : isProvinceWide(p) ? undefined : p.zones;
-    const [items, total] = await this.dataSource.getRepository(AgentOrm).findAndCount({ where: zones ? { zoneCode: In(zones) } : {}, order: { id: 'ASC' }, skip, take });
-    return { items, total, page, pageSize };
+    const [rows, total] = await this.dataSource.getRepository(AgentOrm).findAndCount({ where: zones ? { zoneCode: In(zones) } : {}, order: { id: 'ASC' }, skip, take });
+    return { items: rows.map(agentView), total, page, pageSize };
   }
 
-  private async view(d: DelegationOrm) {
+  private async view(d: DelegationOrm, creditCode: string | null, p: Principal): Promise<DelegationView> {
     const tasks = await this.dataSource.getRepository(TaskOrm).find({ where: { delegationId: d.id }, order: { dueOn: 'ASC', title: 'ASC' } });
     const assignments = await this.dataSource.getRepository(AssignmentOrm).find({ where: { delegationId: d.id }, order: { assignedOn: 'ASC' } });
-    return { ...d, assignments, tasks: await this.taskViews(tasks, d.zoneCode) };
+    return delegationView(d, { assignments, tasks: await this.taskViews(tasks, [d], d.zoneCode, p), creditCode, principal: p });
+  }
+
+  /** A delegation as the caller sees it after a command on it. */
+  async delegationAfter(d: DelegationOrm, p: Principal): Promise<DelegationView> {
+    return this.view(d, await this.creditCodeFor(p, d), p);
   }
 
   /** The enterprise's view: how much is done, and what waits on it. */
-  async progress(projectId: string, p: Principal) {
+  async progress(projectId: string, p: Principal): Promise<ProgressView> {
     const d = await this.delegationOfProject(projectId, p);
-    const done = d.tasks.filter((t) => t.status === 'DELIVERED').length;
     const agent = d.agentId ? await this.dataSource.getRepository(AgentOrm).findOneBy({ id: d.agentId }) : null;
-    return {
-      projectId,
-      delegationId: d.id,
-      status: d.status,
-      agent: agent ? { id: agent.id, name: agent.name, mobile: agent.mobile } : null,
-      tasksTotal: d.tasks.length,
-      tasksDone: done,
-      percentDone: d.tasks.length ? Math.round((done / d.tasks.length) * 1000) / 10 : 0,
-      waitingOnEnterprise: d.tasks.filter((t) => t.waitingOnEnterprise).map((t) => ({ taskId: t.id, title: t.title, status: t.status, statusName: t.statusName, materials: t.materials })),
-    };
+    return progressView(d, agent);
   }
 
   /** An agent's day: due today, overdue, waiting on the enterprise, the rest. */
-  async worklist(agentId: string, p: Principal) {
+  async worklist(agentId: string, p: Principal): Promise<WorklistView> {
     const agent = await this.dataSource.getRepository(AgentOrm).findOneBy({ id: agentId });
     if (!agent || !seesAgent(p, agent)) throw DomainError.notFound({ zh: `代办员不存在：${agentId}`, en: `no agent ${agentId}` }, 'agent-not-found');
     const delegations = await this.dataSource.getRepository(DelegationOrm).findBy({ agentId, status: 'OPEN' });
     const tasks = delegations.length
       ? await this.dataSource.getRepository(TaskOrm).find({ where: { delegationId: In(delegations.map((d) => d.id)), status: Not(In(TASK_STATUSES.filter(taskFinal))) }, order: { dueOn: 'ASC' } })
       : [];
-    const open = await this.taskViews(tasks, agent.zoneCode);
+    const open = await this.taskViews(tasks, delegations, agent.zoneCode, p);
     const today = chinaDate();
     return {
       agentId,
@@ -115,7 +114,7 @@ export class AgencyQueries {
   }
 
   /** A team's load and record: open tasks against capacity, on-time delivery, ratings. */
-  async teamLoad(code: string, p: Principal) {
+  async teamLoad(code: string, p: Principal): Promise<TeamLoadView> {
     const team = await this.dataSource.getRepository(TeamOrm).findOneBy({ code });
     if (!team || !coversZone(p, team.zoneCode)) throw DomainError.notFound({ zh: `代办专班不存在：${code}`, en: `no team ${code}` }, 'team-not-found');
     // One grouped query for the whole team (each agent's delegations and their tasks by index), not two per agent.
@@ -132,7 +131,7 @@ export class AgencyQueries {
         ORDER BY a.id`,
       [code],
     );
-    const agents = rows.map((r) => {
+    const agents = rows.map((r): AgentLoadView => {
       const delivered = Number(r['delivered']);
       const onTime = Number(r['on_time']);
       const ratings = Number(r['ratings']);
@@ -149,6 +148,6 @@ export class AgencyQueries {
         averageRating: ratings ? Math.round(Number(r['average_rating']) * 100) / 100 : null,
       };
     });
-    return { team, agents };
+    return { team: teamView(team), agents };
   }
 }

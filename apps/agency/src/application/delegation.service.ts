@@ -20,12 +20,10 @@ import { lockProject } from '@devzone/persistence';
 import { chinaCalendar, chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { chooseAgent } from '../domain/assignment';
 import { LAND_TASK, UTILITY_TASKS } from '../domain/deadlines';
-import { decideTask, taskFinal, TASK_TRANSITIONS, type TaskTrigger } from '../domain/task.state-machine';
+import type { DelegationScope } from '../domain/delegation';
+import { seesDelegation } from '../domain/permissions';
+import { decideTask, taskFinal, type AgentAction, type TaskTrigger } from '../domain/task.state-machine';
 import { AgencyProjectOrm, AgentOrm, ApprovalItemOrm, AssignmentOrm, DelegationOrm, TaskOrm } from '../infrastructure/orm-entities';
-import { seesDelegation } from './agency.queries';
-
-/** What agents may do to a task by hand (COMPLETE comes only from the approving service). */
-export const AGENT_ACTIONS = Object.keys(TASK_TRANSITIONS).filter((t) => t !== 'COMPLETE') as Exclude<TaskTrigger, 'COMPLETE'>[];
 
 const short = () => randomUUID().slice(0, 8).toUpperCase();
 
@@ -87,7 +85,7 @@ export class DelegationService {
     if (!p.wantsFullAgency || (await manager.existsBy(DelegationOrm, { projectId: event.projectId }))) return;
 
     const today = chinaDate();
-    const scope = ['approval', ...(p.landAreaMu > 0 ? ['utilities'] : []), ...(p.usesStandardLand ? ['land'] : [])];
+    const scope: DelegationScope[] = ['approval', ...(p.landAreaMu > 0 ? (['utilities'] as const) : []), ...(p.usesStandardLand ? (['land'] as const) : [])];
     const delegation = manager.create(DelegationOrm, {
       id: randomUUID(),
       projectId: event.projectId,
@@ -188,7 +186,7 @@ export class DelegationService {
 
   // ── commands ──────────────────────────────────────────────────────────────
   /** An agent's (or the team lead's) update of a task. Only the delegation's agent and supervisors may. */
-  async act(taskId: string, action: Exclude<TaskTrigger, 'COMPLETE'>, input: { note?: string; blocker?: string | null }, principal: Principal) {
+  async act(taskId: string, action: AgentAction, input: { note?: string; blocker?: string | null }, principal: Principal) {
     const actor = actorOf(principal);
     return this.dataSource.transaction(async (manager) => {
       const unit = commandUnit(this.outbox, manager, actor);

@@ -1,6 +1,7 @@
 import type { IsoDate, WorkingDayCalendar } from '@devzone/shared-kernel';
 
-export type Rag = 'red' | 'amber' | 'green';
+export const RAGS = ['red', 'amber', 'green'] as const;
+export type Rag = (typeof RAGS)[number];
 
 export interface DeadlineState {
   rag: Rag;

@@ -12,6 +12,10 @@ import type { Message } from '@devzone/shared-kernel';
 export const TASK_TRIGGERS = ['START', 'SUBMIT', 'ACCEPT', 'REVIEW', 'REQUEST_CORRECTIONS', 'APPROVE', 'REFUSE', 'DELIVER', 'COMPLETE'] as const;
 export type TaskTrigger = (typeof TASK_TRIGGERS)[number];
 
+/** What an agent may ask by hand (`POST /tasks/:id/actions`): every trigger but COMPLETE, which comes only from the approving service. */
+export type AgentAction = Exclude<TaskTrigger, 'COMPLETE'>;
+export const AGENT_ACTIONS: readonly AgentAction[] = TASK_TRIGGERS.filter((t): t is AgentAction => t !== 'COMPLETE');
+
 export const TASK_STATUS_ZH: Record<TaskStatus, string> = {
   PLANNED: '已计划',
   COLLECTING_MATERIALS: '收集材料',

@@ -1,5 +1,7 @@
 import { Column, Entity, PrimaryColumn, type ValueTransformer } from 'typeorm';
 import type { Contact, TaskStatus } from '@devzone/contracts';
+import type { Speciality } from '../domain/assignment';
+import type { AssignedBy, DelegationScope, DelegationStatus, TaskClock, TaskSource } from '../domain/delegation';
 
 const decimal: ValueTransformer = { to: (v: number | null | undefined) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 const date = { type: 'date' as const, nullable: true };
@@ -27,7 +29,7 @@ export class AgentOrm {
   @Column({ type: 'text', nullable: true }) mobile!: string | null;
   @Column({ name: 'zone_code', type: 'varchar', length: 32 }) zoneCode!: string;
   @Column({ name: 'team_code', type: 'varchar', length: 64, nullable: true }) teamCode!: string | null;
-  @Column({ type: 'jsonb' }) specialities!: string[];
+  @Column({ type: 'jsonb' }) specialities!: Speciality[];
   @Column({ type: 'int' }) capacity!: number;
   @Column({ type: 'boolean' }) active!: boolean;
 }
@@ -70,8 +72,8 @@ export class DelegationOrm {
   @PrimaryColumn({ type: 'uuid' }) id!: string;
   @Column({ name: 'project_id', type: 'uuid' }) projectId!: string;
   @Column({ name: 'zone_code', type: 'varchar', length: 32 }) zoneCode!: string;
-  @Column({ type: 'text' }) status!: 'OPEN' | 'CLOSED';
-  @Column({ type: 'jsonb' }) scope!: string[];
+  @Column({ type: 'text' }) status!: DelegationStatus;
+  @Column({ type: 'jsonb' }) scope!: DelegationScope[];
   @Column({ name: 'authorization_number', type: 'text' }) authorizationNumber!: string;
   @Column({ name: 'opened_on', type: 'date' }) openedOn!: string;
   @Column({ name: 'closed_on', ...date }) closedOn!: string | null;
@@ -87,7 +89,7 @@ export class AssignmentOrm {
   @Column({ name: 'delegation_id', type: 'uuid' }) delegationId!: string;
   @Column({ name: 'agent_id', type: 'varchar', length: 64 }) agentId!: string;
   @Column({ name: 'assigned_on', type: 'date' }) assignedOn!: string;
-  @Column({ name: 'assigned_by', type: 'text' }) assignedBy!: 'auto' | 'lead';
+  @Column({ name: 'assigned_by', type: 'text' }) assignedBy!: AssignedBy;
   @Column({ name: 'actor_id', type: 'text' }) actorId!: string;
   @Column({ name: 'ended_on', ...date }) endedOn!: string | null;
 }
@@ -104,7 +106,7 @@ export class TaskOrm {
   @Column({ name: 'delegation_id', type: 'uuid' }) delegationId!: string;
   @Column({ name: 'project_id', type: 'uuid' }) projectId!: string;
   /** approval (an item of the 承诺制 case), land, utility */
-  @Column({ type: 'text' }) source!: 'approval' | 'land' | 'utility';
+  @Column({ type: 'text' }) source!: TaskSource;
   @Column({ name: 'source_code', type: 'varchar', length: 32 }) sourceCode!: string;
   @Column({ type: 'text' }) title!: string;
   @Column({ type: 'text' }) department!: string;
@@ -115,7 +117,7 @@ export class TaskOrm {
   /** The due date: planned (if the item were accepted on the day the plan was made) while the clock waits, real once it runs. */
   @Column({ name: 'due_on', type: 'date' }) dueOn!: string;
   /** An approval task's clock follows its item's: waiting for 受理, running, paused (corrections, hearing …). Other tasks always run. */
-  @Column({ type: 'text', default: 'running' }) clock!: 'waiting' | 'running' | 'paused';
+  @Column({ type: 'text', default: 'running' }) clock!: TaskClock;
   @Column({ type: 'text' }) status!: TaskStatus;
   @Column({ type: 'text', nullable: true }) blocker!: string | null;
   @Column({ type: 'jsonb' }) notes!: TaskNote[];

@@ -1,17 +1,21 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@devzone/contracts';
-import { ACTING_FOR_PROJECTS, CurrentPrincipal, DEPARTMENTS, OFFICERS, Roles, type Principal } from '@devzone/auth';
-import { CurrentActor } from '@devzone/platform';
+import { CurrentPrincipal, Roles, type Principal } from '@devzone/auth';
+import { CurrentActor, PageOf, type Page } from '@devzone/platform';
 import { CaseService } from '../application/case.service';
 import { ItemService } from '../application/item.service';
 import { ApprovalQueries } from '../application/queries.service';
+import { CASE_COMMAND_ROLES, ITEM_COMMANDS, QUEUE_ROLES } from '../domain/permissions';
+import { CaseSummaryView, CaseView } from './case.views';
+import { QueueEntryView } from './queue.views';
 import { AcceptanceResultRequest, CasesQuery, CommitmentRequest, ItemDecisionRequest, PauseRequest, PrecheckRequest, QueueQuery, RevocationRequest } from './requests.dto';
 
 const REFUSED = { description: '案件或事项当前状态不允许此操作 (refused in the current state; nothing changed)' };
 const NOT_FOUND = { description: '案件或事项不存在 (no such case or item)' };
 const uuid = new ParseUUIDPipe({ version: '4' });
 const NOT_DEPARTMENT = { description: '该事项不属于本人所在部门 (the item belongs to another department)' };
+const CASE = { type: CaseView, description: '更新后的案件，含事项与当前用户可执行的操作 (the case after the command, with its items and the caller’s actions)' };
 
 @ApiTags('cases 承诺制案件')
 @Controller()
@@ -24,28 +28,32 @@ export class CasesController {
 
   @Get('cases')
   @ApiOperation({ summary: '案件列表 (cases by zone and status)' })
-  list(@Query() q: CasesQuery, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse({ type: PageOf(CaseSummaryView), description: '案件（不含事项），每页 { items, total, page, pageSize } (cases without their items, one page)' })
+  list(@Query() q: CasesQuery, @CurrentPrincipal() p: Principal): Promise<Page<CaseSummaryView>> {
     return this.queries.list(q, p);
   }
 
   @Get('cases/:id')
   @ApiOperation({ summary: '案件详情，含事项、期限与红黄绿 (a case with its items, due dates, red/amber/green)' })
+  @ApiOkResponse({ type: CaseView })
   @ApiNotFoundResponse(NOT_FOUND)
-  get(@Param('id', uuid) id: string, @CurrentPrincipal() p: Principal) {
+  get(@Param('id', uuid) id: string, @CurrentPrincipal() p: Principal): Promise<CaseView> {
     return this.queries.caseById(id, p);
   }
 
   @Get('projects/:projectId/case')
   @ApiOperation({ summary: '项目的承诺制案件 (the case of a project)' })
+  @ApiOkResponse({ type: CaseView })
   @ApiNotFoundResponse(NOT_FOUND)
-  ofProject(@Param('projectId', uuid) projectId: string, @CurrentPrincipal() p: Principal) {
+  ofProject(@Param('projectId', uuid) projectId: string, @CurrentPrincipal() p: Principal): Promise<CaseView> {
     return this.queries.caseOfProject(projectId, p);
   }
 
   @Get('queue')
   @ApiOperation({ summary: '审批工作队列：待受理、审查中、暂停计时的事项，按期限排序，红黄绿预警；部门人员默认本部门 (the departments’ queue by deadline)' })
-  @Roles('zone-officer', 'department-officer', 'zone-manager', 'province-manager', 'admin')
-  queue(@Query() q: QueueQuery, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse({ type: PageOf(QueueEntryView), description: '一页事项 { items, total, page, pageSize } (one page of open items)' })
+  @Roles(...QUEUE_ROLES)
+  queue(@Query() q: QueueQuery, @CurrentPrincipal() p: Principal): Promise<Page<QueueEntryView>> {
     return this.queries.queue(q, p);
   }
 
@@ -54,8 +62,9 @@ export class CasesController {
   @ApiOperation({ summary: '发放告知书 (issue the requirement notice)' })
   @ApiConflictResponse(REFUSED)
   @ApiNotFoundResponse(NOT_FOUND)
-  @Roles(...OFFICERS)
-  async notice(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse(CASE)
+  @Roles(...CASE_COMMAND_ROLES.notice)
+  async notice(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal): Promise<CaseView> {
     return this.queries.caseById(await this.cases.issueNotice(id, actor, p), p);
   }
 
@@ -64,8 +73,9 @@ export class CasesController {
   @ApiOperation({ summary: '提交承诺书：承诺开工、竣工、投产日期，各可承诺事项选择承诺制或一般程序（或全部按一般程序）(submit the commitment letter, or choose the ordinary procedure)' })
   @ApiConflictResponse({ description: '状态不允许，或企业已列入黑名单 (refused, e.g. the enterprise is blacklisted)' })
   @ApiNotFoundResponse(NOT_FOUND)
-  @Roles(...ACTING_FOR_PROJECTS)
-  async commitment(@Param('id', uuid) id: string, @Body() body: CommitmentRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse(CASE)
+  @Roles(...CASE_COMMAND_ROLES.commitment)
+  async commitment(@Param('id', uuid) id: string, @Body() body: CommitmentRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal): Promise<CaseView> {
     return this.queries.caseById(await this.cases.submitCommitment(id, body, actor, p), p);
   }
 
@@ -74,8 +84,9 @@ export class CasesController {
   @ApiOperation({ summary: '预审：通过则进入公示 (pre-check; passed → publicity)' })
   @ApiConflictResponse(REFUSED)
   @ApiNotFoundResponse(NOT_FOUND)
-  @Roles(...OFFICERS)
-  async precheck(@Param('id', uuid) id: string, @Body() body: PrecheckRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse(CASE)
+  @Roles(...CASE_COMMAND_ROLES.precheck)
+  async precheck(@Param('id', uuid) id: string, @Body() body: PrecheckRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal): Promise<CaseView> {
     return this.queries.caseById(await this.cases.precheck(id, body, actor, p), p);
   }
 
@@ -84,8 +95,9 @@ export class CasesController {
   @ApiOperation({ summary: '结束公示（公示期满后）(end the publicity once its period is over)' })
   @ApiConflictResponse(REFUSED)
   @ApiNotFoundResponse(NOT_FOUND)
-  @Roles(...OFFICERS)
-  async endPublicity(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse(CASE)
+  @Roles(...CASE_COMMAND_ROLES['publicity-end'])
+  async endPublicity(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal): Promise<CaseView> {
     return this.queries.caseById(await this.cases.endPublicity(id, actor, p), p);
   }
 
@@ -94,8 +106,9 @@ export class CasesController {
   @ApiOperation({ summary: '申请审批事项（企业或代办员）：部门须在 5 个工作日内受理或退回 (apply for an item)' })
   @ApiConflictResponse({ description: '事项状态不允许，或可承诺事项尚未选择办理方式 (refused)' })
   @ApiNotFoundResponse(NOT_FOUND)
-  @Roles(...ACTING_FOR_PROJECTS)
-  async apply(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse(CASE)
+  @Roles(...ITEM_COMMANDS.application.roles)
+  async apply(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal): Promise<CaseView> {
     return this.queries.caseById(await this.items.apply(id, itemCode, actor, p), p);
   }
 
@@ -105,8 +118,9 @@ export class CasesController {
   @ApiConflictResponse({ description: '前置事项未办结，或状态不允许 (prerequisites not granted, or refused)' })
   @ApiForbiddenResponse(NOT_DEPARTMENT)
   @ApiNotFoundResponse(NOT_FOUND)
-  @Roles(...DEPARTMENTS)
-  async accept(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse(CASE)
+  @Roles(...ITEM_COMMANDS.acceptance.roles)
+  async accept(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal): Promise<CaseView> {
     return this.queries.caseById(await this.items.accept(id, itemCode, actor, p), p);
   }
 
@@ -116,8 +130,9 @@ export class CasesController {
   @ApiConflictResponse(REFUSED)
   @ApiForbiddenResponse(NOT_DEPARTMENT)
   @ApiNotFoundResponse(NOT_FOUND)
-  @Roles(...DEPARTMENTS)
-  async pause(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @Body() body: PauseRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse(CASE)
+  @Roles(...ITEM_COMMANDS.pause.roles)
+  async pause(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @Body() body: PauseRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal): Promise<CaseView> {
     return this.queries.caseById(await this.items.pause(id, itemCode, body, actor, p), p);
   }
 
@@ -127,8 +142,9 @@ export class CasesController {
   @ApiConflictResponse(REFUSED)
   @ApiForbiddenResponse(NOT_DEPARTMENT)
   @ApiNotFoundResponse(NOT_FOUND)
-  @Roles(...DEPARTMENTS)
-  async resume(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse(CASE)
+  @Roles(...ITEM_COMMANDS.resume.roles)
+  async resume(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal): Promise<CaseView> {
     return this.queries.caseById(await this.items.resume(id, itemCode, actor, p), p);
   }
 
@@ -138,8 +154,9 @@ export class CasesController {
   @ApiConflictResponse({ description: '事项已作出决定，或案件状态不允许 (already decided, or the case does not take decisions now)' })
   @ApiForbiddenResponse(NOT_DEPARTMENT)
   @ApiNotFoundResponse(NOT_FOUND)
-  @Roles(...DEPARTMENTS)
-  async decide(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @Body() body: ItemDecisionRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse(CASE)
+  @Roles(...ITEM_COMMANDS.decision.roles)
+  async decide(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @Body() body: ItemDecisionRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal): Promise<CaseView> {
     return this.queries.caseById(await this.items.decide(id, itemCode, body, actor, p), p);
   }
 
@@ -148,8 +165,9 @@ export class CasesController {
   @ApiOperation({ summary: '补正后重新提交：恢复计时 (resubmit after corrections)' })
   @ApiConflictResponse(REFUSED)
   @ApiNotFoundResponse(NOT_FOUND)
-  @Roles(...ACTING_FOR_PROJECTS)
-  async resubmit(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse(CASE)
+  @Roles(...ITEM_COMMANDS.resubmit.roles)
+  async resubmit(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal): Promise<CaseView> {
     return this.queries.caseById(await this.items.resubmit(id, itemCode, actor, p), p);
   }
 
@@ -158,8 +176,9 @@ export class CasesController {
   @ApiOperation({ summary: '容缺材料已补交 (the missing documents are supplied)' })
   @ApiConflictResponse(REFUSED)
   @ApiNotFoundResponse(NOT_FOUND)
-  @Roles(...ACTING_FOR_PROJECTS)
-  async supplied(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse(CASE)
+  @Roles(...ITEM_COMMANDS['documents-supplied'].roles)
+  async supplied(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal): Promise<CaseView> {
     return this.queries.caseById(await this.items.supplyDocuments(id, itemCode, actor, p), p);
   }
 
@@ -169,8 +188,9 @@ export class CasesController {
   @ApiConflictResponse({ description: '该事项不是依承诺准予的 (not granted by commitment)' })
   @ApiForbiddenResponse(NOT_DEPARTMENT)
   @ApiNotFoundResponse(NOT_FOUND)
-  @Roles('zone-officer', ...DEPARTMENTS)
-  async revoke(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @Body() body: RevocationRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse(CASE)
+  @Roles(...ITEM_COMMANDS.revocation.roles)
+  async revoke(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @Body() body: RevocationRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal): Promise<CaseView> {
     return this.queries.caseById(await this.items.revoke(id, itemCode, body, actor, p), p);
   }
 
@@ -179,8 +199,9 @@ export class CasesController {
   @ApiOperation({ summary: '申请对标验收（项目竣工后）(request benchmark acceptance after completion)' })
   @ApiConflictResponse(REFUSED)
   @ApiNotFoundResponse(NOT_FOUND)
-  @Roles(...ACTING_FOR_PROJECTS)
-  async requestAcceptance(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse(CASE)
+  @Roles(...CASE_COMMAND_ROLES['acceptance-request'])
+  async requestAcceptance(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal): Promise<CaseView> {
     return this.queries.caseById(await this.cases.requestAcceptance(id, actor, p), p);
   }
 
@@ -189,8 +210,9 @@ export class CasesController {
   @ApiOperation({ summary: '对标验收结果：首次不通过责令限期整改；整改后复查仍不通过记重大失信 (record the acceptance result)' })
   @ApiConflictResponse(REFUSED)
   @ApiNotFoundResponse(NOT_FOUND)
-  @Roles(...OFFICERS)
-  async acceptance(@Param('id', uuid) id: string, @Body() body: AcceptanceResultRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal) {
+  @ApiOkResponse(CASE)
+  @Roles(...CASE_COMMAND_ROLES.acceptance)
+  async acceptance(@Param('id', uuid) id: string, @Body() body: AcceptanceResultRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal): Promise<CaseView> {
     return this.queries.caseById(await this.cases.recordAcceptance(id, body, actor, p), p);
   }
 }

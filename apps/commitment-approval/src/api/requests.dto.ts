@@ -129,7 +129,7 @@ export class ZoneRulesVersionRequest {
 
 export class CasesQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() zone?: string;
-  @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES, { message: `status 应为 ${CASE_STATUSES.join(' / ')}` }) status?: CaseStatus;
+  @ApiPropertyOptional({ enum: CASE_STATUSES, enumName: 'CaseStatus' }) @IsOptional() @IsIn(CASE_STATUSES, { message: `status 应为 ${CASE_STATUSES.join(' / ')}` }) status?: CaseStatus;
 }
 
 export class QueueQuery extends PageQuery {

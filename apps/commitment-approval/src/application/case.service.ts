@@ -20,7 +20,7 @@ import type { Principal } from '@devzone/auth';
 import type { UnitOfWork } from '@devzone/messaging';
 import { addDays, chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { applies } from '../domain/catalogue';
-import { decideCase } from '../domain/case.state-machine';
+import { decideCase, projectCompleted, publicityRunning } from '../domain/case.state-machine';
 import { CaseItemOrm, CaseOrm } from '../infrastructure/orm-entities';
 import { CaseWork } from './case-work';
 import { CreditService } from './credit.service';
@@ -225,7 +225,7 @@ export class CaseService {
   /** Officer ends the publicity once its period is over (the deadline checker does it too). */
   endPublicity(caseId: string, actor: Actor, principal: Principal) {
     return this.work.command(caseId, actor, principal, async (unit, c, today) => {
-      if (c.status === 'IN_PUBLICITY' && c.publicityEndsOn && today < c.publicityEndsOn) {
+      if (publicityRunning(c, today)) {
         throw DomainError.refused({ zh: `公示期至 ${c.publicityEndsOn}，未满`, en: `publicity runs until ${c.publicityEndsOn}` }, 'publicity-running');
       }
       await this.closePublicity(unit, c, today);
@@ -243,7 +243,7 @@ export class CaseService {
 
   requestAcceptance(caseId: string, actor: Actor, principal: Principal) {
     return this.work.command(caseId, actor, principal, async (unit, c, today) => {
-      if (!['COMPLETED', 'IN_PRODUCTION', 'FULL_PRODUCTION'].includes(c.projectStage)) {
+      if (!projectCompleted(c.projectStage)) {
         throw DomainError.refused({ zh: '项目尚未竣工，不能申请对标验收', en: 'the project is not completed: no acceptance yet' }, 'not-completed');
       }
       this.work.move(c, 'REQUEST_ACCEPTANCE');

@@ -6,8 +6,29 @@ import { coversZone, type Principal } from '@devzone/auth';
 import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
 import { chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { blacklistReason, repairableFrom, repairRefusal, type CreditPolicy } from '../domain/credit-policy';
+import type { CreditRecordView, CreditView } from '../api/credit.views';
 import { BlacklistOrm, CaseOrm, CreditRecordOrm } from '../infrastructure/orm-entities';
 import { SettingsService } from './settings.service';
+
+/** A credit record as answered, with the day it may be repaired from (null: its case is unknown here). */
+function creditRecordView(r: CreditRecordOrm, repairable: IsoDate | null): CreditRecordView {
+  return {
+    id: r.id,
+    creditCode: r.creditCode,
+    enterpriseName: r.enterpriseName,
+    caseId: r.caseId,
+    projectId: r.projectId,
+    severity: r.severity,
+    reason: r.reason,
+    recordedOn: r.recordedOn,
+    rectifyBy: r.rectifyBy,
+    rectifiedOn: r.rectifiedOn,
+    rectificationNote: r.rectificationNote,
+    repairedOn: r.repairedOn,
+    repairNote: r.repairNote,
+    repairableFrom: repairable,
+  };
+}
 
 /**
  * Credit records (异常信用记录), the blacklist, the rectification of a record
@@ -97,18 +118,19 @@ export class CreditService {
     });
   }
 
-  private onRecord(recordId: string, actor: Actor, principal: Principal, body: (unit: UnitOfWork, record: CreditRecordOrm, c: CaseOrm, today: string) => Promise<void>) {
+  /** One command on a record, in one transaction; answers the record as it is then. */
+  private onRecord(recordId: string, actor: Actor, principal: Principal, body: (unit: UnitOfWork, record: CreditRecordOrm, c: CaseOrm, today: string) => Promise<void>): Promise<CreditRecordView> {
     return this.dataSource.transaction(async (manager) => {
       const unit = commandUnit(this.outbox, manager, actor);
       const record = await manager.findOne(CreditRecordOrm, { where: { id: recordId }, lock: { mode: 'pessimistic_write' } });
       const c = record ? await manager.findOneBy(CaseOrm, { id: record.caseId }) : null;
       if (!record || !c || !coversZone(principal, c.zoneCode)) throw DomainError.notFound({ zh: `信用记录不存在：${recordId}`, en: `no credit record ${recordId}` }, 'record-not-found');
       await body(unit, record, c, chinaDate());
-      return record;
+      return creditRecordView(record, repairableFrom(record, await this.settings.forCase(c, manager)));
     });
   }
 
-  async creditOf(creditCode: string) {
+  async creditOf(creditCode: string): Promise<CreditView> {
     const [records, listed] = await Promise.all([
       this.dataSource.getRepository(CreditRecordOrm).find({ where: { creditCode }, order: { recordedOn: 'ASC' } }),
       this.dataSource.getRepository(BlacklistOrm).findOneBy({ creditCode }),
@@ -125,9 +147,10 @@ export class CreditService {
     const withDates = await Promise.all(
       records.map(async (r) => {
         const c = cases.find((x) => x.id === r.caseId);
-        return { ...r, repairableFrom: c ? repairableFrom(r, await rulesOf(c)) : null };
+        return creditRecordView(r, c ? repairableFrom(r, await rulesOf(c)) : null);
       }),
     );
-    return { creditCode, blacklisted: listed !== null, blacklist: listed, records: withDates };
+    const blacklist = listed ? { creditCode: listed.creditCode, enterpriseName: listed.enterpriseName, reason: listed.reason, since: listed.since } : null;
+    return { creditCode, blacklisted: listed !== null, blacklist, records: withDates };
   }
 }

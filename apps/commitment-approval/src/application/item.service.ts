@@ -3,8 +3,8 @@ import { GrantRevoked, ItemAccepted, ItemApplied, ItemGranted, ItemRejected, typ
 import type { Principal } from '@devzone/auth';
 import type { UnitOfWork } from '@devzone/messaging';
 import { chinaCalendar, DomainError, type IsoDate } from '@devzone/shared-kernel';
-import { caseTakesItemWork } from '../domain/case.state-machine';
-import { acceptanceDueOn, PAUSE_REASON_ZH, type PauseReason } from '../domain/item-clock';
+import { acceptanceDueOn, endsByItself, openPause, PAUSE_REASON_ZH, type PauseReason } from '../domain/item-clock';
+import { actsForItemDepartment, caseTakesItemCommand, ITEM_COMMANDS, type ItemAction } from '../domain/permissions';
 import { unmetPrerequisites } from '../domain/prerequisites';
 import type { CaseItemOrm, CaseOrm } from '../infrastructure/orm-entities';
 import { CaseWork, itemRef } from './case-work';
@@ -42,7 +42,7 @@ export class ItemService {
 
   /** 申请: the enterprise (or its agent) applies; the department has five working days to accept it or return it. */
   apply(caseId: string, itemCode: string, actor: Actor, principal: Principal) {
-    return this.itemCommand(caseId, itemCode, actor, principal, 'applicant', async (unit, c, item, today) => {
+    return this.itemCommand(caseId, itemCode, actor, principal, 'application', async (unit, c, item, today) => {
       if (item.status === 'REVOKED') item.procedure = 'ordinary'; // a revoked commitment is replaced by the ordinary procedure
       if (!item.procedure) throw DomainError.refused({ zh: `${item.itemCode}（${item.name}）须先在承诺书中选择承诺制或一般程序`, en: `choose the procedure of ${item.itemCode} in the commitment first` }, 'procedure-not-chosen');
       item.status = this.work.itemMove(item, 'APPLY');
@@ -59,7 +59,7 @@ export class ItemService {
 
   /** 受理: the clock starts (its prerequisites must be granted or committed: 409 naming them). */
   accept(caseId: string, itemCode: string, actor: Actor, principal: Principal) {
-    return this.itemCommand(caseId, itemCode, actor, principal, 'department', async (unit, c, item, today) => {
+    return this.itemCommand(caseId, itemCode, actor, principal, 'acceptance', async (unit, c, item, today) => {
       const unmet = unmetPrerequisites(item, await this.work.items(unit.manager, c));
       if (unmet.length) {
         throw DomainError.refused(
@@ -87,16 +87,16 @@ export class ItemService {
 
   /** 暂停计时: a hearing, testing or an expert review (corrections: the decision request-corrections; publicity: the case). */
   pause(caseId: string, itemCode: string, input: { reason: Exclude<PauseReason, 'corrections' | 'publicity'>; note?: string }, actor: Actor, principal: Principal) {
-    return this.itemCommand(caseId, itemCode, actor, principal, 'department', async (unit, c, item, today) => {
+    return this.itemCommand(caseId, itemCode, actor, principal, 'pause', async (unit, c, item, today) => {
       await this.work.pause(unit, c, item, input.reason, today, input.note);
     });
   }
 
   /** 恢复计时 after a hearing, testing or an expert review (a correction resumes when the enterprise resubmits; publicity when it ends). */
   resume(caseId: string, itemCode: string, actor: Actor, principal: Principal) {
-    return this.itemCommand(caseId, itemCode, actor, principal, 'department', async (unit, c, item, today) => {
-      const open = item.pauses.find((p) => p.to === null);
-      if (open && (open.reason === 'publicity' || open.reason === 'corrections')) {
+    return this.itemCommand(caseId, itemCode, actor, principal, 'resume', async (unit, c, item, today) => {
+      const open = openPause(item.pauses);
+      if (open && endsByItself(open.reason)) {
         throw DomainError.refused({ zh: `${PAUSE_REASON_ZH[open.reason]}期间的暂停由${open.reason === 'publicity' ? '公示结束' : '企业补正后重新提交'}恢复`, en: `a ${open.reason} pause ends by itself` }, 'item-state');
       }
       await this.work.resume(unit, c, item, today);
@@ -105,7 +105,7 @@ export class ItemService {
 
   /** 准予 / 容缺准予 / 要求补正 (the clock stops) / 不予许可 (or 不予受理 before 受理). */
   decide(caseId: string, itemCode: string, input: ItemDecisionInput, actor: Actor, principal: Principal) {
-    return this.itemCommand(caseId, itemCode, actor, principal, 'department', async (unit, c, item, today) => {
+    return this.itemCommand(caseId, itemCode, actor, principal, 'decision', async (unit, c, item, today) => {
       const base = { caseId: c.id, itemCode: item.itemCode, itemName: item.name };
       if (input.decision === 'request-corrections' || input.decision === 'reject') {
         if (!input.reason) throw DomainError.invalid('reason', { zh: '须说明理由', en: 'reason is required' });
@@ -142,7 +142,7 @@ export class ItemService {
 
   /** The enterprise resubmits after corrections: the clock runs again, its due dates moved by the working days it stood. */
   resubmit(caseId: string, itemCode: string, actor: Actor, principal: Principal) {
-    return this.itemCommand(caseId, itemCode, actor, principal, 'applicant', async (unit, c, item, today) => {
+    return this.itemCommand(caseId, itemCode, actor, principal, 'resubmit', async (unit, c, item, today) => {
       if (item.status !== 'CORRECTIONS_REQUESTED') item.status = this.work.itemMove(item, 'RESUBMIT'); // refused with the machine's reason
       await this.work.resume(unit, c, item, today);
       if (c.status === 'IN_PUBLICITY') await this.work.pause(unit, c, item, 'publicity', today); // resubmitted during publicity: the clock waits for its end
@@ -151,10 +151,10 @@ export class ItemService {
 
   /** The enterprise supplies the documents accepted as missing (容缺). */
   supplyDocuments(caseId: string, itemCode: string, actor: Actor, principal: Principal) {
-    return this.itemCommand(caseId, itemCode, actor, principal, 'applicant', async (_unit, _c, item, today) => {
+    return this.itemCommand(caseId, itemCode, actor, principal, 'documents-supplied', async (_unit, _c, item, today) => {
       item.status = this.work.itemMove(item, 'SUPPLY_DOCUMENTS');
       item.suppliedOn = today;
-    }, true);
+    });
   }
 
   /**
@@ -164,7 +164,7 @@ export class ItemService {
    * applied for again, by 一般程序.
    */
   revoke(caseId: string, itemCode: string, input: { reason: string }, actor: Actor, principal: Principal) {
-    return this.itemCommand(caseId, itemCode, actor, principal, 'supervisor', async (unit, c, item, today) => {
+    return this.itemCommand(caseId, itemCode, actor, principal, 'revocation', async (unit, c, item, today) => {
       if (item.procedure !== 'commitment') throw DomainError.refused({ zh: `${item.itemCode}（${item.name}）不是依承诺准予的，不适用虚假承诺撤销`, en: 'only a grant obtained by commitment is revoked for a false commitment' }, 'not-committed');
       item.status = this.work.itemMove(item, 'REVOKE');
       item.revokedOn = today;
@@ -174,31 +174,30 @@ export class ItemService {
       await unit.manager.save(item);
       await unit.publish(GrantRevoked, { projectId: c.projectId, payload: { ...itemRef(c, item), reason: input.reason, revokedOn: today, caseReopened: reopened } });
       await this.credit.recordBreach(unit, c, 'serious', `虚假承诺，撤销${item.name}：${input.reason}`, today, null);
-    }, true);
+    });
   }
 
   /**
-   * One item command in its case's transaction. Who: the applicant side
-   * (enterprise, agent, officer acting for it), the item's department, or a
-   * supervisor (a zone officer or the department). `anyCaseStatus`: also after the grant.
+   * One item command in its case's transaction. Who acts (the applicant side, the
+   * item's department, or a supervisor) and in which case statuses: the command's
+   * rule in domain/permissions.ts (ITEM_COMMANDS), the same the item's `actions` read.
    */
   private itemCommand(
     caseId: string,
     itemCode: string,
     actor: Actor,
     principal: Principal,
-    who: 'applicant' | 'department' | 'supervisor',
+    command: ItemAction,
     body: (unit: UnitOfWork, c: CaseOrm, item: CaseItemOrm, today: IsoDate) => Promise<void>,
-    anyCaseStatus = false,
   ) {
+    const rule = ITEM_COMMANDS[command];
     return this.work.command(caseId, actor, principal, async (unit, c, today) => {
       const item = await this.work.item(unit.manager, c, itemCode);
-      const department = principal.role === 'department-officer';
-      if ((who === 'department' || (who === 'supervisor' && department)) && principal.role !== 'admin' && !(department && principal.department === item.department)) {
+      if (!actsForItemDepartment(principal, rule.side, item.department)) {
         throw DomainError.forbidden({ zh: `${item.itemCode}（${item.name}）由${item.department}办理`, en: `${item.itemCode} is decided by ${item.department}` }, 'department');
       }
       // A grant revoked before construction reopens the case: the item is applied for again.
-      if (!anyCaseStatus && !caseTakesItemWork(c.status) && !(c.status === 'IN_PUBLICITY' && who === 'applicant')) {
+      if (!caseTakesItemCommand(c.status, rule)) {
         throw DomainError.refused({ zh: c.status === 'IN_PUBLICITY' ? '公示期间审批事项暂停计时，公示结束后再办理' : '案件当前状态不能办理审批事项', en: `the case (${c.status}) takes no item work now` }, 'case-state');
       }
       await body(unit, c, item, today);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '@devzone/contracts';
 import { chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
+import type { CatalogueItemView, CatalogueView, ZoneRulesView } from '../api/settings.views';
 import type { CatalogueItem } from '../domain/catalogue';
 import { prerequisiteProblems } from '../domain/prerequisites';
 import { CatalogueItemOrm, ZoneRulesOrm } from '../infrastructure/orm-entities';
@@ -22,6 +23,48 @@ export type RulesChange = Partial<
     | 'repairSeriousMonths'
   >
 > & { effectiveFrom: IsoDate; note?: string; catalogue?: CatalogueItem[] };
+
+/** A version of a zone's rules as answered. */
+export function zoneRulesView(r: ZoneRulesOrm): ZoneRulesView {
+  return {
+    zoneCode: r.zoneCode,
+    version: r.version,
+    effectiveFrom: r.effectiveFrom,
+    publicityDays: r.publicityDays,
+    amberWorkingDays: r.amberWorkingDays,
+    generalRecordsToBlacklist: r.generalRecordsToBlacklist,
+    majorRectifyDays: r.majorRectifyDays,
+    maxMissingDocumentsWorkingDays: r.maxMissingDocumentsWorkingDays,
+    commitmentGraceDays: r.commitmentGraceDays,
+    commitmentRecordDays: r.commitmentRecordDays,
+    repairGeneralMonths: r.repairGeneralMonths,
+    repairMajorMonths: r.repairMajorMonths,
+    repairSeriousMonths: r.repairSeriousMonths,
+    catalogue: r.catalogue,
+    catalogueVersion: r.catalogueVersion,
+    publishedBy: r.publishedBy,
+    publishedRole: r.publishedRole,
+    publishedAt: new Date(r.publishedAt).toISOString(),
+    note: r.note,
+  };
+}
+
+function catalogueItemView(i: CatalogueItemOrm): CatalogueItemView {
+  return {
+    catalogue: i.catalogue,
+    version: i.version,
+    code: i.code,
+    name: i.name,
+    department: i.department,
+    regime: i.regime,
+    legalLimitDays: i.legalLimitDays,
+    promisedLimitDays: i.promisedLimitDays,
+    documents: i.documents.map((d) => ({ code: d.code, name: d.name, tolerable: d.tolerable })),
+    applies: i.applies,
+    sort: i.sort,
+    prerequisites: i.prerequisites,
+  };
+}
 
 /**
  * Zone rules and catalogues as versions (zone '*': the defaults for zones
@@ -50,9 +93,10 @@ export class SettingsService {
     return this.dataSource.getRepository(ZoneRulesOrm).findAndCount({ where: { zoneCode }, order: { version: 'DESC' }, ...page });
   }
 
-  async catalogue(zoneCode: string, asOf: IsoDate = chinaDate(), manager: EntityManager = this.dataSource.manager) {
+  async catalogue(zoneCode: string, asOf: IsoDate = chinaDate(), manager: EntityManager = this.dataSource.manager): Promise<CatalogueView> {
     const rules = await this.forZone(zoneCode, asOf, manager);
-    return { rulesZone: rules.zoneCode, rulesVersion: rules.version, catalogue: rules.catalogue, version: rules.catalogueVersion, items: await this.catalogueItems(rules, manager) };
+    const items = await this.catalogueItems(rules, manager);
+    return { rulesZone: rules.zoneCode, rulesVersion: rules.version, catalogue: rules.catalogue, version: rules.catalogueVersion, items: items.map(catalogueItemView) };
   }
 
   catalogueItems(rules: Pick<ZoneRulesOrm, 'catalogue' | 'catalogueVersion'>, manager: EntityManager = this.dataSource.manager): Promise<CatalogueItemOrm[]> {

@@ -99,3 +99,10 @@ export const decideCase = (status: CaseStatus, trigger: CaseTrigger): CaseDecisi
  * clocks of accepted items stand still and nothing is decided.
  */
 export const caseTakesItemWork = (status: CaseStatus) => status === 'OPENED' || status === 'NOTIFIED' || status === 'COMMITTED' || status === 'DECIDING';
+
+/** The project stages (project-intake's) from which 对标验收 may be requested: completed or later. */
+export const COMPLETED_STAGES = ['COMPLETED', 'IN_PRODUCTION', 'FULL_PRODUCTION'];
+export const projectCompleted = (projectStage: string) => COMPLETED_STAGES.includes(projectStage);
+
+/** The publicity period is still running: it may not be ended before `publicityEndsOn`. */
+export const publicityRunning = (c: { status: CaseStatus; publicityEndsOn: string | null }, today: string) => c.status === 'IN_PUBLICITY' && !!c.publicityEndsOn && today < c.publicityEndsOn;

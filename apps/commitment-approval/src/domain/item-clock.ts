@@ -1,4 +1,5 @@
 import { PAUSE_REASON_ZH, PROCEDURE_ZH, type ItemPauseReason, type ItemProcedure } from '@devzone/contracts';
+import { clockRunning, type ItemStatus } from './item.state-machine';
 import type { IsoDate, WorkingDayCalendar } from '@devzone/shared-kernel';
 
 /**
@@ -52,3 +53,20 @@ export function dueDates(calendar: WorkingDayCalendar, acceptedOn: IsoDate, limi
 
 /** The last day an application may wait for 受理; after it, it is accepted as of the day it was received. */
 export const acceptanceDueOn = (calendar: WorkingDayCalendar, appliedOn: IsoDate) => calendar.addWorkingDays(appliedOn, ACCEPTANCE_LIMIT_WORKING_DAYS);
+
+/** The pause the clock stands in now, if any. */
+export const openPause = <P extends Pick<Pause, 'to'>>(pauses: P[]): P | undefined => pauses.find((p) => p.to === null);
+
+/** A 补正 pause ends when the enterprise resubmits, a publicity pause when the publicity ends: the department does not resume them. */
+export const endsByItself = (reason: PauseReason) => reason === 'publicity' || reason === 'corrections';
+
+/** Where an item's clock stands: not started (no application, or not yet 受理), awaiting 受理, running, paused, or stopped (decided). */
+export const ITEM_CLOCKS = ['not-started', 'awaiting-acceptance', 'running', 'paused', 'stopped'] as const;
+export type ItemClock = (typeof ITEM_CLOCKS)[number];
+
+export function clockOf(status: ItemStatus): ItemClock {
+  if (clockRunning(status)) return 'running';
+  if (status === 'APPLIED') return 'awaiting-acceptance';
+  if (status === 'PAUSED' || status === 'CORRECTIONS_REQUESTED') return 'paused';
+  return status === 'PENDING' || status === 'COMMITTED' || status === 'REVOKED' ? 'not-started' : 'stopped';
+}

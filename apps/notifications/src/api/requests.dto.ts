@@ -10,40 +10,40 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const RECIPIENT_ID = /^(ent|agent|officer):[A-Za-z0-9._-]{1,80}$/;
 
 export class QuietHoursRequest {
-  @ApiProperty({ example: '22:00' }) @Matches(HHMM, { message: 'quietHours.start 应为 HH:MM（00:00–23:59）' }) start!: string;
-  @ApiProperty({ example: '07:30' }) @Matches(HHMM, { message: 'quietHours.end 应为 HH:MM（00:00–23:59）' }) end!: string;
+  @ApiProperty({ type: String, example: '22:00' }) @Matches(HHMM, { message: 'quietHours.start 应为 HH:MM（00:00–23:59）' }) start!: string;
+  @ApiProperty({ type: String, example: '07:30' }) @Matches(HHMM, { message: 'quietHours.end 应为 HH:MM（00:00–23:59）' }) end!: string;
 }
 
 /** 接收偏好 */
 export class PreferencesRequest {
-  @ApiPropertyOptional({ enum: NOTIFICATION_CHANNELS, isArray: true, description: '接收渠道（站内信始终开启）' })
+  @ApiPropertyOptional({ enum: NOTIFICATION_CHANNELS, enumName: 'NotificationChannel', isArray: true, description: '接收渠道（站内信始终开启）(channels; the inbox always works)' })
   @IsOptional() @IsArray() @ArrayMinSize(1) @IsIn(NOTIFICATION_CHANNELS, { each: true, message: `channels 应为 ${NOTIFICATION_CHANNELS.join(' / ')}` })
   channels?: NotificationChannel[];
 
-  @ApiPropertyOptional({ example: 'zhangwei@example.cn', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'zhangwei@example.cn', nullable: true })
   @IsOptional() @ValidateIf((_o, v) => v !== null) @IsEmail({}, { message: '邮箱格式不正确 (email is not a valid address)' })
   email?: string | null;
 
-  @ApiPropertyOptional({ example: 'https://erp.example.cn/hooks/devzone', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'https://erp.example.cn/hooks/devzone', nullable: true })
   @IsOptional() @ValidateIf((_o, v) => v !== null) @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'webhookUrl 应为 http(s) 地址' })
   webhookUrl?: string | null;
 
-  @ApiPropertyOptional({ description: '签名密钥（至少16个字符）', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '签名密钥（至少16个字符）(webhook secret, at least 16 characters)', nullable: true })
   @IsOptional() @ValidateIf((_o, v) => v !== null) @IsString() @MinLength(16, { message: 'webhookSecret 至少16个字符 (at least 16 characters)' }) @MaxLength(200)
   webhookSecret?: string | null;
 
-  @ApiPropertyOptional({ type: QuietHoursRequest, nullable: true, description: '免打扰时段（非紧急消息顺延），中国时间' })
+  @ApiPropertyOptional({ type: QuietHoursRequest, nullable: true, description: '免打扰时段（非紧急消息顺延），中国时间 (quiet hours, China time: non-urgent messages wait)' })
   @IsOptional() @ValidateIf((_o, v) => v !== null) @ValidateNested() @Type(() => QuietHoursRequest)
   quietHours?: QuietHoursRequest | null;
 
-  @ApiPropertyOptional({ enum: LOCALES }) @IsOptional() @IsIn(LOCALES, { message: `locale 应为 ${LOCALES.join(' / ')}` }) locale?: Locale;
+  @ApiPropertyOptional({ enum: LOCALES, enumName: 'Locale' }) @IsOptional() @IsIn(LOCALES, { message: `locale 应为 ${LOCALES.join(' / ')}` }) locale?: Locale;
 }
 
 export class InboxQuery extends PageQuery {
-  @ApiPropertyOptional({ description: '只看未读' }) @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'unread 应为 true/false' }) unread?: boolean;
+  @ApiPropertyOptional({ type: Boolean, description: '只看未读 (unread only)' }) @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'unread 应为 true/false' }) unread?: boolean;
 }
 
 export class NotificationsQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() eventId?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(RECIPIENT_ID) recipientId?: string;
+  @ApiPropertyOptional({ type: String, description: '按事件（管理员）(by event; an admin)' }) @IsOptional() @IsString() @IsNotEmpty() eventId?: string;
+  @ApiPropertyOptional({ type: String, description: '按接收人（管理员；其他人只看自己的）(by recipient; an admin)' }) @IsOptional() @Matches(RECIPIENT_ID) recipientId?: string;
 }

@@ -6,7 +6,8 @@ import type { NotificationChannel } from '@devzone/contracts';
  * channels. Urgent messages ignore quiet hours. `invitee`: the person an
  * account invitation is for (the event names them; no project needed).
  */
-export type RecipientKind = 'enterprise' | 'agent' | 'zone-officers' | 'team-lead' | 'invitee';
+export const RECIPIENT_KINDS = ['enterprise', 'agent', 'zone-officers', 'team-lead', 'invitee'] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
 export interface NotificationRule {
   eventType: string;

@@ -50,7 +50,8 @@ export class ProjectRecipientOrm {
   @PrimaryColumn({ type: 'text' }) role!: 'enterprise' | 'agent';
 }
 
-export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'delivered';
+export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'delivered'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 /** One notification per (event, recipient, channel). The inbox channel is delivered on creation. */
 @Entity('notifications')

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@devzone/contracts';
 import { Public, Roles } from '@devzone/auth';
 import { CurrentActor } from '@devzone/platform';
@@ -8,6 +8,7 @@ import { DataSource, In } from 'typeorm';
 import { ZoneOrm } from '../infrastructure/orm-entities';
 import { AccountsService } from './accounts.service';
 import { AcceptInvitationRequest, InvitationRequest, StaffAccountRequest } from './accounts.request.dto';
+import { AcceptedInvitationView, InvitationView, StaffAccountView } from './accounts.views';
 
 @ApiTags('accounts 账号与邀请')
 @Controller()
@@ -19,9 +20,10 @@ export class AccountsController {
 
   @Post('accounts')
   @ApiOperation({ summary: '开通工作人员账号（管理员）：在统一身份认证中建号，邮件邀请本人设置密码 (create a staff account and invite its owner)' })
-  @ApiConflictResponse({ description: '登录名已被使用 (the username is taken)' })
+  @ApiCreatedResponse({ type: StaffAccountView })
+  @ApiConflictResponse({ description: '登录名已被使用；或未配置账号管理 (the username is taken; or accounts are not provisioned here)' })
   @Roles('admin')
-  async createStaff(@Body() body: StaffAccountRequest, @CurrentActor() actor: Actor) {
+  async createStaff(@Body() body: StaffAccountRequest, @CurrentActor() actor: Actor): Promise<StaffAccountView> {
     const known = await this.dataSource.getRepository(ZoneOrm).findBy({ code: In(body.zones) });
     const unknown = body.zones.filter((z) => !known.some((k) => k.code === z));
     if (unknown.length) throw DomainError.invalid('zones', { zh: `未知的开发区：${unknown.join('、')}`, en: `unknown zones ${unknown.join(', ')}` });
@@ -33,9 +35,10 @@ export class AccountsController {
   @HttpCode(200)
   @Public()
   @ApiOperation({ summary: '查看邀请（无需登录）：账号与有效期 (what an invitation link is for; no sign-in)' })
-  @ApiNotFoundResponse({ description: '邀请链接无效' })
-  @ApiConflictResponse({ description: '邀请已使用或已过期' })
-  check(@Body() body: InvitationRequest) {
+  @ApiOkResponse({ type: InvitationView })
+  @ApiNotFoundResponse({ description: '邀请链接无效 (no such invitation)' })
+  @ApiConflictResponse({ description: '邀请已使用或已过期 (the invitation was used or has expired)' })
+  check(@Body() body: InvitationRequest): Promise<InvitationView> {
     return this.accounts.check(body.token);
   }
 
@@ -43,9 +46,10 @@ export class AccountsController {
   @HttpCode(200)
   @Public()
   @ApiOperation({ summary: '接受邀请并设置密码（无需登录；一次有效）(set the password from an invitation, once)' })
-  @ApiNotFoundResponse({ description: '邀请链接无效' })
-  @ApiConflictResponse({ description: '邀请已使用或已过期' })
-  accept(@Body() body: AcceptInvitationRequest) {
+  @ApiOkResponse({ type: AcceptedInvitationView })
+  @ApiNotFoundResponse({ description: '邀请链接无效，或账号已不存在 (no such invitation, or the account is gone)' })
+  @ApiConflictResponse({ description: '邀请已使用或已过期 (the invitation was used or has expired)' })
+  accept(@Body() body: AcceptInvitationRequest): Promise<AcceptedInvitationView> {
     return this.accounts.accept(body.token, body.password);
   }
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@devzone/auth';
 
-const STAFF_ROLES = ROLES.filter((r) => r !== 'enterprise');
+export const STAFF_ROLES = ROLES.filter((r): r is Exclude<Role, 'enterprise'> => r !== 'enterprise');
 
 /** 开通工作人员账号 */
 export class StaffAccountRequest {
@@ -18,7 +18,7 @@ export class StaffAccountRequest {
   @IsEmail({}, { message: '邮箱格式不正确 (email is not a valid address)' })
   email!: string;
 
-  @ApiProperty({ enum: STAFF_ROLES })
+  @ApiProperty({ enum: STAFF_ROLES, enumName: 'StaffRole' })
   @IsIn(STAFF_ROLES, { message: `角色应为 ${STAFF_ROLES.join(' / ')} (role unknown)` })
   role!: Exclude<Role, 'enterprise'>;
 

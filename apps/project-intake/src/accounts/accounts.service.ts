@@ -7,6 +7,7 @@ import { DomainError } from '@devzone/shared-kernel';
 import { AccountOrm, InvitationOrm } from '../infrastructure/orm-entities';
 import { recordTimeline } from '../application/timeline';
 import { IdentityProvider, type Account, type StaffAccountInput } from './identity-provider';
+import type { AcceptedInvitationView, InvitationView, StaffAccountView } from './accounts.views';
 
 export const ACCOUNTS_CONFIG = Symbol('ACCOUNTS_CONFIG');
 export interface AccountsConfig {
@@ -82,7 +83,7 @@ export class AccountsService {
   }
 
   /** 开通工作人员账号 (admin): the account at the identity provider, and an invitation to set its password. */
-  async createStaff(input: StaffAccountInput, actor: Actor): Promise<{ userId: string; username: string; role: string; invitationExpiresAt: string }> {
+  async createStaff(input: StaffAccountInput, actor: Actor): Promise<StaffAccountView> {
     // A department officer decides only its own department's items: without a department it could decide none.
     if (input.role === 'department-officer' && !input.department?.trim()) {
       throw DomainError.invalid('department', { zh: '部门审批人员须填写所属部门', en: 'a department-officer needs its department' });
@@ -97,13 +98,13 @@ export class AccountsService {
   }
 
   /** What an invitation link is for (the console's set-password page greets the person). */
-  async check(token: string): Promise<{ username: string; name: string; expiresAt: string }> {
+  async check(token: string): Promise<InvitationView> {
     const { invitation, account } = await this.usable(this.dataSource.manager, token);
     return { username: account.username, name: invitation.name, expiresAt: invitation.expiresAt.toISOString() };
   }
 
   /** Sets the password from an invitation, once; the person then signs in at the identity provider. */
-  async accept(token: string, password: string): Promise<{ username: string }> {
+  async accept(token: string, password: string): Promise<AcceptedInvitationView> {
     return this.dataSource.transaction(async (manager) => {
       const { invitation, account } = await this.usable(manager, token, true);
       await this.idp.setPassword(invitation.userId, password);

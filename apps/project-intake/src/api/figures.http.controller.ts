@@ -1,9 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, READERS_OF_FIGURES, Roles, type Principal } from '@devzone/auth';
+import { PageOf, PageQuery, type Page } from '@devzone/platform';
 import { ProjectQueries } from '../application/project-queries.service';
 import { RoundsService } from '../application/rounds.service';
 import { FiguresQuery, WindowBatchProjectsQuery } from './requests.dto';
+import { BatchProjectView, ThreeBatchesView } from './figures.views';
+import { ZoneView } from './zones.views';
 
 const WINDOW_NOT_FOUND = { description: '开发区或批次不存在，或不在本人负责范围 (unknown zone or round, or not the caller’s)' };
 const BAD_WINDOW = { description: 'round 与 from/to 同用、round 不属于 zone、日期不合法 (round with from/to, round of another zone, bad dates)' };
@@ -18,19 +21,21 @@ export class FiguresController {
     summary:
       '三个一批：批次（round）或时间段（zone + from + to）内的签约一批、开工一批、投产一批（项目数、总投资、预计年产值）；本期签约项目的开工率、投产率、达效率；签约→开工、开工→投产天数（中位数、P90）；落后于计划的项目。asOf（默认今天）之后的事实不计',
   })
+  @ApiOkResponse({ type: ThreeBatchesView })
   @ApiBadRequestResponse(BAD_WINDOW)
   @ApiNotFoundResponse(WINDOW_NOT_FOUND)
   @Roles(...READERS_OF_FIGURES)
-  threeBatches(@Query() query: FiguresQuery, @CurrentPrincipal() principal: Principal) {
+  threeBatches(@Query() query: FiguresQuery, @CurrentPrincipal() principal: Principal): Promise<ThreeBatchesView> {
     return this.rounds.threeBatches(query, principal);
   }
 
   @Get('three-batches/projects')
   @ApiOperation({ summary: '三个一批某一批的项目（批次或时间段；分页，按决定其入批的日期排序）(one batch’s projects of a window, paged)' })
+  @ApiOkResponse({ type: PageOf(BatchProjectView) })
   @ApiBadRequestResponse(BAD_WINDOW)
   @ApiNotFoundResponse(WINDOW_NOT_FOUND)
   @Roles(...READERS_OF_FIGURES)
-  batchProjects(@Query() query: WindowBatchProjectsQuery, @CurrentPrincipal() principal: Principal) {
+  batchProjects(@Query() query: WindowBatchProjectsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<BatchProjectView>> {
     return this.rounds.windowProjects(query, principal);
   }
 }
@@ -41,8 +46,9 @@ export class ZonesController {
   constructor(private readonly queries: ProjectQueries) {}
 
   @Get()
-  @ApiOperation({ summary: '开发区列表 (zones: code, name, level, city)' })
-  zones() {
-    return this.queries.zones();
+  @ApiOperation({ summary: '开发区列表，按代码排序，分页 (zones by code, paged: code, name, level, city …)' })
+  @ApiOkResponse({ type: PageOf(ZoneView) })
+  zones(@Query() query: PageQuery): Promise<Page<ZoneView>> {
+    return this.queries.zonePage(query);
   }
 }

@@ -87,7 +87,7 @@ export class RegisterProjectRequest {
   @Matches(/^[A-T]\d{2,4}$/, { message: '行业代码应为国民经济行业分类代码，如 C3021 (industryCode must be a GB/T 4754 code such as C3021)' })
   industryCode!: string;
 
-  @ApiPropertyOptional({ enum: Object.keys(PROJECT_TYPES), default: 'capital-construction', description: '项目类型' })
+  @ApiPropertyOptional({ enum: Object.keys(PROJECT_TYPES), enumName: 'ProjectType', default: 'capital-construction', description: '项目类型' })
   @IsOptional() @IsIn(Object.keys(PROJECT_TYPES), { message: `项目类型应为 ${Object.keys(PROJECT_TYPES).join(' / ')} (projectType unknown)` })
   projectType?: ProjectType;
 
@@ -173,7 +173,7 @@ const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : val
 
 export class ListProjectsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() zone?: string;
-  @ApiPropertyOptional({ enum: LIFECYCLE_STAGES }) @IsOptional() @IsIn(LIFECYCLE_STAGES, { message: `stage 应为 ${LIFECYCLE_STAGES.join(' / ')} (unknown stage)` }) stage?: LifecycleStage;
+  @ApiPropertyOptional({ enum: LIFECYCLE_STAGES, enumName: 'LifecycleStage' }) @IsOptional() @IsIn(LIFECYCLE_STAGES, { message: `stage 应为 ${LIFECYCLE_STAGES.join(' / ')} (unknown stage)` }) stage?: LifecycleStage;
   @ApiPropertyOptional({ description: '行业代码或其前缀，如 C30' }) @IsOptional() @Matches(/^[A-T]\d{0,4}$/, { message: 'industry 应为行业代码或前缀 (industry must be a GB/T 4754 code or prefix)' }) industry?: string;
   @ApiPropertyOptional({ description: '三个一批 批次' }) @IsOptional() @IsString() round?: string;
   @ApiPropertyOptional({ description: '签约日期起' }) @IsOptional() @IsISO8601(DATE, dateMessage('signedFrom')) signedFrom?: string;
@@ -199,7 +199,7 @@ export class FiguresQuery {
 
 /** One batch's projects of a window, a page at a time. */
 export class BatchProjectsQuery extends PageQuery {
-  @ApiProperty({ enum: BATCH_VALUES, description: 'signed 签约一批 · started 开工一批 · in-production 投产一批' }) @IsIn(BATCH_VALUES, batchMessage) batch!: (typeof BATCH_VALUES)[number];
+  @ApiProperty({ enum: BATCH_VALUES, enumName: 'Batch', description: 'signed 签约一批 · started 开工一批 · in-production 投产一批' }) @IsIn(BATCH_VALUES, batchMessage) batch!: (typeof BATCH_VALUES)[number];
   @ApiPropertyOptional({ description: '统计截止日（默认今天）' }) @IsOptional() @IsISO8601(DATE, dateMessage('asOf')) asOf?: string;
 }
 

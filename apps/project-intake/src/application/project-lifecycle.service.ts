@@ -6,15 +6,16 @@ import { coversZone, seesProject, type Principal } from '@devzone/auth';
 import { Outbox, type InboxContext } from '@devzone/messaging';
 import { chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { decide, initialState, type LifecycleState } from '../domain/lifecycle.state-machine';
+import { PROJECT_COMMANDS, type ProjectAction } from '../domain/permissions';
 import { buildProjectCode } from '../domain/project-code';
 import { ProjectOrm, ZoneOrm } from '../infrastructure/orm-entities';
 import { AccountsService } from '../accounts/accounts.service';
 import type { Account } from '../accounts/identity-provider';
 import type { RegisterProjectRequest } from '../api/requests.dto';
-import { lifecycleStateOf, projectView, projectWhere, type ProjectView } from './project.view';
+import type { ProjectView } from '../api/projects.views';
+import { lifecycleStateOf, projectView, projectWhere } from './project.view';
 import { recordTimeline } from './timeline';
 
-export type PersonTrigger = Extract<LifecycleTrigger, 'REPORT_START' | 'REPORT_COMPLETION' | 'REPORT_PRODUCTION' | 'REPORT_FULL_PRODUCTION' | 'SUSPEND' | 'RESUME' | 'TERMINATE'>;
 export type FactTrigger = Extract<
   LifecycleTrigger,
   'APPROVAL_STARTED' | 'APPROVALS_GRANTED' | 'APPROVALS_REVOKED' | 'LAND_SECURED' | 'ACCEPTANCE_PASSED' | 'ACCEPTANCE_FAILED' | 'LAND_REVIEW_PASSED' | 'LAND_REVIEW_DECIDED'
@@ -64,7 +65,7 @@ export class ProjectLifecycleService {
     const accounts = await this.accounts.contactAccounts(request.contacts, request.enterprise.creditCode);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((manager) => this.insertProject(manager, request, actor, today, accounts));
+        return await this.dataSource.transaction((manager) => this.insertProject(manager, request, actor, principal, today, accounts));
       } catch (error) {
         // Two registrations drew the same random serial: draw again.
         const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
@@ -74,7 +75,7 @@ export class ProjectLifecycleService {
     }
   }
 
-  private async insertProject(manager: EntityManager, r: RegisterProjectRequest, actor: Actor, today: IsoDate, accounts: Map<string, Account>): Promise<ProjectView> {
+  private async insertProject(manager: EntityManager, r: RegisterProjectRequest, actor: Actor, principal: Principal, today: IsoDate, accounts: Map<string, Account>): Promise<ProjectView> {
     const zone = await manager.findOneBy(ZoneOrm, { code: r.zoneCode });
     if (!zone) throw DomainError.invalid('zoneCode', { zh: `未知的开发区 ${r.zoneCode}`, en: `unknown zone ${r.zoneCode}` }, 'unknown-zone');
     const projectType = r.projectType ?? 'capital-construction';
@@ -145,11 +146,15 @@ export class ProjectLifecycleService {
     await recordTimeline(manager, event);
     await this.accounts.inviteContacts(manager, project, project.contacts, accounts, actor);
     const saved = await manager.findOneByOrFail(ProjectOrm, { id: project.id });
-    return projectView(saved, zone, today);
+    return projectView(saved, zone, today, principal);
   }
 
-  /** A person's report or decision (开工、竣工、投产、达产、暂停、恢复、终止). Refused → 409, nothing changes. */
-  async report(idOrCode: string, trigger: PersonTrigger, input: ReportInput, actor: Actor, principal: Principal): Promise<ProjectView> {
+  /**
+   * A person's report or decision (开工、竣工、投产、达产、暂停、恢复、终止), named by its
+   * route (domain/permissions.ts: its trigger and roles). Refused → 409, nothing changes.
+   */
+  async report(idOrCode: string, action: ProjectAction, input: ReportInput, actor: Actor, principal: Principal): Promise<ProjectView> {
+    const trigger = PROJECT_COMMANDS[action].trigger;
     return this.dataSource.transaction(async (manager) => {
       const project = await this.lock(manager, idOrCode);
       if (!project || !seesProject(principal, project)) throw DomainError.notFound({ zh: `项目不存在：${idOrCode}`, en: `no project ${idOrCode}` }, 'project-not-found');
@@ -189,7 +194,7 @@ export class ProjectLifecycleService {
       });
       await recordTimeline(manager, event);
       const zone = await manager.findOneBy(ZoneOrm, { code: project.zoneCode });
-      return projectView(project, zone ?? undefined, today);
+      return projectView(project, zone ?? undefined, today, principal);
     });
   }
 

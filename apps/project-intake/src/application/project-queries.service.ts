@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { isProvinceWide, seesProject, type Principal } from '@devzone/auth';
+import { pageIn, pageOf, type Page, type PageQuery } from '@devzone/platform';
 import { chinaDate, DomainError } from '@devzone/shared-kernel';
 import { ProjectOrm, TimelineEntryOrm, ZoneOrm } from '../infrastructure/orm-entities';
 import type { ListProjectsQuery } from '../api/requests.dto';
-import { projectView, projectWhere, type ProjectView } from './project.view';
+import type { ProjectView, TimelineEntryView } from '../api/projects.views';
+import type { ZoneView } from '../api/zones.views';
+import { projectView, projectWhere, timelineEntryView } from './project.view';
 
 @Injectable()
 export class ProjectQueries {
@@ -22,10 +25,23 @@ export class ProjectQueries {
     return this.zoneCache.zones;
   }
 
-  async list(q: ListProjectsQuery, principal: Principal): Promise<{ items: ProjectView[]; total: number; page: number; pageSize: number }> {
+  /** GET /zones: a page of the (few) zones, by code. */
+  async zonePage(q: PageQuery): Promise<Page<ZoneView>> {
+    const zones = (await this.zones()).map((z): ZoneView => ({
+      code: z.code,
+      name: z.name,
+      level: z.level,
+      city: z.city,
+      regionCode: z.regionCode,
+      departmentCode: z.departmentCode,
+      rules: z.rules,
+    }));
+    return pageIn(zones, q);
+  }
+
+  async list(q: ListProjectsQuery, principal: Principal): Promise<Page<ProjectView>> {
     const asOf = q.asOf ?? chinaDate();
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? 20;
+    const { page, pageSize, skip, take } = pageOf(q);
     const query = this.dataSource.getRepository(ProjectOrm).createQueryBuilder('p');
     this.scope(query, principal);
     if (q.zone) query.andWhere('p.zone_code = :zone', { zone: q.zone });
@@ -38,11 +54,11 @@ export class ProjectQueries {
     const [rows, total] = await query
       .orderBy('p.signed_on', 'DESC')
       .addOrderBy('p.code', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
+      .skip(skip)
+      .take(take)
       .getManyAndCount();
     const zones = new Map((await this.zones()).map((z) => [z.code, z]));
-    return { items: rows.map((p) => projectView(p, zones.get(p.zoneCode), asOf)), total, page, pageSize };
+    return { items: rows.map((p) => projectView(p, zones.get(p.zoneCode), asOf, principal)), total, page, pageSize };
   }
 
   /** Behind plan: not terminated, and a milestone's planned date has passed without it happening. */
@@ -63,25 +79,17 @@ export class ProjectQueries {
   async get(idOrCode: string, principal: Principal): Promise<ProjectView> {
     const project = await this.find(idOrCode, principal);
     const zone = (await this.zones()).find((z) => z.code === project.zoneCode);
-    return projectView(project, zone, chinaDate());
+    return projectView(project, zone, chinaDate(), principal);
   }
 
-  async timeline(idOrCode: string, principal: Principal) {
+  /** A page of the project's timeline, oldest first (in the order the events occurred, then as recorded); paged and counted in SQL. */
+  async timeline(idOrCode: string, q: PageQuery, principal: Principal): Promise<Page<TimelineEntryView>> {
     const project = await this.find(idOrCode, principal);
-    const entries = await this.dataSource.getRepository(TimelineEntryOrm).find({ where: { projectId: project.id }, order: { occurredAt: 'ASC', seq: 'ASC' } });
-    return {
-      projectId: project.id,
-      code: project.code,
-      name: project.name,
-      entries: entries.map((e) => ({
-        eventId: e.eventId,
-        type: e.type,
-        source: e.source,
-        occurredAt: e.occurredAt.toISOString(),
-        actor: e.actor,
-        summary: e.summary,
-      })),
-    };
+    const { page, pageSize, skip, take } = pageOf(q);
+    const [entries, total] = await this.dataSource
+      .getRepository(TimelineEntryOrm)
+      .findAndCount({ where: { projectId: project.id }, order: { occurredAt: 'ASC', seq: 'ASC' }, skip, take });
+    return { items: entries.map(timelineEntryView), total, page, pageSize };
   }
 
   private async find(idOrCode: string, principal: Principal): Promise<ProjectOrm> {

@@ -1,7 +1,10 @@
-import { STAGE_NAMES_ZH } from '@devzone/contracts';
+import { STAGE_NAMES_ZH, type LandPath } from '@devzone/contracts';
+import type { Principal } from '@devzone/auth';
 import { daysBetween, type IsoDate } from '@devzone/shared-kernel';
 import type { LifecycleState } from '../domain/lifecycle.state-machine';
-import type { ProjectOrm, ZoneOrm } from '../infrastructure/orm-entities';
+import { projectActions } from '../domain/permissions';
+import type { ProjectOrm, TimelineEntryOrm, ZoneOrm } from '../infrastructure/orm-entities';
+import type { MilestoneView, ProjectView, TimelineEntryView } from '../api/projects.views';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,15 +21,6 @@ export const lifecycleStateOf = (p: ProjectOrm): LifecycleState => ({
   landReview: p.landReview,
 });
 
-interface MilestoneView {
-  planned: IsoDate | null;
-  committed: IsoDate | null;
-  agreed: IsoDate | null;
-  actual: IsoDate | null;
-  /** actual − planned in days; or, while it has not happened, how late it is today (positive) */
-  varianceDays: number | null;
-}
-
 function milestone(planned: IsoDate | null, committed: IsoDate | null, agreed: IsoDate | null, actual: IsoDate | null, asOf: IsoDate, open: boolean): MilestoneView {
   let varianceDays: number | null = null;
   if (planned && actual) varianceDays = daysBetween(planned, actual);
@@ -34,8 +28,11 @@ function milestone(planned: IsoDate | null, committed: IsoDate | null, agreed: I
   return { planned, committed, agreed, actual, varianceDays };
 }
 
-/** The API's view of a project, with plan-vs-actual per milestone. */
-export function projectView(p: ProjectOrm, zone: Pick<ZoneOrm, 'name'> | undefined, asOf: IsoDate) {
+/** A timestamp column as ISO 8601 (TypeORM gives a Date; tolerate a string). */
+const iso = (d: Date | string): string => new Date(d).toISOString();
+
+/** The API's view of a project, with plan-vs-actual per milestone and the commands `caller` may take on it now. */
+export function projectView(p: ProjectOrm, zone: Pick<ZoneOrm, 'name'> | undefined, asOf: IsoDate, caller: Principal): ProjectView {
   const open = p.stage !== 'TERMINATED';
   return {
     id: p.id,
@@ -63,7 +60,8 @@ export function projectView(p: ProjectOrm, zone: Pick<ZoneOrm, 'name'> | undefin
       approvalsGranted: p.approvalsGranted,
       landNeeded: p.landAreaMu > 0,
       landSecured: p.landSecured,
-      landPath: p.landPath,
+      // Written only from land events, whose contract admits LAND_PATHS alone.
+      landPath: p.landPath as LandPath | null,
       landReference: p.landReference,
       acceptance: p.acceptance,
       landReview: p.landReview,
@@ -77,10 +75,19 @@ export function projectView(p: ProjectOrm, zone: Pick<ZoneOrm, 'name'> | undefin
       fullProduction: { actual: p.actualFullProduction },
     },
     version: p.version,
-    createdAt: p.createdAt,
-    updatedAt: p.updatedAt,
+    createdAt: iso(p.createdAt),
+    updatedAt: iso(p.updatedAt),
+    actions: projectActions(lifecycleStateOf(p), p, caller),
   };
 }
 
-export type ProjectView = ReturnType<typeof projectView>;
+/** One line of a project's timeline. */
+export const timelineEntryView = (e: TimelineEntryOrm): TimelineEntryView => ({
+  eventId: e.eventId,
+  type: e.type,
+  source: e.source,
+  occurredAt: iso(e.occurredAt),
+  actor: e.actor,
+  summary: e.summary,
+});
 

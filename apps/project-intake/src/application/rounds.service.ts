@@ -5,43 +5,14 @@ import { coversZone, isProvinceWide, type Principal } from '@devzone/auth';
 import { pageOf, type Page } from '@devzone/platform';
 import { chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import type { LifecycleStage } from '@devzone/contracts';
-import { BEHIND_PLAN_LIMIT, ratio, round4, type BatchTally, type BehindPlan, type DurationStats, type Milestone, type Tally, type ThreeBatchesFigures } from '../domain/figures';
+import { BEHIND_PLAN_LIMIT, ratio, round4, type Milestone } from '../domain/figures';
 import { firstOverlap, type Batch, type Window } from '../domain/rounds';
 import { RoundOrm, ZoneOrm } from '../infrastructure/orm-entities';
 import type { BatchProjectsQuery, CreateRoundRequest, FiguresQuery, ListRoundsQuery, WindowBatchProjectsQuery } from '../api/requests.dto';
+import type { BatchProjectView, BatchTallyView, DurationStatsView, TallyView, ThreeBatchesView } from '../api/figures.views';
+import type { RoundView } from '../api/rounds.views';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export interface RoundView {
-  id: string;
-  zoneCode: string;
-  zoneName: string | null;
-  name: string;
-  startsOn: IsoDate;
-  endsOn: IsoDate;
-  createdBy: string;
-  createdAt: string;
-}
-
-export type ThreeBatchesAnswer = ThreeBatchesFigures & { filter: FiguresQuery; round: RoundView | null };
-
-/** One project of a batch, its facts as of asOf (a start or production after asOf shows as null). */
-export interface BatchProjectRow {
-  id: string;
-  code: string;
-  name: string;
-  enterprise: { name: string; creditCode: string };
-  zoneCode: string;
-  zoneName: string;
-  /** The project's current stage. */
-  stage: LifecycleStage;
-  signedOn: IsoDate;
-  actualStart: IsoDate | null;
-  actualProduction: IsoDate | null;
-  /** 万元 */
-  totalInvestment: number;
-  projectedAnnualOutput: number;
-}
 
 /** Where a window's figures are taken: its zones (null: every zone), its days, as of when. */
 interface Selection {
@@ -77,7 +48,7 @@ function selectionSql(s: Selection, params: Params) {
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const duration = (count: unknown, median: unknown, p90: unknown): DurationStats => ({ count: num(count), medianDays: numOrNull(median), p90Days: numOrNull(p90) });
+const duration = (count: unknown, median: unknown, p90: unknown): DurationStatsView => ({ count: num(count), medianDays: numOrNull(median), p90Days: numOrNull(p90) });
 
 /**
  * 三个一批 rounds (data: a zone's windows of days), the figures of a window and
@@ -149,20 +120,20 @@ export class RoundsService {
   // ————— Figures of a window —————
 
   /** GET /figures/three-batches: a round, or zone + from–to; `asOf` (default today) cuts every fact. */
-  async threeBatches(q: FiguresQuery, principal: Principal): Promise<ThreeBatchesAnswer> {
+  async threeBatches(q: FiguresQuery, principal: Principal): Promise<ThreeBatchesView> {
     const selection = await this.select(q, principal);
     const figures = await this.dataSource.transaction('REPEATABLE READ', async (m) => ({ ...(await this.tallies(m, selection)), ...(await this.behindPlan(m, selection)) }));
     return { filter: q, round: selection.round, asOf: selection.asOf, window: selection.window, ...figures };
   }
 
   /** One batch's projects of a round. */
-  async roundProjects(roundId: string, q: BatchProjectsQuery, principal: Principal): Promise<Page<BatchProjectRow>> {
+  async roundProjects(roundId: string, q: BatchProjectsQuery, principal: Principal): Promise<Page<BatchProjectView>> {
     const round = await this.get(roundId, principal);
     return this.batchPage({ zones: [round.zoneCode], window: { from: round.startsOn, to: round.endsOn }, asOf: q.asOf ?? chinaDate(), round }, q);
   }
 
   /** One batch's projects of any window (a round, or zone + from–to). */
-  async windowProjects(q: WindowBatchProjectsQuery, principal: Principal): Promise<Page<BatchProjectRow>> {
+  async windowProjects(q: WindowBatchProjectsQuery, principal: Principal): Promise<Page<BatchProjectView>> {
     return this.batchPage(await this.select(q, principal), q);
   }
 
@@ -183,7 +154,7 @@ export class RoundsService {
   }
 
   /** The three batches, the cohort's rates and the durations per zone: one grouped query (per zone and in total). */
-  private async tallies(m: EntityManager, s: Selection): Promise<Omit<ThreeBatchesFigures, 'asOf' | 'window' | 'behindPlan' | 'behindPlanTotal'>> {
+  private async tallies(m: EntityManager, s: Selection): Promise<Omit<ThreeBatchesView, 'filter' | 'round' | 'asOf' | 'window' | 'behindPlan' | 'behindPlanTotal'>> {
     const params = new Params();
     const { scope, within, by } = selectionSql(s, params);
     const rows: Record<string, unknown>[] = await m.query(
@@ -214,8 +185,8 @@ export class RoundsService {
       params.values,
     );
     const total = rows.find((r) => num(r['is_total']) === 1) ?? {};
-    const batch = (prefix: string): BatchTally => ({ count: num(total[`${prefix}_n`]), investment: round4(num(total[`${prefix}_inv`])), projectedAnnualOutput: round4(num(total[`${prefix}_out`])) });
-    const tally = (prefix: string): Tally => ({ count: num(total[`${prefix}_n`]), investment: round4(num(total[`${prefix}_inv`])) });
+    const batch = (prefix: string): BatchTallyView => ({ count: num(total[`${prefix}_n`]), investment: round4(num(total[`${prefix}_inv`])), projectedAnnualOutput: round4(num(total[`${prefix}_out`])) });
+    const tally = (prefix: string): TallyView => ({ count: num(total[`${prefix}_n`]), investment: round4(num(total[`${prefix}_inv`])) });
     const signed = tally('signed');
     const started = tally('cohort_started');
     const inProduction = tally('cohort_production');
@@ -239,7 +210,7 @@ export class RoundsService {
   }
 
   /** The cohort's projects behind plan at their first milestone not reached by asOf (domain/figures.ts firstMissedMilestone). */
-  private async behindPlan(m: EntityManager, s: Selection): Promise<{ behindPlan: BehindPlan[]; behindPlanTotal: number }> {
+  private async behindPlan(m: EntityManager, s: Selection): Promise<Pick<ThreeBatchesView, 'behindPlan' | 'behindPlanTotal'>> {
     const params = new Params();
     const { asOf, scope, within, by } = selectionSql(s, params);
     const first = (done: (m: Milestone) => string, value: (m: Milestone) => string) =>
@@ -276,7 +247,7 @@ export class RoundsService {
   }
 
   /** A page of one batch, ordered by the date that put each project in it, then id. */
-  private async batchPage(s: Selection, q: BatchProjectsQuery): Promise<Page<BatchProjectRow>> {
+  private async batchPage(s: Selection, q: BatchProjectsQuery): Promise<Page<BatchProjectView>> {
     const { page, pageSize, skip, take } = pageOf(q);
     const column = BATCH_COLUMN[q.batch];
     const params = new Params();

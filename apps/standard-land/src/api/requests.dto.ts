@@ -5,7 +5,8 @@ import { IsOnOrAfter, PageQuery } from '@devzone/platform';
 import { CHECK_STAGES, type LandCheckStage } from '@devzone/contracts';
 import { REGIONAL_ASSESSMENTS } from '@devzone/contracts';
 import { REPORTING_PERIODS, type ReportingPeriod } from '../domain/consequences';
-import { SERVICING_LEVELS, type ServicingLevel } from '../domain/plot';
+import { SERVICING_LEVELS, type PlotStatus, type ServicingLevel } from '../domain/plot';
+import { PLOT_STATUSES } from './plot.views';
 
 export const DATE = { strict: true } as const;
 export const dateMessage = (field: string) => ({ message: `${field} 应为日期 YYYY-MM-DD (${field} must be a date YYYY-MM-DD)` });
@@ -100,5 +101,8 @@ export class InterimRequest {
 
 export class PlotsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() zone?: string;
-  @ApiPropertyOptional({ enum: ['PREPARING', 'AVAILABLE', 'RESERVED', 'TRANSFERRED'] }) @IsOptional() @IsIn(['PREPARING', 'AVAILABLE', 'RESERVED', 'TRANSFERRED']) status?: 'PREPARING' | 'AVAILABLE' | 'RESERVED' | 'TRANSFERRED';
+  @ApiPropertyOptional({ enum: PLOT_STATUSES, enumName: 'PlotStatus' })
+  @IsOptional()
+  @IsIn(PLOT_STATUSES, { message: `status 应为 ${PLOT_STATUSES.join(' / ')}` })
+  status?: PlotStatus;
 }

@@ -4,8 +4,10 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@devzone/contracts';
 import type { Principal } from '@devzone/auth';
 import { chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
-import { EXEMPTION_CAUSE_ZH, type ExemptionCause } from '../domain/idle-land';
+import type { ConstructionProgressView, IdleExemptionView } from '../api/construction.views';
+import type { ExemptionCause } from '../domain/idle-land';
 import { ConstructionProgressOrm, IdleExemptionOrm } from '../infrastructure/orm-entities';
+import { exemptionView, progressView } from './answers';
 import { contractFor, projectFor } from './project-access';
 
 export interface ProgressInput {
@@ -21,8 +23,6 @@ export interface ExemptionInput {
   to?: IsoDate;
 }
 
-export const exemptionView = (e: IdleExemptionOrm) => ({ ...e, causeZh: EXEMPTION_CAUSE_ZH[e.cause] });
-
 /**
  * What the idle-land rules read besides the contract: construction progress (case 2:
  * started but stalled) and government-caused delays (§8), both per project with a contract.
@@ -32,7 +32,7 @@ export class ConstructionService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** 施工进度: cumulative floor area built (m²) and investment made (万元) on a date. */
-  progress(projectId: string, input: ProgressInput, actor: Actor, principal: Principal) {
+  progress(projectId: string, input: ProgressInput, actor: Actor, principal: Principal): Promise<ConstructionProgressView> {
     return this.dataSource.transaction(async (manager) => {
       await projectFor(manager, projectId, principal);
       await contractFor(manager, projectId);
@@ -49,12 +49,12 @@ export class ConstructionService {
         recordedAt: new Date(),
       });
       await manager.insert(ConstructionProgressOrm, row);
-      return row;
+      return progressView(row);
     });
   }
 
   /** 政府原因 (闲置土地处置办法 §8): while it lasts the idle clock stops; its days move the idle deadlines. */
-  exemption(projectId: string, input: ExemptionInput, actor: Actor, principal: Principal) {
+  exemption(projectId: string, input: ExemptionInput, actor: Actor, principal: Principal): Promise<IdleExemptionView> {
     return this.dataSource.transaction(async (manager) => {
       await projectFor(manager, projectId, principal);
       await contractFor(manager, projectId);

@@ -5,9 +5,11 @@ import { IndicatorAtRisk, LandCheckFailedV2Event, LandCheckPassed, PenaltyAssess
 import type { Principal } from '@devzone/auth';
 import { commandUnit, Outbox } from '@devzone/messaging';
 import { chinaDate, DomainError } from '@devzone/shared-kernel';
-import { checkStatus, decideCheck, periodOf, trend, type Consequence } from '../domain/consequences';
+import { decideCheck, periodOf, trend, type Consequence } from '../domain/consequences';
 import { checkStage, evaluate, IndicatorError, INDICATORS, type CheckStage, type IndicatorResult, type Measurement } from '../domain/indicators';
 import { InterimReportOrm, LandCheckOrm } from '../infrastructure/orm-entities';
+import type { InterimReportView, LandCheckView } from '../api/checks.views';
+import { checkView, interimReportView } from './answers';
 import { agreementFor, projectFor } from './project-access';
 
 /** Wraps the domain's indicator errors as 400s on the field they concern. */
@@ -34,9 +36,6 @@ export const resultRef = (r: IndicatorResult) => ({
 
 export const penaltyLines = (c: Consequence) => c.lines.map((l) => ({ code: l.code, formula: l.formula.kind, amountFen: l.amountFen }));
 
-/** A check as the land view shows it: its case state in words. */
-export const checkView = (check: LandCheckOrm) => ({ ...check, status: checkStatus(check) });
-
 /**
  * 竣工验收 and 达产复核 against the performance agreement, in the order the agreement
  * sets (domain.md §7): a failure opens a rectification period; the re-check within it
@@ -50,7 +49,7 @@ export class LandChecksService {
     private readonly outbox: Outbox,
   ) {}
 
-  async check(projectId: string, stage: CheckStage, measured: Measurement[], actor: Actor, principal: Principal) {
+  async check(projectId: string, stage: CheckStage, measured: Measurement[], actor: Actor, principal: Principal): Promise<LandCheckView> {
     return this.dataSource.transaction(async (manager) => {
       const unit = commandUnit(this.outbox, manager, actor);
       await projectFor(manager, projectId, principal);
@@ -111,7 +110,7 @@ export class LandChecksService {
    * on the China date); the first report of a period with an indicator at risk raises
    * land.indicator-at-risk, later ones in the same period do not.
    */
-  async interim(projectId: string, measured: Measurement[], actor: Actor, principal: Principal) {
+  async interim(projectId: string, measured: Measurement[], actor: Actor, principal: Principal): Promise<InterimReportView> {
     return this.dataSource.transaction(async (manager) => {
       await projectFor(manager, projectId, principal);
       const { contract, plot, agreement } = await agreementFor(manager, projectId, true); // serialises a period's reports
@@ -141,7 +140,7 @@ export class LandChecksService {
           },
         });
       }
-      return report;
+      return interimReportView(report);
     });
   }
 

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { LAND_PATH_ZH, LandSecured, type Actor, type EventEnvelope, type LandSecuredV1, type ProjectSignedV1 } from '@devzone/contracts';
+import { LandSecured, type Actor, type EventEnvelope, type LandSecuredV1, type ProjectSignedV1 } from '@devzone/contracts';
 import type { Principal } from '@devzone/auth';
 import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
 import { chinaDate, DomainError, type IsoDate, type Message } from '@devzone/shared-kernel';
 import { certificateProblem, futureDateProblem, NO_NEW_LAND_REFERENCE, pathRefusal, type OfficerPath } from '../domain/land-paths';
 import { ContractOrm, LandPathOrm, type LeaseTerms } from '../infrastructure/orm-entities';
+import type { LandPathView } from '../api/land.views';
+import { pathView } from './answers';
 import { projectFor } from './project-access';
 
 export interface GrantInput {
@@ -28,17 +30,6 @@ export interface OwnLandInput {
 
 export type LeaseInput = LeaseTerms & { contractNumber: string };
 
-export const pathView = (row: LandPathOrm) => ({
-  path: row.path,
-  pathZh: LAND_PATH_ZH[row.path],
-  securedOn: row.securedOn,
-  reference: row.reference,
-  areaMu: row.areaMu,
-  location: row.location,
-  lease: row.lease,
-  recordedBy: row.recordedBy,
-});
-
 const invalid = (field: string, problem: Message | null) => {
   if (problem) throw DomainError.invalid(field, problem);
 };
@@ -56,7 +47,7 @@ export class LandPathsService {
   ) {}
 
   /** 招拍挂出让: a grant contract without a performance agreement; it is 出让 land, so the idle-land rules apply. */
-  grant(projectId: string, input: GrantInput, actor: Actor, principal: Principal) {
+  grant(projectId: string, input: GrantInput, actor: Actor, principal: Principal): Promise<LandPathView> {
     const today = chinaDate();
     invalid('signedOn', futureDateProblem(input.signedOn, today));
     return this.record(projectId, 'grant', actor, principal, async (unit) => {
@@ -89,7 +80,7 @@ export class LandPathsService {
   }
 
   /** 自有用地: land the enterprise holds, by its 不动产权证. */
-  ownLand(projectId: string, input: OwnLandInput, actor: Actor, principal: Principal) {
+  ownLand(projectId: string, input: OwnLandInput, actor: Actor, principal: Principal): Promise<LandPathView> {
     invalid('certificateNumber', certificateProblem(input.certificateNumber));
     const reference = input.certificateNumber.trim();
     return this.record(projectId, 'own-land', actor, principal, async (_unit, today) => ({
@@ -99,7 +90,7 @@ export class LandPathsService {
   }
 
   /** 租赁厂房 / 标准厂房: premises leased, often from the zone's operating company (管运分离). */
-  lease(projectId: string, input: LeaseInput, actor: Actor, principal: Principal) {
+  lease(projectId: string, input: LeaseInput, actor: Actor, principal: Principal): Promise<LandPathView> {
     const { contractNumber, ...terms } = input;
     return this.record(projectId, 'lease', actor, principal, async (_unit, today) => ({
       row: { securedOn: today, reference: contractNumber, areaMu: null, location: input.premises, lease: terms },
@@ -124,7 +115,7 @@ export class LandPathsService {
     actor: Actor,
     principal: Principal,
     write: (unit: UnitOfWork, today: IsoDate) => Promise<{ row: Pick<LandPathOrm, 'securedOn' | 'reference' | 'areaMu' | 'location' | 'lease'>; payload: LandSecuredV1 }>,
-  ) {
+  ): Promise<LandPathView> {
     return this.dataSource.transaction(async (manager) => {
       const project = await projectFor(manager, projectId, principal, true);
       const current = await manager.findOneBy(LandPathOrm, { projectId });

@@ -1,29 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { LandContractSigned, PlotPublished, PlotReserved, type Actor, type EventEnvelope, type ProjectSignedV1, type ProjectStageChangedV1 } from '@devzone/contracts';
 import { coversZone, type Principal } from '@devzone/auth';
 import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
 import { chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { DEFAULT_BREACH_TERMS, type BreachTerms, type ReportingPeriod } from '../domain/consequences';
-import { assessIdleLand } from '../domain/idle-land';
 import { evaluate, INDICATORS, validateTarget, type IndicatorTarget } from '../domain/indicators';
 import { matchPlot, movePlot, muToM2, publishBlockers, type PlotTrigger, type ServicingLevel } from '../domain/plot';
-import {
-  ConstructionProgressOrm,
-  ContractOrm,
-  IdleExemptionOrm,
-  IndicatorTemplateOrm,
-  InterimReportOrm,
-  LandCheckOrm,
-  LandPathOrm,
-  LandProjectOrm,
-  PlotOrm,
-} from '../infrastructure/orm-entities';
-import { exemptionView } from './construction.service';
-import { idleInputOf } from './idle-land.checker';
-import { asInvalid, checkView } from './land-checks.service';
-import { pathView } from './land-paths.service';
+import type { PlotView } from '../api/plot.views';
+import { ContractOrm, LandPathOrm, LandProjectOrm, PlotOrm } from '../infrastructure/orm-entities';
+import { plotView } from './answers';
+import { asInvalid } from './land-checks.service';
+import { templateOf } from './plot-queries';
 import { projectFor } from './project-access';
 
 export interface NewPlot {
@@ -65,16 +54,11 @@ export class LandService {
     private readonly outbox: Outbox,
   ) {}
 
-  async template(zoneCode: string, manager: EntityManager = this.dataSource.manager): Promise<IndicatorTemplateOrm> {
-    const own = await manager.findOne(IndicatorTemplateOrm, { where: { zoneCode }, order: { version: 'DESC' } });
-    return own ?? (await manager.findOneOrFail(IndicatorTemplateOrm, { where: { zoneCode: '*' }, order: { version: 'DESC' } }));
-  }
-
-  async createPlot(input: NewPlot, principal: Principal): Promise<PlotOrm> {
+  async createPlot(input: NewPlot, principal: Principal): Promise<PlotView> {
     if (!coversZone(principal, input.zoneCode)) throw DomainError.forbidden({ zh: `不能在本人负责之外的开发区（${input.zoneCode}）登记地块`, en: `you do not work in zone ${input.zoneCode}` }, 'zone');
     return this.dataSource.transaction(async (manager) => {
       if (await manager.existsBy(PlotOrm, { code: input.code })) throw DomainError.refused({ zh: `地块编号 ${input.code} 已存在`, en: `plot ${input.code} exists` }, 'plot-exists');
-      const template = await this.template(input.zoneCode, manager);
+      const template = await templateOf(manager, input.zoneCode);
       const indicators = input.indicators ?? template.indicators;
       indicators.forEach((t, i) => asInvalid(`indicators[${i}]`, () => validateTarget(t)));
       const plot = manager.create(PlotOrm, {
@@ -88,11 +72,11 @@ export class LandService {
         reservedOn: null,
       });
       await manager.insert(PlotOrm, plot);
-      return plot;
+      return plotView(plot, principal);
     });
   }
 
-  publish(code: string, actor: Actor, principal: Principal) {
+  publish(code: string, actor: Actor, principal: Principal): Promise<PlotView> {
     return this.onPlot(code, actor, principal, async (unit, plot) => {
       const blockers = publishBlockers(plot);
       if (blockers.length) throw DomainError.refused({ zh: `地块不能发布：${blockers.map((b) => b.zh).join('；')}`, en: `cannot publish: ${blockers.map((b) => b.en).join('; ')}` }, 'not-ready');
@@ -104,14 +88,7 @@ export class LandService {
     });
   }
 
-  async matches(projectId: string, principal: Principal) {
-    const project = await projectFor(this.dataSource.manager, projectId, principal);
-    const plots = await this.dataSource.getRepository(PlotOrm).find({ where: { zoneCode: project.zoneCode }, order: { code: 'ASC' } });
-    const rows = plots.map((p) => ({ plotCode: p.code, areaMu: p.areaMu, status: p.status, location: p.location, ...matchPlot(p, project) }));
-    return { projectId, usesStandardLand: project.usesStandardLand, matched: rows.filter((r) => r.matches), notMatched: rows.filter((r) => !r.matches) };
-  }
-
-  reserve(code: string, projectId: string, actor: Actor, principal: Principal) {
+  reserve(code: string, projectId: string, actor: Actor, principal: Principal): Promise<PlotView> {
     return this.onPlot(code, actor, principal, async (unit, plot, today) => {
       const project = await projectFor(unit.manager, projectId, principal);
       const fit = matchPlot(plot, project);
@@ -125,7 +102,7 @@ export class LandService {
     });
   }
 
-  release(code: string, actor: Actor, principal: Principal) {
+  release(code: string, actor: Actor, principal: Principal): Promise<PlotView> {
     return this.onPlot(code, actor, principal, async (_unit, plot) => {
       this.move(plot, 'RELEASE');
       plot.reservedFor = null;
@@ -134,7 +111,7 @@ export class LandService {
   }
 
   /** 出让: the land-grant contract and the performance agreement, once per plot (the plot row is locked). */
-  transfer(code: string, input: TransferInput, actor: Actor, principal: Principal) {
+  transfer(code: string, input: TransferInput, actor: Actor, principal: Principal): Promise<PlotView> {
     return this.onPlot(code, actor, principal, async (unit, plot, today) => {
       const project = await projectFor(unit.manager, input.projectId, principal);
       if (!project.usesStandardLand) throw DomainError.refused({ zh: '项目未申请标准地', en: 'the project does not take standard land' }, 'not-standard-land');
@@ -209,31 +186,6 @@ export class LandService {
     });
   }
 
-  /** Everything about the project's land: its path, plot, contract, checks, interim reports, progress and idle land. */
-  async landOf(projectId: string, principal: Principal) {
-    const manager = this.dataSource.manager;
-    const project = await projectFor(manager, projectId, principal);
-    const path = await manager.findOneBy(LandPathOrm, { projectId });
-    const contract = await manager.findOneBy(ContractOrm, { projectId });
-    const plot = contract ? (contract.plotId ? await manager.findOneBy(PlotOrm, { id: contract.plotId }) : null) : await manager.findOneBy(PlotOrm, { reservedFor: projectId });
-    const checks = contract ? await manager.find(LandCheckOrm, { where: { contractId: contract.id }, order: { checkedOn: 'ASC', stage: 'ASC' } }) : []; // completion before full-production on the same day
-    const interim = contract ? await manager.find(InterimReportOrm, { where: { contractId: contract.id }, order: { reportedOn: 'ASC' } }) : [];
-    const progress = await manager.find(ConstructionProgressOrm, { where: { projectId }, order: { reportedOn: 'ASC', recordedAt: 'ASC' } });
-    const exemptions = await manager.find(IdleExemptionOrm, { where: { projectId }, order: { from: 'ASC' } });
-    const idleLand = contract ? assessIdleLand(await idleInputOf(manager, contract, plot), chinaDate()) : null;
-    return {
-      project,
-      path: path ? pathView(path) : null,
-      plot,
-      contract,
-      checks: checks.map(checkView),
-      interimReports: interim,
-      constructionProgress: progress,
-      idleExemptions: exemptions.map(exemptionView),
-      idleLand: idleLand && contract ? { ...idleLand, raised: { 'not-started': contract.idleLevelRaised, stalled: contract.stalledLevelRaised } } : null,
-    };
-  }
-
   // ── project.* ──────────────────────────────────────────────────────────────
   async projectSigned(unit: UnitOfWork, event: EventEnvelope<ProjectSignedV1>): Promise<void> {
     const p = event.payload;
@@ -266,13 +218,14 @@ export class LandService {
   }
 
   // ── helpers ────────────────────────────────────────────────────────────────
-  private onPlot(code: string, actor: Actor, principal: Principal, body: (unit: UnitOfWork, plot: PlotOrm, today: IsoDate) => Promise<void>): Promise<PlotOrm> {
+  /** A command on the plot (its row locked), answering the plot as it is now, with what the caller may do next. */
+  private onPlot(code: string, actor: Actor, principal: Principal, body: (unit: UnitOfWork, plot: PlotOrm, today: IsoDate) => Promise<void>): Promise<PlotView> {
     return this.dataSource.transaction(async (manager) => {
       const plot = await manager.findOne(PlotOrm, { where: { code }, lock: { mode: 'pessimistic_write' } });
       if (!plot || !coversZone(principal, plot.zoneCode)) throw DomainError.notFound({ zh: `地块不存在：${code}`, en: `no plot ${code}` }, 'plot-not-found');
       await body(commandUnit(this.outbox, manager, actor), plot, chinaDate());
       await manager.save(plot);
-      return plot;
+      return plotView(plot, principal);
     });
   }
 

@@ -94,6 +94,18 @@ export type CheckOutcome =
 export function decideCheck(open: StageCase | null, results: IndicatorResult[], terms: BreachTerms, plotAreaMu: number, landPriceFen: Fen, today: IsoDate): CheckOutcome {
   const c = consequence(results, terms, plotAreaMu, landPriceFen, today);
   if (!open) return c.passed ? { kind: 'passed' } : { kind: 'rectifying', rectifyBy: c.rectifyBy ?? today, consequence: c };
+  const closed = checkClosed(open, today);
+  if (closed) return closed;
+  return c.passed ? { kind: 'recheck-passed' } : { kind: 'penalty', reason: 'recheck-failed', consequence: c };
+}
+
+/**
+ * Why the stage takes no further check today, or null when it does: no case yet (the
+ * first check), or a case rectifying within its period (the re-check). A decided case is
+ * closed; so is one whose rectification period is over (the lapse is penalised instead).
+ */
+export function checkClosed(open: StageCase | null, today: IsoDate): Extract<CheckOutcome, { kind: 'refused' }> | null {
+  if (!open) return null;
   const stageZh = CHECK_STAGE_NAMES_ZH[open.stage];
   if (open.state !== 'rectifying') {
     return { kind: 'refused', code: 'check-closed', message: { zh: `${stageZh}已有结论（${STATE_ZH[open.state]}），不再核验`, en: `the ${open.stage} check is decided (${open.state})` } };
@@ -105,7 +117,7 @@ export function decideCheck(open: StageCase | null, results: IndicatorResult[], 
       message: { zh: `${stageZh}整改期限已于 ${open.rectifyBy} 届满，复核不再计入，违约金按逾期核定`, en: `the rectification period ended on ${open.rectifyBy}: the penalty is assessed for the lapse` },
     };
   }
-  return c.passed ? { kind: 'recheck-passed' } : { kind: 'penalty', reason: 'recheck-failed', consequence: c };
+  return null;
 }
 
 /** A rectification period over (the deadline day itself still counts) without a passed re-check. */

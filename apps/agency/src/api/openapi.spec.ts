@@ -1,0 +1,68 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { openApiDocument } from '@devzone/platform';
+import { listEnvelopeProblems, type OpenApiDocument } from '@devzone/testing';
+import { AppModule, SERVICE } from '../app.module';
+
+type Schema = { type?: string; enum?: string[]; properties?: Record<string, Schema>; items?: Schema & { $ref?: string }; $ref?: string; required?: string[] };
+type Document = OpenApiDocument & {
+  paths: Record<string, Record<string, { responses: Record<string, { content?: { 'application/json'?: { schema?: { $ref?: string } } } }> }>>;
+  components: { schemas: Record<string, Schema> };
+};
+
+describe('the agency OpenAPI document', () => {
+  let document: Document;
+  beforeAll(async () => {
+    const app = await NestFactory.create(AppModule, new FastifyAdapter(), { preview: true, logger: false });
+    document = openApiDocument(app, SERVICE) as never;
+    await app.close();
+  });
+  const answer = (method: string, path: string, status = '200') => document.paths[path][method].responses[status].content?.['application/json']?.schema?.$ref?.replace('#/components/schemas/', '');
+
+  it('declares every answer, answers lists in the one envelope, and no bare array', () => {
+    expect(listEnvelopeProblems(document)).toEqual([]);
+    expect(answer('get', '/agents')).toBe('AgentViewPage');
+    expect(Object.keys(document.components.schemas['AgentViewPage'].properties ?? {}).sort()).toEqual(['items', 'page', 'pageSize', 'total']);
+  });
+
+  it('names each answer', () => {
+    expect({
+      delegation: answer('get', '/delegations/{id}'),
+      ofProject: answer('get', '/projects/{projectId}/delegation'),
+      progress: answer('get', '/projects/{projectId}/progress'),
+      assign: answer('post', '/delegations/{id}/assign'),
+      rating: answer('post', '/delegations/{id}/rating'),
+      actions: answer('post', '/tasks/{id}/actions'),
+      notes: answer('post', '/tasks/{id}/notes'),
+      addAgent: answer('post', '/agents', '201'),
+      addTeam: answer('post', '/teams', '201'),
+      worklist: answer('get', '/agents/{id}/worklist'),
+      load: answer('get', '/teams/{code}/load'),
+      settings: answer('get', '/settings/zones/{zone}'),
+      putSettings: answer('put', '/settings/zones/{zone}'),
+    }).toEqual({
+      delegation: 'DelegationView',
+      ofProject: 'DelegationView',
+      progress: 'ProgressView',
+      assign: 'DelegationView',
+      rating: 'DelegationView',
+      actions: 'TaskView',
+      notes: 'TaskView',
+      addAgent: 'AgentView',
+      addTeam: 'TeamView',
+      worklist: 'WorklistView',
+      load: 'TeamLoadView',
+      settings: 'AgencySettingsView',
+      putSettings: 'AgencySettingsView',
+    });
+  });
+
+  it('declares the actions of a delegation and of a task as named enums', () => {
+    const { schemas } = document.components;
+    expect(schemas['DelegationAction'].enum).toEqual(['assign', 'rating']);
+    expect(schemas['TaskAction'].enum).toEqual(['START', 'SUBMIT', 'ACCEPT', 'REVIEW', 'REQUEST_CORRECTIONS', 'APPROVE', 'REFUSE', 'DELIVER', 'notes']);
+    expect(schemas['DelegationView'].properties?.['actions']).toMatchObject({ type: 'array', items: { $ref: '#/components/schemas/DelegationAction' } });
+    expect(schemas['TaskView'].properties?.['actions']).toMatchObject({ type: 'array', items: { $ref: '#/components/schemas/TaskAction' } });
+    expect(schemas['DelegationView'].required).toContain('actions');
+  });
+});

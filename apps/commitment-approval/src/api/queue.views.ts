@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PROCEDURES, type ItemProcedure } from '@devzone/contracts';
+import { RAGS, type Rag } from '../domain/deadlines';
+import { ITEM_CLOCKS, type ItemClock } from '../domain/item-clock';
+import { ITEM_STATUSES, type ItemStatus } from '../domain/item.state-machine';
+import { ITEM_ACTIONS, type ItemAction } from '../domain/permissions';
+import { ItemPauseView, PrerequisiteView } from './case.views';
+
+const DATE = { type: String, format: 'date' } as const;
+
+/** One open item of the departments' queue (GET /queue, paged as QueueEntryViewPage). */
+export class QueueEntryView {
+  @ApiProperty({ type: String, format: 'uuid' }) caseId!: string;
+  @ApiProperty({ type: String, format: 'uuid' }) projectId!: string;
+  @ApiProperty({ type: String }) projectCode!: string;
+  @ApiProperty({ type: String }) projectName!: string;
+  @ApiProperty({ type: String }) enterpriseName!: string;
+  @ApiProperty({ type: String }) zoneCode!: string;
+  @ApiProperty({ type: String }) itemCode!: string;
+  @ApiProperty({ type: String }) itemName!: string;
+  @ApiProperty({ type: String }) department!: string;
+  @ApiProperty({ enum: PROCEDURES, enumName: 'ItemProcedure', nullable: true }) procedure!: ItemProcedure | null;
+  @ApiProperty({ type: String }) procedureName!: string;
+  @ApiProperty({ enum: ITEM_STATUSES, enumName: 'ItemStatus' }) status!: ItemStatus;
+  @ApiProperty({ type: String }) statusName!: string;
+  @ApiProperty({ enum: ITEM_CLOCKS, enumName: 'ItemClock' }) clock!: ItemClock;
+  @ApiProperty({ type: [PrerequisiteView] }) blockedBy!: PrerequisiteView[];
+  @ApiProperty({ ...DATE, nullable: true }) acceptanceDueOn!: string | null;
+  @ApiProperty({ ...DATE, nullable: true }) promisedDueOn!: string | null;
+  @ApiProperty({ ...DATE, nullable: true }) legalDueOn!: string | null;
+  @ApiProperty({ ...DATE, nullable: true, description: '排序所用的期限：待受理为受理期限，审查中为承诺期限；暂停时为空 (the due date the queue sorts by; null while paused)' })
+  dueOn!: string | null;
+  @ApiProperty({ type: [ItemPauseView] }) pauses!: ItemPauseView[];
+  @ApiPropertyOptional({ enum: RAGS, enumName: 'Rag' }) rag?: Rag;
+  @ApiPropertyOptional({ type: Number }) workingDaysLeft?: number;
+  @ApiProperty({ enum: ITEM_ACTIONS, enumName: 'ItemAction', isArray: true, description: '当前用户现在可对该事项执行的操作 (the item commands the caller may take now)' })
+  actions!: ItemAction[];
+}
