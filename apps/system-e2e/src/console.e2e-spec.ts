@@ -281,8 +281,8 @@ describe('web console (browser)', () => {
     await page.getByText('承诺书已提交').waitFor();
     const signedIn = { ...contact, password, sub: (JSON.parse(Buffer.from((await api.token({ ...contact, password })).split('.')[1], 'base64url').toString()) as { sub: string }).sub };
     await until('the case committed', async () => (await api.get(signedIn, 'commitment-approval', `/cases/${journey.caseId}`)).status === 'COMMITTED');
-    const timeline = await api.get(signedIn, 'project-intake', `/projects/${journey.projectId}/timeline`);
-    expect(timeline.entries.find((e: { type: string }) => e.type === 'approval.commitment-submitted').actor).toEqual({ id: signedIn.sub, role: 'enterprise' });
+    const timeline = await api.get(signedIn, 'project-intake', `/projects/${journey.projectId}/timeline?pageSize=100`);
+    expect(timeline.items.find((e: { type: string }) => e.type === 'approval.commitment-submitted').actor).toEqual({ id: signedIn.sub, role: 'enterprise' });
     await context.close();
   });
 

@@ -104,9 +104,10 @@ describe('one project from 签约 to 达产, end to end', () => {
 
   it('keeps the whole story on the project’s timeline, in order', async () => {
     const timeline = await until('the timeline complete', async () => {
-      const t = await api.get(enterprise, 'project-intake', `/projects/${journey.projectId}/timeline`);
-      const done = t.entries.filter((e: Json) => e.type === 'land.check-passed').length === 2 && t.entries.some((e: Json) => e.type === 'agency.service-rated');
-      return done ? t.entries : undefined;
+      const t = await api.get(enterprise, 'project-intake', `/projects/${journey.projectId}/timeline?pageSize=100`);
+      expect(t.total).toBeLessThanOrEqual(100); // the whole story on one page
+      const done = t.items.filter((e: Json) => e.type === 'land.check-passed').length === 2 && t.items.some((e: Json) => e.type === 'agency.service-rated');
+      return done ? t.items : undefined;
     });
     const types: string[] = timeline.map((e: Json) => e.type);
     const order = ['project.signed', 'approval.case-opened', 'approval.notice-issued', 'approval.commitment-submitted', 'approval.case-granted', 'land.contract-signed', 'approval.acceptance-passed'];
@@ -148,11 +149,11 @@ describe('one project from 签约 to 达产, end to end', () => {
     expect(project.conditions).toMatchObject({ landSecured: true, landPath: 'lease', landReference: expect.stringMatching(/^租〔/), landReview: 'not-needed' });
     const land = await api.get(leased.enterprise, 'standard-land', `/projects/${leased.projectId}/land`);
     expect(JSON.stringify(land)).toContain('山西转型综改示范区运营管理有限公司');
-    const timeline = await api.get(leased.enterprise, 'project-intake', `/projects/${leased.projectId}/timeline`);
-    const secured = timeline.entries.filter((e: Json) => e.type === 'land.land-secured');
+    const timeline = await api.get(leased.enterprise, 'project-intake', `/projects/${leased.projectId}/timeline?pageSize=100`);
+    const secured = timeline.items.filter((e: Json) => e.type === 'land.land-secured');
     expect(secured).toHaveLength(1);
     expect(secured[0].summary).toMatch(/租赁/);
-    expect(timeline.entries.some((e: Json) => e.type === 'land.contract-signed')).toBe(false);
+    expect(timeline.items.some((e: Json) => e.type === 'land.contract-signed')).toBe(false);
   });
 
   it('counts the projects in the zone’s 三个一批 figures: signed, started, in production', async () => {
