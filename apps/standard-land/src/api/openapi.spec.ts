@@ -1,8 +1,6 @@
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { ROLES_KEY } from '@devzone/auth';
-import { openApiDocument } from '@devzone/platform';
-import { listEnvelopeProblems, type OpenApiDocument } from '@devzone/testing';
+import { previewOpenApiDocument } from '@devzone/platform';
+import { answerOf, listEnvelopeProblems, schemasOf, type OpenApiDocument } from '@devzone/testing';
 import { AppModule, SERVICE } from '../app.module';
 import { LAND_ACTIONS, LAND_COMMAND_ROLES, PLOT_ACTIONS, PLOT_COMMAND_ROLES, ROUTE_ROLES } from '../domain/permissions';
 import { ConstructionController } from './construction.http.controller';
@@ -10,30 +8,23 @@ import { LandPathsController } from './land-paths.http.controller';
 import { PlotsController } from './plots.http.controller';
 import { ProjectLandController } from './project-land.http.controller';
 
-type Schema = { $ref?: string; type?: string; enum?: string[]; properties?: Record<string, Schema>; items?: Schema };
-type Document = OpenApiDocument & {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: Schema }> }> }>>;
-  components: { schemas: Record<string, Schema> };
-};
-
 /** The roles a route handler's @Roles() admits. */
 const rolesOf = (handler: unknown) => Reflect.getMetadata(ROLES_KEY, handler as object) as string[] | undefined;
 
 describe('the OpenAPI document of standard-land', () => {
-  let document: Document;
+  let document: OpenApiDocument;
   beforeAll(async () => {
-    const app = await NestFactory.create(AppModule, new FastifyAdapter(), { preview: true, logger: false });
-    document = openApiDocument(app, SERVICE) as unknown as Document;
+    document = (await previewOpenApiDocument(AppModule, SERVICE)) as never;
   });
 
   it('declares every answer, lists only as { items, total, page, pageSize }, never a bare array', () => {
     expect(listEnvelopeProblems(document)).toEqual([]);
-    expect(document.paths['/plots']['get'].responses['200'].content?.['application/json'].schema).toEqual({ $ref: '#/components/schemas/PlotViewPage' });
+    expect(answerOf(document, 'get', '/plots')).toBe('PlotViewPage');
   });
 
   it('names the actions of a plot and of a project’s land as the command routes end', () => {
-    expect(document.components.schemas['PlotAction'].enum).toEqual([...PLOT_ACTIONS]);
-    expect(document.components.schemas['LandAction'].enum).toEqual([...LAND_ACTIONS]);
+    expect(schemasOf(document)['PlotAction'].enum).toEqual([...PLOT_ACTIONS]);
+    expect(schemasOf(document)['LandAction'].enum).toEqual([...LAND_ACTIONS]);
     for (const action of PLOT_ACTIONS) expect(document.paths[`/plots/{code}/${action}`]['post']).toBeDefined();
     for (const action of LAND_ACTIONS) expect(document.paths[`/projects/{projectId}/${action}`]['post']).toBeDefined();
   });
