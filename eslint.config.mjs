@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Apps never import each other; libs never import apps (architecture §6).
 // Test code may also use libs/testing.
@@ -27,11 +28,21 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', 'apps/console/**/*.tsx'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries(false),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-floating-promises': 'off',
+    },
+  },
+  // The console's React code: the rules of hooks (and the React Compiler's checks) of eslint-plugin-react-hooks' recommended set.
+  {
+    ...reactHooks.configs.flat.recommended,
+    files: ['apps/console/**/*.tsx', 'apps/console/src/**/*.ts'],
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

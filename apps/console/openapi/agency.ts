@@ -162,6 +162,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /** 预警与督办阈值；未单独设置的开发区答默认值（zoneCode 为 *）(the zone’s thresholds, or the defaults) */
         get: operations["AgentsController_getSettings"];
         /** 预警与督办阈值（工作日）(warning and escalation thresholds) */
         put: operations["AgentsController_putSettings"];
@@ -245,9 +246,42 @@ export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
         AgencySettingsRequest: {
+            /** @description 剩余多少个工作日起标黄 */
             amberWorkingDays?: number;
             /** @description 超期多少个工作日后督办 */
             escalateAfterWorkingDays?: number;
+        };
+        AgencySettingsView: {
+            /** @description 剩余多少个工作日起标黄 (amber within this many working days) */
+            amberWorkingDays: number;
+            /** @description 超期多少个工作日后督办 (escalate after this many working days late) */
+            escalateAfterWorkingDays: number;
+            /** @description 开发区代码；* 为默认值 (zone, or * for the defaults) */
+            zoneCode: string;
+        };
+        /**
+         * @description START 收集材料 / SUBMIT 提交 / ACCEPT 受理 / REVIEW 审查 / REQUEST_CORRECTIONS 补正 / APPROVE 批准 / REFUSE 不予批准 / DELIVER 送达
+         * @enum {string}
+         */
+        AgentAction: "START" | "SUBMIT" | "ACCEPT" | "REVIEW" | "REQUEST_CORRECTIONS" | "APPROVE" | "REFUSE" | "DELIVER";
+        AgentLoadView: {
+            agentId: string;
+            /** @description 平均评价；无评价时为 null (average rating) */
+            averageRating: number | null;
+            capacity: number;
+            /** @description 已送达事项 (tasks delivered) */
+            delivered: number;
+            /** @description 按时送达事项 (delivered on time) */
+            deliveredOnTime: number;
+            name: string;
+            /** @description 按时办结率 0–1；无送达时为 null (on-time rate) */
+            onTimeRate: number | null;
+            /** @description 办理中的委托 (open delegations) */
+            openDelegations: number;
+            /** @description 未办结事项 (open tasks) */
+            openTasks: number;
+            /** @description 评价次数 (ratings) */
+            ratings: number;
         };
         AgentRequest: {
             /** @default true */
@@ -260,14 +294,101 @@ export type components = {
             mobile?: string;
             /** @example 李娜 */
             name: string;
-            specialities: ("approval" | "construction" | "utilities" | "post-production")[];
+            specialities: components["schemas"]["Speciality"][];
             teamCode?: string;
             /** @example SX-ZGQ */
             zoneCode: string;
         };
+        AgentView: {
+            active: boolean;
+            /** @description 可承接的未办结事项数 (open tasks it can carry) */
+            capacity: number;
+            /** @example agent-lina */
+            id: string;
+            mobile: string | null;
+            name: string;
+            specialities: components["schemas"]["Speciality"][];
+            /** @description 所属代办专班 (team) */
+            teamCode: string | null;
+            zoneCode: string;
+        };
+        AgentViewPage: {
+            items: components["schemas"]["AgentView"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 (rows matching, over all pages) */
+            total: number;
+        };
+        /**
+         * @description auto 自动分派 / lead 负责人指派
+         * @enum {string}
+         */
+        AssignedBy: "auto" | "lead";
+        AssignmentView: {
+            /** @description 操作人 (who did it) */
+            actorId: string;
+            agentId: string;
+            /** @description auto 自动分派 / lead 负责人指派 */
+            assignedBy: components["schemas"]["AssignedBy"];
+            /** Format: date */
+            assignedOn: string;
+            /** Format: uuid */
+            delegationId: string;
+            /**
+             * Format: date
+             * @description 改派日期；当前代办员为 null (ended on; null for the current agent)
+             */
+            endedOn: string | null;
+            /** Format: uuid */
+            id: string;
+        };
         AssignRequest: {
             /** @example agent-zhangmin */
             agentId: string;
+        };
+        /**
+         * @description 当前用户现在可执行的操作：assign 指派/改派（负责人，办理中）、rating 评价（企业，办结后一次）(what the caller may do now)
+         * @enum {string}
+         */
+        DelegationAction: "assign" | "rating";
+        /**
+         * @description approval 审批事项 / utilities 水电气讯 / land 标准地
+         * @enum {string}
+         */
+        DelegationScope: "approval" | "utilities" | "land";
+        /**
+         * @description OPEN 办理中 / CLOSED 已办结
+         * @enum {string}
+         */
+        DelegationStatus: "OPEN" | "CLOSED";
+        DelegationView: {
+            /** @description 当前用户现在可执行的操作：assign 指派/改派（负责人，办理中）、rating 评价（企业，办结后一次）(what the caller may do now) */
+            actions: components["schemas"]["DelegationAction"][];
+            /** @description 当前代办员 (current agent) */
+            agentId: string | null;
+            assignments: components["schemas"]["AssignmentView"][];
+            /** @description 委托编号 WT-… (authorization number) */
+            authorizationNumber: string;
+            /** Format: date */
+            closedOn: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            openedOn: string;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: date */
+            ratedOn: string | null;
+            /** @description 企业评价 1–5 (rating) */
+            rating: number | null;
+            ratingComment: string | null;
+            /** @description approval 审批事项 / utilities 水电气讯 / land 标准地 */
+            scope: components["schemas"]["DelegationScope"][];
+            /** @description OPEN 办理中 / CLOSED 已办结 */
+            status: components["schemas"]["DelegationStatus"];
+            /** @description 按到期日排序 (by due date) */
+            tasks: components["schemas"]["TaskView"][];
+            zoneCode: string;
         };
         ErrorBody: {
             /**
@@ -290,24 +411,139 @@ export type components = {
             /** @example 总投资应为正数 (totalInvestment must be positive) */
             reason: string;
         };
+        ProgressAgentView: {
+            id: string;
+            mobile: string | null;
+            name: string;
+        };
+        ProgressView: {
+            /** @description 尚未分派时为 null (null until assigned) */
+            agent: components["schemas"]["ProgressAgentView"] | null;
+            /** Format: uuid */
+            delegationId: string;
+            /** @description 已送达百分比，一位小数 (percent delivered, one decimal) */
+            percentDone: number;
+            /** Format: uuid */
+            projectId: string;
+            status: components["schemas"]["DelegationStatus"];
+            /** @description 已送达事项数 (tasks delivered) */
+            tasksDone: number;
+            tasksTotal: number;
+            /** @description 等待企业办理的事项 (tasks waiting on the enterprise) */
+            waitingOnEnterprise: components["schemas"]["WaitingTaskView"][];
+        };
+        /**
+         * @description 红黄绿，仅计时中的未办结事项 (only for an open task whose clock runs)
+         * @enum {string}
+         */
+        Rag: "red" | "amber" | "green";
         RatingRequest: {
             comment?: string;
             /** @description 1（差）… 5（好） */
             score: number;
         };
+        /** @enum {string} */
+        Speciality: "approval" | "construction" | "utilities" | "post-production";
+        /**
+         * @description 当前用户现在可执行的操作：POST /tasks/:id/actions 的 action 取值，及 notes（备注）(what the caller may do now: the action values of POST /tasks/:id/actions, and notes)
+         * @enum {string}
+         */
+        TaskAction: "START" | "SUBMIT" | "ACCEPT" | "REVIEW" | "REQUEST_CORRECTIONS" | "APPROVE" | "REFUSE" | "DELIVER" | "notes";
         TaskActionRequest: {
-            /**
-             * @description START 收集材料 / SUBMIT 提交 / ACCEPT 受理 / REVIEW 审查 / REQUEST_CORRECTIONS 补正 / APPROVE 批准 / REFUSE 不予批准 / DELIVER 送达
-             * @enum {string}
-             */
-            action: "START" | "SUBMIT" | "ACCEPT" | "REVIEW" | "REQUEST_CORRECTIONS" | "APPROVE" | "REFUSE" | "DELIVER";
-            /** @description 阻碍（null 清除） */
-            blocker?: Record<string, never> | null;
+            /** @description START 收集材料 / SUBMIT 提交 / ACCEPT 受理 / REVIEW 审查 / REQUEST_CORRECTIONS 补正 / APPROVE 批准 / REFUSE 不予批准 / DELIVER 送达 */
+            action: components["schemas"]["AgentAction"];
+            /** @description 阻碍（null 清除）(blocker; null clears it) */
+            blocker?: string | null;
+            /** @description 备注 (a note) */
             note?: string;
         };
+        /**
+         * @description waiting 待受理 / running 计时中 / paused 暂停计时
+         * @enum {string}
+         */
+        TaskClock: "waiting" | "running" | "paused";
         TaskNoteRequest: {
-            blocker?: Record<string, never> | null;
+            /** @description 阻碍（null 清除）(blocker; null clears it) */
+            blocker?: string | null;
+            /** @description 备注 (a note) */
             note?: string;
+        };
+        TaskNoteView: {
+            /** @description 记录人（代办员编号或 commitment-approval）(who wrote it) */
+            by: string;
+            /**
+             * Format: date
+             * @description 记录日期 (date written)
+             */
+            on: string;
+            text: string;
+        };
+        /**
+         * @description approval 审批事项 / land 用地 / utility 市政配套
+         * @enum {string}
+         */
+        TaskSource: "approval" | "land" | "utility";
+        /** @enum {string} */
+        TaskStatus: "PLANNED" | "COLLECTING_MATERIALS" | "SUBMITTED" | "ACCEPTED" | "IN_REVIEW" | "CORRECTIONS_REQUESTED" | "APPROVED" | "REFUSED" | "DELIVERED";
+        TaskView: {
+            /** @description 当前用户现在可执行的操作：POST /tasks/:id/actions 的 action 取值，及 notes（备注）(what the caller may do now: the action values of POST /tasks/:id/actions, and notes) */
+            actions: components["schemas"]["TaskAction"][];
+            /** @description 阻碍 (blocker) */
+            blocker: string | null;
+            /** @description waiting 待受理 / running 计时中 / paused 暂停计时 */
+            clock: components["schemas"]["TaskClock"];
+            /** Format: uuid */
+            delegationId: string;
+            /** Format: date */
+            deliveredOn: string | null;
+            /** @description 办理部门 (department) */
+            department: string;
+            /**
+             * Format: date
+             * @description 到期日：计时前为计划日期 (due date; planned while the clock waits)
+             */
+            dueOn: string;
+            /** @description 超期超过督办阈值 (late past the escalation threshold) */
+            escalate?: boolean;
+            /** @description 已督办（本到期日）(escalated for this due date) */
+            escalated: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description 法定时限（工作日）(legal limit, working days) */
+            legalLimitDays: number | null;
+            /** @description 所需材料 (documents needed) */
+            materials: string[];
+            notes: components["schemas"]["TaskNoteView"][];
+            /** @description 已超期 (overdue) */
+            overdue?: boolean;
+            /** @description 已发出超期提醒（本到期日）(overdue raised for this due date) */
+            overdueRaised: boolean;
+            /** Format: date */
+            plannedStart: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @description 承诺时限（工作日）(promised limit, working days) */
+            promisedLimitDays: number;
+            /** @description 红黄绿，仅计时中的未办结事项 (only for an open task whose clock runs) */
+            rag?: components["schemas"]["Rag"];
+            /** @description approval 审批事项 / land 用地 / utility 市政配套 */
+            source: components["schemas"]["TaskSource"];
+            /** @description 事项代码（审批事项编码、L-CONTRACT、U-WATER …）(item or step code) */
+            sourceCode: string;
+            status: components["schemas"]["TaskStatus"];
+            /** @description 状态中文名 (status in Chinese) */
+            statusName: string;
+            title: string;
+            /** @description 等待企业（收集材料、补正）(waiting on the enterprise) */
+            waitingOnEnterprise: boolean;
+            /** @description 超期工作日 (working days late) */
+            workingDaysLate?: number;
+            /** @description 剩余工作日 (working days left) */
+            workingDaysLeft?: number;
+        };
+        TeamLoadView: {
+            agents: components["schemas"]["AgentLoadView"][];
+            team: components["schemas"]["TeamView"];
         };
         TeamRequest: {
             /** @example CZ-GXQ-DB */
@@ -317,6 +553,37 @@ export type components = {
             name: string;
             /** @example CZ-GXQ */
             zoneCode: string;
+        };
+        TeamView: {
+            code: string;
+            /** @description 负责人（代办员编号）(team lead) */
+            leadAgentId: string | null;
+            name: string;
+            zoneCode: string;
+        };
+        WaitingTaskView: {
+            materials: string[];
+            status: components["schemas"]["TaskStatus"];
+            statusName: string;
+            /** Format: uuid */
+            taskId: string;
+            title: string;
+        };
+        WorklistView: {
+            agentId: string;
+            /**
+             * Format: date
+             * @description 清单日期 (as of)
+             */
+            asOf: string;
+            /** @description 今日到期（计时中）(due today, clock running) */
+            dueToday: components["schemas"]["TaskView"][];
+            /** @description 已超期（计时中）(overdue, clock running) */
+            overdue: components["schemas"]["TaskView"][];
+            /** @description 其余：包括待受理与暂停计时的事项 (the rest, waiting and paused tasks included) */
+            upcoming: components["schemas"]["TaskView"][];
+            /** @description 等待企业：收集材料、补正 (waiting on the enterprise) */
+            waitingOnEnterprise: components["schemas"]["TaskView"][];
         };
     };
     responses: never;
@@ -345,7 +612,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgentViewPage"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -411,7 +680,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgentView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -433,6 +704,15 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 (the role may not do this) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 代办员编号已存在 (the agent id exists) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -475,7 +755,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorklistView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -497,6 +779,15 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 (the role may not do this) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 代办员不存在或不在本人可见范围 (no such agent for you) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -535,6 +826,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -562,7 +861,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 委托不存在 */
+            /** @description 委托不存在或不在本人可见范围 (no such delegation for you) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -606,6 +905,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 改派后的委托 (the delegation after the assignment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -624,8 +932,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 仅限代办专班负责人 */
+            /** @description 仅限代办专班负责人 (team leads only) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 委托不存在或不在本人负责的开发区 (no such delegation in your zones) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 委托已办结，或已是该代办员 (closed, or already this agent) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -668,6 +994,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 评价后的委托 (the delegation with its rating) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -695,7 +1030,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 尚未办结或已评价 */
+            /** @description 委托不存在或不是本企业的项目 (no such delegation of yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 尚未办结或已评价 (not closed yet, or rated already) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -883,7 +1227,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DelegationView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -905,6 +1251,15 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 (the role may not do this) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 该项目没有全代办委托或不在本人可见范围 (no delegation for this project) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -947,7 +1302,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgressView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -969,6 +1326,15 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 (the role may not do this) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 该项目没有全代办委托或不在本人可见范围 (no delegation for this project) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1011,7 +1377,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgencySettingsView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -1079,7 +1447,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgencySettingsView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -1101,6 +1471,15 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 (the role may not do this) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 开发区不存在或不在本人负责范围 (no such zone of yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1143,6 +1522,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 更新后的事项 (the task after the move) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1161,7 +1549,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 不是该项目的代办员 */
+            /** @description 仅限代办员与代办专班负责人 (agents and team leads only) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1170,7 +1558,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 当前状态不允许 */
+            /** @description 事项不存在，或不是本人代办的项目 (no such task of yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前状态不允许 (the task’s status does not allow it) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1214,11 +1611,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 记录后的事项 (the task with the note) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -1240,6 +1640,15 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 (the role may not do this) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 事项不存在，或不是本人代办的项目 (no such task of yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1284,7 +1693,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TeamView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -1306,6 +1717,15 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 (the role may not do this) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 代办专班代码已存在 (the team code exists) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1348,7 +1768,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TeamLoadView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -1370,6 +1792,15 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 (the role may not do this) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 代办专班不存在或不在本人负责的开发区 (no such team in your zones) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

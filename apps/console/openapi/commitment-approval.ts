@@ -460,6 +460,240 @@ export type components = {
             /** @description 整改期限（默认按开发区规则） */
             rectifyBy?: string;
         };
+        ApplicabilityView: {
+            /** @description 这些行业除外 (not these industries) */
+            exceptIndustries?: string[];
+            /** @description 仅这些行业（GB/T 4754 前缀）(only these industries) */
+            industries?: string[];
+            /** @description 总投资不低于（万元）(minimum total investment) */
+            minInvestment?: number;
+            /** @description 标准地除外 (not on 标准地) */
+            notOnStandardLand?: boolean;
+            /** @description 仅用地项目 (only when the project needs land) */
+            requiresLand?: boolean;
+        };
+        BlacklistEntryView: {
+            creditCode: string;
+            enterpriseName: string;
+            reason: string;
+            /** Format: date */
+            since: string;
+        };
+        /**
+         * @description 一般 / 重大 / 严重
+         * @enum {string}
+         */
+        BreachSeverity: "general" | "major" | "serious";
+        /**
+         * @description 到期日所在年份的节假日数据来源 (holiday data of the due date’s year)
+         * @enum {string}
+         */
+        CalendarCoverage: "official" | "provisional" | "weekends-only";
+        /**
+         * @description 当前用户现在可对本案件执行的操作（命令路由的最后一段）(the case commands the caller may take now)
+         * @enum {string}
+         */
+        CaseAction: "notice" | "commitment" | "precheck" | "publicity-end" | "acceptance-request" | "acceptance";
+        /** @enum {string} */
+        CaseItemRegime: "committable" | "approval";
+        CaseItemView: {
+            /**
+             * Format: date
+             * @description 受理期限（申请后 5 个工作日；前置事项未办结时为空）
+             */
+            acceptanceDueOn: string | null;
+            /**
+             * Format: date
+             * @description 受理日期：时限自此起算 (the clock starts)
+             */
+            acceptedOn: string | null;
+            /** @description 当前用户现在可对本事项执行的操作（命令路由的最后一段）(the item commands the caller may take now) */
+            actions: components["schemas"]["ItemAction"][];
+            /** Format: date */
+            appliedOn: string | null;
+            /** @description 尚未办结的前置事项 (prerequisites not yet granted) */
+            blockedBy: components["schemas"]["PrerequisiteView"][];
+            clock: components["schemas"]["ItemClock"];
+            /** Format: date */
+            decidedOn: string | null;
+            /** @description 逾期未受理，视为受理 (accepted by law) */
+            deemedAccepted: boolean;
+            /** @description 办理部门 (the department deciding it) */
+            department: string;
+            documents: components["schemas"]["ItemDocumentView"][];
+            /** @description 到期日所在年份的节假日数据来源 (holiday data of the due date’s year) */
+            dueDateCoverage: components["schemas"]["CalendarCoverage"] | null;
+            itemCode: string;
+            /** Format: date */
+            legalDueOn: string | null;
+            legalLimitDays: number;
+            missingDocuments: components["schemas"]["MissingDocumentView"][] | null;
+            name: string;
+            note: string | null;
+            pausedWorkingDays: number;
+            pauses: components["schemas"]["ItemPauseView"][];
+            prerequisites: string[];
+            /** @description 空：可承诺事项待承诺书选择 (null: to be chosen by the 承诺书) */
+            procedure: components["schemas"]["ItemProcedure"] | null;
+            procedureName: string;
+            /** Format: date */
+            promisedDueOn: string | null;
+            promisedLimitDays: number;
+            /** @description 红黄绿：计时中或待受理时 (while the clock runs or awaits acceptance) */
+            rag?: components["schemas"]["Rag"];
+            regime: components["schemas"]["CaseItemRegime"];
+            revocationReason: string | null;
+            /** Format: date */
+            revokedOn: string | null;
+            status: components["schemas"]["ItemStatus"];
+            statusName: string;
+            /** Format: date */
+            suppliedOn: string | null;
+            /** Format: date */
+            supplyBy: string | null;
+            /** @description 剩余工作日（负数为超期）(working days left) */
+            workingDaysLeft?: number;
+        };
+        CaseRulesView: {
+            /** Format: date */
+            effectiveFrom: string;
+            version: number;
+            /** @description 规则所属开发区（* 为默认）(the rules’ zone, * = defaults) */
+            zone: string;
+        };
+        /** @enum {string} */
+        CaseStatus: "OPENED" | "NOTIFIED" | "COMMITTED" | "IN_PUBLICITY" | "DECIDING" | "GRANTED" | "ACCEPTANCE_REQUESTED" | "RECTIFYING" | "ACCEPTED" | "REVOKED";
+        CaseSummaryView: {
+            /** @description 验收不通过的原因 (why the acceptance failed) */
+            acceptanceReasons: string[] | null;
+            /** Format: date */
+            acceptanceRequestedOn: string | null;
+            /**
+             * Format: date
+             * @description 对标验收通过日期 (benchmark acceptance passed on)
+             */
+            acceptedOn: string | null;
+            /** @description 当前用户现在可对本案件执行的操作（命令路由的最后一段）(the case commands the caller may take now) */
+            actions: components["schemas"]["CaseAction"][];
+            /** @description 事项清单（* 为默认）(the catalogue the items came from) */
+            catalogue: string;
+            catalogueVersion: number;
+            /** @description 承诺书；未承诺或全部按一般程序时为空 (null: none, or the ordinary procedure) */
+            commitment: components["schemas"]["CommitmentView"] | null;
+            /** @description 统一社会信用代码 (credit code) */
+            creditCode: string;
+            /** @description 批复文号 (decision number) */
+            decisionNumber: string | null;
+            enterpriseName: string;
+            /** Format: date */
+            grantedOn: string | null;
+            /** Format: uuid */
+            id: string;
+            missedMilestones: components["schemas"]["MissedMilestonesView"];
+            /** Format: date */
+            noticeIssuedOn: string | null;
+            /** @description 告知书编号 (notice number) */
+            noticeNumber: string | null;
+            /** Format: date */
+            openedOn: string;
+            precheckNote: string | null;
+            projectCode: string;
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /** @description 项目阶段（来自 project-intake）(the project’s lifecycle stage) */
+            projectStage: string;
+            /** Format: date */
+            publicityEndsOn: string | null;
+            /** Format: date */
+            publicityStartsOn: string | null;
+            rectificationLapseRecorded: boolean;
+            /** @description 对标验收不通过的次数 (failed acceptances so far) */
+            rectificationRound: number;
+            /**
+             * Format: date
+             * @description 整改期限 (rectify by)
+             */
+            rectifyBy: string | null;
+            rulesVersion: number;
+            rulesZone: string;
+            status: components["schemas"]["CaseStatus"];
+            /** @description 案件状态（中文）(status in Chinese) */
+            statusName: string;
+            /** @description 行版本 (row version) */
+            version: number;
+            zoneCode: string;
+        };
+        CaseSummaryViewPage: {
+            items: components["schemas"]["CaseSummaryView"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 (rows matching, over all pages) */
+            total: number;
+        };
+        CaseView: {
+            /** @description 验收不通过的原因 (why the acceptance failed) */
+            acceptanceReasons: string[] | null;
+            /** Format: date */
+            acceptanceRequestedOn: string | null;
+            /**
+             * Format: date
+             * @description 对标验收通过日期 (benchmark acceptance passed on)
+             */
+            acceptedOn: string | null;
+            /** @description 当前用户现在可对本案件执行的操作（命令路由的最后一段）(the case commands the caller may take now) */
+            actions: components["schemas"]["CaseAction"][];
+            /** @description 事项清单（* 为默认）(the catalogue the items came from) */
+            catalogue: string;
+            catalogueVersion: number;
+            /** @description 承诺书；未承诺或全部按一般程序时为空 (null: none, or the ordinary procedure) */
+            commitment: components["schemas"]["CommitmentView"] | null;
+            /** @description 统一社会信用代码 (credit code) */
+            creditCode: string;
+            /** @description 批复文号 (decision number) */
+            decisionNumber: string | null;
+            enterpriseName: string;
+            /** Format: date */
+            grantedOn: string | null;
+            /** Format: uuid */
+            id: string;
+            items: components["schemas"]["CaseItemView"][];
+            missedMilestones: components["schemas"]["MissedMilestonesView"];
+            /** Format: date */
+            noticeIssuedOn: string | null;
+            /** @description 告知书编号 (notice number) */
+            noticeNumber: string | null;
+            /** Format: date */
+            openedOn: string;
+            precheckNote: string | null;
+            projectCode: string;
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /** @description 项目阶段（来自 project-intake）(the project’s lifecycle stage) */
+            projectStage: string;
+            /** Format: date */
+            publicityEndsOn: string | null;
+            /** Format: date */
+            publicityStartsOn: string | null;
+            rectificationLapseRecorded: boolean;
+            /** @description 对标验收不通过的次数 (failed acceptances so far) */
+            rectificationRound: number;
+            /**
+             * Format: date
+             * @description 整改期限 (rectify by)
+             */
+            rectifyBy: string | null;
+            rules: components["schemas"]["CaseRulesView"];
+            rulesVersion: number;
+            rulesZone: string;
+            status: components["schemas"]["CaseStatus"];
+            /** @description 案件状态（中文）(status in Chinese) */
+            statusName: string;
+            /** @description 行版本 (row version) */
+            version: number;
+            zoneCode: string;
+        };
         CatalogueDocumentRequest: {
             /** @example D01 */
             code: string;
@@ -492,6 +726,37 @@ export type components = {
             /** @enum {string} */
             regime: "committable" | "approval" | "unified-service" | "cancelled";
         };
+        CatalogueItemView: {
+            applies: components["schemas"]["ApplicabilityView"];
+            catalogue: string;
+            code: string;
+            department: string;
+            documents: components["schemas"]["ItemDocumentView"][];
+            /** @description 法定时限（工作日） */
+            legalLimitDays: number;
+            name: string;
+            /** @description 前置事项 (items granted first) */
+            prerequisites: string[];
+            /** @description 承诺时限（工作日） */
+            promisedLimitDays: number;
+            /** @description 可承诺 / 仍需审批 / 政府统一服务 / 取消 */
+            regime: components["schemas"]["CatalogueRegime"];
+            sort: number;
+            version: number;
+        };
+        /**
+         * @description 可承诺 / 仍需审批 / 政府统一服务 / 取消
+         * @enum {string}
+         */
+        CatalogueRegime: "committable" | "approval" | "unified-service" | "cancelled";
+        CatalogueView: {
+            catalogue: string;
+            items: components["schemas"]["CatalogueItemView"][];
+            rulesVersion: number;
+            rulesZone: string;
+            /** @description 事项清单版本 (catalogue version) */
+            version: number;
+        };
         CommitmentRequest: {
             /** @description 承诺开工、竣工、投产日期（作出承诺时必填） */
             committedDates?: components["schemas"]["CommittedDatesRequest"];
@@ -509,6 +774,22 @@ export type components = {
              */
             scope: "all" | "partial" | "none";
         };
+        /**
+         * @description 全部承诺 / 部分承诺 (all / partial)
+         * @enum {string}
+         */
+        CommitmentScope: "all" | "partial";
+        CommitmentView: {
+            /** @description 提交人 (who submitted it: a subject) */
+            actorId: string;
+            committedDates: components["schemas"]["CommittedDatesView"];
+            /** @description 承诺的事项 (items covered) */
+            itemCodes: string[];
+            /** @description 全部承诺 / 部分承诺 (all / partial) */
+            scope: components["schemas"]["CommitmentScope"];
+            /** Format: date */
+            submittedOn: string;
+        };
         CommittedDatesRequest: {
             /**
              * @description 承诺竣工日期
@@ -525,6 +806,66 @@ export type components = {
              * @example 2027-03-01
              */
             start: string;
+        };
+        CommittedDatesView: {
+            /**
+             * Format: date
+             * @description 承诺竣工日期 (committed completion)
+             */
+            completion: string;
+            /**
+             * Format: date
+             * @description 承诺投产日期 (committed production)
+             */
+            production: string;
+            /**
+             * Format: date
+             * @description 承诺开工日期 (committed start)
+             */
+            start: string;
+        };
+        CreditRecordView: {
+            /** Format: uuid */
+            caseId: string;
+            creditCode: string;
+            enterpriseName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            reason: string;
+            /** Format: date */
+            recordedOn: string;
+            rectificationNote: string | null;
+            /**
+             * Format: date
+             * @description 登记整改完成日期 (rectification recorded on)
+             */
+            rectifiedOn: string | null;
+            /**
+             * Format: date
+             * @description 整改期限 (rectify by)
+             */
+            rectifyBy: string | null;
+            /**
+             * Format: date
+             * @description 最短公示期满、可申请修复的日期（按案件规则）(repairable from, by the case’s rules)
+             */
+            repairableFrom: string | null;
+            /**
+             * Format: date
+             * @description 信用修复日期 (repaired on)
+             */
+            repairedOn: string | null;
+            repairNote: string | null;
+            /** @description 一般 / 重大 / 严重 */
+            severity: components["schemas"]["BreachSeverity"];
+        };
+        CreditView: {
+            blacklist: components["schemas"]["BlacklistEntryView"] | null;
+            blacklisted: boolean;
+            creditCode: string;
+            records: components["schemas"]["CreditRecordView"][];
         };
         ErrorBody: {
             /**
@@ -547,6 +888,13 @@ export type components = {
             /** @example 总投资应为正数 (totalInvestment must be positive) */
             reason: string;
         };
+        /**
+         * @description 当前用户现在可对本事项执行的操作（命令路由的最后一段）(the item commands the caller may take now)
+         * @enum {string}
+         */
+        ItemAction: "application" | "acceptance" | "pause" | "resume" | "decision" | "resubmit" | "documents-supplied" | "revocation";
+        /** @enum {string} */
+        ItemClock: "not-started" | "awaiting-acceptance" | "running" | "paused" | "stopped";
         ItemDecisionRequest: {
             /**
              * @description 准予 / 容缺准予 / 要求补正 / 不予许可
@@ -568,6 +916,45 @@ export type components = {
              */
             supplyBy?: string;
         };
+        ItemDocumentView: {
+            code: string;
+            name: string;
+            /** @description 可容缺 (may be missing at acceptance) */
+            tolerable: boolean;
+        };
+        ItemPauseView: {
+            /** Format: date */
+            from: string;
+            note?: string;
+            reason: components["schemas"]["PauseReason"];
+            /** @description 暂停原因（中文） */
+            reasonName: string;
+            /**
+             * Format: date
+             * @description 空：仍在暂停 (null: still paused)
+             */
+            to: string | null;
+        };
+        /**
+         * @description 空：可承诺事项待承诺书选择 (null: to be chosen by the 承诺书)
+         * @enum {string}
+         */
+        ItemProcedure: "commitment" | "approval" | "ordinary";
+        /** @enum {string} */
+        ItemStatus: "PENDING" | "APPLIED" | "ACCEPTED" | "PAUSED" | "CORRECTIONS_REQUESTED" | "COMMITTED" | "GRANTED" | "GRANTED_PENDING_DOCUMENTS" | "REJECTED" | "REVOKED";
+        MissedMilestonesView: {
+            completion?: components["schemas"]["MissLevel"];
+            production?: components["schemas"]["MissLevel"];
+            start?: components["schemas"]["MissLevel"];
+        };
+        MissingDocumentView: {
+            code: string;
+            name: string;
+        };
+        /** @enum {string} */
+        MissLevel: "warning" | "record";
+        /** @enum {string} */
+        PauseReason: "corrections" | "hearing" | "testing" | "expert-review" | "publicity";
         PauseRequest: {
             /** @example 委托第三方开展专家评审 */
             note?: string;
@@ -582,6 +969,57 @@ export type components = {
             /** @description 预审是否通过 */
             passed: boolean;
         };
+        PrerequisiteView: {
+            itemCode: string;
+            name: string;
+        };
+        QueueEntryView: {
+            /** Format: date */
+            acceptanceDueOn: string | null;
+            /** @description 当前用户现在可对该事项执行的操作 (the item commands the caller may take now) */
+            actions: components["schemas"]["ItemAction"][];
+            blockedBy: components["schemas"]["PrerequisiteView"][];
+            /** Format: uuid */
+            caseId: string;
+            clock: components["schemas"]["ItemClock"];
+            department: string;
+            /**
+             * Format: date
+             * @description 排序所用的期限：待受理为受理期限，审查中为承诺期限；暂停时为空 (the due date the queue sorts by; null while paused)
+             */
+            dueOn: string | null;
+            enterpriseName: string;
+            itemCode: string;
+            itemName: string;
+            /** Format: date */
+            legalDueOn: string | null;
+            pauses: components["schemas"]["ItemPauseView"][];
+            procedure: components["schemas"]["ItemProcedure"] | null;
+            procedureName: string;
+            projectCode: string;
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /** Format: date */
+            promisedDueOn: string | null;
+            rag?: components["schemas"]["Rag"];
+            status: components["schemas"]["ItemStatus"];
+            statusName: string;
+            workingDaysLeft?: number;
+            zoneCode: string;
+        };
+        QueueEntryViewPage: {
+            items: components["schemas"]["QueueEntryView"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 (rows matching, over all pages) */
+            total: number;
+        };
+        /**
+         * @description 红黄绿：计时中或待受理时 (while the clock runs or awaits acceptance)
+         * @enum {string}
+         */
+        Rag: "red" | "amber" | "green";
         RectifyRequest: {
             /** @example 已补交材料并通过复核 */
             note: string;
@@ -621,6 +1059,50 @@ export type components = {
             /** @description 严重失信最短公示期（月，不少于 12） */
             repairSeriousMonths?: number;
         };
+        ZoneRulesView: {
+            /** @description 剩余工作日不多于此数时为黄色预警 */
+            amberWorkingDays: number;
+            /** @description 事项清单（* 为默认）(the catalogue) */
+            catalogue: string;
+            catalogueVersion: number;
+            /** @description 承诺日期逾期多少天后预警 */
+            commitmentGraceDays: number;
+            /** @description 承诺日期逾期多少天后记一般失信 */
+            commitmentRecordDays: number;
+            /** Format: date */
+            effectiveFrom: string;
+            /** @description 未修复的一般失信记录达到此数列入黑名单 */
+            generalRecordsToBlacklist: number;
+            /** @description 验收不通过的整改期限（天） */
+            majorRectifyDays: number;
+            /** @description 容缺材料最长补交期限（工作日） */
+            maxMissingDocumentsWorkingDays: number;
+            note: string | null;
+            /** @description 公示期（天，0 为不公示） */
+            publicityDays: number;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description 发布人 (who published it: a subject) */
+            publishedBy: string;
+            /** @description 发布人角色 (their role) */
+            publishedRole: string;
+            /** @description 一般失信最短公示期（月） */
+            repairGeneralMonths: number;
+            /** @description 重大失信最短公示期（月） */
+            repairMajorMonths: number;
+            /** @description 严重失信最短公示期（月） */
+            repairSeriousMonths: number;
+            version: number;
+            /** @description 开发区代码（* 为默认）(zone, * = defaults) */
+            zoneCode: string;
+        };
+        ZoneRulesViewPage: {
+            items: components["schemas"]["ZoneRulesView"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 (rows matching, over all pages) */
+            total: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -635,7 +1117,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                status?: "OPENED" | "NOTIFIED" | "COMMITTED" | "IN_PUBLICITY" | "DECIDING" | "GRANTED" | "ACCEPTANCE_REQUESTED" | "RECTIFYING" | "ACCEPTED" | "REVOKED";
+                status?: components["schemas"]["CaseStatus"];
                 zone?: string;
             };
             header?: never;
@@ -644,11 +1126,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 案件（不含事项），每页 { items, total, page, pageSize } (cases without their items, one page) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseSummaryViewPage"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -708,6 +1193,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -779,6 +1272,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 更新后的案件，含事项与当前用户可执行的操作 (the case after the command, with its items and the caller’s actions) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -855,6 +1357,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 更新后的案件，含事项与当前用户可执行的操作 (the case after the command, with its items and the caller’s actions) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -935,6 +1446,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 更新后的案件，含事项与当前用户可执行的操作 (the case after the command, with its items and the caller’s actions) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1012,6 +1532,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 更新后的案件，含事项与当前用户可执行的操作 (the case after the command, with its items and the caller’s actions) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1089,6 +1618,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 更新后的案件，含事项与当前用户可执行的操作 (the case after the command, with its items and the caller’s actions) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1170,6 +1708,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 更新后的案件，含事项与当前用户可执行的操作 (the case after the command, with its items and the caller’s actions) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1247,6 +1794,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 更新后的案件，含事项与当前用户可执行的操作 (the case after the command, with its items and the caller’s actions) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1328,6 +1884,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 更新后的案件，含事项与当前用户可执行的操作 (the case after the command, with its items and the caller’s actions) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1405,6 +1970,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 更新后的案件，含事项与当前用户可执行的操作 (the case after the command, with its items and the caller’s actions) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1482,6 +2056,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 更新后的案件，含事项与当前用户可执行的操作 (the case after the command, with its items and the caller’s actions) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1563,6 +2146,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 更新后的案件，含事项与当前用户可执行的操作 (the case after the command, with its items and the caller’s actions) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1639,6 +2231,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 更新后的案件，含事项与当前用户可执行的操作 (the case after the command, with its items and the caller’s actions) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1719,6 +2320,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 更新后的案件，含事项与当前用户可执行的操作 (the case after the command, with its items and the caller’s actions) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1795,6 +2405,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 更新后的案件，含事项与当前用户可执行的操作 (the case after the command, with its items and the caller’s actions) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1875,7 +2494,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogueView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -1939,6 +2560,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 更新后的记录 (the record after the command) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditRecordView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1959,6 +2589,15 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 (the role may not do this) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 信用记录不存在或不在本人负责的开发区 (no such credit record in your zones) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2010,6 +2649,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 更新后的记录 (the record after the command) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditRecordView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -2030,6 +2678,15 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 (the role may not do this) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 信用记录不存在或不在本人负责的开发区 (no such credit record in your zones) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2081,7 +2738,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -2103,6 +2762,15 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 (the role may not do this) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 企业用户只能查看本企业 (an enterprise sees its own credit only) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2285,6 +2953,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -2357,11 +3033,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 一页事项 { items, total, page, pageSize } (one page of open items) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QueueEntryViewPage"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -2421,11 +3100,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 现行版本：本开发区的，没有则为默认（*）(the version in force: the zone’s own, else the defaults) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ZoneRulesView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -2488,11 +3170,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 版本号从新到旧 (newest first) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ZoneRulesViewPage"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -2556,11 +3241,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 新发布的版本 (the new version) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ZoneRulesView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -2582,6 +3270,15 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 (the role may not do this) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 开发区不在本人负责范围（* 仅管理员）(not one of your zones; * is admin only) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

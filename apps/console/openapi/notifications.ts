@@ -42,7 +42,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 我的站内信 (my inbox, newest first) */
+        /** 我的站内信，新的在前；未读数见 GET /me/inbox/unread-count (my inbox, newest first; the unread count is GET /me/inbox/unread-count) */
         get: operations["MeController_inbox"];
         put?: never;
         post?: never;
@@ -61,7 +61,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 标记已读 (mark read) */
+        /** 标记已读（站内信的 actions 含 read 时可用）(mark read; offered while the entry’s actions include read) */
         post: operations["MeController_read"];
         delete?: never;
         options?: never;
@@ -162,7 +162,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 通知规则：事件 → 接收人 → 渠道 (the rules) */
+        /** 通知规则：事件 → 接收人 → 渠道，按事件类型排序 (the rules, by event type) */
         get: operations["DeliveryController_rules"];
         put?: never;
         post?: never;
@@ -176,6 +176,21 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        DeliveryAttemptView: {
+            /** Format: date-time */
+            at: string;
+            attempt: number;
+            /** @description 耗时（毫秒）(duration, ms) */
+            durationMs: number;
+            error: string | null;
+            /** @description 序号（bigint，按字符串）(row id, a bigint as a string) */
+            id: string;
+            /** Format: uuid */
+            notificationId: string;
+            ok: boolean;
+            /** @description SMTP 或 HTTP 应答码 (SMTP or HTTP response code) */
+            responseCode: number | null;
+        };
         ErrorBody: {
             /**
              * @description 机器可读的原因 (machine-readable reason)
@@ -191,31 +206,220 @@ export type components = {
             /** @example 409 */
             statusCode: number;
         };
+        /**
+         * @description 当前用户现在可执行的操作：未读时可标记已读 (what the caller may do now: read while unread)
+         * @enum {string}
+         */
+        InboxAction: "read";
+        InboxEntryView: {
+            /** @description 当前用户现在可执行的操作：未读时可标记已读 (what the caller may do now: read while unread) */
+            actions: components["schemas"]["InboxAction"][];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description 来源事件 (the event)
+             */
+            eventId: string;
+            /** @example approval.case-granted */
+            eventType: string;
+            /**
+             * Format: uuid
+             * @description 通知编号（标记已读时使用）(notification id)
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description 项目（账号邀请：被邀请人）(the project)
+             */
+            projectId: string;
+            /**
+             * Format: date-time
+             * @description 已读时间，未读为 null (when read; null while unread)
+             */
+            readAt: string | null;
+            /** @example 承诺制审批已批复：年产5万吨新型建材项目 */
+            subject: string;
+            text: string;
+            /** @description 紧急（不受免打扰限制）(urgent: ignores quiet hours) */
+            urgent: boolean;
+        };
+        InboxEntryViewPage: {
+            items: components["schemas"]["InboxEntryView"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 (rows matching, over all pages) */
+            total: number;
+        };
         IssueBody: {
             /** @example totalInvestment */
             field: string;
             /** @example 总投资应为正数 (totalInvestment must be positive) */
             reason: string;
         };
+        /** @enum {string} */
+        Locale: "zh-CN" | "en";
+        /**
+         * @description 接收渠道 (channels)
+         * @enum {string}
+         */
+        NotificationChannel: "inbox" | "email" | "webhook";
+        NotificationItemView: {
+            /** @description 已尝试投递次数 (delivery attempts so far) */
+            attempts: number;
+            channel: components["schemas"]["NotificationChannel"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            eventId: string;
+            /** @example approval.case-granted */
+            eventType: string;
+            /** Format: uuid */
+            id: string;
+            /** @description 最近一次失败原因 (the last failure) */
+            lastError: string | null;
+            /**
+             * @description 接收人（不透明编号）(recipient, an opaque id)
+             * @example ent:6f1c0d52-2b7e-4c1a-9f3e-5a4b3c2d1e0f
+             */
+            recipientId: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @description 站内信创建即 delivered；邮件、Webhook：pending → sending → sent | failed (inbox: delivered at once; e-mail, webhook: pending → sending → sent | failed) */
+            status: components["schemas"]["NotificationStatus"];
+            subject: string;
+        };
+        NotificationItemViewPage: {
+            items: components["schemas"]["NotificationItemView"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 (rows matching, over all pages) */
+            total: number;
+        };
+        NotificationRuleView: {
+            /** @description 渠道 (channels) */
+            channels: components["schemas"]["NotificationChannel"][];
+            /** @example approval.case-granted */
+            eventType: string;
+            /** @description 接收人 (recipients) */
+            recipients: components["schemas"]["RecipientKind"][];
+            /** @description 紧急（不受免打扰限制）(urgent: ignores quiet hours) */
+            urgent: boolean;
+        };
+        NotificationRuleViewPage: {
+            items: components["schemas"]["NotificationRuleView"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 (rows matching, over all pages) */
+            total: number;
+        };
+        /**
+         * @description 站内信创建即 delivered；邮件、Webhook：pending → sending → sent | failed (inbox: delivered at once; e-mail, webhook: pending → sending → sent | failed)
+         * @enum {string}
+         */
+        NotificationStatus: "pending" | "sending" | "sent" | "failed" | "delivered";
+        NotificationView: {
+            attempts: number;
+            channel: components["schemas"]["NotificationChannel"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description 投递日志，按尝试次序 (the delivery log, by attempt) */
+            deliveryLog: components["schemas"]["DeliveryAttemptView"][];
+            /** Format: uuid */
+            eventId: string;
+            /** @example approval.case-granted */
+            eventType: string;
+            /** @description 邮件 HTML 正文 (the e-mail HTML body) */
+            html: string;
+            /** Format: uuid */
+            id: string;
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description 投递租约到期 (dispatcher lease until)
+             */
+            leaseUntil: string | null;
+            locale: components["schemas"]["Locale"];
+            /**
+             * Format: date-time
+             * @description 下次投递时间 (next attempt due)
+             */
+            nextAttemptAt: string;
+            /** @description 事件内容 (the event payload) */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            projectId: string;
+            /**
+             * Format: date-time
+             * @description 站内信已读时间 (inbox: when read)
+             */
+            readAt: string | null;
+            /** @description 接收人（不透明编号）(recipient, an opaque id) */
+            recipientId: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @description 站内信创建即 delivered；邮件、Webhook：pending → sending → sent | failed (inbox: delivered at once; e-mail, webhook: pending → sending → sent | failed) */
+            status: components["schemas"]["NotificationStatus"];
+            subject: string;
+            text: string;
+            urgent: boolean;
+        };
         PreferencesRequest: {
-            /** @description 接收渠道（站内信始终开启） */
-            channels?: ("inbox" | "email" | "webhook")[];
+            /** @description 接收渠道（站内信始终开启）(channels; the inbox always works) */
+            channels?: components["schemas"]["NotificationChannel"][];
             /** @example zhangwei@example.cn */
-            email?: Record<string, never> | null;
-            /** @enum {string} */
-            locale?: "zh-CN" | "en";
-            /** @description 免打扰时段（非紧急消息顺延），中国时间 */
+            email?: string | null;
+            locale?: components["schemas"]["Locale"];
+            /** @description 免打扰时段（非紧急消息顺延），中国时间 (quiet hours, China time: non-urgent messages wait) */
             quietHours?: components["schemas"]["QuietHoursRequest"] | null;
-            /** @description 签名密钥（至少16个字符） */
-            webhookSecret?: Record<string, never> | null;
+            /** @description 签名密钥（至少16个字符）(webhook secret, at least 16 characters) */
+            webhookSecret?: string | null;
             /** @example https://erp.example.cn/hooks/devzone */
-            webhookUrl?: Record<string, never> | null;
+            webhookUrl?: string | null;
+        };
+        PreferencesView: {
+            /** @description 接收渠道 (channels) */
+            channels: components["schemas"]["NotificationChannel"][];
+            /** @example zhangwei@example.cn */
+            email: string | null;
+            locale: components["schemas"]["Locale"];
+            /** @description 姓名（随身份认证服务）(name, from the identity provider) */
+            name: string;
+            /** @description 免打扰时段，中国时间 (quiet hours, China time) */
+            quietHours: components["schemas"]["QuietHoursView"] | null;
+            /** @description 是否已设置签名密钥（密钥本身从不返回）(whether a webhook secret is set; never the secret) */
+            webhookSecretSet: boolean;
+            /** @example https://erp.example.cn/hooks/devzone */
+            webhookUrl: string | null;
         };
         QuietHoursRequest: {
             /** @example 07:30 */
             end: string;
             /** @example 22:00 */
             start: string;
+        };
+        QuietHoursView: {
+            /**
+             * @description 结束 HH:MM (end)
+             * @example 07:30
+             */
+            end: string;
+            /**
+             * @description 开始 HH:MM (start)
+             * @example 22:00
+             */
+            start: string;
+        };
+        /**
+         * @description 接收人 (recipients)
+         * @enum {string}
+         */
+        RecipientKind: "enterprise" | "agent" | "zone-officers" | "team-lead" | "invitee";
+        UnreadCountView: {
+            /** @description 未读消息数 (unread messages) */
+            unread: number;
         };
     };
     responses: never;
@@ -375,7 +579,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                /** @description 只看未读 */
+                /** @description 只看未读 (unread only) */
                 unread?: boolean;
             };
             header?: never;
@@ -388,7 +592,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxEntryViewPage"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -448,11 +654,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 标记后的未读数 (the unread count afterwards) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnreadCountView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -474,6 +683,15 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 (the role may not do this) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 站内信不存在或不是我的 (no such inbox entry of mine) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -510,11 +728,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 未读数，此后为 0 (the unread count: 0) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnreadCountView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -576,7 +797,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnreadCountView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -638,7 +861,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PreferencesView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -700,11 +925,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 修改后的偏好 (the preferences as changed) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PreferencesView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -756,9 +984,11 @@ export interface operations {
     DeliveryController_list: {
         parameters: {
             query?: {
+                /** @description 按事件（管理员）(by event; an admin) */
                 eventId?: string;
                 page?: number;
                 pageSize?: number;
+                /** @description 按接收人（管理员；其他人只看自己的）(by recipient; an admin) */
                 recipientId?: string;
             };
             header?: never;
@@ -771,7 +1001,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationItemViewPage"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -835,7 +1067,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -857,6 +1091,15 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 (the role may not do this) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 通知不存在，或不是我的（管理员可看任何一条）(no such notification of mine; an admin sees any) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -886,7 +1129,10 @@ export interface operations {
     };
     DeliveryController_rules: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -897,7 +1143,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationRuleViewPage"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {

@@ -127,7 +127,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 项目列表 (list with filters and pagination) */
+        /** 项目列表（筛选、分页；只含本人可见的项目）(list with filters and pagination; the caller’s projects only) */
         get: operations["ProjectsController_list"];
         put?: never;
         /** 登记签约项目 (register a signed project; issues its project code) */
@@ -145,7 +145,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 项目详情 (one project, by id or project code, with plan vs actual) */
+        /** 项目详情 (one project, by id or project code, with plan vs actual and the caller’s actions) */
         get: operations["ProjectsController_get"];
         put?: never;
         post?: never;
@@ -281,7 +281,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 项目时间线 (every event about the project, from every service, in order) */
+        /** 项目时间线：各服务关于本项目的全部事件，按发生先后，分页 (every event about the project, from every service, oldest first, paged) */
         get: operations["ProjectsController_timeline"];
         put?: never;
         post?: never;
@@ -350,7 +350,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 开发区列表 (zones: code, name, level, city) */
+        /** 开发区列表，按代码排序，分页 (zones by code, paged: code, name, level, city …) */
         get: operations["ZonesController_zones"];
         put?: never;
         post?: never;
@@ -364,11 +364,75 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        /**
+         * @description 对标验收 (benchmark acceptance)
+         * @enum {string}
+         */
+        AcceptanceStatus: "pending" | "passed" | "failed";
+        AcceptedInvitationView: {
+            username: string;
+        };
         AcceptInvitationRequest: {
             /** @description 新密码：8–64 位，不能与登录名相同 */
             password: string;
             /** @description 邀请邮件链接中的令牌 (the token from the invitation link) */
             token: string;
+        };
+        /** @enum {string} */
+        ActorRole: "system" | "zone-officer" | "department-officer" | "approval-officer" | "land-officer" | "agency-agent" | "agency-supervisor" | "enterprise" | "zone-manager" | "province-manager" | "admin";
+        /** @enum {string} */
+        Batch: "signed" | "started" | "in-production";
+        BatchesView: {
+            inProduction: components["schemas"]["BatchTallyView"];
+            signed: components["schemas"]["BatchTallyView"];
+            started: components["schemas"]["BatchTallyView"];
+        };
+        BatchProjectView: {
+            /** Format: date */
+            actualProduction: string | null;
+            /** Format: date */
+            actualStart: string | null;
+            code: string;
+            enterprise: components["schemas"]["EnterpriseView"];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description 预计年产值（万元） */
+            projectedAnnualOutput: number;
+            /** Format: date */
+            signedOn: string;
+            /** @description 项目当前阶段 (the project’s current stage) */
+            stage: components["schemas"]["LifecycleStage"];
+            /** @description 总投资（万元） */
+            totalInvestment: number;
+            zoneCode: string;
+            zoneName: string;
+        };
+        BatchProjectViewPage: {
+            items: components["schemas"]["BatchProjectView"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 (rows matching, over all pages) */
+            total: number;
+        };
+        BatchTallyView: {
+            count: number;
+            /** @description 总投资（万元） */
+            investment: number;
+            /** @description 预计年产值（万元） */
+            projectedAnnualOutput: number;
+        };
+        BehindPlanView: {
+            code: string;
+            daysLate: number;
+            milestone: components["schemas"]["PlanMilestone"];
+            name: string;
+            /** Format: date */
+            plannedDate: string;
+            /** Format: uuid */
+            projectId: string;
+            stage: components["schemas"]["LifecycleStage"];
+            zoneCode: string;
         };
         ContactRequest: {
             /** @example zhangwei@example.cn */
@@ -377,6 +441,16 @@ export type components = {
             mobile: string;
             /** @example 张伟 */
             name: string;
+        };
+        ContactView: {
+            /** @example zhangwei@example.cn */
+            email?: string;
+            /** @example 13800000000 */
+            mobile: string;
+            /** @example 张伟 */
+            name: string;
+            /** @description 联系人在统一身份认证中的账号 (the contact’s subject at the identity provider) */
+            userId?: string;
         };
         CreateRoundRequest: {
             /**
@@ -400,9 +474,25 @@ export type components = {
              */
             zoneCode: string;
         };
+        DurationStatsView: {
+            count: number;
+            /** @description 中位数（天）(median days) */
+            medianDays: number | null;
+            /** @description P90（天，最近秩）(p90 days, nearest rank) */
+            p90Days: number | null;
+        };
         EnterpriseRequest: {
             /**
              * @description 统一社会信用代码 (GB 32100-2015, 18 characters, check character verified)
+             * @example 91350100M000100Y43
+             */
+            creditCode: string;
+            /** @example 山西示例新材料有限公司 */
+            name: string;
+        };
+        EnterpriseView: {
+            /**
+             * @description 统一社会信用代码 (unified social credit code)
              * @example 91350100M000100Y43
              */
             creditCode: string;
@@ -424,9 +514,41 @@ export type components = {
             /** @example 409 */
             statusCode: number;
         };
+        FiguresFilterView: {
+            /** Format: date */
+            asOf?: string;
+            /** Format: date */
+            from?: string;
+            /** Format: uuid */
+            round?: string;
+            /** Format: date */
+            to?: string;
+            zone?: string;
+        };
+        FiguresWindowView: {
+            /** Format: date */
+            from: string | null;
+            /** Format: date */
+            to: string | null;
+        };
+        FullProductionMilestoneView: {
+            /**
+             * Format: date
+             * @description 达产日期 (actual full production)
+             */
+            actual: string | null;
+        };
         InvitationRequest: {
             /** @description 邀请邮件链接中的令牌 (the token from the invitation link) */
             token: string;
+        };
+        InvitationView: {
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description 被邀请人姓名 (whom it greets) */
+            name: string;
+            /** @description 登录名 (the sign-in name) */
+            username: string;
         };
         IssueBody: {
             /** @example totalInvestment */
@@ -434,6 +556,44 @@ export type components = {
             /** @example 总投资应为正数 (totalInvestment must be positive) */
             reason: string;
         };
+        /**
+         * @description 用地落实方式 (how the land was secured)
+         * @enum {string}
+         */
+        LandPath: "standard-land" | "grant" | "own-land" | "lease" | "none";
+        /**
+         * @description 标准地达产复核 (the standard-land full-production review)
+         * @enum {string}
+         */
+        LandReviewStatus: "not-needed" | "pending" | "passed" | "decided";
+        /** @enum {string} */
+        LifecycleStage: "SIGNED" | "APPROVING" | "READY_TO_START" | "UNDER_CONSTRUCTION" | "COMPLETED" | "IN_PRODUCTION" | "FULL_PRODUCTION" | "SUSPENDED" | "TERMINATED";
+        MilestoneView: {
+            /**
+             * Format: date
+             * @description 实际日期 (actual)
+             */
+            actual: string | null;
+            /**
+             * Format: date
+             * @description 约定日期 (agreed with the land)
+             */
+            agreed: string | null;
+            /**
+             * Format: date
+             * @description 承诺日期 (committed in the 承诺书)
+             */
+            committed: string | null;
+            /**
+             * Format: date
+             * @description 计划日期 (planned at signing)
+             */
+            planned: string | null;
+            /** @description 实际 − 计划（天）；尚未发生时为今天已逾期天数 (actual − planned in days; while open, days late today) */
+            varianceDays: number | null;
+        };
+        /** @enum {string} */
+        PlanMilestone: "start" | "completion" | "production";
         PlannedDatesRequest: {
             /**
              * @description 计划竣工日期
@@ -450,6 +610,104 @@ export type components = {
              * @example 2027-03-01
              */
             start: string;
+        };
+        /**
+         * @description 当前用户现在可执行的操作：POST /projects/:id/<action> (the commands the caller may take on the project now)
+         * @enum {string}
+         */
+        ProjectAction: "start" | "completion" | "production" | "full-production" | "suspend" | "resume" | "terminate";
+        ProjectConditionsView: {
+            /** @description 对标验收 (benchmark acceptance) */
+            acceptance: components["schemas"]["AcceptanceStatus"];
+            /** @description 审批已办结 (approvals granted) */
+            approvalsGranted: boolean;
+            /** @description 需要用地（用地 > 0 亩）(land needed) */
+            landNeeded: boolean;
+            /** @description 用地落实方式 (how the land was secured) */
+            landPath: components["schemas"]["LandPath"] | null;
+            /** @description 用地文件：合同号、不动产权证号或租赁合同 (the land document) */
+            landReference: string | null;
+            /** @description 标准地达产复核 (the standard-land full-production review) */
+            landReview: components["schemas"]["LandReviewStatus"];
+            /** @description 用地已落实 (land secured) */
+            landSecured: boolean;
+        };
+        ProjectMilestonesView: {
+            completion: components["schemas"]["MilestoneView"];
+            fullProduction: components["schemas"]["FullProductionMilestoneView"];
+            production: components["schemas"]["MilestoneView"];
+            start: components["schemas"]["MilestoneView"];
+        };
+        /**
+         * @description 项目类型
+         * @enum {string}
+         */
+        ProjectType: "capital-construction" | "technical-renovation" | "equipment-purchase" | "information" | "other";
+        ProjectView: {
+            /** @description 当前用户现在可执行的操作：POST /projects/:id/<action> (the commands the caller may take on the project now) */
+            actions: components["schemas"]["ProjectAction"][];
+            /** @description 实际年产值（万元，达产时报告） */
+            actualAnnualOutput: number | null;
+            /**
+             * @description 项目代码 (project code)
+             * @example 2611-140100-04-01-012345
+             */
+            code: string;
+            conditions: components["schemas"]["ProjectConditionsView"];
+            contacts: components["schemas"]["ContactView"][];
+            /** Format: date-time */
+            createdAt: string;
+            enterprise: components["schemas"]["EnterpriseView"];
+            /** @description 固定资产投资（万元） */
+            fixedAssetInvestment: number;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 国民经济行业分类代码 (GB/T 4754)
+             * @example C3021
+             */
+            industryCode: string;
+            /** @description 用地（亩） */
+            landAreaMu: number;
+            milestones: components["schemas"]["ProjectMilestonesView"];
+            name: string;
+            /** @description 施工许可证号或承诺制批复文号 (permit number) */
+            permitNumber: string | null;
+            /** @description 预计年产值（万元） */
+            projectedAnnualOutput: number;
+            projectType: components["schemas"]["ProjectType"];
+            /** Format: date */
+            signedOn: string;
+            stage: components["schemas"]["LifecycleStage"];
+            /** @description 暂停前的阶段 (where resume returns to) */
+            stageBeforeSuspension: components["schemas"]["LifecycleStage"] | null;
+            /**
+             * @description 阶段中文名 (the stage in Chinese)
+             * @example 签约
+             */
+            stageName: string;
+            /** @description 暂停、恢复、终止的原因 (the last reason given) */
+            statusReason: string | null;
+            /** @description 旧的三个一批批次标签 (the old round label) */
+            threeBatchesRound: string | null;
+            /** @description 总投资（万元） */
+            totalInvestment: number;
+            /** Format: date-time */
+            updatedAt: string;
+            usesStandardLand: boolean;
+            version: number;
+            wantsFullAgency: boolean;
+            /** @example SX-ZGQ */
+            zoneCode: string;
+            /** @example 山西转型综合改革示范区 */
+            zoneName: string | null;
+        };
+        ProjectViewPage: {
+            items: components["schemas"]["ProjectView"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 (rows matching, over all pages) */
+            total: number;
         };
         ReasonRequest: {
             /** @example 企业资金未到位，暂缓建设 */
@@ -484,9 +742,8 @@ export type components = {
             /**
              * @description 项目类型
              * @default capital-construction
-             * @enum {string}
              */
-            projectType: "capital-construction" | "technical-renovation" | "equipment-purchase" | "information" | "other";
+            projectType: components["schemas"]["ProjectType"];
             /**
              * @description 签约日期（不晚于今天）
              * @example 2026-11-20
@@ -537,6 +794,40 @@ export type components = {
              */
             permitNumber: string;
         };
+        RoundView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description 创建人（账号主体）(the creator’s subject) */
+            createdBy: string;
+            /**
+             * Format: date
+             * @description 截止日（含）(last day, inclusive)
+             */
+            endsOn: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 批次名称，开发区内唯一 (unique in the zone)
+             * @example 2026年第四批
+             */
+            name: string;
+            /**
+             * Format: date
+             * @description 起始日（含）(first day, inclusive)
+             */
+            startsOn: string;
+            /** @example SX-ZGQ */
+            zoneCode: string;
+            /** @example 山西转型综合改革示范区 */
+            zoneName: string | null;
+        };
+        RoundViewPage: {
+            items: components["schemas"]["RoundView"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 (rows matching, over all pages) */
+            total: number;
+        };
         StaffAccountRequest: {
             /**
              * @description 所属部门（委办局）；部门审批人员（department-officer）必填，只办理本部门的事项
@@ -550,8 +841,7 @@ export type components = {
             email: string;
             /** @example 李红 */
             name: string;
-            /** @enum {string} */
-            role: "zone-officer" | "department-officer" | "agency-agent" | "agency-supervisor" | "zone-manager" | "province-manager" | "admin";
+            role: components["schemas"]["StaffRole"];
             /**
              * @description 登录名：小写字母、数字、点、横线、下划线，3–64 位
              * @example sx-zhujian-li
@@ -564,6 +854,127 @@ export type components = {
              *     ]
              */
             zones: string[];
+        };
+        StaffAccountView: {
+            /**
+             * Format: date-time
+             * @description 邀请链接的有效期 (when the invitation link expires)
+             */
+            invitationExpiresAt: string;
+            role: components["schemas"]["StaffRole"];
+            /**
+             * Format: uuid
+             * @description 统一身份认证中的账号主体 (the account’s subject)
+             */
+            userId: string;
+            /** @example sx-zhujian-li */
+            username: string;
+        };
+        /** @enum {string} */
+        StaffRole: "zone-officer" | "department-officer" | "agency-agent" | "agency-supervisor" | "zone-manager" | "province-manager" | "admin";
+        TallyView: {
+            count: number;
+            /** @description 总投资（万元） */
+            investment: number;
+        };
+        ThreeBatchesView: {
+            /**
+             * Format: date
+             * @description 统计截止日 (facts after it do not count)
+             */
+            asOf: string;
+            batches: components["schemas"]["BatchesView"];
+            /** @description 落后于计划的项目，最多 200 条 (at most 200; behindPlanTotal counts all) */
+            behindPlan: components["schemas"]["BehindPlanView"][];
+            behindPlanTotal: number;
+            durationsByZone: components["schemas"]["ZoneDurationsView"][];
+            filter: components["schemas"]["FiguresFilterView"];
+            /** @description 其中已投产 (of the cohort, in production by asOf) */
+            inProduction: components["schemas"]["TallyView"];
+            /** @description 达效率 (output attainment). 保留 4 位小数；分母为 0 时为空 (4 decimals; null when the denominator is 0) */
+            outputAttainment: number | null;
+            /** @description 投产率 (production rate). 保留 4 位小数；分母为 0 时为空 (4 decimals; null when the denominator is 0) */
+            productionRate: number | null;
+            /** @description 按批次查询时的批次 (the round asked for, if any) */
+            round: components["schemas"]["RoundView"] | null;
+            /** @description 本期签约项目 (the cohort signed in the window) */
+            signed: components["schemas"]["TallyView"];
+            /** @description 其中已开工 (of the cohort, started by asOf) */
+            started: components["schemas"]["TallyView"];
+            /** @description 开工率 (start rate). 保留 4 位小数；分母为 0 时为空 (4 decimals; null when the denominator is 0) */
+            startRate: number | null;
+            window: components["schemas"]["FiguresWindowView"];
+        };
+        TimelineActorView: {
+            id: string;
+            role: components["schemas"]["ActorRole"];
+        };
+        TimelineEntryView: {
+            /** @description 操作人；系统事件为空 (who caused it; null for a system’s event) */
+            actor: components["schemas"]["TimelineActorView"] | null;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description 发出事件的服务 (the service that published it)
+             * @example project-intake
+             */
+            source: string;
+            /** @description 一句中文说明 (one line in zh-CN) */
+            summary: string;
+            /** @example project.stage-changed */
+            type: string;
+        };
+        TimelineEntryViewPage: {
+            items: components["schemas"]["TimelineEntryView"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 (rows matching, over all pages) */
+            total: number;
+        };
+        ZoneDurationsView: {
+            /** @description 签约→开工 (signing to start) */
+            signingToStart: components["schemas"]["DurationStatsView"];
+            /** @description 开工→投产 (start to production) */
+            startToProduction: components["schemas"]["DurationStatsView"];
+            zoneCode: string;
+        };
+        /**
+         * @description national 国家级 · provincial 省级
+         * @enum {string}
+         */
+        ZoneLevel: "national" | "provincial";
+        ZoneView: {
+            /** @example 太原市 */
+            city: string;
+            /** @example SX-ZGQ */
+            code: string;
+            /**
+             * @description 项目代码的部门段 (the department part of project codes)
+             * @example 04
+             */
+            departmentCode: string;
+            /** @description national 国家级 · provincial 省级 */
+            level: components["schemas"]["ZoneLevel"];
+            /** @example 山西转型综合改革示范区 */
+            name: string;
+            /**
+             * @description 6 位行政区划代码：项目代码的地区段 (the region part of project codes)
+             * @example 140100
+             */
+            regionCode: string;
+            /** @description 开发区规则（预留）(per-zone rules, as later issues add them) */
+            rules: {
+                [key: string]: unknown;
+            };
+        };
+        ZoneViewPage: {
+            items: components["schemas"]["ZoneView"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 (rows matching, over all pages) */
+            total: number;
         };
     };
     responses: never;
@@ -587,6 +998,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAccountView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -614,7 +1033,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 登录名已被使用 (the username is taken) */
+            /** @description 登录名已被使用；或未配置账号管理 (the username is taken; or accounts are not provisioned here) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -663,6 +1082,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreeBatchesView"];
+                };
+            };
             /** @description round 与 from/to 同用、round 不属于 zone、日期不合法 (round with from/to, round of another zone, bad dates) */
             400: {
                 headers: {
@@ -725,7 +1152,7 @@ export interface operations {
                 /** @description 统计截止日（默认今天） */
                 asOf?: string;
                 /** @description signed 签约一批 · started 开工一批 · in-production 投产一批 */
-                batch: "signed" | "started" | "in-production";
+                batch: components["schemas"]["Batch"];
                 /** @description 时间段起（含当日） */
                 from?: string;
                 page?: number;
@@ -743,6 +1170,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchProjectViewPage"];
+                };
+            };
             /** @description round 与 from/to 同用、round 不属于 zone、日期不合法 (round with from/to, round of another zone, bad dates) */
             400: {
                 headers: {
@@ -956,6 +1391,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedInvitationView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -983,7 +1426,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 邀请链接无效 */
+            /** @description 邀请链接无效，或账号已不存在 (no such invitation, or the account is gone) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -992,7 +1435,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 邀请已使用或已过期 */
+            /** @description 邀请已使用或已过期 (the invitation was used or has expired) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1034,6 +1477,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1061,7 +1512,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 邀请链接无效 */
+            /** @description 邀请链接无效 (no such invitation) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1070,7 +1521,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 邀请已使用或已过期 */
+            /** @description 邀请已使用或已过期 (the invitation was used or has expired) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1116,7 +1567,7 @@ export interface operations {
                 signedFrom?: string;
                 /** @description 签约日期止 */
                 signedTo?: string;
-                stage?: "SIGNED" | "APPROVING" | "READY_TO_START" | "UNDER_CONSTRUCTION" | "COMPLETED" | "IN_PRODUCTION" | "FULL_PRODUCTION" | "SUSPENDED" | "TERMINATED";
+                stage?: components["schemas"]["LifecycleStage"];
                 zone?: string;
             };
             header?: never;
@@ -1129,7 +1580,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectViewPage"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -1191,11 +1644,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 登记的项目 (the project registered) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -1255,6 +1711,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1282,7 +1746,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 项目不存在 (no such project) */
+            /** @description 项目不存在，或不在本人可见范围 (no such project for the caller) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1326,6 +1790,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 更新后的项目 (the project after the command) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1353,7 +1826,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 项目不存在 (no such project) */
+            /** @description 项目不存在，或不在本人可见范围 (no such project for the caller) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1362,7 +1835,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 当前阶段不允许此操作，原因见 message (refused in the project’s current stage; nothing changed) */
+            /** @description 当前阶段不允许此操作，原因见 message；未做任何更改 (refused in the project’s current stage; nothing changed) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1406,6 +1879,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 更新后的项目 (the project after the command) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1433,7 +1915,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 项目不存在 (no such project) */
+            /** @description 项目不存在，或不在本人可见范围 (no such project for the caller) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1442,7 +1924,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 当前阶段不允许此操作，原因见 message (refused in the project’s current stage; nothing changed) */
+            /** @description 当前阶段不允许此操作，原因见 message；未做任何更改 (refused in the project’s current stage; nothing changed) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1486,6 +1968,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 更新后的项目 (the project after the command) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1513,7 +2004,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 项目不存在 (no such project) */
+            /** @description 项目不存在，或不在本人可见范围 (no such project for the caller) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1522,7 +2013,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 当前阶段不允许此操作，原因见 message (refused in the project’s current stage; nothing changed) */
+            /** @description 当前阶段不允许此操作，原因见 message；未做任何更改 (refused in the project’s current stage; nothing changed) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1566,6 +2057,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 更新后的项目 (the project after the command) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1593,7 +2093,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 项目不存在 (no such project) */
+            /** @description 项目不存在，或不在本人可见范围 (no such project for the caller) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1602,7 +2102,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 当前阶段不允许此操作，原因见 message (refused in the project’s current stage; nothing changed) */
+            /** @description 当前阶段不允许此操作，原因见 message；未做任何更改 (refused in the project’s current stage; nothing changed) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1646,6 +2146,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 更新后的项目 (the project after the command) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1673,7 +2182,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 项目不存在 (no such project) */
+            /** @description 项目不存在，或不在本人可见范围 (no such project for the caller) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1682,7 +2191,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 当前阶段不允许此操作，原因见 message (refused in the project’s current stage; nothing changed) */
+            /** @description 当前阶段不允许此操作，原因见 message；未做任何更改 (refused in the project’s current stage; nothing changed) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1726,6 +2235,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 更新后的项目 (the project after the command) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1753,7 +2271,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 项目不存在 (no such project) */
+            /** @description 项目不存在，或不在本人可见范围 (no such project for the caller) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1762,7 +2280,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 当前阶段不允许此操作，原因见 message (refused in the project’s current stage; nothing changed) */
+            /** @description 当前阶段不允许此操作，原因见 message；未做任何更改 (refused in the project’s current stage; nothing changed) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1806,6 +2324,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 更新后的项目 (the project after the command) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1833,7 +2360,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 项目不存在 (no such project) */
+            /** @description 项目不存在，或不在本人可见范围 (no such project for the caller) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1842,7 +2369,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 当前阶段不允许此操作，原因见 message (refused in the project’s current stage; nothing changed) */
+            /** @description 当前阶段不允许此操作，原因见 message；未做任何更改 (refused in the project’s current stage; nothing changed) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1873,7 +2400,10 @@ export interface operations {
     };
     ProjectsController_timeline: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -1882,6 +2412,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineEntryViewPage"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1909,7 +2447,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 项目不存在 (no such project) */
+            /** @description 项目不存在，或不在本人可见范围 (no such project for the caller) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1952,6 +2490,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundViewPage"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -2021,6 +2567,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 新建的批次 (the round created) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -2097,6 +2652,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -2159,7 +2722,7 @@ export interface operations {
                 /** @description 统计截止日（默认今天） */
                 asOf?: string;
                 /** @description signed 签约一批 · started 开工一批 · in-production 投产一批 */
-                batch: "signed" | "started" | "in-production";
+                batch: components["schemas"]["Batch"];
                 page?: number;
                 pageSize?: number;
             };
@@ -2171,6 +2734,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchProjectViewPage"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -2229,7 +2800,10 @@ export interface operations {
     };
     ZonesController_zones: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2240,7 +2814,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ZoneViewPage"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {

@@ -42,7 +42,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 开发区的控制性指标模板（"3+X"）(the zone’s indicator template) */
+        /** 开发区的控制性指标模板（"3+X"），无自有模板时为默认模板 (the zone’s indicator template, or the default one) */
         get: operations["PlotsController_template"];
         put?: never;
         post?: never;
@@ -59,7 +59,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 地块库 (plots by zone and status) */
+        /** 地块库：按开发区、状态分页；企业只见已发布（可供应）的地块 (plots by zone and status; enterprises see the published ones) */
         get: operations["PlotsController_list"];
         put?: never;
         /** 登记地块（准备中）(add a plot, in preparation) */
@@ -77,6 +77,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /** 一个地块及当前用户可执行的操作 (a plot, with what the caller may do with it) */
         get: operations["PlotsController_get"];
         put?: never;
         post?: never;
@@ -212,7 +213,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 项目用地：用地方式、地块、合同、协议、核验及其状态、中期报告、施工进度、闲置土地 (the project’s land) */
+        /** 项目用地：用地方式、地块、合同、协议、核验及其状态、中期报告、施工进度、闲置土地，及当前用户可执行的操作 (the project’s land, and what the caller may do with it) */
         get: operations["ProjectLandController_landOf"];
         put?: never;
         post?: never;
@@ -297,7 +298,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 为项目匹配可供地块，并说明不匹配的原因 (plots that fit the project, and why the others do not) */
+        /** 为项目匹配本开发区的地块，并说明不匹配的原因 (plots that fit the project, and why the others do not) */
         get: operations["ProjectLandController_matches"];
         put?: never;
         post?: never;
@@ -311,6 +312,13 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        /** @enum {string} */
+        ActorRole: "system" | "zone-officer" | "department-officer" | "approval-officer" | "land-officer" | "agency-agent" | "agency-supervisor" | "enterprise" | "zone-manager" | "province-manager" | "admin";
+        ActorView: {
+            /** @description 身份提供方的用户标识 (the identity provider’s subject) */
+            id: string;
+            role: components["schemas"]["ActorRole"];
+        };
         AgreementRequest: {
             /** @description 企业承诺的指标值（不低于地块要求） */
             committedIndicators?: components["schemas"]["CommittedIndicatorRequest"][];
@@ -342,6 +350,17 @@ export type components = {
              */
             reviewDate: string;
         };
+        BreachTermsView: {
+            /** @description 违约金上限，出让价款的万分比 (cap, basis points of the land price) */
+            capBasisPoints?: number;
+            /** @description 按指标代码；default 适用于其他指标 (per indicator code; default for the others) */
+            formulas: {
+                [key: string]: components["schemas"]["PenaltyFormulaView"];
+            };
+            idle: components["schemas"]["IdleTermsView"];
+            /** @description 整改期限（天）(rectification period, days) */
+            rectifyDays: number;
+        };
         CheckRequest: {
             measured: components["schemas"]["MeasurementRequest"][];
             /**
@@ -350,12 +369,56 @@ export type components = {
              */
             stage: "completion" | "full-production";
         };
+        /**
+         * @description completion 竣工验收 / full-production 达产复核
+         * @enum {string}
+         */
+        CheckStage: "completion" | "full-production";
+        /**
+         * @description passed 通过 / rectifying 整改中 / recheck-passed 复核通过 / penalty-assessed 已核定违约金
+         * @enum {string}
+         */
+        CheckState: "passed" | "rectifying" | "recheck-passed" | "penalty-assessed";
         CommittedIndicatorRequest: {
             /** @example tax-per-mu */
             code: string;
             /** @example 25 */
             value: number;
         };
+        ConsequenceView: {
+            /** @description 是否按上限计 (the cap applied) */
+            capped: boolean;
+            lines: components["schemas"]["PenaltyLineView"][];
+            passed: boolean;
+            /** @description 违约金（分），已按上限 (penalty in fen, capped) */
+            penaltyFen: number;
+            /**
+             * Format: date
+             * @description 整改期限 (rectify by)
+             * @example 2027-03-01
+             */
+            rectifyBy: string | null;
+        };
+        ConstructionProgressView: {
+            /** @description 累计已建建筑面积（m²）(floor area built, cumulative) */
+            builtFloorAreaM2: number;
+            /** Format: uuid */
+            id: string;
+            /** @description 累计已完成投资（万元）(investment made, cumulative, 10k yuan) */
+            investmentMade: number;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: date-time */
+            recordedAt: string;
+            reportedBy: components["schemas"]["ActorView"];
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            reportedOn: string;
+        };
+        /** @enum {string} */
+        ContractKind: "standard-land" | "grant";
         ContractRequest: {
             /**
              * @description 约定竣工日期
@@ -441,6 +504,8 @@ export type components = {
             /** @example 409 */
             statusCode: number;
         };
+        /** @enum {string} */
+        ExemptionCause: "planning-change" | "land-not-delivered" | "military-or-heritage" | "other-government";
         ExemptionRequest: {
             /**
              * @description planning-change 规划调整 / land-not-delivered 未按约定交地 / military-or-heritage 军事管制、文物保护 / other-government 其他政府原因
@@ -496,6 +561,109 @@ export type components = {
              */
             signedOn: string;
         };
+        IdleExemptionView: {
+            cause: components["schemas"]["ExemptionCause"];
+            /**
+             * @description 原因类别（中文）(the cause in Chinese)
+             * @example 规划调整
+             */
+            causeZh: string;
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            from: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            reason: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: components["schemas"]["ActorView"];
+            /**
+             * Format: date
+             * @description 结束日期；null 为仍在持续 (null: still open)
+             * @example 2027-03-01
+             */
+            to: string | null;
+        };
+        /**
+         * @description not-started 未动工 / stalled 已动工但中止；null 不构成闲置 (null: not idle)
+         * @enum {string}
+         */
+        IdleLandCase: "not-started" | "stalled";
+        IdleLandView: {
+            /** @description not-started 未动工 / stalled 已动工但中止；null 不构成闲置 (null: not idle) */
+            case: components["schemas"]["IdleLandCase"] | null;
+            /**
+             * Format: date
+             * @description 闲置起算日 (where the idle clock starts)
+             * @example 2027-03-01
+             */
+            clockFrom: string | null;
+            /** @description 闲置天数（不含迟延）(days idle, without exempt days) */
+            daysIdle: number;
+            /** @description 政府原因迟延天数，不计入 (exempt days) */
+            exemptDays: number;
+            /** @description 闲置费（分）(idle fee, fen) */
+            feeFen: number;
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            feeFrom: string | null;
+            /** @description none / fee 征收闲置费 / recovery 无偿收回 */
+            level: components["schemas"]["IdleLevel"];
+            raised: components["schemas"]["IdleLevelsRaisedView"];
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            recoveryFrom: string | null;
+        };
+        /**
+         * @description none / fee 征收闲置费 / recovery 无偿收回
+         * @enum {string}
+         */
+        IdleLevel: "none" | "fee" | "recovery";
+        /** @enum {string} */
+        IdleLevelRaised: "fee" | "recovery";
+        IdleLevelsRaisedView: {
+            /** @description 已认定并通知的等级 (the level already raised) */
+            "not-started": components["schemas"]["IdleLevelRaised"] | null;
+            /** @description 已认定并通知的等级 (the level already raised) */
+            stalled: components["schemas"]["IdleLevelRaised"] | null;
+        };
+        IdleTermsView: {
+            feeAfterYears: number;
+            /** @description 闲置费占出让价款的万分比 (fee, basis points of the land price) */
+            feeBasisPoints: number;
+            recoverAfterYears: number;
+        };
+        /**
+         * @description gte 不低于 / lte 不高于 / range 区间
+         * @enum {string}
+         */
+        IndicatorComparator: "gte" | "lte" | "range";
+        IndicatorResultView: {
+            code: string;
+            comparator: components["schemas"]["IndicatorComparator"];
+            measured: number;
+            /** @example 亩均税收 */
+            nameZh: string;
+            passed: boolean;
+            /** @description 差额，按指标单位；达标为 0 (the shortfall in the indicator’s unit; 0 when passed) */
+            shortfall: number;
+            /** @description 差额占目标值的百分比 (the shortfall as a percentage of the target) */
+            shortfallPercent: number;
+            /** @description 目标值；区间指标为 {min, max} (the target; a range: {min, max}) */
+            target: number | {
+                max: number;
+                min: number;
+            };
+            unit: string;
+        };
         IndicatorTargetRequest: {
             /** @example investment-intensity */
             code: string;
@@ -509,6 +677,59 @@ export type components = {
             /** @example 万元/亩 */
             unit: string;
         };
+        IndicatorTargetView: {
+            /** @example investment-intensity */
+            code: string;
+            /** @description gte 不低于 / lte 不高于 / range 区间 */
+            comparator: components["schemas"]["IndicatorComparator"];
+            /** @description 区间上限 (range maximum) */
+            max?: number;
+            /** @description 区间下限 (range minimum) */
+            min?: number;
+            /** @description completion 竣工验收 / full-production 达产复核 */
+            stage: components["schemas"]["CheckStage"];
+            /** @description gte、lte 的目标值 (target of gte and lte) */
+            target?: number;
+            /** @example 万元/亩 */
+            unit: string;
+        };
+        IndicatorTemplateView: {
+            indicators: components["schemas"]["IndicatorTargetView"][];
+            version: number;
+            /** @description 开发区代码；默认模板为 * (zone code; * for the default) */
+            zoneCode: string;
+        };
+        /**
+         * @description on-track 正常 / watch 关注 / at-risk 有风险
+         * @enum {string}
+         */
+        IndicatorTrend: "on-track" | "watch" | "at-risk";
+        IndicatorTrendView: {
+            code: string;
+            result: components["schemas"]["IndicatorResultView"];
+            /** @description on-track 正常 / watch 关注 / at-risk 有风险 */
+            trend: components["schemas"]["IndicatorTrend"];
+        };
+        InterimReportView: {
+            /** @description 本报告发出了本期的指标风险预警 (this report raised the period’s at-risk warning) */
+            atRiskRaised: boolean;
+            /** Format: uuid */
+            contractId: string;
+            /** Format: uuid */
+            id: string;
+            measured: components["schemas"]["MeasurementView"][];
+            /**
+             * @description 报告期 (reporting period)
+             * @example 2027-Q1
+             */
+            period: string;
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            reportedOn: string;
+            trends: components["schemas"]["IndicatorTrendView"][];
+        };
         InterimRequest: {
             measured: components["schemas"]["MeasurementRequest"][];
         };
@@ -517,6 +738,142 @@ export type components = {
             field: string;
             /** @example 总投资应为正数 (totalInvestment must be positive) */
             reason: string;
+        };
+        /**
+         * @description 当前用户现在可对本项目用地执行的操作，即 POST /projects/:projectId/<action> (what the calling user may do with the project’s land now)
+         * @enum {string}
+         */
+        LandAction: "land-grant" | "own-land" | "lease" | "land-checks" | "interim-reports" | "construction-progress" | "idle-exemption";
+        LandCheckView: {
+            /**
+             * Format: date
+             * @description 违约金核定日期 (date assessed)
+             * @example 2027-03-01
+             */
+            assessedOn: string | null;
+            /**
+             * Format: date
+             * @description 首次核验日期 (date of the first check)
+             * @example 2027-03-01
+             */
+            checkedOn: string;
+            /** @description 首次核验未通过的后果，逾期未整改时据此核定 (what the first failure costs; assessed on a lapse) */
+            consequence: components["schemas"]["ConsequenceView"];
+            /** Format: uuid */
+            contractId: string;
+            /** Format: uuid */
+            id: string;
+            measured: components["schemas"]["MeasurementView"][];
+            /** @description 首次核验是否通过 (the first check passed) */
+            passed: boolean;
+            /** @description 已核定违约金（分）；未核定为 0 (penalty assessed, fen; 0 until assessed) */
+            penaltyFen: number;
+            penaltyReason: components["schemas"]["PenaltyReason"] | null;
+            recheck: components["schemas"]["RecheckView"] | null;
+            /**
+             * Format: date
+             * @description 整改期限 (rectify by)
+             * @example 2027-03-01
+             */
+            rectifyBy: string | null;
+            results: components["schemas"]["IndicatorResultView"][];
+            stage: components["schemas"]["CheckStage"];
+            /** @description passed 通过 / rectifying 整改中 / recheck-passed 复核通过 / penalty-assessed 已核定违约金 */
+            state: components["schemas"]["CheckState"];
+            /** @description 状态说明，如“整改中，期限至 2031-06-30” (the state in words) */
+            status: components["schemas"]["MessageView"];
+        };
+        LandContractView: {
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            agreedCompletion: string;
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            agreedProduction: string | null;
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            agreedStart: string;
+            /** @description 招拍挂出让为 null (null for a grant) */
+            agreement: components["schemas"]["PerformanceAgreementView"] | null;
+            /** @description 招拍挂出让的面积（亩）；标准地取地块的 (a grant’s area; 标准地: the plot’s) */
+            areaMu: number | null;
+            contractNumber: string;
+            /** Format: uuid */
+            id: string;
+            idleLevelRaised: components["schemas"]["IdleLevelRaised"] | null;
+            kind: components["schemas"]["ContractKind"];
+            /** @description 出让价款（分）(land price, fen) */
+            landPriceFen: number;
+            location: string | null;
+            /** Format: uuid */
+            plotId: string | null;
+            /** Format: uuid */
+            projectId: string;
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            signedOn: string;
+            stalledLevelRaised: components["schemas"]["IdleLevelRaised"] | null;
+        };
+        /**
+         * @description standard-land 标准地 / grant 招拍挂出让 / own-land 自有用地 / lease 租赁厂房 / none 无新增用地
+         * @enum {string}
+         */
+        LandPath: "standard-land" | "grant" | "own-land" | "lease" | "none";
+        LandPathView: {
+            areaMu: number | null;
+            lease: components["schemas"]["LeaseTermsView"] | null;
+            location: string | null;
+            /** @description standard-land 标准地 / grant 招拍挂出让 / own-land 自有用地 / lease 租赁厂房 / none 无新增用地 */
+            path: components["schemas"]["LandPath"];
+            /** @example 招拍挂出让 */
+            pathZh: string;
+            /** @description 登记人；签约时由本服务自动登记为 null (null: recorded by the service on signing) */
+            recordedBy: components["schemas"]["ActorView"] | null;
+            /** @description 出让合同编号、不动产权证号、租赁合同编号或“无新增用地” (contract, certificate or lease number, or 无新增用地) */
+            reference: string;
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            securedOn: string;
+        };
+        LandProjectView: {
+            /**
+             * Format: date
+             * @description 实际开工日期 (actual start)
+             * @example 2027-03-01
+             */
+            actualStart: string | null;
+            /** @description 项目代码 (project code) */
+            code: string;
+            /** @description 统一社会信用代码 (unified social credit code) */
+            creditCode: string | null;
+            enterpriseName: string;
+            /** @description 固定资产投资（万元） */
+            fixedAssetInvestment: number;
+            /** @description 国民经济行业代码 (industry code) */
+            industryCode: string;
+            /** @description 用地需求（亩），0 为无新增用地 (land need in mu; 0: none) */
+            landAreaMu: number;
+            name: string;
+            /** @description 预计年产值（万元） */
+            projectedAnnualOutput: number;
+            /** Format: uuid */
+            projectId: string;
+            /** @description 项目阶段 (the project’s stage in project-intake) */
+            stage: string;
+            /** @description 总投资（万元）(total investment, 10k yuan) */
+            totalInvestment: number | null;
+            usesStandardLand: boolean;
+            zoneCode: string;
         };
         LeaseRequest: {
             /**
@@ -546,6 +903,24 @@ export type components = {
             /** @description 是否标准厂房 */
             standardFactory: boolean;
         };
+        LeaseTermsView: {
+            /** @description 租赁建筑面积（m²） */
+            floorAreaM2: number;
+            landlord: string;
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            leaseFrom: string;
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            leaseTo: string;
+            premises: string;
+            /** @description 是否标准厂房 (standard factory building) */
+            standardFactory: boolean;
+        };
         MeasurementRequest: {
             /** @example tax-per-mu */
             code: string;
@@ -553,6 +928,20 @@ export type components = {
             unit: string;
             /** @example 12.5 */
             value: number;
+        };
+        MeasurementView: {
+            /** @example tax-per-mu */
+            code: string;
+            /** @example 万元/亩·年 */
+            unit: string;
+            /** @example 12.5 */
+            value: number;
+        };
+        MessageView: {
+            /** @example the site is not serviced (三通一平) */
+            en: string;
+            /** @example 场地未达到三通一平 */
+            zh: string;
         };
         OwnLandRequest: {
             /**
@@ -567,6 +956,126 @@ export type components = {
             certificateNumber: string;
             /** @example 示范区潇河园区建材路8号 */
             location: string;
+        };
+        /**
+         * @description shortfall-area-rate 差额×面积×费率 / land-price-share 出让价款比例
+         * @enum {string}
+         */
+        PenaltyFormulaKind: "shortfall-area-rate" | "land-price-share";
+        PenaltyFormulaView: {
+            /** @description land-price-share：出让价款的万分比 (basis points of the land price) */
+            basisPoints?: number;
+            /** @description shortfall-area-rate 差额×面积×费率 / land-price-share 出让价款比例 */
+            kind: components["schemas"]["PenaltyFormulaKind"];
+            /** @description shortfall-area-rate：每单位差额每亩（分）(fen per unit short per mu) */
+            rateFen?: number;
+        };
+        PenaltyLineView: {
+            /** @description 金额（分）(amount in fen) */
+            amountFen: number;
+            /** @description 指标代码 (indicator code) */
+            code: string;
+            formula: components["schemas"]["PenaltyFormulaView"];
+        };
+        /** @enum {string} */
+        PenaltyReason: "check-failed" | "idle-land" | "recheck-failed" | "rectification-lapsed";
+        PerformanceAgreementView: {
+            breachTerms: components["schemas"]["BreachTermsView"];
+            counterparties: string[];
+            /** @description 地块指标，按企业承诺值提高 (the plot’s indicators, raised to the commitments) */
+            indicators: components["schemas"]["IndicatorTargetView"][];
+            number: string;
+            /** @description 中期报告周期，缺省为 quarter (default quarter) */
+            reportingPeriod?: components["schemas"]["ReportingPeriod"];
+            /**
+             * Format: date
+             * @description 达产复核日期 (review date)
+             * @example 2027-03-01
+             */
+            reviewDate: string;
+        };
+        /**
+         * @description 当前用户现在可对该地块执行的操作，即 POST /plots/:code/<action> (what the calling user may do with the plot now)
+         * @enum {string}
+         */
+        PlotAction: "publish" | "reserve" | "release" | "transfer";
+        PlotMatchesView: {
+            matched: components["schemas"]["PlotMatchView"][];
+            notMatched: components["schemas"]["PlotMatchView"][];
+            /** Format: uuid */
+            projectId: string;
+            /** @description 项目是否申请标准地 (whether the project takes standard land) */
+            usesStandardLand: boolean;
+        };
+        PlotMatchView: {
+            /** @description 当前用户现在可为本项目对该地块执行的操作 (reserve, transfer for this project) */
+            actions: components["schemas"]["PlotAction"][];
+            areaMu: number;
+            location: string;
+            matches: boolean;
+            plotCode: string;
+            /** @description 不匹配的原因；匹配为空 (why it does not fit; empty when it does) */
+            reasons: components["schemas"]["MessageView"][];
+            /** @description PREPARING 准备中 / AVAILABLE 可供应 / RESERVED 已预留 / TRANSFERRED 已出让 */
+            status: components["schemas"]["PlotStatus"];
+        };
+        /**
+         * @description PREPARING 准备中 / AVAILABLE 可供应 / RESERVED 已预留 / TRANSFERRED 已出让
+         * @enum {string}
+         */
+        PlotStatus: "PREPARING" | "AVAILABLE" | "RESERVED" | "TRANSFERRED";
+        PlotView: {
+            /** @description 当前用户现在可对该地块执行的操作，即 POST /plots/:code/<action> (what the calling user may do with the plot now) */
+            actions: components["schemas"]["PlotAction"][];
+            /** @description 面积（m²），由亩精确换算 (area in m², derived exactly from mu) */
+            areaM2: number;
+            /** @description 面积（亩）(area in mu) */
+            areaMu: number;
+            /** @description 已完成的区域评估 (regional assessments done) */
+            assessments: string[];
+            /**
+             * @description 地块编号 (plot code)
+             * @example SX-ZGQ-2026-017
+             */
+            code: string;
+            /** Format: uuid */
+            id: string;
+            /** @description 控制性指标 (control indicators) */
+            indicators: components["schemas"]["IndicatorTargetView"][];
+            /** @description 准入行业（国民经济行业代码前缀），空为不限 (admitted industry prefixes; empty: any) */
+            industries: string[];
+            /** @example 工业用地 */
+            landUse: string;
+            /** @example 示范区潇河园区纬三路以南 */
+            location: string;
+            /** @description 尚不能发布的原因；可发布或已发布为空 (what keeps the plot from being published; empty when it may be or was) */
+            publishBlockers: components["schemas"]["MessageView"][];
+            /**
+             * Format: uuid
+             * @description 预留或出让给的项目 (the project it is reserved or transferred for)
+             */
+            reservedFor: string | null;
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            reservedOn: string | null;
+            servicingLevel: components["schemas"]["ServicingLevel"];
+            /** @description PREPARING 准备中 / AVAILABLE 可供应 / RESERVED 已预留 / TRANSFERRED 已出让 */
+            status: components["schemas"]["PlotStatus"];
+            /** @description 所用开发区指标模板版本；自定指标为 null (template version; null for own indicators) */
+            templateVersion: number | null;
+            /** @description 行版本 (row version) */
+            version: number;
+            /** @example SX-ZGQ */
+            zoneCode: string;
+        };
+        PlotViewPage: {
+            items: components["schemas"]["PlotView"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 (rows matching, over all pages) */
+            total: number;
         };
         ProgressRequest: {
             /**
@@ -585,9 +1094,44 @@ export type components = {
              */
             reportedOn?: string;
         };
+        ProjectLandView: {
+            /** @description 当前用户现在可对本项目用地执行的操作，即 POST /projects/:projectId/<action> (what the calling user may do with the project’s land now) */
+            actions: components["schemas"]["LandAction"][];
+            /** @description 今天可以核验的阶段：首次核验，或整改期内的复核 (stages open to a check today) */
+            checkableStages: components["schemas"]["CheckStage"][];
+            checks: components["schemas"]["LandCheckView"][];
+            constructionProgress: components["schemas"]["ConstructionProgressView"][];
+            contract: components["schemas"]["LandContractView"] | null;
+            idleExemptions: components["schemas"]["IdleExemptionView"][];
+            /** @description 无出让合同为 null (null without a contract) */
+            idleLand: components["schemas"]["IdleLandView"] | null;
+            interimReports: components["schemas"]["InterimReportView"][];
+            path: components["schemas"]["LandPathView"] | null;
+            /** @description 出让或预留给本项目的地块 (the plot transferred or reserved for the project) */
+            plot: components["schemas"]["PlotView"] | null;
+            project: components["schemas"]["LandProjectView"];
+        };
+        RecheckView: {
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            checkedOn: string;
+            consequence: components["schemas"]["ConsequenceView"];
+            measured: components["schemas"]["MeasurementView"][];
+            passed: boolean;
+            results: components["schemas"]["IndicatorResultView"][];
+        };
+        /**
+         * @description 中期报告周期，缺省为 quarter (default quarter)
+         * @enum {string}
+         */
+        ReportingPeriod: "month" | "quarter" | "half-year" | "year";
         ReserveRequest: {
             projectId: string;
         };
+        /** @enum {string} */
+        ServicingLevel: "none" | "三通一平" | "五通一平" | "七通一平" | "九通一平";
         TransferRequest: {
             agreement: components["schemas"]["AgreementRequest"];
             contract: components["schemas"]["ContractRequest"];
@@ -761,7 +1305,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndicatorTemplateView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -815,7 +1361,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                status?: "PREPARING" | "AVAILABLE" | "RESERVED" | "TRANSFERRED";
+                status?: components["schemas"]["PlotStatus"];
                 zone?: string;
             };
             header?: never;
@@ -828,7 +1374,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlotViewPage"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -894,7 +1442,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlotView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -916,6 +1466,15 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 (the role may not do this) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description plot-exists：地块编号已存在 (the plot code exists) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -954,6 +1513,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlotView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -981,7 +1548,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 地块不存在 */
+            /** @description 地块不存在 (no such plot) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1021,6 +1588,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlotView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1048,7 +1623,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 不具备发布条件，原因见 message */
+            /** @description 地块不存在或不在本人负责的开发区 (no such plot in your zones) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not-ready：不具备发布条件，原因见 message；plot-state：地块已发布 (not ready, reasons in message; or already published) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1092,7 +1676,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlotView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -1114,6 +1700,24 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 (the role may not do this) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 地块不存在或不在本人负责的开发区 (no such plot in your zones) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description plot-state：地块未被预留 (the plot is not reserved) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1156,6 +1760,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlotView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1183,7 +1795,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 地块状态不允许或不符合项目条件 */
+            /** @description 地块不存在或不在本人负责的开发区 (no such plot in your zones)；或项目不存在 (or no such project) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description plot-state：地块状态不允许；no-match：不符合项目条件 (the plot’s state, or it does not fit the project) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1227,6 +1848,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlotView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1254,7 +1883,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 地块已出让、仍在准备中或预留给其他项目 */
+            /** @description 地块不存在或不在本人负责的开发区 (no such plot in your zones)；或项目不存在 (or no such project) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description plot-state：地块已出让、仍在准备中或预留给其他项目；not-standard-land：项目未申请标准地；has-contract / land-secured：项目用地已落实 (the plot’s state; the project does not take standard land; its land is secured) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1298,6 +1936,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConstructionProgressView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1325,7 +1971,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 项目不存在、不可见或没有土地出让合同 */
+            /** @description 项目不存在、不可见或没有土地出让合同 (no such project, not yours, or no land contract) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1369,6 +2015,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdleExemptionView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1396,7 +2050,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 项目不存在、不可见或没有土地出让合同 */
+            /** @description 项目不存在、不可见或没有土地出让合同 (no such project, not yours, or no land contract) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1444,7 +2098,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InterimReportView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -1466,6 +2122,24 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 (the role may not do this) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 项目不存在或不可见（其他开发区、其他企业）(no such project, or not yours)；no-contract：没有土地出让合同 (no land contract) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no-performance-agreement：招拍挂出让用地无履约监管协议 (a grant has no performance agreement) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1508,7 +2182,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectLandView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -1530,6 +2206,15 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 (the role may not do this) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 项目不存在或不可见（其他开发区、其他企业）(no such project, or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1572,6 +2257,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandCheckView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1599,7 +2292,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 该阶段已有结论、整改期限已过，或招拍挂出让用地无履约监管协议 */
+            /** @description 项目不存在或不可见（其他开发区、其他企业）(no such project, or not yours)；no-contract：没有土地出让合同 (no land contract) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description check-closed：该阶段已有结论；rectification-lapsed：整改期限已过；no-performance-agreement：招拍挂出让用地无履约监管协议 */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1643,6 +2345,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandPathView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1670,7 +2380,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 项目不存在或不在本人负责的开发区 */
+            /** @description 项目不存在或不在本人负责的开发区 (no such project in your zones) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1679,7 +2389,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description standard-land-project：标准地项目须通过地块出让；land-secured：用地已落实；no-land-needed：项目无新增用地需求（租赁除外） */
+            /** @description standard-land-project：标准地项目须通过地块出让；land-secured：用地已落实；no-land-needed：项目无新增用地需求（租赁除外）(a 标准地 project takes a plot; land already secured; no land need, except a lease)；contract-exists：出让合同编号已登记 (the contract number is recorded already) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1723,6 +2433,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandPathView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1750,7 +2468,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 项目不存在或不在本人负责的开发区 */
+            /** @description 项目不存在或不在本人负责的开发区 (no such project in your zones) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1759,7 +2477,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description standard-land-project：标准地项目须通过地块出让；land-secured：用地已落实；no-land-needed：项目无新增用地需求（租赁除外） */
+            /** @description standard-land-project：标准地项目须通过地块出让；land-secured：用地已落实；no-land-needed：项目无新增用地需求（租赁除外）(a 标准地 project takes a plot; land already secured; no land need, except a lease) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1803,6 +2521,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandPathView"];
+                };
+            };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
                 headers: {
@@ -1830,7 +2556,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 项目不存在或不在本人负责的开发区 */
+            /** @description 项目不存在或不在本人负责的开发区 (no such project in your zones) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1839,7 +2565,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description standard-land-project：标准地项目须通过地块出让；land-secured：用地已落实；no-land-needed：项目无新增用地需求（租赁除外） */
+            /** @description standard-land-project：标准地项目须通过地块出让；land-secured：用地已落实；no-land-needed：项目无新增用地需求（租赁除外）(a 标准地 project takes a plot; land already secured; no land need, except a lease) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1883,7 +2609,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlotMatchesView"];
+                };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
             400: {
@@ -1905,6 +2633,15 @@ export interface operations {
             };
             /** @description 当前角色无权执行此操作 (the role may not do this) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 项目不存在或不可见（其他开发区、其他企业）(no such project, or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,21 +2,22 @@ import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { loadSession, ROLE_ZH, SIGNED_OUT, signOut, type Role, type Session } from './api';
-import { CaseDetail } from './pages/CaseDetail';
-import { Credit } from './pages/Credit';
-import { DelegationDetail } from './pages/DelegationDetail';
-import { Figures } from './pages/Figures';
-import { Inbox } from './pages/Inbox';
-import { Invite } from './pages/Invite';
-import { LandProject } from './pages/LandProject';
-import { Login } from './pages/Login';
-import { Plots } from './pages/Plots';
-import { ProjectDetail } from './pages/ProjectDetail';
-import { Projects } from './pages/Projects';
-import { Queue } from './pages/Queue';
-import { TeamLoad } from './pages/TeamLoad';
-import { Worklist } from './pages/Worklist';
-import { ZoneRules } from './pages/ZoneRules';
+import { queryClient } from './shared/query';
+import { LoginPage } from './features/auth/LoginPage';
+import { InvitePage } from './features/auth/InvitePage';
+import { CasePage } from './features/case/CasePage';
+import { CreditPage } from './features/credit/CreditPage';
+import { DelegationPage } from './features/agency/DelegationPage';
+import { TeamLoadPage } from './features/agency/TeamLoadPage';
+import { WorklistPage } from './features/agency/WorklistPage';
+import { FiguresPage } from './features/figures/FiguresPage';
+import { InboxPage } from './features/inbox/InboxPage';
+import { LandProjectPage } from './features/land/LandProjectPage';
+import { PlotsPage } from './features/land/PlotsPage';
+import { ProjectPage } from './features/project/ProjectPage';
+import { ProjectsPage } from './features/project/ProjectsPage';
+import { QueuePage } from './features/queue/QueuePage';
+import { ZoneRulesPage } from './features/rules/ZoneRulesPage';
 
 /** What each role finds in the menu; the first entry is its home page. */
 const MENUS: Record<Role, { key: string; label: string }[]> = {
@@ -74,14 +75,15 @@ export function App() {
   const location = useLocation();
   useEffect(() => {
     loadSession().then(setCurrent, () => setCurrent(null));
-    const expired = () => setCurrent(null);
+    // The person's data does not outlive the session.
+    const expired = () => (queryClient.clear(), setCurrent(null));
     window.addEventListener(SIGNED_OUT, expired);
     return () => window.removeEventListener(SIGNED_OUT, expired);
   }, []);
   // Setting a password from an invitation needs no sign-in.
-  if (location.pathname === '/invite') return <Invite />;
+  if (location.pathname === '/invite') return <InvitePage />;
   if (current === undefined) return <Spin style={{ display: 'block', margin: '120px auto' }} />;
-  if (!current) return <Login returnTo={location.pathname + location.search} />;
+  if (!current) return <LoginPage returnTo={location.pathname + location.search} />;
   const menu = MENUS[current.user.role];
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -102,19 +104,19 @@ export function App() {
       <Layout.Content style={{ padding: 24 }}>
         <Routes>
           <Route path="/" element={<Navigate to={menu[0].key} replace />} />
-          <Route path="/projects" element={<Projects session={current} />} />
-          <Route path="/projects/:id" element={<ProjectDetail session={current} />} />
-          <Route path="/inbox" element={<Inbox />} />
-          <Route path="/queue" element={<Queue session={current} />} />
-          <Route path="/cases/:id" element={<CaseDetail session={current} />} />
-          <Route path="/credit" element={<Credit session={current} />} />
-          <Route path="/rules" element={<ZoneRules session={current} />} />
-          <Route path="/plots" element={<Plots session={current} />} />
-          <Route path="/land/:projectId" element={<LandProject session={current} />} />
-          <Route path="/worklist" element={<Worklist session={current} />} />
-          <Route path="/delegations/:projectId" element={<DelegationDetail session={current} />} />
-          <Route path="/team" element={<TeamLoad session={current} />} />
-          <Route path="/figures" element={<Figures session={current} />} />
+          <Route path="/projects" element={<ProjectsPage session={current} />} />
+          <Route path="/projects/:id" element={<ProjectPage session={current} />} />
+          <Route path="/inbox" element={<InboxPage />} />
+          <Route path="/queue" element={<QueuePage session={current} />} />
+          <Route path="/cases/:id" element={<CasePage session={current} />} />
+          <Route path="/credit" element={<CreditPage session={current} />} />
+          <Route path="/rules" element={<ZoneRulesPage session={current} />} />
+          <Route path="/plots" element={<PlotsPage session={current} />} />
+          <Route path="/land/:projectId" element={<LandProjectPage session={current} />} />
+          <Route path="/worklist" element={<WorklistPage session={current} />} />
+          <Route path="/delegations/:projectId" element={<DelegationPage session={current} />} />
+          <Route path="/team" element={<TeamLoadPage session={current} />} />
+          <Route path="/figures" element={<FiguresPage session={current} />} />
           <Route path="*" element={<Typography.Text>页面不存在</Typography.Text>} />
         </Routes>
       </Layout.Content>

@@ -1,12 +1,8 @@
+import type { IssueBody } from './views';
 import { zhText } from './zh';
 
 /** The services' APIs through the console server (/api/<service>/…), with the signed-in user's token. */
 export type Service = 'project-intake' | 'commitment-approval' | 'standard-land' | 'agency' | 'notifications';
-
-export interface Issue {
-  field: string;
-  reason: string;
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
@@ -24,13 +20,13 @@ export class ApiError extends Error {
         ? {
             ...body,
             message: typeof body.message === 'string' ? zhText(body.message, failed) : failed,
-            issues: Array.isArray(body.issues) ? body.issues.map((i: Issue) => ({ field: i.field, reason: zhText(i.reason) })) : [],
+            issues: Array.isArray(body.issues) ? body.issues.map((i: IssueBody) => ({ field: i.field, reason: zhText(i.reason) })) : [],
           }
         : { message: failed, issues: [] };
     super(zh.message);
     this.body = zh;
   }
-  get issues(): Issue[] {
+  get issues(): IssueBody[] {
     return Array.isArray(this.body?.issues) ? this.body.issues : [];
   }
 }
@@ -76,10 +72,11 @@ export async function signOut(): Promise<void> {
   window.location.assign(redirect ?? '/');
 }
 
-export async function api<T = Json>(service: Service, path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T = Json>(service: Service, path: string, options: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
   const response = await fetch(`/api/${service}${path}`, {
     method,
+    signal: options.signal,
     headers: { ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...(current && method !== 'GET' ? { 'x-csrf-token': current.csrfToken } : {}) },
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
   });

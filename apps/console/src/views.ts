@@ -1,135 +1,90 @@
-/** The services' answers the console reads on more than one page (a mirror of their API views). */
+/**
+ * The services' answers as the console reads them: every type here is the one
+ * generated from the service's OpenAPI document (apps/console/openapi/, `npm run
+ * openapi`; a unit test fails when those are stale), so a change to an answer
+ * that the console does not follow fails the type check. Nothing here is written
+ * by hand. `actions` on an object: the commands the signed-in user may take on it
+ * now (the command route's last path segment); the console shows a button exactly then.
+ */
+import type { components as AgencyApi } from '../openapi/agency';
+import type { components as ApprovalApi } from '../openapi/commitment-approval';
+import type { components as NotificationsApi } from '../openapi/notifications';
+import type { components as IntakeApi } from '../openapi/project-intake';
+import type { components as LandApi } from '../openapi/standard-land';
 
-/** One milestone (开工/竣工/投产) of a project: planned, committed, agreed, actual. */
-export interface MilestoneView {
-  planned: string | null;
-  committed: string | null;
-  agreed: string | null;
-  actual: string | null;
-  varianceDays: number | null;
-}
+type Intake = IntakeApi['schemas'];
+type Approval = ApprovalApi['schemas'];
+type Land = LandApi['schemas'];
+type Agency = AgencyApi['schemas'];
+type Notifications = NotificationsApi['schemas'];
 
-/** GET project-intake /projects/:id (apps/project-intake/src/application/project.view.ts). */
-export interface ProjectView {
-  id: string;
-  code: string;
-  name: string;
-  enterprise: { name: string; creditCode: string };
-  zoneCode: string;
-  zoneName: string | null;
-  industryCode: string;
-  projectType: string;
-  totalInvestment: number;
-  fixedAssetInvestment: number;
-  projectedAnnualOutput: number;
-  actualAnnualOutput: number | null;
-  landAreaMu: number;
-  usesStandardLand: boolean;
-  wantsFullAgency: boolean;
-  contacts: { name: string; mobile: string; email?: string }[];
-  signedOn: string;
-  threeBatchesRound: string | null;
-  stage: string;
-  stageName: string;
-  stageBeforeSuspension: string | null;
-  conditions: {
-    approvalsGranted: boolean;
-    landNeeded: boolean;
-    landSecured: boolean;
-    /** standard-land's path: standard-land | grant | own-land | lease | none; and its document. */
-    landPath: string | null;
-    landReference: string | null;
-    acceptance: 'pending' | 'passed' | 'failed';
-    /** The 标准地 达产 review, which gates 达产. */
-    landReview: 'not-needed' | 'pending' | 'passed' | 'decided';
-  };
-  permitNumber: string | null;
-  statusReason: string | null;
-  milestones: { start: MilestoneView; completion: MilestoneView; production: MilestoneView; fullProduction: { actual: string | null } };
-}
+/** A 400's reason for one field (the `issues` of every service's ErrorBody). */
+export type IssueBody = Intake['IssueBody'];
+/** Every list endpoint answers one page: `{ items, total, page, pageSize }` (the services' PageOf). */
+export type Page<T> = Omit<Intake['ProjectViewPage'], 'items'> & { items: T[] };
 
-export interface CaseDocument {
-  code: string;
-  name: string;
-  tolerable: boolean;
-}
+// project-intake
+export type ProjectAction = Intake['ProjectAction'];
+export type MilestoneView = Intake['MilestoneView'];
+export type ProjectView = Intake['ProjectView'];
+export type TimelineEntryView = Intake['TimelineEntryView'];
+export type ZoneView = Intake['ZoneView'];
+export type AcceptedInvitationView = Intake['AcceptedInvitationView'];
+export type InvitationView = Intake['InvitationView'];
+export type RoundView = Intake['RoundView'];
+export type BatchProjectView = Intake['BatchProjectView'];
+export type TallyView = Intake['TallyView'];
+export type BatchTallyView = Intake['BatchTallyView'];
+export type DurationStatsView = Intake['DurationStatsView'];
+export type BehindPlanView = Intake['BehindPlanView'];
+export type ThreeBatchesView = Intake['ThreeBatchesView'];
 
-/** A stretch in which an item's clock stood still (to null: still paused). */
-export interface ItemPause {
-  reason: 'corrections' | 'hearing' | 'testing' | 'expert-review' | 'publicity';
-  reasonName: string;
-  from: string;
-  to: string | null;
-  note?: string;
-}
+// commitment-approval
+export type CaseAction = Approval['CaseAction'];
+export type ItemAction = Approval['ItemAction'];
+export type ItemPauseView = Approval['ItemPauseView'];
+export type CaseItemView = Approval['CaseItemView'];
+export type CaseSummaryView = Approval['CaseSummaryView'];
+export type CaseView = Approval['CaseView'];
+export type QueueEntryView = Approval['QueueEntryView'];
+export type CatalogueView = Approval['CatalogueView'];
+export type ZoneRulesView = Approval['ZoneRulesView'];
+export type CreditRecordView = Approval['CreditRecordView'];
+export type CreditView = Approval['CreditView'];
 
-export interface CaseItem {
-  itemCode: string;
-  name: string;
-  department: string;
-  regime: 'committable' | 'approval';
-  /** 承诺制 / 审批 / 一般程序; null: a committable item the 承诺书 has not decided yet. */
-  procedure: 'commitment' | 'approval' | 'ordinary' | null;
-  procedureName: string;
-  status: string;
-  statusName: string;
-  prerequisites: string[];
-  /** Prerequisites not yet granted: the item cannot be accepted before them. */
-  blockedBy: { itemCode: string; name: string }[];
-  clock: 'not-started' | 'awaiting-acceptance' | 'running' | 'paused' | 'stopped';
-  legalLimitDays: number;
-  promisedLimitDays: number;
-  appliedOn: string | null;
-  acceptanceDueOn: string | null;
-  acceptedOn: string | null;
-  deemedAccepted: boolean;
-  legalDueOn: string | null;
-  promisedDueOn: string | null;
-  dueDateCoverage: 'official' | 'provisional' | 'weekends-only' | null;
-  pauses: ItemPause[];
-  pausedWorkingDays: number;
-  rag?: 'red' | 'amber' | 'green';
-  workingDaysLeft?: number;
-  documents: CaseDocument[];
-  decidedOn: string | null;
-  note: string | null;
-  missingDocuments: { code: string; name: string }[] | null;
-  supplyBy: string | null;
-  suppliedOn: string | null;
-  revokedOn: string | null;
-  revocationReason: string | null;
-}
+// standard-land
+export type PlotAction = Land['PlotAction'];
+export type LandAction = Land['LandAction'];
+export type IndicatorTargetView = Land['IndicatorTargetView'];
+export type PlotView = Land['PlotView'];
+export type PlotMatchesView = Land['PlotMatchesView'];
+export type PlotMatchView = Land['PlotMatchView'];
+export type CheckResultView = Land['IndicatorResultView'];
+export type ConsequenceView = Land['ConsequenceView'];
+export type LandCheckView = Land['LandCheckView'];
+export type BreachTermsView = Land['BreachTermsView'];
+export type AgreementView = Land['PerformanceAgreementView'];
+export type ContractView = Land['LandContractView'];
+export type LandPathView = Land['LandPathView'];
+export type InterimReportView = Land['InterimReportView'];
+export type ConstructionProgressView = Land['ConstructionProgressView'];
+export type IdleExemptionView = Land['IdleExemptionView'];
+export type IdleLandView = Land['IdleLandView'];
+export type LandProjectView = Land['LandProjectView'];
+export type LandView = Land['ProjectLandView'];
 
-/** GET commitment-approval /cases/:id and /projects/:id/case. */
-export interface ApprovalCase {
-  id: string;
-  projectId: string;
-  projectCode: string;
-  projectName: string;
-  creditCode: string;
-  enterpriseName: string;
-  zoneCode: string;
-  catalogue: string;
-  catalogueVersion: number;
-  /** The zone rules the case follows (zone or '*', and version): fixed when it opened. */
-  rulesZone: string;
-  rulesVersion: number;
-  rectificationRound: number;
-  status: string;
-  statusName: string;
-  projectStage: string;
-  openedOn: string;
-  noticeNumber: string | null;
-  noticeIssuedOn: string | null;
-  commitment: { scope: 'all' | 'partial'; itemCodes: string[]; committedDates: { start: string; completion: string; production: string }; submittedOn: string; actorId: string } | null;
-  precheckNote: string | null;
-  publicityStartsOn: string | null;
-  publicityEndsOn: string | null;
-  decisionNumber: string | null;
-  grantedOn: string | null;
-  acceptanceRequestedOn: string | null;
-  acceptedOn: string | null;
-  acceptanceReasons: string[] | null;
-  rectifyBy: string | null;
-  items: CaseItem[];
-}
+// agency
+export type DelegationAction = Agency['DelegationAction'];
+export type TaskAction = Agency['TaskAction'];
+export type TaskView = Agency['TaskView'];
+export type AssignmentView = Agency['AssignmentView'];
+export type DelegationView = Agency['DelegationView'];
+export type AgencyProgressView = Agency['ProgressView'];
+export type AgentView = Agency['AgentView'];
+export type WorklistView = Agency['WorklistView'];
+export type AgentLoadView = Agency['AgentLoadView'];
+export type TeamLoadView = Agency['TeamLoadView'];
+
+// notifications
+export type InboxEntryView = Notifications['InboxEntryView'];
+export type UnreadCountView = Notifications['UnreadCountView'];

@@ -1,0 +1,96 @@
+import { Card, Empty, Skeleton, Space } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import type { Session } from '../../api';
+import type { CaseView, ZoneRulesView } from '../../views';
+import { ErrorAlert } from '../../shared/errors';
+import { useApi } from '../../shared/query';
+import { isOfficer } from '../../shared/roles';
+import { useZones } from '../../shared/zones';
+import { CaseActionsCard, offersCaseActions } from './CaseActionsCard';
+import { useCaseCommands } from './caseCommands';
+import { CaseHeaderCard } from './CaseHeaderCard';
+import { CaseProgressCard, CommitmentLetterCard } from './CaseProgressCards';
+import { ClocksCard } from './ClocksCard';
+import { ItemsCard } from './ItemsCard';
+import { NoteModal } from './NoteModal';
+
+/** /cases/:id — a 承诺制 case, its items, and the commands the user may take on them. */
+export function CasePage({ session }: { session: Session }) {
+  const { id = '' } = useParams();
+  const officer = isOfficer(session);
+  const kase = useApi<CaseView>('commitment-approval', `/cases/${encodeURIComponent(id)}`);
+  const c = kase.data;
+  const { zoneName } = useZones();
+  const settings = useApi<ZoneRulesView>('commitment-approval', c ? `/settings/zones/${encodeURIComponent(c.zoneCode)}` : null);
+
+  if (kase.isLoading)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    );
+  if (!c)
+    return (
+      <Card title="承诺制案件">
+        <ErrorAlert error={kase.error} />
+        {!kase.error && <Empty description="案件不存在" />}
+        <Link to={officer ? '/queue' : '/projects'}>返回</Link>
+      </Card>
+    );
+  return <CaseWork c={c} session={session} officer={officer} refreshing={kase.isFetching} error={kase.error} onRefresh={() => void kase.refetch()} zoneName={zoneName} settings={settings.data} />;
+}
+
+function CaseWork({
+  c,
+  session,
+  officer,
+  refreshing,
+  error,
+  onRefresh,
+  zoneName,
+  settings,
+}: {
+  c: CaseView;
+  session: Session;
+  officer: boolean;
+  refreshing: boolean;
+  error: unknown;
+  onRefresh: () => void;
+  zoneName: (code: string) => string;
+  settings?: ZoneRulesView;
+}) {
+  const { act, busy, error: actionError } = useCaseCommands(c);
+  const [precheckFailing, setPrecheckFailing] = useState(false);
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <CaseHeaderCard c={c} error={error} refreshing={refreshing} onRefresh={onRefresh} officer={officer} linksCredit={officer || session.user.role === 'enterprise'} zoneName={zoneName} />
+      {actionError ? (
+        <div data-testid="action-error">
+          <ErrorAlert error={actionError} />
+        </div>
+      ) : null}
+      {(officer || offersCaseActions(c)) && <CaseActionsCard c={c} busy={busy} settings={settings} act={act} onPrecheckFail={() => setPrecheckFailing(true)} />}
+      <CaseProgressCard c={c} />
+      <CommitmentLetterCard c={c} />
+      <ClocksCard c={c} />
+      <ItemsCard c={c} loading={refreshing} busy={busy} act={act} maxMissingDocumentsWorkingDays={settings?.maxMissingDocumentsWorkingDays} />
+      {precheckFailing && (
+        <NoteModal
+          c={c}
+          path="/precheck"
+          extra={{ passed: false }}
+          title="预审不通过"
+          label="不通过的理由"
+          placeholder="请说明须补充或修改的内容，企业将据此重新提交承诺书"
+          okText="确认不通过"
+          testid="precheck-fail"
+          field="note"
+          maxLength={500}
+          done="预审不通过，已退回企业重新承诺"
+          onClose={() => setPrecheckFailing(false)}
+        />
+      )}
+    </Space>
+  );
+}

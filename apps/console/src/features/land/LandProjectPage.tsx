@@ -1,0 +1,117 @@
+import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import type { Session } from '../../api';
+import type { LandCheckView, LandProjectView, LandView, ProjectView } from '../../views';
+import { ErrorAlert } from '../../shared/errors';
+import { useApi } from '../../shared/query';
+import { isOfficer } from '../../shared/roles';
+import { StageTag } from '../../shared/tags';
+import { useZones } from '../../shared/zones';
+import { PastChecksCard, InterimReportsCard } from './CheckHistory';
+import { CheckForm } from './CheckForm';
+import { CheckResultCard } from './CheckResultCard';
+import { lastDate } from './checks';
+import { ContractCard } from './ContractCard';
+import { IdleLandCard } from './IdleLandCard';
+import { LandPathCard } from './LandPathCard';
+import { PlotMatchesCard } from './PlotMatchesCard';
+import { ReservedPlotCard } from './ReservedPlotCard';
+import { SecureLandCard } from './SecureLandCard';
+
+function ProjectLandCard({ project, zone }: { project: LandProjectView; zone: string }) {
+  return (
+    <Card
+      title={
+        <Space>
+          <span>项目用地</span>
+          <Typography.Text type="secondary">{project.name}</Typography.Text>
+        </Space>
+      }
+      extra={
+        <Space>
+          <Link to={`/projects/${project.projectId}`}>项目详情</Link>
+          <Link to="/plots">标准地地块</Link>
+        </Space>
+      }
+    >
+      <Descriptions
+        size="small"
+        column={3}
+        items={[
+          { key: 'code', label: '项目代码', children: project.code },
+          { key: 'enterprise', label: '企业', children: project.enterpriseName },
+          { key: 'stage', label: '阶段', children: <StageTag stage={project.stage} /> },
+          { key: 'zone', label: '开发区', children: zone },
+          { key: 'industry', label: '行业代码', children: project.industryCode },
+          { key: 'need', label: '用地需求', children: project.landAreaMu ? `${project.landAreaMu} 亩` : '不新增用地' },
+          { key: 'fai', label: '固定资产投资', children: `${project.fixedAssetInvestment.toLocaleString('zh-CN')} 万元` },
+          { key: 'output', label: '预计年产值', children: `${project.projectedAnnualOutput.toLocaleString('zh-CN')} 万元` },
+          { key: 'std', label: '标准地', children: project.usesStandardLand ? <Tag color="blue">申请标准地</Tag> : <Tag>未申请</Tag> },
+          ...(project.actualStart ? [{ key: 'start', label: '实际开工', children: project.actualStart }] : []),
+        ]}
+      />
+    </Card>
+  );
+}
+
+/**
+ * /land/:projectId — 项目用地: how the project's land is secured (标准地: matching, reservation,
+ * transfer with the agreement; otherwise a grant, own land or a lease); the indicator checks with
+ * their rectification; construction progress and idle land. Officers record; the enterprise reports progress.
+ */
+export function LandProjectPage({ session }: { session: Session }) {
+  const { projectId = '' } = useParams();
+  const land = useApi<LandView>('standard-land', `/projects/${projectId}/land`);
+  const intake = useApi<ProjectView>('project-intake', `/projects/${projectId}`);
+  const { zoneName } = useZones();
+  const [justChecked, setJustChecked] = useState<LandCheckView>();
+  const data = land.data;
+  const officer = isOfficer(session);
+
+  if (land.isLoading) return <Card title="项目用地" loading />;
+  if (!data)
+    return (
+      <Card title="项目用地">
+        <ErrorAlert error={land.error} />
+        <Link to="/plots">返回标准地地块</Link>
+      </Card>
+    );
+  const { project, plot, contract } = data;
+  const path = data.path ?? null;
+  const agreement = contract?.agreement ?? null;
+  // The case just checked, or the one last checked or re-checked.
+  const shownCheck = justChecked ?? [...data.checks].sort((x, y) => (lastDate(x) < lastDate(y) ? -1 : lastDate(x) > lastDate(y) ? 1 : 0)).at(-1);
+  const zone = intake.data?.zoneName ?? zoneName(project.zoneCode);
+  const counterparties = [`${zone}管理委员会`, project.enterpriseName];
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="land-project">
+      <ProjectLandCard project={project} zone={zone} />
+      {path && <LandPathCard mayAct={officer} project={project} path={path} contract={contract} plot={plot} />}
+      {!path && !contract && !project.usesStandardLand && <SecureLandCard mayAct={officer} project={project} />}
+      {!contract && plot && <ReservedPlotCard project={project} plot={plot} counterparties={counterparties} />}
+      {!contract && !plot && project.usesStandardLand && <PlotMatchesCard mayAct={officer} project={project} counterparties={counterparties} />}
+      {contract && plot && agreement && (
+        <>
+          <ContractCard contract={contract} agreement={agreement} plot={plot} />
+          {officer && <CheckForm projectId={project.projectId} agreement={agreement} checks={data.checks} onChecked={setJustChecked} />}
+          {shownCheck && <CheckResultCard check={shownCheck} latest={!justChecked} />}
+          <PastChecksCard checks={data.checks} />
+          <InterimReportsCard reports={data.interimReports} />
+        </>
+      )}
+      {contract && (
+        <IdleLandCard
+          officer={officer}
+          mayReport={officer || session.user.role === 'enterprise'}
+          project={project}
+          contract={contract}
+          idle={data.idleLand ?? null}
+          progress={data.constructionProgress ?? []}
+          exemptions={data.idleExemptions ?? []}
+        />
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,124 @@
+import { Alert, App, Button, Col, DatePicker, Form, Radio, Row, Table, Typography } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { api } from '../../api';
+import type { CaseView } from '../../views';
+import { caseChanges } from '../../shared/changes';
+import { useFormCommand } from '../../shared/commands';
+import { enterKeepsToPickers } from '../../shared/format';
+import { isoDate, type DateValue } from './project';
+
+interface CommitmentValues {
+  scope: 'all' | 'partial' | 'none';
+  /** Partial: each committable item by 承诺制 or 一般程序. */
+  procedures?: Record<string, 'commitment' | 'ordinary'>;
+  committedDates?: { start: DateValue; completion: DateValue; production: DateValue };
+}
+
+/**
+ * The 承诺书: every committable item by 承诺制, some of them (the rest by 一般程序:
+ * full documents, the legal time limit), or none (no commitment: every item by
+ * 一般程序, no committed dates).
+ */
+export function CommitmentForm({ kase }: { kase: CaseView }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CommitmentValues>();
+  const scope = Form.useWatch('scope', form);
+  // A second 承诺书 after a failed pre-check changes only the items still pending.
+  const committable = kase.items.filter((i) => i.regime === 'committable' && i.status === 'PENDING');
+  const others = kase.items.filter((i) => i.regime !== 'committable');
+  const chosenOf = (v: CommitmentValues) => committable.filter((i) => (v.procedures?.[i.itemCode] ?? 'commitment') === 'commitment').map((i) => i.itemCode);
+  const { saving, submit } = useFormCommand<CommitmentValues>(form, {
+    send: (v) => {
+      const dates = v.committedDates;
+      const body = {
+        scope: v.scope,
+        ...(v.scope === 'partial' ? { itemCodes: chosenOf(v) } : {}),
+        ...(v.scope !== 'none' && dates ? { committedDates: { start: isoDate(dates.start), completion: isoDate(dates.completion), production: isoDate(dates.production) } } : {}),
+      };
+      return api('commitment-approval', `/cases/${kase.id}/commitment`, { body });
+    },
+    changes: () => caseChanges(kase),
+    onDone: (_r, v) => message.success(v.scope === 'none' ? '已选择全部按一般程序办理' : '承诺书已提交'),
+    tell: (text) => message.error(text),
+  });
+  const onFinish = (v: CommitmentValues) => {
+    if (v.scope === 'partial' && !chosenOf(v).length) {
+      form.setFields([{ name: 'scope', errors: ['部分承诺须至少一项按承诺制办理；全部按一般程序请选择“不作承诺”'] }]);
+      return;
+    }
+    submit(v);
+  };
+  const dateItem = (key: 'start' | 'completion' | 'production', label: string) => (
+    <Col xs={24} md={8}>
+      <Form.Item name={['committedDates', key]} label={label} rules={[{ required: true, message: `请选择${label}` }]}>
+        <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" placeholder="年-月-日" />
+      </Form.Item>
+    </Col>
+  );
+  return (
+    <div data-testid="commitment-form">
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        提交承诺书
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        告知书{kase.noticeNumber ? ` ${kase.noticeNumber}` : ''}已于 {kase.noticeIssuedOn ?? '—'} 发放。承诺制自愿选择：按承诺制办理的事项以企业承诺代替审批，随批复一并准予；也可选择一般程序（材料齐全后申请，按法定时限审批）。其余 {others.length} 项事项须审批。作出承诺的，须同时承诺开工、竣工、投产日期。
+      </Typography.Paragraph>
+      {kase.commitment && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`上次提交的承诺书未通过预审${kase.precheckNote ? `：${kase.precheckNote}` : ''}，请修改后重新提交。`} />
+      )}
+      <Form form={form} layout="vertical" initialValues={{ scope: 'all', procedures: Object.fromEntries(committable.map((i) => [i.itemCode, 'commitment'])) }} onFinish={onFinish} onKeyDown={enterKeepsToPickers}>
+        <Form.Item name="scope" label="办理方式" rules={[{ required: true, message: '请选择办理方式' }]}>
+          <Radio.Group
+            data-testid="commitment-scope"
+            options={[
+              { value: 'all', label: `全部承诺（${committable.length} 项可承诺事项按承诺制）` },
+              { value: 'partial', label: '部分承诺（逐项选择承诺制或一般程序）' },
+              { value: 'none', label: '不作承诺（全部按一般程序）' },
+            ]}
+          />
+        </Form.Item>
+        {scope === 'partial' && (
+          <Table
+            size="small"
+            rowKey="itemCode"
+            pagination={false}
+            style={{ marginBottom: 16 }}
+            onRow={(i) => ({ 'data-testid': `procedure-row-${i.itemCode}` }) as HTMLAttributes<HTMLElement>}
+            dataSource={committable}
+            columns={[
+              { title: '事项', key: 'item', render: (_, i) => `${i.itemCode} ${i.name}` },
+              { title: '部门', dataIndex: 'department' },
+              { title: '时限（承诺 / 法定）', key: 'limits', render: (_, i) => `${i.promisedLimitDays} / ${i.legalLimitDays} 个工作日` },
+              {
+                title: '办理方式',
+                key: 'procedure',
+                render: (_, i) => (
+                  <Form.Item name={['procedures', i.itemCode]} noStyle>
+                    <Radio.Group
+                      size="small"
+                      optionType="button"
+                      options={[
+                        { value: 'commitment', label: '承诺制' },
+                        { value: 'ordinary', label: '一般程序' },
+                      ]}
+                    />
+                  </Form.Item>
+                ),
+              },
+            ]}
+          />
+        )}
+        {scope !== 'none' && (
+          <Row gutter={16}>
+            {dateItem('start', '承诺开工日期')}
+            {dateItem('completion', '承诺竣工日期')}
+            {dateItem('production', '承诺投产日期')}
+          </Row>
+        )}
+        <Button type="primary" htmlType="submit" loading={saving} data-testid="submit-commitment">
+          {scope === 'none' ? '确认全部按一般程序办理' : '提交承诺书'}
+        </Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { Card, Col, Row, Space, Spin, Typography } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import type { Session } from '../../api';
+import type { CaseView, ProjectView } from '../../views';
+import { ErrorAlert } from '../../shared/errors';
+import { useApi, useApiOrNull } from '../../shared/query';
+import { isOfficer } from '../../shared/roles';
+import { AgencyCard } from './AgencyCard';
+import { CaseCard } from './CaseCard';
+import { LandCard } from './LandCard';
+import { OverviewCard } from './OverviewCard';
+import { ProjectActions } from './ProjectActions';
+import { TimelineCard } from './TimelineCard';
+import { TodoCard } from './TodoCard';
+
+/** /projects/:id (or its code) — one project: its facts, what the enterprise has to do, the approvals, land, agency and timeline. */
+export function ProjectPage({ session }: { session: Session }) {
+  const { id = '' } = useParams();
+  const enterprise = session.user.role === 'enterprise';
+  const officer = isOfficer(session);
+
+  const project = useApi<ProjectView>('project-intake', `/projects/${encodeURIComponent(id)}`);
+  const p = project.data?.id === id || project.data?.code === id ? project.data : undefined;
+  const kase = useApiOrNull<CaseView>('commitment-approval', p ? `/projects/${p.id}/case` : null);
+
+  if (!p) {
+    return (
+      <Card>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Link to="/projects">返回项目列表</Link>
+          <ErrorAlert error={project.error} />
+          {project.isLoading && <Spin style={{ display: 'block', margin: '48px auto' }} />}
+        </Space>
+      </Card>
+    );
+  }
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="project-detail">
+      <Space>
+        <Link to="/projects">{enterprise ? '我的项目' : '项目库'}</Link>
+        <Typography.Text type="secondary">/</Typography.Text>
+        <Typography.Text>{p.code}</Typography.Text>
+        {project.isFetching && <Spin size="small" />}
+      </Space>
+      <ErrorAlert error={project.error} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <OverviewCard p={p} actions={<ProjectActions p={p} reports={!enterprise} />} />
+            {enterprise && <TodoCard p={p} kase={kase.data} caseLoading={kase.isLoading} />}
+            <CaseCard kase={kase.data} loading={kase.isLoading} error={kase.error} officer={officer} />
+            <LandCard p={p} officer={officer} />
+            <AgencyCard p={p} enterprise={enterprise} />
+          </Space>
+        </Col>
+        <Col xs={24} xl={8}>
+          <TimelineCard p={p} />
+        </Col>
+      </Row>
+    </Space>
+  );
+}

@@ -1,0 +1,93 @@
+import { LIFECYCLE_STAGES } from '@devzone/contracts/names';
+import { Card, Select, Space, Switch, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
+import { Link } from 'react-router-dom';
+import type { Session } from '../../api';
+import type { ProjectView } from '../../views';
+import { ErrorAlert } from '../../shared/errors';
+import { stageName } from '../../shared/names';
+import { PagedTable } from '../../shared/PagedTable';
+import { StageTag } from '../../shared/tags';
+import { useZones } from '../../shared/zones';
+import { behindPlan } from './project';
+
+/** 我的项目 (enterprise) / 项目库 (everyone else): the projects the user may see, paged by the service. */
+export function ProjectsPage({ session }: { session: Session }) {
+  const enterprise = session.user.role === 'enterprise';
+  const wide = session.user.role === 'province-manager' || session.user.role === 'admin';
+  const [stage, setStage] = useState<string>();
+  const [overdue, setOverdue] = useState(false);
+  const [zone, setZone] = useState<string>();
+  const zones = useZones();
+
+  const columns: TableColumnsType<ProjectView> = [
+    { title: '项目代码', dataIndex: 'code', width: 230 },
+    { title: '项目名称', dataIndex: 'name', render: (name: string, p) => <Link to={`/projects/${p.id}`}>{name}</Link> },
+    { title: '企业', key: 'enterprise', render: (_, p) => p.enterprise.name },
+    { title: '开发区', key: 'zone', render: (_, p) => p.zoneName ?? p.zoneCode },
+    { title: '阶段', dataIndex: 'stage', width: 120, render: (s: string) => <StageTag stage={s} /> },
+    { title: '签约日期', dataIndex: 'signedOn', width: 110 },
+    {
+      title: '落后计划',
+      key: 'behind',
+      width: 150,
+      render: (_, p) => {
+        const b = behindPlan(p);
+        return b ? (
+          <Tooltip title={`计划${b.milestone}日期已过 ${b.days} 天，尚未${b.milestone}`}>
+            <Tag color="red" data-testid="behind-plan">
+              {b.milestone}落后 {b.days} 天
+            </Tag>
+          </Tooltip>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        );
+      },
+    },
+  ];
+  const filterKey = `${stage ?? ''}|${overdue}|${zone ?? ''}`;
+
+  return (
+    <Card title={enterprise ? '我的项目' : '项目库'} extra={enterprise && session.user.creditCode ? <Typography.Text type="secondary">统一社会信用代码 {session.user.creditCode}</Typography.Text> : null}>
+      <Space wrap size={16} style={{ marginBottom: 16 }}>
+        <Select
+          data-testid="filter-stage"
+          allowClear
+          placeholder="全部阶段"
+          style={{ width: 180 }}
+          value={stage}
+          onChange={(v?: string) => setStage(v)}
+          options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: stageName(s) }))}
+        />
+        {wide && (
+          <Select
+            data-testid="filter-zone"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="全部开发区"
+            style={{ width: 260 }}
+            loading={zones.loading}
+            value={zone}
+            onChange={(v?: string) => setZone(v)}
+            options={zones.zones.map((z) => ({ value: z.code, label: z.name }))}
+          />
+        )}
+        <Space>
+          <Switch data-testid="filter-overdue" checked={overdue} onChange={setOverdue} />
+          <Typography.Text>只看落后于计划</Typography.Text>
+        </Space>
+      </Space>
+      <ErrorAlert error={zones.error} />
+      <PagedTable<ProjectView>
+        key={filterKey}
+        service="project-intake"
+        path="/projects"
+        params={{ stage, overdue: overdue ? 'true' : undefined, zone }}
+        columns={columns}
+        size="middle"
+        locale={{ emptyText: overdue ? '没有落后于计划的项目' : '暂无项目' }}
+        onRow={(p) => ({ 'data-testid': `project-row-${p.code}` }) as HTMLAttributes<HTMLElement>}
+      />
+    </Card>
+  );
+}
