@@ -1,9 +1,6 @@
 import type { IssueBody } from './views';
 import { zhText } from './zh';
 
-/** The services' APIs through the console server (/api/<service>/…), with the signed-in user's token. */
-export type Service = 'project-intake' | 'commitment-approval' | 'standard-land' | 'agency' | 'notifications';
-
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
@@ -72,26 +69,12 @@ export async function signOut(): Promise<void> {
   window.location.assign(redirect ?? '/');
 }
 
-export async function api<T = Json>(service: Service, path: string, options: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
-  const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
-  const response = await fetch(`/api/${service}${path}`, {
-    method,
-    signal: options.signal,
-    headers: { ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...(current && method !== 'GET' ? { 'x-csrf-token': current.csrfToken } : {}) },
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  const text = await response.text();
-  let body: Json = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = { message: text };
-  }
-  if (response.status === 401 && current) {
-    // The session ended (signed out elsewhere, or idle at the identity provider): back to the sign-in page.
-    current = null;
-    window.dispatchEvent(new Event(SIGNED_OUT));
-  }
-  if (!response.ok) throw new ApiError(response.status, body);
-  return body as T;
+/** The CSRF token of the signed-in person, sent with every change (the console server checks it). */
+export const csrfToken = (): string | null => current?.csrfToken ?? null;
+
+/** A request found the session ended (signed out elsewhere, or idle at the identity provider): back to the sign-in page. */
+export function sessionEnded(): void {
+  if (!current) return;
+  current = null;
+  window.dispatchEvent(new Event(SIGNED_OUT));
 }

@@ -25,6 +25,7 @@ export type Page<T> = Omit<Intake['ProjectViewPage'], 'items'> & { items: T[] };
 
 // project-intake
 export type ProjectAction = Intake['ProjectAction'];
+export type LifecycleStage = Intake['LifecycleStage'];
 export type MilestoneView = Intake['MilestoneView'];
 export type ProjectView = Intake['ProjectView'];
 export type TimelineEntryView = Intake['TimelineEntryView'];
@@ -43,6 +44,7 @@ export type ThreeBatchesView = Intake['ThreeBatchesView'];
 export type CaseAction = Approval['CaseAction'];
 export type ItemAction = Approval['ItemAction'];
 export type ItemPauseView = Approval['ItemPauseView'];
+export type PauseRequest = Approval['PauseRequest'];
 export type CaseItemView = Approval['CaseItemView'];
 export type CaseSummaryView = Approval['CaseSummaryView'];
 export type CaseView = Approval['CaseView'];
@@ -54,7 +56,11 @@ export type CreditView = Approval['CreditView'];
 
 // standard-land
 export type PlotAction = Land['PlotAction'];
+export type PlotStatus = Land['PlotStatus'];
 export type LandAction = Land['LandAction'];
+export type CheckStage = Land['CheckStage'];
+export type ExemptionCause = Land['ExemptionCause'];
+export type ServicingLevel = Land['ServicingLevel'];
 export type IndicatorTargetView = Land['IndicatorTargetView'];
 export type PlotView = Land['PlotView'];
 export type PlotMatchesView = Land['PlotMatchesView'];

@@ -1,24 +1,25 @@
 import { Table, type TableProps } from 'antd';
 import { useState } from 'react';
-import type { Service } from '../api';
-import type { Page } from '../views';
+import type { ParamsOf, PathOf, Service } from '../client';
 import { ErrorAlert } from './errors';
-import { useApi, type Params } from './query';
+import { useRead, type ItemOf } from './query';
 
 /** A table over a list endpoint ({ items, total, page, pageSize }): each page is asked of the service (and cached by its parameters). */
-export function PagedTable<T extends object>({ service, path, params, ...props }: { service: Service; path: string; params?: Params } & TableProps<T>) {
+export function PagedTable<S extends Service, P extends PathOf<S>>({ service, path, params, ...props }: { service: S; path: P; params?: ParamsOf<S, P> } & TableProps<ItemOf<S, P> & object>) {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(10);
-  const { data, error, isFetching } = useApi<Page<T>>(service, path, { ...params, page, pageSize }, { keepPrevious: true });
+  const asked = params as { path?: object; query?: object } | undefined;
+  const { data, error, isFetching } = useRead(service, path, { ...asked, query: { ...asked?.query, page, pageSize } } as ParamsOf<S, P>, { keepPrevious: true });
+  const answer = data as { items: (ItemOf<S, P> & object)[]; total: number } | undefined;
   return (
     <>
       <ErrorAlert error={error} />
-      <Table<T>
+      <Table<ItemOf<S, P> & object>
         rowKey="id"
         loading={isFetching}
-        dataSource={data?.items ?? []}
+        dataSource={answer?.items ?? []}
         locale={{ emptyText: '暂无数据' }}
-        pagination={{ current: page, pageSize, total: data?.total ?? 0, showTotal: (t) => `共 ${t} 条`, onChange: (p, s) => (setPage(p), setPageSize(s)) }}
+        pagination={{ current: page, pageSize, total: answer?.total ?? 0, showTotal: (t) => `共 ${t} 条`, onChange: (p, s) => (setPage(p), setPageSize(s)) }}
         {...props}
       />
     </>

@@ -20,3 +20,5 @@ export const tid = (id: string) => ({ 'data-testid': id }) as Record<string, str
 export const enterKeepsToPickers = (e: KeyboardEvent<HTMLFormElement>) => {
   if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('.ant-picker')) e.preventDefault();
 };
+/** A required date (a validated form's field) as the services write it. */
+export const day = (d: { format: (f: string) => string }) => d.format('YYYY-MM-DD');

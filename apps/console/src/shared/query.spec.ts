@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import type { Query } from '@tanstack/react-query';
 import { ApiError } from '../api';
 import { caseChanges, projectChanges } from './changes';
-import { changedBy, queryString, retryCommand, retryRead } from './query';
+import { pathWith } from '../client';
+import { apiKey, changedBy, cleaned, retryCommand, retryRead } from './query';
 
 const query = (...queryKey: unknown[]) => ({ queryKey }) as unknown as Query;
 
@@ -40,8 +41,11 @@ describe('the console’s query cache', () => {
     expect(changedBy(projectChanges('p1'))(query('project-intake', '/projects', { page: 1, pageSize: 10 }))).toBe(true);
   });
 
-  it('writes the parameters as a query string, leaving out empty ones', () => {
-    expect(queryString({ page: 2, pageSize: 10, zone: undefined, status: '', unread: null, overdue: 'true' })).toBe('?page=2&pageSize=10&overdue=true');
-    expect(queryString({})).toBe('');
+  it('sends the parameters without the empty ones, and keys a query by its filled-in path and parameters', () => {
+    expect(cleaned({ page: 2, pageSize: 10, zone: undefined, status: '', unread: null, overdue: 'true' })).toEqual({ page: 2, pageSize: 10, overdue: 'true' });
+    expect(cleaned({})).toBeUndefined();
+    expect(pathWith('/plots/{code}/transfer', { path: { code: 'P 1/2' } })).toBe('/plots/P%201%2F2/transfer');
+    expect(apiKey('standard-land', '/plots', { status: '' })).toEqual(['standard-land', '/plots']);
+    expect(apiKey('standard-land', '/plots', { status: 'AVAILABLE' })).toEqual(['standard-land', '/plots', { status: 'AVAILABLE' }]);
   });
 });

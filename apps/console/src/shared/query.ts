@@ -1,5 +1,6 @@
 import { keepPreviousData, QueryClient, useInfiniteQuery, useQueries, useQuery, type Query } from '@tanstack/react-query';
-import { api, ApiError, type Service } from '../api';
+import { ApiError } from '../api';
+import { call, pathWith, type AnswerOf, type ParamsOf, type PathOf, type RequestOf, type RequiredKeys, type Service } from '../client';
 import type { Page } from '../views';
 
 /**
@@ -10,18 +11,19 @@ import type { Page } from '../views';
  * fetched again (shared/commands.ts).
  */
 
-/** A query's parameters (sent as its query string; empty values left out). */
-export type Params = Record<string, string | number | boolean | null | undefined>;
-/** What a command changes: a [service, path] pair stands for that path, its parameters and every path below it. */
+/** What a command changes: a [service, path] pair (parameters filled in) stands for that path, its parameters and every path below it. */
 export type Changed = readonly [Service, string];
 
-export const apiKey = (service: Service, path: string, params?: Params) => (params ? ([service, path, params] as const) : ([service, path] as const));
+/** A query's key: service, path with its parameters filled in, then the query string's parameters (empty ones left out). */
+export const apiKey = (service: Service, path: string, query?: object) => {
+  const asked = cleaned(query);
+  return asked ? ([service, path, asked] as const) : ([service, path] as const);
+};
 
-export function queryString(params?: Params): string {
-  const q = new URLSearchParams();
-  for (const [name, value] of Object.entries(params ?? {})) if (value !== undefined && value !== null && value !== '') q.set(name, String(value));
-  const text = q.toString();
-  return text ? `?${text}` : '';
+/** Query parameters without the empty ones (an unset filter is not sent). */
+export function cleaned(query?: object): Record<string, unknown> | undefined {
+  const kept = Object.entries(query ?? {}).filter(([, value]) => value !== undefined && value !== null && value !== '');
+  return kept.length ? Object.fromEntries(kept) : undefined;
 }
 
 /** Worth asking again: no answer came (a network error), or the service failed (5xx, 503); never a refusal (4xx). */
@@ -46,25 +48,45 @@ export const queryClient = new QueryClient({
 /** A 404: the thing does not exist (or not for this user). */
 export const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
 
-/**
- * GET `path` of `service` (nothing while `path` is empty). `keepPrevious`: a
- * table keeps showing the last page while the next one loads.
- */
-export function useApi<T>(service: Service, path: string | null | undefined, params?: Params, options: { keepPrevious?: boolean; staleTime?: number } = {}) {
+interface ReadOptions {
+  /** A table keeps showing the last page while the next one loads. */
+  keepPrevious?: boolean;
+  staleTime?: number;
+  enabled?: boolean;
+}
+/** A GET's parameters (required when the path has any), or null: not yet (the query waits). */
+type ReadArgs<S extends Service, P extends PathOf<S>> = RequiredKeys<ParamsOf<S, P>> extends never ? [params?: ParamsOf<S, P> | null, options?: ReadOptions] : [params: ParamsOf<S, P> | null, options?: ReadOptions];
+
+function read<S extends Service, P extends PathOf<S>>(service: S, path: P, params: ParamsOf<S, P> | undefined, signal?: AbortSignal) {
+  const p = params as { path?: object; query?: object } | undefined;
+  return call(service, 'get', path, { params: { ...p, query: cleaned(p?.query) }, signal } as unknown as RequestOf<S, P, 'get'>);
+}
+const keyOf = (service: Service, path: string, params: unknown) => {
+  const p = params as { path?: object; query?: object } | undefined;
+  return apiKey(service, pathWith(path, p), p?.query);
+};
+
+/** GET `path` of `service`, typed by its OpenAPI document (client.ts). */
+export function useApi<S extends Service, P extends PathOf<S>>(service: S, path: P, ...[params, options = {}]: ReadArgs<S, P>) {
+  return useRead(service, path, params, options);
+}
+
+/** useApi with the parameters as one value (null: not yet). */
+export function useRead<S extends Service, P extends PathOf<S>>(service: S, path: P, params: ParamsOf<S, P> | null | undefined, options: ReadOptions = {}) {
   return useQuery({
-    queryKey: apiKey(service, path ?? '', params),
-    queryFn: ({ signal }) => api<T>(service, `${path}${queryString(params)}`, { signal }),
-    enabled: !!path,
+    queryKey: keyOf(service, path, params),
+    queryFn: ({ signal }) => read(service, path, params ?? undefined, signal),
+    enabled: params !== null && (options.enabled ?? true),
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
     staleTime: options.staleTime,
   });
 }
 
 /** useApi with null for a 404 (e.g. a project without a case, land or delegation). */
-export function useApiOrNull<T>(service: Service, path: string | null | undefined) {
-  const query = useApi<T>(service, path);
+export function useApiOrNull<S extends Service, P extends PathOf<S>>(service: S, path: P, ...[params, options]: ReadArgs<S, P>) {
+  const query = useRead(service, path, params, options);
   const missing = isNotFound(query.error);
-  return { ...query, data: missing ? null : query.data, error: missing ? null : query.error };
+  return { ...query, data: (missing ? null : query.data) as AnswerOf<S, P> | null | undefined, error: missing ? null : query.error };
 }
 
 /** The queries a command changed: each [service, path] and what lies under it. */
@@ -73,20 +95,24 @@ export const changedBy = (changed: readonly Changed[]) => (query: Query) => {
   return typeof path === 'string' && changed.some(([s, p]) => s === service && (path === p || path.startsWith(`${p}/`)));
 };
 
+/** The items of a list answer. */
+export type ItemOf<S extends Service, P extends PathOf<S>> = AnswerOf<S, P> extends { items: (infer I)[] } ? I : never;
+
 /** A list read a page at a time, each further page on demand ("更多"). */
-export function useApiPages<T>(service: Service, path: string, pageSize: number) {
+export function useApiPages<S extends Service, P extends PathOf<S>>(service: S, path: P, params: ParamsOf<S, P>, pageSize: number) {
+  const p = params as { path?: object; query?: object };
   return useInfiniteQuery({
-    queryKey: [service, path, { pageSize }, 'pages'] as const,
-    queryFn: ({ pageParam, signal }) => api<Page<T>>(service, `${path}${queryString({ page: pageParam, pageSize })}`, { signal }),
+    queryKey: [service, pathWith(path, p), { ...p.query, pageSize }, 'pages'] as const,
+    queryFn: ({ pageParam, signal }) => read(service, path, { ...p, query: { ...p.query, page: pageParam, pageSize } } as ParamsOf<S, P>, signal) as unknown as Promise<Page<ItemOf<S, P>>>,
     initialPageParam: 1,
-    getNextPageParam: (last: Page<T>) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
+    getNextPageParam: (last: Page<ItemOf<S, P>>) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
   });
 }
 
-/** GET several paths of one service at once (each cached on its own); the answers by path, those that failed left out. */
-export function useApiEach<T>(service: Service, paths: string[]) {
+/** GET one path of a service with several parameters at once (each cached on its own); the answers by filled-in path, those that failed left out. */
+export function useApiEach<S extends Service, P extends PathOf<S>>(service: S, path: P, each: ParamsOf<S, P>[]) {
   return useQueries({
-    queries: paths.map((path) => ({ queryKey: apiKey(service, path), queryFn: ({ signal }: { signal: AbortSignal }) => api<T>(service, path, { signal }) })),
-    combine: (results) => new Map(results.flatMap((r, i) => (r.data === undefined ? [] : [[paths[i], r.data] as const]))),
+    queries: each.map((params) => ({ queryKey: keyOf(service, path, params), queryFn: ({ signal }: { signal: AbortSignal }) => read(service, path, params, signal) })),
+    combine: (results) => new Map(results.flatMap((r, i) => (r.data === undefined ? [] : [[pathWith(path, each[i] as { path?: object }), r.data as AnswerOf<S, P>] as const]))),
   });
 }

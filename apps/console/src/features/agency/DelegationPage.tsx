@@ -2,7 +2,7 @@ import { Button, Card, Descriptions, Progress, Rate, Space, Table, Tag, Typograp
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { Session } from '../../api';
-import type { AssignmentView, DelegationView, ProjectView } from '../../views';
+import type { AssignmentView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
 import { useApi } from '../../shared/query';
 import { ReassignModal } from './ReassignModal';
@@ -37,8 +37,8 @@ function AssignmentsCard({ assignments, agentName }: { assignments: AssignmentVi
 /** /delegations/:projectId — a project's 全代办 delegation: the agent, its history, and the task plan with what may be done next. */
 export function DelegationPage({ session }: { session: Session }) {
   const { projectId = '' } = useParams();
-  const delegation = useApi<DelegationView>('agency', `/projects/${projectId}/delegation`);
-  const project = useApi<ProjectView>('project-intake', `/projects/${projectId}`);
+  const delegation = useApi('agency', '/projects/{projectId}/delegation', { path: { projectId } });
+  const project = useApi('project-intake', '/projects/{id}', { path: { id: projectId } });
   const d = delegation.data;
   const { agents } = useAgents(session.user.role !== 'enterprise' && !!d, d?.zoneCode);
   const [reassigning, setReassigning] = useState(false);

@@ -1,5 +1,5 @@
 import { App, Form, Modal, Select, Typography } from 'antd';
-import { api } from '../../api';
+import { post } from '../../client';
 import type { AgentView, DelegationView } from '../../views';
 import { delegationChanges } from '../../shared/changes';
 import { useFormCommand } from '../../shared/commands';
@@ -11,7 +11,7 @@ export function ReassignModal({ delegation, agents, onClose }: { delegation: Del
   const { message } = App.useApp();
   const [form] = Form.useForm<{ agentId: string }>();
   const { saving, problem, validateAndSubmit } = useFormCommand<{ agentId: string }>(form, {
-    send: ({ agentId }) => api('agency', `/delegations/${delegation.id}/assign`, { body: { agentId } }),
+    send: ({ agentId }) => post('agency', '/delegations/{id}/assign', { params: { path: { id: delegation.id } }, body: { agentId } }),
     changes: () => delegationChanges(delegation.projectId),
     // A refusal (409: not an active agent of the zone …) belongs to the agent picked.
     refusal: (e) => {

@@ -1,5 +1,5 @@
 import { App, Checkbox, Form, Input, Modal, Typography } from 'antd';
-import { api } from '../../api';
+import { post } from '../../client';
 import type { TaskView } from '../../views';
 import { delegationChanges } from '../../shared/changes';
 import { useFormCommand } from '../../shared/commands';
@@ -20,7 +20,7 @@ export function TaskNoteModal({ task, onClose }: { task: TaskView; onClose: () =
     send: (v) => {
       const note = v.note?.trim();
       const blocker = v.blocker?.trim();
-      return api('agency', `/tasks/${task.id}/notes`, { body: { ...(note ? { note } : {}), ...(v.clearBlocker ? { blocker: null } : blocker ? { blocker } : {}) } });
+      return post('agency', '/tasks/{id}/notes', { params: { path: { id: task.id } }, body: { ...(note ? { note } : {}), ...(v.clearBlocker ? { blocker: null } : blocker ? { blocker } : {}) } });
     },
     changes: () => delegationChanges(task.projectId),
     onDone: () => {

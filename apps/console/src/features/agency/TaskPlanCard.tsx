@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Empty, Pagination, Popconfirm, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api';
+import { post } from '../../client';
 import type { DelegationView, TaskAction, TaskView } from '../../views';
 import { delegationChanges } from '../../shared/changes';
 import { useCommand } from '../../shared/commands';
@@ -30,7 +30,7 @@ export function TaskPlanCard({ d, agentName, error }: { d: DelegationView; agent
   const [pageSize, setPageSize] = useState(50);
   const tasks = d.tasks.slice((page - 1) * pageSize, page * pageSize);
   const move = useCommand<{ task: TaskView; action: Move }, TaskView>({
-    send: ({ task, action }) => api<TaskView>('agency', `/tasks/${task.id}/actions`, { body: { action } }),
+    send: ({ task, action }) => post('agency', '/tasks/{id}/actions', { params: { path: { id: task.id } }, body: { action } }),
     changes: () => delegationChanges(d.projectId),
     onDone: (moved, { task, action }) => message.success(`${task.title}：${MOVES.find((a) => a.action === action)?.label ?? ''}成功${moved?.statusName ? `，当前为“${moved.statusName}”` : ''}`),
     onFailed: (e) => message.error(errorText(e)),

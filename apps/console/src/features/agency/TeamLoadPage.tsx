@@ -2,7 +2,7 @@ import { Card, Col, Empty, Progress, Rate, Row, Select, Space, Statistic, Table,
 import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import type { Session } from '../../api';
-import type { AgentLoadView, TeamLoadView } from '../../views';
+import type { AgentLoadView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
 import { useApi } from '../../shared/query';
 import { useZones } from '../../shared/zones';
@@ -18,7 +18,7 @@ export function TeamLoadPage({ session }: { session: Session }) {
   const { zoneName } = useZones();
   const [picked, setCode] = useState<string>();
   const code = picked ?? teams[0];
-  const { data, error, isFetching } = useApi<TeamLoadView>('agency', code ? `/teams/${encodeURIComponent(code)}/load` : null);
+  const { data, error, isFetching } = useApi('agency', '/teams/{code}/load', code ? { path: { code } } : null);
   const agents = data?.agents ?? [];
   const open = agents.reduce((s, a) => s + a.openTasks, 0);
   const capacity = agents.reduce((s, a) => s + a.capacity, 0);

@@ -2,7 +2,7 @@ import { Badge, Card, Empty, Select, Space, Table, Tabs, Tag, Typography } from 
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { Session } from '../../api';
-import type { ProjectView, TaskView, WorklistView } from '../../views';
+import type { TaskView, WorklistView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
 import { useApi, useApiEach } from '../../shared/query';
 import { useZones } from '../../shared/zones';
@@ -26,11 +26,11 @@ export function WorklistPage({ session }: { session: Session }) {
   const zone = session.user.zones.length === 1 ? session.user.zones[0] : undefined;
   const { zoneName } = useZones();
   const roster = useAgents(mayPick, zone);
-  const worklist = useApi<WorklistView>('agency', agentId ? `/agents/${encodeURIComponent(agentId)}/worklist` : null);
+  const worklist = useApi('agency', '/agents/{id}/worklist', agentId ? { path: { id: agentId } } : null);
   const data = worklist.data;
   // The worklist names tasks, not projects: the projects' names come from project-intake.
-  const projectPaths = [...new Set(SECTIONS.flatMap((s) => data?.[s.key] ?? []).map((t) => `/projects/${t.projectId}`))].sort();
-  const projects = useApiEach<ProjectView>('project-intake', projectPaths);
+  const projectIds = [...new Set(SECTIONS.flatMap((s) => data?.[s.key] ?? []).map((t) => t.projectId))].sort();
+  const projects = useApiEach('project-intake', '/projects/{id}', projectIds.map((id) => ({ path: { id } })));
   // The first section that has something in it, until the person picks one (for this agent).
   const [picked, setPicked] = useState<{ agentId?: string; tab: string }>();
   const tab = picked && picked.agentId === agentId ? picked.tab : (SECTIONS.find((s) => data?.[s.key].length)?.key ?? 'overdue');

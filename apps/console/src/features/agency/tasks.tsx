@@ -1,5 +1,5 @@
 import { Space, Tag, Typography } from 'antd';
-import type { AgentView, Page, TaskView } from '../../views';
+import type { TaskView } from '../../views';
 import { useApi } from '../../shared/query';
 import { RagTag } from '../../shared/tags';
 
@@ -32,6 +32,6 @@ export const TASK_STATUS_COLOR: Record<string, string> = {
 
 /** The agents a user may pick (a lead its zone's; an admin every zone's): GET /agents, one page of up to 100. */
 export function useAgents(enabled: boolean, zone?: string) {
-  const query = useApi<Page<AgentView>>('agency', enabled ? '/agents' : null, { pageSize: 100, zone });
+  const query = useApi('agency', '/agents', enabled ? { query: { pageSize: 100, zone } } : null);
   return { agents: query.data?.items, loading: query.isLoading, error: query.error };
 }

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Result, Spin, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api';
-import type { AcceptedInvitationView, InvitationView } from '../../views';
+import { post } from '../../client';
+import type { AcceptedInvitationView } from '../../views';
 import { useFormCommand } from '../../shared/commands';
 import { errorText, Problems } from '../../shared/errors';
 
@@ -21,10 +21,10 @@ export function InvitePage() {
   // Checking the token is a read (POST: the token stays out of URLs); its key leaves the token out.
   const invitation = useQuery({
     queryKey: ['project-intake', '/invitations/check'],
-    queryFn: ({ signal }) => api<InvitationView>('project-intake', '/invitations/check', { body: { token }, signal }),
+    queryFn: ({ signal }) => post('project-intake', '/invitations/check', { body: { token }, signal }),
   });
   const { saving, problem, submit } = useFormCommand<{ password: string }, AcceptedInvitationView>(form, {
-    send: ({ password }) => api<AcceptedInvitationView>('project-intake', '/invitations/accept', { body: { token, password } }),
+    send: ({ password }) => post('project-intake', '/invitations/accept', { body: { token, password } }),
     onDone: (accepted) => setDone(accepted.username),
   });
 

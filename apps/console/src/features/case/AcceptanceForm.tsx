@@ -5,7 +5,7 @@ import { caseChanges } from '../../shared/changes';
 import { onFields, useFormCommand } from '../../shared/commands';
 import { Problems } from '../../shared/errors';
 import { chinaToday, ymd } from '../../shared/format';
-import { postToCase } from './caseCommands';
+import { postToCase } from '../../shared/cases';
 
 interface AcceptanceValues {
   passed: boolean;

@@ -29,7 +29,7 @@ export function CaseActionsCard({
       <Space orientation="vertical">
         <Typography.Text>案件已立案，请向企业发出承诺制告知书（列明 {c.items.length} 项审批事项及承诺要求）。</Typography.Text>
         {can('notice') && (
-          <Button type="primary" data-testid="issue-notice" loading={busy === 'notice'} onClick={() => act({ key: 'notice', done: '告知书已发出', path: '/notice' })}>
+          <Button type="primary" data-testid="issue-notice" loading={busy === 'notice'} onClick={() => act({ key: 'notice', done: '告知书已发出', target: '/notice' })}>
             发出告知书
           </Button>
         )}
@@ -42,7 +42,7 @@ export function CaseActionsCard({
         <Typography.Text>企业已提交承诺书，请预审。通过后进入公示{settings ? (settings.publicityDays ? `（${settings.publicityDays} 天）` : '（本区不设公示期，直接进入审批决定）') : ''}；不通过则退回企业重新承诺。</Typography.Text>
         {can('precheck') && (
           <Space>
-            <Button type="primary" data-testid="precheck-pass" loading={busy === 'precheck'} disabled={!!busy && busy !== 'precheck'} onClick={() => act({ key: 'precheck', done: '预审通过', path: '/precheck', body: { passed: true, note: '预审通过' } })}>
+            <Button type="primary" data-testid="precheck-pass" loading={busy === 'precheck'} disabled={!!busy && busy !== 'precheck'} onClick={() => act({ key: 'precheck', done: '预审通过', target: '/precheck', body: { passed: true, note: '预审通过' } })}>
               预审通过
             </Button>
             <Button danger data-testid="precheck-fail" disabled={!!busy} onClick={onPrecheckFail}>
@@ -59,7 +59,7 @@ export function CaseActionsCard({
           公示期：{c.publicityStartsOn} 至 {c.publicityEndsOn}。公示期满后可结束公示（到期后系统也会自动结束）。
         </Typography.Text>
         {can('publicity-end') && (
-          <Button type="primary" data-testid="end-publicity" loading={busy === 'publicity'} onClick={() => act({ key: 'publicity', done: '公示已结束', path: '/publicity/end' })}>
+          <Button type="primary" data-testid="end-publicity" loading={busy === 'publicity'} onClick={() => act({ key: 'publicity', done: '公示已结束', target: '/publicity/end' })}>
             结束公示
           </Button>
         )}

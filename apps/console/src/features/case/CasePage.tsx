@@ -19,10 +19,10 @@ import { NoteModal } from './NoteModal';
 export function CasePage({ session }: { session: Session }) {
   const { id = '' } = useParams();
   const officer = isOfficer(session);
-  const kase = useApi<CaseView>('commitment-approval', `/cases/${encodeURIComponent(id)}`);
+  const kase = useApi('commitment-approval', '/cases/{id}', { path: { id } });
   const c = kase.data;
   const { zoneName } = useZones();
-  const settings = useApi<ZoneRulesView>('commitment-approval', c ? `/settings/zones/${encodeURIComponent(c.zoneCode)}` : null);
+  const settings = useApi('commitment-approval', '/settings/zones/{zone}', c ? { path: { zone: c.zoneCode } } : null);
 
   if (kase.isLoading)
     return (
@@ -78,7 +78,7 @@ function CaseWork({
       {precheckFailing && (
         <NoteModal
           c={c}
-          path="/precheck"
+          target="/precheck"
           extra={{ passed: false }}
           title="预审不通过"
           label="不通过的理由"

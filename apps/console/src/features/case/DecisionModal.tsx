@@ -5,7 +5,7 @@ import { caseChanges } from '../../shared/changes';
 import { onFields, useFormCommand } from '../../shared/commands';
 import { Problems } from '../../shared/errors';
 import { chinaToday, tid, ymd } from '../../shared/format';
-import { itemPath, postToCase } from './caseCommands';
+import { itemPath, postToCase } from '../../shared/cases';
 
 export type DecisionKind = 'grant-with-missing-documents' | 'request-corrections' | 'reject';
 export const DECISION_ZH: Record<DecisionKind | 'grant', string> = { grant: '准予', 'grant-with-missing-documents': '容缺准予', 'request-corrections': '要求补正', reject: '不予许可' };

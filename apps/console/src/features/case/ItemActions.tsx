@@ -1,7 +1,8 @@
 import { Button, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import type { CaseItemView, ItemAction } from '../../views';
-import { itemPath, type CaseCommand } from './caseCommands';
+import { itemPath } from '../../shared/cases';
+import type { CaseCommand } from './caseCommands';
 import type { DecisionKind } from './DecisionModal';
 
 export interface ItemHandlers {
@@ -29,7 +30,7 @@ export function itemActions(i: CaseItemView, { busy, act, decide, pause, revoke 
       data-testid={`${key}-${i.itemCode}`}
       loading={busy === `${key}-${i.itemCode}`}
       disabled={!!busy && busy !== `${key}-${i.itemCode}`}
-      onClick={() => act({ key: `${key}-${i.itemCode}`, done: `${done}：${i.name}`, path: itemPath(i.itemCode, action), body })}
+      onClick={() => act({ key: `${key}-${i.itemCode}`, done: `${done}：${i.name}`, target: itemPath(i.itemCode, action), body })}
     >
       {label}
     </Button>

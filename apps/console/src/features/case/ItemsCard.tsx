@@ -8,7 +8,7 @@ import { ClockCell } from './ClockCell';
 import { DecisionModal, type DecisionKind } from './DecisionModal';
 import { itemActions } from './ItemActions';
 import { ItemDetails } from './ItemDetails';
-import { itemPath } from './caseCommands';
+import { itemPath } from '../../shared/cases';
 import { NoteModal } from './NoteModal';
 import { PauseModal } from './PauseModal';
 
@@ -96,7 +96,7 @@ export function ItemsCard({ c, loading, busy, act, maxMissingDocumentsWorkingDay
       {revoking && (
         <NoteModal
           c={c}
-          path={itemPath(revoking.itemCode, 'revocation')}
+          target={itemPath(revoking.itemCode, 'revocation')}
           title={`撤销准予决定（虚假承诺） · ${revoking.itemCode} ${revoking.name}`}
           label="撤销理由"
           placeholder="核查发现的与承诺不符之处；撤销后记入企业严重失信记录，该事项须按一般程序重新申请"

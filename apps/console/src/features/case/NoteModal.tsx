@@ -4,12 +4,12 @@ import { caseChanges } from '../../shared/changes';
 import { onFields, useFormCommand } from '../../shared/commands';
 import { Problems } from '../../shared/errors';
 import { tid } from '../../shared/format';
-import { postToCase } from './caseCommands';
+import { postToCase, type CaseTarget } from '../../shared/cases';
 
 /** A case command that asks for one required note (预审不通过, 撤销): POST `path` with `{ [field]: note, ...extra }`. */
 export function NoteModal({
   c,
-  path,
+  target,
   extra,
   title,
   label,
@@ -22,7 +22,7 @@ export function NoteModal({
   onClose,
 }: {
   c: CaseView;
-  path: string;
+  target: CaseTarget;
   extra?: Record<string, unknown>;
   title: string;
   label: string;
@@ -37,7 +37,7 @@ export function NoteModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<Record<string, string>>();
   const { saving, problems, validateAndSubmit } = useFormCommand<Record<string, string>>(form, {
-    send: (v) => postToCase(c, path, { ...extra, [field]: v[field].trim() }),
+    send: (v) => postToCase(c, target, { ...extra, [field]: v[field].trim() } as never),
     changes: () => caseChanges(c),
     rename: onFields([field]),
     onDone: () => {

@@ -1,10 +1,10 @@
 import { App, Form, Input, Modal, Radio, Typography } from 'antd';
-import type { CaseItemView, CaseView } from '../../views';
+import type { CaseItemView, CaseView, PauseRequest } from '../../views';
 import { caseChanges } from '../../shared/changes';
 import { onFields, useFormCommand } from '../../shared/commands';
 import { Problems } from '../../shared/errors';
 import { tid } from '../../shared/format';
-import { itemPath, postToCase } from './caseCommands';
+import { itemPath, postToCase } from '../../shared/cases';
 
 const PAUSABLE = [
   { value: 'hearing', label: '听证' },
@@ -15,8 +15,8 @@ const PAUSABLE = [
 /** 暂停计时: a hearing, testing or an expert review (the time is not counted; 补正 is a decision, publicity follows the case). */
 export function PauseModal({ c, item, onClose }: { c: CaseView; item: CaseItemView; onClose: () => void }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ reason: string; note?: string }>();
-  const { saving, problems, validateAndSubmit } = useFormCommand<{ reason: string; note?: string }>(form, {
+  const [form] = Form.useForm<{ reason: PauseRequest['reason']; note?: string }>();
+  const { saving, problems, validateAndSubmit } = useFormCommand<{ reason: PauseRequest['reason']; note?: string }>(form, {
     send: (v) => postToCase(c, itemPath(item.itemCode, 'pause'), { reason: v.reason, ...(v.note?.trim() ? { note: v.note.trim() } : {}) }),
     changes: () => caseChanges(c),
     rename: onFields(['reason', 'note']),

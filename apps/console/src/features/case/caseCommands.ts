@@ -1,6 +1,6 @@
 import { App } from 'antd';
-import { api } from '../../api';
 import type { CaseView } from '../../views';
+import { postToCase, type CaseTarget } from '../../shared/cases';
 import { caseChanges } from '../../shared/changes';
 import { useCommand } from '../../shared/commands';
 import { errorText } from '../../shared/errors';
@@ -11,18 +11,15 @@ export interface CaseCommand {
   key: string;
   /** The message once done. */
   done: string;
-  path: string;
+  target: CaseTarget;
   body?: unknown;
 }
-
-export const postToCase = (c: CaseView, path: string, body?: unknown) => api<CaseView>('commitment-approval', `/cases/${c.id}${path}`, { method: 'POST', ...(body === undefined ? {} : { body }) });
-export const itemPath = (itemCode: string, action: string) => `/items/${encodeURIComponent(itemCode)}/${action}`;
 
 /** The case page's one-click commands: a message when done; a refusal stays on the page (`error`) and as a message. */
 export function useCaseCommands(c: CaseView) {
   const { message } = App.useApp();
   const command = useCommand<CaseCommand>({
-    send: ({ path, body }) => postToCase(c, path, body),
+    send: ({ target, body }) => postToCase(c, target, body as never),
     changes: () => caseChanges(c),
     onDone: (_r, v) => message.success(v.done),
     onFailed: (e) => message.error(errorText(e)),

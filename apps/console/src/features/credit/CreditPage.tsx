@@ -2,7 +2,7 @@ import { Alert, AutoComplete, Button, Card, Descriptions, Empty, Form, Input, Sp
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Session } from '../../api';
-import type { CaseSummaryView, CreditRecordView, CreditView, Page } from '../../views';
+import type { CreditRecordView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
 import { useApi } from '../../shared/query';
 import { isOfficer } from '../../shared/roles';
@@ -23,10 +23,10 @@ export function CreditPage({ session }: { session: Session }) {
   useEffect(() => form.setFieldsValue({ creditCode }), [creditCode, form]);
 
   const valid = CREDIT_CODE.test(creditCode);
-  const { data, error, isLoading, isFetching, refetch } = useApi<CreditView>('commitment-approval', valid ? `/enterprises/${encodeURIComponent(creditCode)}/credit` : null);
+  const { data, error, isLoading, isFetching, refetch } = useApi('commitment-approval', '/enterprises/{creditCode}/credit', valid ? { path: { creditCode } } : null);
 
   // The enterprises of the officer's cases, to pick from (at most the first 100 cases).
-  const known = useApi<Page<CaseSummaryView>>('commitment-approval', enterprise ? null : '/cases', { page: 1, pageSize: 100 });
+  const known = useApi('commitment-approval', '/cases', enterprise ? null : { query: { page: 1, pageSize: 100 } });
   const enterprises = useMemo(() => {
     const seen = new Map<string, string>();
     for (const c of known.data?.items ?? []) if (!seen.has(c.creditCode)) seen.set(c.creditCode, c.enterpriseName);

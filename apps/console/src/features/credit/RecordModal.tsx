@@ -1,5 +1,5 @@
 import { App, Descriptions, Form, Input, Modal } from 'antd';
-import { api } from '../../api';
+import { post } from '../../client';
 import type { CreditRecordView } from '../../views';
 import { onFields, useFormCommand } from '../../shared/commands';
 import { Problems } from '../../shared/errors';
@@ -12,7 +12,7 @@ export function RecordModal({ record, kind, onClose }: { record: CreditRecordVie
   const { message } = App.useApp();
   const [form] = Form.useForm<{ note: string }>();
   const { saving, problems, validateAndSubmit } = useFormCommand<{ note: string }>(form, {
-    send: (v) => api('commitment-approval', `/credit-records/${encodeURIComponent(record.id)}/${kind}`, { body: { note: v.note.trim() } }),
+    send: (v) => post('commitment-approval', `/credit-records/{id}/${kind}` as const, { params: { path: { id: record.id } }, body: { note: v.note.trim() } }),
     changes: () => [['commitment-approval', '/enterprises']],
     rename: onFields(['note']),
     onDone: () => {

@@ -4,7 +4,6 @@ import { Link } from 'react-router-dom';
 import type { BatchProjectView, ThreeBatchesView } from '../../views';
 import { dash } from '../../shared/format';
 import { PagedTable } from '../../shared/PagedTable';
-import { queryString } from '../../shared/query';
 import { StageTag } from '../../shared/tags';
 import { number, windowParams, type Selection } from './figures';
 
@@ -19,10 +18,9 @@ const BATCH_TABS: { key: Batch; label: string; empty: string }[] = [
 export function BatchLists({ selection, counts }: { selection: Selection; counts: ThreeBatchesView['batches'] }) {
   const [batch, setBatch] = useState<Batch>('signed');
   const params = windowParams(selection);
-  const key = queryString(params);
+  const key = JSON.stringify(params);
   const count: Record<Batch, number> = { signed: counts.signed.count, started: counts.started.count, 'in-production': counts.inProduction.count };
   // A round's projects are the round's own list; its window and zone are the round's.
-  const path = selection.round ? `/rounds/${encodeURIComponent(selection.round.id)}/projects` : '/figures/three-batches/projects';
   const { round: _round, ...listParams } = params;
   const columns = (b: Batch): TableColumnsType<BatchProjectView> => [
     { title: '项目代码', dataIndex: 'code', width: 230 },
@@ -44,16 +42,29 @@ export function BatchLists({ selection, counts }: { selection: Selection; counts
           key: t.key,
           label: `${t.label}（${count[t.key]}）`,
           children: (
-            <PagedTable<BatchProjectView>
-              key={`${t.key}-${key}`}
-              data-testid={`batch-list-${t.key}`}
-              size="middle"
-              service="project-intake"
-              path={path}
-              params={{ ...listParams, batch: t.key }}
-              columns={columns(t.key)}
-              locale={{ emptyText: t.empty }}
-            />
+            selection.round ? (
+              <PagedTable
+                key={`${t.key}-${key}`}
+                data-testid={`batch-list-${t.key}`}
+                size="middle"
+                service="project-intake"
+                path="/rounds/{id}/projects"
+                params={{ path: { id: selection.round.id }, query: { asOf: listParams.asOf, batch: t.key } }}
+                columns={columns(t.key)}
+                locale={{ emptyText: t.empty }}
+              />
+            ) : (
+              <PagedTable
+                key={`${t.key}-${key}`}
+                data-testid={`batch-list-${t.key}`}
+                size="middle"
+                service="project-intake"
+                path="/figures/three-batches/projects"
+                params={{ query: { ...listParams, batch: t.key } }}
+                columns={columns(t.key)}
+                locale={{ emptyText: t.empty }}
+              />
+            )
           ),
         }))}
       />

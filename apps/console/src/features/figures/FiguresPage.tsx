@@ -2,7 +2,7 @@ import { Button, Card, Col, DatePicker, Empty, Row, Select, Space, Spin, Typogra
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Session } from '../../api';
-import type { Page, RoundView, ThreeBatchesView } from '../../views';
+import type { RoundView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
 import { chinaToday, tid, ymd } from '../../shared/format';
 import { useApi } from '../../shared/query';
@@ -31,11 +31,11 @@ export function FiguresPage({ session }: { session: Session }) {
   const zoneOptions = (wide ? zones.zones : zones.zones.filter((z) => session.user.zones.includes(z.code))).map((z) => ({ value: z.code, label: z.name }));
   const today = chinaToday();
 
-  const rounds = useApi<Page<RoundView>>('project-intake', '/rounds', { pageSize: 100, zone });
+  const rounds = useApi('project-intake', '/rounds', { query: { pageSize: 100, zone } });
   const roundOptions = (rounds.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.name}${zone ? '' : `（${r.zoneName ?? r.zoneCode}）`} · ${r.startsOn} 至 ${r.endsOn}` }));
 
   const selection: Selection = { zone, round, window: adHoc, asOf };
-  const { data, error, isLoading, isFetching } = useApi<ThreeBatchesView>('project-intake', '/figures/three-batches', windowParams(selection), { keepPrevious: true });
+  const { data, error, isLoading, isFetching } = useApi('project-intake', '/figures/three-batches', { query: windowParams(selection) }, { keepPrevious: true });
   const cohort = adHoc || round ? '本期签约项目' : '已签约项目';
 
   return (

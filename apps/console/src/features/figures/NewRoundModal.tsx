@@ -1,10 +1,10 @@
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api } from '../../api';
+import { post } from '../../client';
 import type { RoundView } from '../../views';
 import { onFields, useFormCommand } from '../../shared/commands';
 import { Problems } from '../../shared/errors';
-import { tid, ymd } from '../../shared/format';
+import { tid, day } from '../../shared/format';
 
 interface RoundValues {
   zoneCode: string;
@@ -16,7 +16,7 @@ interface RoundValues {
 export function NewRoundModal({ zones, zone, onClose }: { zones: { value: string; label: string }[]; zone?: string; onClose: (created?: RoundView) => void }) {
   const [form] = Form.useForm<RoundValues>();
   const { saving, problems, validateAndSubmit } = useFormCommand<RoundValues, RoundView>(form, {
-    send: (v) => api<RoundView>('project-intake', '/rounds', { body: { zoneCode: v.zoneCode, name: v.name.trim(), startsOn: ymd(v.window[0]), endsOn: ymd(v.window[1]) } }),
+    send: (v) => post('project-intake', '/rounds', { body: { zoneCode: v.zoneCode, name: v.name.trim(), startsOn: day(v.window[0]), endsOn: day(v.window[1]) } }),
     changes: () => [['project-intake', '/rounds']],
     rename: onFields(['zoneCode', 'name', 'window']),
     onDone: (created) => onClose(created),

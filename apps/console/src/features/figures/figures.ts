@@ -1,6 +1,5 @@
 import type { Session } from '../../api';
 import type { RoundView } from '../../views';
-import type { Params } from '../../shared/query';
 
 export const number = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 export const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
@@ -17,7 +16,7 @@ export interface Selection {
 }
 
 /** The selection as the figures' query parameters (a round stands for its zone and window). */
-export const windowParams = (s: Selection): Params => (s.round ? { round: s.round.id, asOf: s.asOf } : { zone: s.zone, from: s.window?.[0], to: s.window?.[1], asOf: s.asOf });
+export const windowParams = (s: Selection): { round?: string; zone?: string; from?: string; to?: string; asOf?: string } => (s.round ? { round: s.round.id, asOf: s.asOf } : { zone: s.zone, from: s.window?.[0], to: s.window?.[1], asOf: s.asOf });
 
 export const describeWindow = (s: Selection, zoneName: (code: string) => string): string => {
   if (s.round) return `${s.round.name}（${zoneName(s.round.zoneCode)}，${s.round.startsOn} 至 ${s.round.endsOn}）`;

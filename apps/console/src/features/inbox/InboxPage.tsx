@@ -1,8 +1,8 @@
 import { App, Badge, Button, Card, Empty, Space, Spin, Switch, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../api';
-import type { InboxEntryView, UnreadCountView } from '../../views';
+import { post } from '../../client';
+import type { InboxEntryView } from '../../views';
 import { useCommand } from '../../shared/commands';
 import { ErrorAlert, errorText } from '../../shared/errors';
 import { localTime } from '../../shared/format';
@@ -16,9 +16,9 @@ const INBOX = [['notifications', '/me/inbox']] as const;
 export function InboxPage() {
   const { message } = App.useApp();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const count = useApi<UnreadCountView>('notifications', '/me/inbox/unread-count');
+  const count = useApi('notifications', '/me/inbox/unread-count');
   const read = useCommand<string>({
-    send: (id) => api('notifications', id === 'all' ? '/me/inbox/read-all' : `/me/inbox/${encodeURIComponent(id)}/read`, { method: 'POST' }),
+    send: (id) => id === 'all' ? post('notifications', '/me/inbox/read-all') : post('notifications', '/me/inbox/{notificationId}/read', { params: { path: { notificationId: id } } }),
     changes: () => INBOX,
     onDone: (_r, id) => {
       if (id === 'all') message.success('已全部标为已读');
@@ -95,11 +95,11 @@ export function InboxPage() {
         ) : (
           <>
             <Typography.Paragraph type="secondary">{unread ? `共有 ${unread} 条未读消息` : '没有未读消息'}</Typography.Paragraph>
-            <PagedTable<InboxEntryView>
+            <PagedTable
               key={String(unreadOnly)}
               service="notifications"
               path="/me/inbox"
-              params={{ unread: unreadOnly ? 'true' : undefined }}
+              params={{ query: { unread: unreadOnly || undefined } }}
               columns={columns}
               size="middle"
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={unreadOnly ? '没有未读消息' : '暂无消息'} /> }}

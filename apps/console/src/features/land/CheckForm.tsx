@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Col, Empty, Form, InputNumber, Row, Select } from 'antd';
-import { api } from '../../api';
-import type { AgreementView, LandCheckView } from '../../views';
+import { post } from '../../client';
+import type { AgreementView, CheckStage, LandCheckView } from '../../views';
 import { landChanges } from '../../shared/changes';
 import { useFormCommand } from '../../shared/commands';
 import { Problems } from '../../shared/errors';
@@ -10,7 +10,7 @@ import { caseOf, checkState, lapsed, STAGES, stateOf } from './checks';
 import { targetText } from './indicators';
 
 interface CheckValues {
-  stage: string;
+  stage: CheckStage;
   measured: Record<string, number>;
 }
 
@@ -38,7 +38,7 @@ export function CheckForm({ projectId, agreement, checks, onChecked }: { project
   };
 
   const { saving, problems, validateAndSubmit, clearProblems } = useFormCommand<CheckValues, LandCheckView>(form, {
-    send: (v) => api<LandCheckView>('standard-land', `/projects/${projectId}/land-checks`, { body: { stage: v.stage, measured: targets.map((t) => ({ code: t.code, value: v.measured[t.code], unit: t.unit })) } }),
+    send: (v) => post('standard-land', '/projects/{projectId}/land-checks', { params: { path: { projectId } }, body: { stage: v.stage, measured: targets.map((t) => ({ code: t.code, value: v.measured[t.code], unit: t.unit })) } }),
     changes: () => landChanges(projectId),
     // measured[i] is the i-th target of the stage: its field is measured.<code>.
     rename: (f) => {

@@ -1,7 +1,7 @@
 import { REGIONAL_ASSESSMENTS, REQUIRED_ASSESSMENTS } from '@devzone/contracts/names';
 import { App, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
-import { api } from '../../api';
-import type { PlotView } from '../../views';
+import { post } from '../../client';
+import type { PlotView, ServicingLevel } from '../../views';
 import { useFormCommand } from '../../shared/commands';
 import { conflictReasons, errorText } from '../../shared/errors';
 import { tid } from '../../shared/format';
@@ -16,7 +16,7 @@ interface PlotForm {
   landUse: string;
   industries: string[];
   assessments: string[];
-  servicingLevel: string;
+  servicingLevel: ServicingLevel;
 }
 
 /** 登记地块: a new plot (准备中) with the zone's indicator template. */
@@ -26,7 +26,7 @@ export function CreatePlotModal({ zones, onClose }: { zones: string[]; onClose: 
   const [form] = Form.useForm<PlotForm>();
   const { saving, problem, validateAndSubmit } = useFormCommand<PlotForm, PlotView>(form, {
     send: (values) =>
-      api<PlotView>('standard-land', '/plots', { body: { ...values, code: values.code.trim(), location: values.location.trim(), industries: values.industries ?? [], assessments: values.assessments ?? [] } }),
+      post('standard-land', '/plots', { body: { ...values, code: values.code.trim(), location: values.location.trim(), industries: values.industries ?? [], assessments: values.assessments ?? [] } }),
     changes: () => [['standard-land', '/plots']],
     // A 409 is about the code (a plot of that code exists already).
     refusal: (e) => {

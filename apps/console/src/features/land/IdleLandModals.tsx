@@ -1,11 +1,11 @@
 import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api } from '../../api';
-import type { LandProjectView } from '../../views';
+import { post } from '../../client';
+import type { ExemptionCause, LandProjectView } from '../../views';
 import { landChanges } from '../../shared/changes';
 import { onFields, useFormCommand } from '../../shared/commands';
 import { Problems } from '../../shared/errors';
-import { tid, ymd } from '../../shared/format';
+import { tid, day, ymd } from '../../shared/format';
 import { afterToday, CAUSES, notAfterToday, notBefore, required, text, today } from './paths';
 
 interface ProgressValues {
@@ -19,7 +19,7 @@ export function ProgressModal({ project, onClose }: { project: LandProjectView; 
   const { message } = App.useApp();
   const [form] = Form.useForm<ProgressValues>();
   const { saving, problems, validateAndSubmit } = useFormCommand<ProgressValues>(form, {
-    send: (v) => api('standard-land', `/projects/${project.projectId}/construction-progress`, { body: { ...(v.reportedOn ? { reportedOn: ymd(v.reportedOn) } : {}), builtFloorAreaM2: v.builtFloorAreaM2, investmentMade: v.investmentMade } }),
+    send: (v) => post('standard-land', '/projects/{projectId}/construction-progress', { params: { path: { projectId: project.projectId } }, body: { ...(v.reportedOn ? { reportedOn: ymd(v.reportedOn) } : {}), builtFloorAreaM2: v.builtFloorAreaM2, investmentMade: v.investmentMade } }),
     changes: () => landChanges(project.projectId),
     rename: onFields(['reportedOn', 'builtFloorAreaM2', 'investmentMade']),
     onDone: () => {
@@ -51,7 +51,7 @@ export function ProgressModal({ project, onClose }: { project: LandProjectView; 
 }
 
 interface ExemptionValues {
-  cause: string;
+  cause: ExemptionCause;
   reason: string;
   from: Dayjs;
   to?: Dayjs;
@@ -62,7 +62,7 @@ export function ExemptionModal({ projectId, onClose }: { projectId: string; onCl
   const { message } = App.useApp();
   const [form] = Form.useForm<ExemptionValues>();
   const { saving, problems, validateAndSubmit } = useFormCommand<ExemptionValues>(form, {
-    send: (v) => api('standard-land', `/projects/${projectId}/idle-exemption`, { body: { cause: v.cause, reason: v.reason.trim(), from: ymd(v.from), ...(v.to ? { to: ymd(v.to) } : {}) } }),
+    send: (v) => post('standard-land', '/projects/{projectId}/idle-exemption', { params: { path: { projectId } }, body: { cause: v.cause, reason: v.reason.trim(), from: day(v.from), ...(v.to ? { to: ymd(v.to) } : {}) } }),
     changes: () => landChanges(projectId),
     rename: onFields(['cause', 'reason', 'from', 'to']),
     onDone: () => {

@@ -2,7 +2,7 @@ import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { Session } from '../../api';
-import type { LandCheckView, LandProjectView, LandView, ProjectView } from '../../views';
+import type { LandCheckView, LandProjectView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
 import { useApi } from '../../shared/query';
 import { isOfficer } from '../../shared/roles';
@@ -62,8 +62,8 @@ function ProjectLandCard({ project, zone }: { project: LandProjectView; zone: st
  */
 export function LandProjectPage({ session }: { session: Session }) {
   const { projectId = '' } = useParams();
-  const land = useApi<LandView>('standard-land', `/projects/${projectId}/land`);
-  const intake = useApi<ProjectView>('project-intake', `/projects/${projectId}`);
+  const land = useApi('standard-land', '/projects/{projectId}/land', { path: { projectId } });
+  const intake = useApi('project-intake', '/projects/{id}', { path: { id: projectId } });
   const { zoneName } = useZones();
   const [justChecked, setJustChecked] = useState<LandCheckView>();
   const data = land.data;

@@ -1,6 +1,6 @@
 import { Button, Card, Divider, Space, Table, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
-import type { LandProjectView, PlotMatchesView, PlotMatchView, PlotView } from '../../views';
+import type { LandProjectView, PlotMatchView } from '../../views';
 import { ErrorAlert, ReasonList } from '../../shared/errors';
 import { useApi } from '../../shared/query';
 import { PlotStatusTag } from './indicators';
@@ -12,10 +12,10 @@ import { usePlotCommand } from './usePlotCommand';
  * The match rows carry no actions: officers (`mayAct`) reserve or transfer a matching plot.
  */
 export function PlotMatchesCard({ mayAct, project, counterparties }: { mayAct: boolean; project: LandProjectView; counterparties: string[] }) {
-  const { data, error, isFetching } = useApi<PlotMatchesView>('standard-land', `/projects/${project.projectId}/plot-matches`);
+  const { data, error, isFetching } = useApi('standard-land', '/projects/{projectId}/plot-matches', { path: { projectId: project.projectId } });
   const { run, busy } = usePlotCommand(project.projectId, '不能预留');
   const [transferring, setTransferring] = useState<PlotMatchView>();
-  const { data: plotOf } = useApi<PlotView>('standard-land', transferring ? `/plots/${encodeURIComponent(transferring.plotCode)}` : null);
+  const { data: plotOf } = useApi('standard-land', '/plots/{code}', transferring ? { path: { code: transferring.plotCode } } : null);
 
   return (
     <Card title="地块匹配" data-testid="plot-matches">

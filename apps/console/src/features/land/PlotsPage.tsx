@@ -2,8 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState, type HTMLAttributes, type Key } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, type Session } from '../../api';
-import type { PlotView, ProjectView } from '../../views';
+import type { Session } from '../../api';
+import { get, pathWith, post } from '../../client';
+import type { PlotStatus, PlotView } from '../../views';
 import { useCommand } from '../../shared/commands';
 import { conflictReasons, errorText, ReasonList } from '../../shared/errors';
 import { PagedTable } from '../../shared/PagedTable';
@@ -24,14 +25,14 @@ export function PlotsPage({ session }: { session: Session }) {
   const wide = session.user.role === 'admin' || session.user.role === 'province-manager';
   const { zones: allZones } = useZones();
   const zones = session.user.zones.length ? session.user.zones : allZones.map((z) => z.code);
-  const [status, setStatus] = useState<string>();
+  const [status, setStatus] = useState<PlotStatus>();
   const [zone, setZone] = useState<string>();
   const [expanded, setExpanded] = useState<readonly Key[]>([]);
   const [creating, setCreating] = useState(false);
   const [finding, setFinding] = useState(false);
 
   const publish = useCommand<PlotView>({
-    send: (plot) => api('standard-land', `/plots/${encodeURIComponent(plot.code)}/publish`, { method: 'POST' }),
+    send: (plot) => post('standard-land', '/plots/{code}/publish', { params: { path: { code: plot.code } } }),
     changes: () => [['standard-land', '/plots']],
     onDone: (_r, plot) => message.success(`地块 ${plot.code} 已发布为标准地`),
     onFailed: (error, plot) => {
@@ -53,8 +54,7 @@ export function PlotsPage({ session }: { session: Session }) {
     if (UUID.test(key)) return navigate(`/land/${key}`);
     setFinding(true);
     try {
-      const path = `/projects/${encodeURIComponent(key)}`;
-      const project = await client.fetchQuery({ queryKey: apiKey('project-intake', path), queryFn: () => api<ProjectView>('project-intake', path) });
+      const project = await client.fetchQuery({ queryKey: apiKey('project-intake', pathWith('/projects/{id}', { path: { id: key } })), queryFn: () => get('project-intake', '/projects/{id}', { params: { path: { id: key } } }) });
       navigate(`/land/${project.id}`);
     } catch (error) {
       message.error(isNotFound(error) ? `未找到项目：${key}` : errorText(error));
@@ -91,10 +91,10 @@ export function PlotsPage({ session }: { session: Session }) {
         />
         <Input.Search data-testid="plots-match" allowClear placeholder="输入项目 ID 或项目代码" enterButton="按项目匹配地块" loading={finding} onSearch={(v) => void findFor(v)} style={{ width: 460 }} />
       </Space>
-      <PagedTable<PlotView>
+      <PagedTable
         service="standard-land"
         path="/plots"
-        params={{ zone, status }}
+        params={{ query: { zone, status } }}
         onRow={(p) => ({ 'data-testid': `plot-row-${p.code}` }) as HTMLAttributes<HTMLElement>}
         expandable={{
           expandedRowKeys: expanded,

@@ -1,11 +1,11 @@
 import { App, Button, Col, DatePicker, Divider, Form, Input, InputNumber, Modal, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../api';
+import { post } from '../../client';
 import type { LandProjectView, PlotView } from '../../views';
 import { landChanges } from '../../shared/changes';
 import { useFormCommand } from '../../shared/commands';
 import { conflictReasons, Problems } from '../../shared/errors';
-import { tid, ymd } from '../../shared/format';
+import { tid, day, ymd } from '../../shared/format';
 import { indicatorName, unitName } from '../../shared/names';
 import { targetText } from './indicators';
 import { notBefore as notBeforeIn } from './paths';
@@ -23,22 +23,23 @@ export function TransferModal({ project, plot, counterparties, onClose }: { proj
   const { saving, problems, validateAndSubmit } = useFormCommand<TransferForm>(form, {
     send: (v) => {
       const committed = (v.agreement.committedIndicators ?? []).filter((c) => c && c.code);
-      return api('standard-land', `/plots/${encodeURIComponent(plot.code)}/transfer`, {
+      return post('standard-land', '/plots/{code}/transfer', {
+        params: { path: { code: plot.code } },
         body: {
           projectId: project.projectId,
           contract: {
             number: v.contract.number.trim(),
-            signedOn: ymd(v.contract.signedOn),
+            signedOn: day(v.contract.signedOn),
             landPriceFen: Math.round(v.contract.landPriceYuan * 100),
-            agreedStart: ymd(v.contract.agreedStart),
-            agreedCompletion: ymd(v.contract.agreedCompletion),
+            agreedStart: day(v.contract.agreedStart),
+            agreedCompletion: day(v.contract.agreedCompletion),
             ...(v.contract.agreedProduction ? { agreedProduction: ymd(v.contract.agreedProduction) } : {}),
           },
           agreement: {
             number: v.agreement.number.trim(),
             counterparties: v.agreement.counterparties.map((c) => c.trim()).filter(Boolean),
             ...(committed.length ? { committedIndicators: committed } : {}),
-            reviewDate: ymd(v.agreement.reviewDate),
+            reviewDate: day(v.agreement.reviewDate),
           },
         },
       });

@@ -1,5 +1,6 @@
 import { App, Button, type FormInstance } from 'antd';
-import { api, type Json } from '../../api';
+import type { Json } from '../../api';
+import { post } from '../../client';
 import { landChanges } from '../../shared/changes';
 import { useFormCommand } from '../../shared/commands';
 import { Problems } from '../../shared/errors';
@@ -15,7 +16,7 @@ export type OfficerPath = 'grant' | 'own-land' | 'lease';
 export function usePathForm<V>(form: FormInstance<V>, projectId: string, path: OfficerPath, body: (v: V) => Json) {
   const { message } = App.useApp();
   const { saving, problems, validateAndSubmit } = useFormCommand<V>(form, {
-    send: (v) => api('standard-land', `/projects/${projectId}/${path === 'grant' ? 'land-grant' : path}`, { body: body(v) }),
+    send: (v) => post('standard-land', `/projects/{projectId}/${path === 'grant' ? 'land-grant' : path}` as const, { params: { path: { projectId } }, body: body(v) }),
     changes: () => landChanges(projectId),
     rename: (f) => (f === 'landPriceFen' ? 'landPriceYuan' : undefined),
     onDone: () => message.success(`已登记${LAND_PATH_ZH[path]}，项目用地已落实`),

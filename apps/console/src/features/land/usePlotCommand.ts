@@ -1,6 +1,6 @@
 import { App } from 'antd';
 import { createElement } from 'react';
-import { api } from '../../api';
+import { post } from '../../client';
 import { landChanges } from '../../shared/changes';
 import { useCommand } from '../../shared/commands';
 import { conflictReasons, errorText, ReasonList } from '../../shared/errors';
@@ -9,7 +9,7 @@ import { conflictReasons, errorText, ReasonList } from '../../shared/errors';
 export function usePlotCommand(projectId: string, refusedTitle: string) {
   const { message, modal } = App.useApp();
   const command = useCommand<{ code: string; action: 'reserve' | 'release'; done: string }>({
-    send: ({ code, action }) => api('standard-land', `/plots/${encodeURIComponent(code)}/${action}`, action === 'reserve' ? { body: { projectId } } : { method: 'POST' }),
+    send: ({ code, action }) => action === 'reserve' ? post('standard-land', '/plots/{code}/reserve', { params: { path: { code } }, body: { projectId } }) : post('standard-land', `/plots/{code}/${action}` as const, { params: { path: { code } } }),
     changes: () => landChanges(projectId),
     onDone: (_r, v) => message.success(v.done),
     onFailed: (e) => {

@@ -1,7 +1,7 @@
 import { Card, Descriptions, Empty, List, Progress, Rate, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import type { AgencyProgressView, DelegationView, ProjectView, TaskView } from '../../views';
+import type { DelegationView, ProjectView, TaskView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
 import { dash } from '../../shared/format';
 import { useApiOrNull } from '../../shared/query';
@@ -13,8 +13,8 @@ const SCOPE_ZH: Record<string, string> = { approval: '审批事项代办', utili
 
 /** 全代办: the delegation's progress, what waits on the enterprise, its tasks, and the rating once it is closed. */
 export function AgencyCard({ p, enterprise }: { p: ProjectView; enterprise: boolean }) {
-  const progress = useApiOrNull<AgencyProgressView>('agency', `/projects/${p.id}/progress`);
-  const delegation = useApiOrNull<DelegationView>('agency', `/projects/${p.id}/delegation`);
+  const progress = useApiOrNull('agency', '/projects/{projectId}/progress', { path: { projectId: p.id } });
+  const delegation = useApiOrNull('agency', '/projects/{projectId}/delegation', { path: { projectId: p.id } });
   const pr = progress.data;
   const d = delegation.data;
   const taskColumns: TableColumnsType<TaskView> = [

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Col, DatePicker, Form, Radio, Row, Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
-import { api } from '../../api';
+import { post } from '../../client';
 import type { CaseView } from '../../views';
 import { caseChanges } from '../../shared/changes';
 import { useFormCommand } from '../../shared/commands';
@@ -35,7 +35,7 @@ export function CommitmentForm({ kase }: { kase: CaseView }) {
         ...(v.scope === 'partial' ? { itemCodes: chosenOf(v) } : {}),
         ...(v.scope !== 'none' && dates ? { committedDates: { start: isoDate(dates.start), completion: isoDate(dates.completion), production: isoDate(dates.production) } } : {}),
       };
-      return api('commitment-approval', `/cases/${kase.id}/commitment`, { body });
+      return post('commitment-approval', '/cases/{id}/commitment', { params: { path: { id: kase.id } }, body });
     },
     changes: () => caseChanges(kase),
     onDone: (_r, v) => message.success(v.scope === 'none' ? '已选择全部按一般程序办理' : '承诺书已提交'),

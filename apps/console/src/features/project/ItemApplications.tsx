@@ -1,6 +1,7 @@
 import { Button, List, Space, Typography } from 'antd';
 import type { CaseItemView } from '../../views';
-import { itemPath, type CaseStep } from './caseSteps';
+import { itemPath } from '../../shared/cases';
+import type { CaseStep } from './caseSteps';
 
 /** The items the enterprise may apply for now (须审批, 一般程序, or revoked), and those sent back for corrections. */
 export function ItemApplications({ items, busy, run }: { items: CaseItemView[]; busy?: string; run: (s: CaseStep) => void }) {
@@ -19,11 +20,11 @@ export function ItemApplications({ items, busy, run }: { items: CaseItemView[]; 
           <List.Item
             actions={[
               i.actions.includes('resubmit') ? (
-                <Button key="resubmit" size="small" type="primary" loading={busy === `resubmit-${i.itemCode}`} data-testid={`resubmit-${i.itemCode}`} onClick={() => run({ key: `resubmit-${i.itemCode}`, path: itemPath(i.itemCode, 'resubmit'), done: '已重新提交，恢复计时' })}>
+                <Button key="resubmit" size="small" type="primary" loading={busy === `resubmit-${i.itemCode}`} data-testid={`resubmit-${i.itemCode}`} onClick={() => run({ key: `resubmit-${i.itemCode}`, target: itemPath(i.itemCode, 'resubmit'), done: '已重新提交，恢复计时' })}>
                   已补正，重新提交
                 </Button>
               ) : (
-                <Button key="apply" size="small" type="primary" loading={busy === `apply-${i.itemCode}`} data-testid={`apply-${i.itemCode}`} onClick={() => run({ key: `apply-${i.itemCode}`, path: itemPath(i.itemCode, 'application'), done: '申请已提交，部门 5 个工作日内受理' })}>
+                <Button key="apply" size="small" type="primary" loading={busy === `apply-${i.itemCode}`} data-testid={`apply-${i.itemCode}`} onClick={() => run({ key: `apply-${i.itemCode}`, target: itemPath(i.itemCode, 'application'), done: '申请已提交，部门 5 个工作日内受理' })}>
                   提交申请
                 </Button>
               ),
@@ -61,7 +62,7 @@ export function DocumentsToSupply({ items, busy, run }: { items: CaseItemView[];
         renderItem={(i) => (
           <List.Item
             actions={[
-              <Button key="supplied" size="small" type="primary" loading={busy === i.itemCode} data-testid={`documents-supplied-${i.itemCode}`} onClick={() => run({ key: i.itemCode, path: itemPath(i.itemCode, 'documents-supplied'), done: '已登记补交' })}>
+              <Button key="supplied" size="small" type="primary" loading={busy === i.itemCode} data-testid={`documents-supplied-${i.itemCode}`} onClick={() => run({ key: i.itemCode, target: itemPath(i.itemCode, 'documents-supplied'), done: '已登记补交' })}>
                 已补交
               </Button>,
             ]}

@@ -1,6 +1,6 @@
 import { Card, Descriptions, Empty, Space, Spin, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
-import type { CheckResultView, IndicatorTargetView, LandCheckView, LandView, ProjectView } from '../../views';
+import type { CheckResultView, IndicatorTargetView, LandCheckView, ProjectView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
 import { dash } from '../../shared/format';
 import { checkStageName, indicatorName } from '../../shared/names';
@@ -26,7 +26,7 @@ interface IndicatorRow {
 
 /** 标准地指标: the agreement's indicators against the plot's, with the latest check of each; officers open the land page. */
 export function LandCard({ p, officer }: { p: ProjectView; officer: boolean }) {
-  const { data, error, isLoading } = useApiOrNull<LandView>('standard-land', `/projects/${p.id}/land`);
+  const { data, error, isLoading } = useApiOrNull('standard-land', '/projects/{projectId}/land', { path: { projectId: p.id } });
   const contract = data?.contract;
   const latest = (stage: string) =>
     (data?.checks ?? [])

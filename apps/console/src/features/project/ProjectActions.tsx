@@ -1,6 +1,6 @@
 import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api';
+import { post } from '../../client';
 import type { ProjectAction, ProjectView } from '../../views';
 import { projectChanges } from '../../shared/changes';
 import { useFormCommand } from '../../shared/commands';
@@ -19,7 +19,7 @@ function ReasonForm({ p, action, onDone, onCancel }: { p: ProjectView; action: O
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
   const { saving, problem, submit } = useFormCommand<{ reason: string }>(form, {
-    send: ({ reason }) => api('project-intake', `/projects/${p.id}/${action}`, { body: { reason } }),
+    send: ({ reason }) => post('project-intake', `/projects/{id}/${action}` as const, { params: { path: { id: p.id } }, body: { reason } }),
     changes: () => projectChanges(p.id),
     onDone: () => {
       message.success(OFFICER_ACTION[action].done);

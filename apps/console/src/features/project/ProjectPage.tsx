@@ -1,7 +1,6 @@
 import { Card, Col, Row, Space, Spin, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import type { Session } from '../../api';
-import type { CaseView, ProjectView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
 import { useApi, useApiOrNull } from '../../shared/query';
 import { isOfficer } from '../../shared/roles';
@@ -19,9 +18,9 @@ export function ProjectPage({ session }: { session: Session }) {
   const enterprise = session.user.role === 'enterprise';
   const officer = isOfficer(session);
 
-  const project = useApi<ProjectView>('project-intake', `/projects/${encodeURIComponent(id)}`);
+  const project = useApi('project-intake', '/projects/{id}', { path: { id } });
   const p = project.data?.id === id || project.data?.code === id ? project.data : undefined;
-  const kase = useApiOrNull<CaseView>('commitment-approval', p ? `/projects/${p.id}/case` : null);
+  const kase = useApiOrNull('commitment-approval', '/projects/{projectId}/case', p ? { path: { projectId: p.id } } : null);
 
   if (!p) {
     return (

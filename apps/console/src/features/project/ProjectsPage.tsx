@@ -3,7 +3,7 @@ import { Card, Select, Space, Switch, Tag, Tooltip, Typography, type TableColumn
 import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import type { Session } from '../../api';
-import type { ProjectView } from '../../views';
+import type { LifecycleStage, ProjectView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
 import { stageName } from '../../shared/names';
 import { PagedTable } from '../../shared/PagedTable';
@@ -15,7 +15,7 @@ import { behindPlan } from './project';
 export function ProjectsPage({ session }: { session: Session }) {
   const enterprise = session.user.role === 'enterprise';
   const wide = session.user.role === 'province-manager' || session.user.role === 'admin';
-  const [stage, setStage] = useState<string>();
+  const [stage, setStage] = useState<LifecycleStage>();
   const [overdue, setOverdue] = useState(false);
   const [zone, setZone] = useState<string>();
   const zones = useZones();
@@ -56,7 +56,7 @@ export function ProjectsPage({ session }: { session: Session }) {
           placeholder="全部阶段"
           style={{ width: 180 }}
           value={stage}
-          onChange={(v?: string) => setStage(v)}
+          onChange={(v?: LifecycleStage) => setStage(v)}
           options={LIFECYCLE_STAGES.map((s) => ({ value: s, label: stageName(s) }))}
         />
         {wide && (
@@ -78,11 +78,11 @@ export function ProjectsPage({ session }: { session: Session }) {
         </Space>
       </Space>
       <ErrorAlert error={zones.error} />
-      <PagedTable<ProjectView>
+      <PagedTable
         key={filterKey}
         service="project-intake"
         path="/projects"
-        params={{ stage, overdue: overdue ? 'true' : undefined, zone }}
+        params={{ query: { stage, overdue: overdue || undefined, zone } }}
         columns={columns}
         size="middle"
         locale={{ emptyText: overdue ? '没有落后于计划的项目' : '暂无项目' }}

@@ -1,5 +1,5 @@
 import { App, Button, Form, Input, Rate, Typography } from 'antd';
-import { api } from '../../api';
+import { post } from '../../client';
 import type { DelegationView } from '../../views';
 import { delegationChanges } from '../../shared/changes';
 import { useFormCommand } from '../../shared/commands';
@@ -14,7 +14,7 @@ export function RatingForm({ delegation }: { delegation: DelegationView }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<RatingValues>();
   const { saving, submit } = useFormCommand<RatingValues>(form, {
-    send: (v) => api('agency', `/delegations/${delegation.id}/rating`, { body: { score: v.score, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) } }),
+    send: (v) => post('agency', '/delegations/{id}/rating', { params: { path: { id: delegation.id } }, body: { score: v.score, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) } }),
     changes: () => delegationChanges(delegation.projectId),
     onDone: () => message.success('感谢您的评价'),
     tell: (text) => message.error(text),

@@ -1,6 +1,6 @@
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api';
+import { post } from '../../client';
 import type { ProjectAction, ProjectView } from '../../views';
 import { projectChanges } from '../../shared/changes';
 import { useFormCommand } from '../../shared/commands';
@@ -30,7 +30,8 @@ function ReportForm({ p, report, permit, onDone, onCancel }: { p: ProjectView; r
   const [form] = Form.useForm<ReportValues>();
   const { saving, problem, submit } = useFormCommand<ReportValues>(form, {
     send: (v) =>
-      api('project-intake', `/projects/${p.id}/${report}`, {
+      post('project-intake', `/projects/{id}/${report}` as const, {
+        params: { path: { id: p.id } },
         body: {
           date: isoDate(v.date),
           ...(report === 'start' ? { permitNumber: v.permitNumber?.trim() } : {}),

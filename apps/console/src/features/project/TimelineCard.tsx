@@ -28,7 +28,7 @@ function actorText(actor: TimelineEntryView['actor']): string {
 
 /** 项目时间线: what happened to the project in every service, a page at a time. */
 export function TimelineCard({ p }: { p: ProjectView }) {
-  const { data, error, isLoading, hasNextPage, fetchNextPage, isFetchingNextPage } = useApiPages<TimelineEntryView>('project-intake', `/projects/${p.id}/timeline`, PAGE_SIZE);
+  const { data, error, isLoading, hasNextPage, fetchNextPage, isFetchingNextPage } = useApiPages('project-intake', '/projects/{id}/timeline', { path: { id: p.id } }, PAGE_SIZE);
   const entries = data?.pages.flatMap((page) => page.items) ?? [];
   const total = data?.pages.at(-1)?.total;
   return (

@@ -39,7 +39,7 @@ function CaseTodos({ kase, reports }: { kase: CaseView; reports: ReactNode[] }) 
   if (applications.length) todos.push(<ItemApplications key="applications" items={applications} busy={busy} run={run} />);
   if (documents.length) todos.push(<DocumentsToSupply key="documents" items={documents} busy={busy} run={run} />);
   if (kase.actions.includes('acceptance-request'))
-    todos.push(<AcceptanceRequest key="acceptance" kase={kase} busy={busy === 'acceptance'} onRequest={() => run({ key: 'acceptance', path: '/acceptance-request', done: '已申请对标验收' })} />);
+    todos.push(<AcceptanceRequest key="acceptance" kase={kase} busy={busy === 'acceptance'} onRequest={() => run({ key: 'acceptance', target: '/acceptance-request', done: '已申请对标验收' })} />);
   if (kase.status === 'ACCEPTANCE_REQUESTED') todos.push(<Alert key="acceptance-requested" type="info" showIcon title={`已于 ${kase.acceptanceRequestedOn ?? '—'} 申请对标验收，等待开发区验收。`} />);
   return <Todos>{[...todos, ...reports]}</Todos>;
 }

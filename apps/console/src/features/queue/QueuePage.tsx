@@ -2,7 +2,7 @@ import { AutoComplete, Button, Card, Input, Select, Space, Table, Tag, Typograph
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Session } from '../../api';
-import type { CatalogueView, Page, QueueEntryView } from '../../views';
+import type { QueueEntryView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
 import { chinaToday } from '../../shared/format';
 import { useApi } from '../../shared/query';
@@ -52,12 +52,12 @@ export function QueuePage({ session }: { session: Session }) {
   // Province-wide people pick a zone (the queue is a zone's work list); they start with the first.
   const queueZone = zone ?? (session.user.zones.length ? undefined : all[0]?.code);
   const catalogueZone = zone ?? session.user.zones[0] ?? myZones[0]?.code;
-  const catalogue = useApi<CatalogueView>('commitment-approval', catalogueZone ? `/catalogue/${encodeURIComponent(catalogueZone)}` : null);
+  const catalogue = useApi('commitment-approval', '/catalogue/{zone}', catalogueZone ? { path: { zone: catalogueZone } } : null);
   const departments = [...new Set((catalogue.data?.items ?? []).map((i) => i.department))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
 
   // Wait for the zones when the person has none of its own (the queue is asked per zone).
   const ready = !!queueZone || session.user.zones.length > 0;
-  const { data, error, isFetching, refetch } = useApi<Page<QueueEntryView>>('commitment-approval', ready ? '/queue' : null, { page, pageSize, zone: queueZone, department }, { keepPrevious: true });
+  const { data, error, isFetching, refetch } = useApi('commitment-approval', '/queue', ready ? { query: { page, pageSize, zone: queueZone, department } } : null, { keepPrevious: true });
 
   const entries = data?.items ?? [];
   const counts = { red: 0, amber: 0, green: 0 };

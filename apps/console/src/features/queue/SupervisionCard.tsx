@@ -24,11 +24,11 @@ export function SupervisionCard() {
             key: 'acceptance',
             label: '对标验收申请',
             children: (
-              <PagedTable<CaseSummaryView>
+              <PagedTable
                 data-testid="supervision-acceptance"
                 service="commitment-approval"
                 path="/cases"
-                params={{ status: 'ACCEPTANCE_REQUESTED' }}
+                params={{ query: { status: 'ACCEPTANCE_REQUESTED' } }}
                 locale={{ emptyText: '暂无待验收的项目' }}
                 columns={[project, enterprise, { title: '申请日期', dataIndex: 'acceptanceRequestedOn' }]}
               />
@@ -38,11 +38,11 @@ export function SupervisionCard() {
             key: 'rectifying',
             label: '验收未通过整改中',
             children: (
-              <PagedTable<CaseSummaryView>
+              <PagedTable
                 data-testid="supervision-rectifying"
                 service="commitment-approval"
                 path="/cases"
-                params={{ status: 'RECTIFYING' }}
+                params={{ query: { status: 'RECTIFYING' } }}
                 locale={{ emptyText: '暂无整改中的项目' }}
                 columns={[project, enterprise, { title: '整改期限', dataIndex: 'rectifyBy' }]}
               />

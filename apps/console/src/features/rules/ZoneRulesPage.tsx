@@ -1,11 +1,12 @@
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, type Session } from '../../api';
-import type { Page, ZoneRulesView } from '../../views';
+import type { Session } from '../../api';
+import { post } from '../../client';
+import type { ZoneRulesView } from '../../views';
 import { onFields, useFormCommand } from '../../shared/commands';
 import { ErrorAlert, Problems } from '../../shared/errors';
-import { chinaToday, tid, ymd } from '../../shared/format';
+import { chinaToday, tid, day } from '../../shared/format';
 import { useApi } from '../../shared/query';
 import { useZones } from '../../shared/zones';
 
@@ -39,9 +40,8 @@ export function ZoneRulesPage({ session }: { session: Session }) {
   const mine = session.user.zones.length ? session.user.zones : zones.map((z) => z.code);
   const [zone, setZone] = useState<string>(session.user.zones[0] ?? '');
   const current = zone || mine[0] || '';
-  const path = current ? `/settings/zones/${encodeURIComponent(current)}` : null;
-  const inForce = useApi<ZoneRulesView>('commitment-approval', path);
-  const versions = useApi<Page<ZoneRulesView>>('commitment-approval', path && `${path}/versions`, { pageSize: 50 });
+  const inForce = useApi('commitment-approval', '/settings/zones/{zone}', current ? { path: { zone: current } } : null);
+  const versions = useApi('commitment-approval', '/settings/zones/{zone}/versions', current ? { path: { zone: current }, query: { pageSize: 50 } } : null);
   const [form] = Form.useForm<PublishValues>();
   const today = chinaToday();
   const rules = inForce.data;
@@ -49,7 +49,7 @@ export function ZoneRulesPage({ session }: { session: Session }) {
   const { saving, problems, submit } = useFormCommand<PublishValues, ZoneRulesView>(form, {
     send: (v) => {
       const changed = Object.fromEntries(SETTINGS.filter((s) => v[s.key] !== undefined && v[s.key] !== null && v[s.key] !== rules?.[s.key]).map((s) => [s.key, v[s.key]]));
-      return api<ZoneRulesView>('commitment-approval', `/settings/zones/${encodeURIComponent(current)}/versions`, { body: { effectiveFrom: ymd(v.effectiveFrom), ...(v.note?.trim() ? { note: v.note.trim() } : {}), ...changed } });
+      return post('commitment-approval', '/settings/zones/{zone}/versions', { params: { path: { zone: current } }, body: { effectiveFrom: day(v.effectiveFrom), ...(v.note?.trim() ? { note: v.note.trim() } : {}), ...changed } });
     },
     changes: () => [['commitment-approval', `/settings/zones/${encodeURIComponent(current)}`]],
     rename: onFields(['effectiveFrom', 'note', ...SETTINGS.map((s) => s.key)]),
