@@ -1,23 +1,15 @@
 import { REGIONAL_ASSESSMENTS, REQUIRED_ASSESSMENTS } from '@devzone/contracts/names';
 import { App, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import { post } from '../../client';
-import type { PlotView, ServicingLevel } from '../../views';
+import type { CreatePlotRequest, PlotView } from '../../views';
 import { useFormCommand } from '../../shared/commands';
 import { conflictReasons, errorText } from '../../shared/errors';
 import { tid } from '../../shared/format';
 import { useZones } from '../../shared/zones';
 import { REQUIRED, SERVICING_LEVELS } from './PlotDetail';
 
-interface PlotForm {
-  code: string;
-  zoneCode: string;
-  location: string;
-  areaMu: number;
-  landUse: string;
-  industries: string[];
-  assessments: string[];
-  servicingLevel: ServicingLevel;
-}
+/** The form's fields: the service's request without the indicators (the zone's template gives them). */
+type PlotForm = Omit<CreatePlotRequest, 'indicators'>;
 
 /** 登记地块: a new plot (准备中) with the zone's indicator template. */
 export function CreatePlotModal({ zones, onClose }: { zones: string[]; onClose: () => void }) {
