@@ -6,7 +6,7 @@ import { useFormCommand } from '../../shared/commands';
 import { Problems } from '../../shared/errors';
 import { tid, yuan } from '../../shared/format';
 import { checkStageName, indicatorName, unitName } from '../../shared/names';
-import { caseOf, checkState, lapsed, STAGES, stateOf } from './checks';
+import { caseOf, lapsed, STAGES, stateOf } from './checks';
 import { targetText } from './indicators';
 
 interface CheckValues {
@@ -15,26 +15,39 @@ interface CheckValues {
 }
 
 /**
- * 指标核验: the officer measures the agreed indicators of a stage. The stage first
- * open (not checked, or rectifying within its period) is offered; a rectifying
- * stage takes its re-check; a stage with a verdict takes no more.
+ * 指标核验: the officer measures the agreed indicators of a stage. The stages that may be
+ * checked today are the land view's `checkableStages` (a first check, or the re-check of a
+ * stage rectifying within its period); the first of them is offered, the others are shown
+ * but not chosen. A checkable stage with a case takes its re-check. Shown when the land
+ * view's actions include 'land-checks'; re-mounted (keyed) when `checkable` changes.
  */
-export function CheckForm({ projectId, agreement, checks, onChecked }: { projectId: string; agreement: AgreementView; checks: LandCheckView[]; onChecked: (c: LandCheckView) => void }) {
+export function CheckForm({
+  projectId,
+  agreement,
+  checks,
+  checkable,
+  onChecked,
+}: {
+  projectId: string;
+  agreement: AgreementView;
+  checks: LandCheckView[];
+  checkable: readonly CheckStage[];
+  onChecked: (c: LandCheckView) => void;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<CheckValues>();
-  const firstOpen = STAGES.find((s) => {
-    const c = caseOf(checks, s);
-    return !c || (stateOf(c) === 'rectifying' && !lapsed(c));
-  });
-  const stage = (Form.useWatch('stage', form) as string | undefined) ?? firstOpen ?? 'completion';
+  const first = checkable[0] ?? 'completion';
+  const watched = Form.useWatch('stage', form) as CheckStage | undefined;
+  const stage = watched && checkable.includes(watched) ? watched : first;
   const current = caseOf(checks, stage);
-  const recheck = !!current && stateOf(current) === 'rectifying' && !lapsed(current);
-  const closed = !!current && !recheck;
+  const recheck = !!current;
   const targets = agreement.indicators.filter((t) => t.stage === stage);
-  const stageLabel = (s: string) => {
+  // Only words: why a stage that is not checkable today takes no check.
+  const stageLabel = (s: CheckStage) => {
     const c = caseOf(checks, s);
     if (!c) return checkStageName(s);
-    return `${checkStageName(s)}（${stateOf(c) === 'rectifying' ? (lapsed(c) ? '整改期满' : '复查') : '已有结论'}）`;
+    if (checkable.includes(s)) return `${checkStageName(s)}（复查）`;
+    return `${checkStageName(s)}（${lapsed(c, checkable) ? '整改期满' : '已有结论'}）`;
   };
 
   const { saving, problems, validateAndSubmit, clearProblems } = useFormCommand<CheckValues, LandCheckView>(form, {
@@ -58,11 +71,11 @@ export function CheckForm({ projectId, agreement, checks, onChecked }: { project
 
   return (
     <Card title={recheck ? `指标核验 · ${checkStageName(stage)}复查` : '指标核验'} data-testid="check-form">
-      <Form form={form} layout="vertical" initialValues={{ stage: firstOpen ?? 'completion' }}>
+      <Form form={form} layout="vertical" initialValues={{ stage: first }}>
         <Form.Item name="stage" label="核验阶段" rules={[{ required: true, message: '请选择核验阶段' }]} style={{ maxWidth: 260 }}>
-          <Select data-testid="check-stage" options={STAGES.map((s) => ({ value: s, label: stageLabel(s) }))} onChange={clearProblems} />
+          <Select data-testid="check-stage" options={STAGES.map((s) => ({ value: s, label: stageLabel(s), disabled: !checkable.includes(s) }))} onChange={clearProblems} />
         </Form.Item>
-        {current && recheck && (
+        {current && (
           <Alert
             type="warning"
             showIcon
@@ -70,15 +83,6 @@ export function CheckForm({ projectId, agreement, checks, onChecked }: { project
             {...tid('recheck-notice')}
             title={`本次为${checkStageName(stage)}的复查`}
             description={`${current.checkedOn} 核验未通过，整改期限至 ${current.rectifyBy ?? '—'}。复查全部达标的，整改完成、不计违约金；仍有指标未达标的，按本次实测值核定违约金。`}
-          />
-        )}
-        {current && closed && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 16 }}
-            {...tid('check-closed')}
-            title={lapsed(current) ? `${checkStageName(stage)}整改期限已于 ${current.rectifyBy} 届满，不能再复查，违约金按逾期核定` : `${checkStageName(stage)}已有结论（${checkState(current)[1]}），不再核验`}
           />
         )}
         {targets.length === 0 ? (
@@ -95,14 +99,14 @@ export function CheckForm({ projectId, agreement, checks, onChecked }: { project
                     { type: 'number', min: 0, message: '实测值应为非负数' },
                   ]}
                 >
-                  <InputNumber data-testid={`measure-${t.code}`} min={0} style={{ width: '100%' }} suffix={unitName(t.unit) || undefined} placeholder="实测值" disabled={closed} />
+                  <InputNumber data-testid={`measure-${t.code}`} min={0} style={{ width: '100%' }} suffix={unitName(t.unit) || undefined} placeholder="实测值" />
                 </Form.Item>
               </Col>
             ))}
           </Row>
         )}
         <Problems problems={problems} title="未能核验" />
-        <Button type="primary" data-testid="check-submit" loading={saving} disabled={!targets.length || closed} onClick={() => void validateAndSubmit()}>
+        <Button type="primary" data-testid="check-submit" loading={saving} disabled={!targets.length} onClick={() => void validateAndSubmit()}>
           {recheck ? '提交复查' : '提交核验'}
         </Button>
       </Form>

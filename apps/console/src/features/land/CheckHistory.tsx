@@ -1,10 +1,10 @@
 import { Card, Space, Table, Tag, Typography } from 'antd';
-import type { InterimReportView, LandCheckView } from '../../views';
+import type { CheckStage, InterimReportView, LandCheckView } from '../../views';
 import { indicatorName, checkStageName, unitName } from '../../shared/names';
 import { CheckStateTag, ResultTable } from './CheckResultCard';
 
 /** 历次核验: every check stage's case, newest first, with its first check and re-check. */
-export function PastChecksCard({ checks }: { checks: LandCheckView[] }) {
+export function PastChecksCard({ checks, checkable }: { checks: LandCheckView[]; checkable: readonly CheckStage[] }) {
   const rows = [...checks].reverse();
   return (
     <Card title="历次核验" data-testid="past-checks">
@@ -36,7 +36,7 @@ export function PastChecksCard({ checks }: { checks: LandCheckView[] }) {
             key: 'recheck',
             render: (_: unknown, c) => (c.recheck ? <Tag color={c.recheck.passed ? 'green' : 'red'}>{`${c.recheck.checkedOn} ${c.recheck.passed ? '通过' : '未通过'}`}</Tag> : '—'),
           },
-          { title: '状态', key: 'state', render: (_: unknown, c) => <CheckStateTag check={c} /> },
+          { title: '状态', key: 'state', render: (_: unknown, c) => <CheckStateTag check={c} checkable={checkable} /> },
           { title: '未达标指标', key: 'failed', render: (_: unknown, c) => (c.recheck?.results ?? c.results).filter((r) => !r.passed).map((r) => r.nameZh || indicatorName(r.code)).join('、') || '—' },
           { title: '整改期限', dataIndex: 'rectifyBy', render: (d: string | null) => d ?? '—' },
         ]}

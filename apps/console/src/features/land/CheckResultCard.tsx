@@ -1,13 +1,14 @@
 import { Card, Divider, Result, Space, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { CheckResultView, LandCheckView } from '../../views';
+import type { CheckResultView, CheckStage, LandCheckView } from '../../views';
 import { tid, yuan } from '../../shared/format';
 import { checkStageName, indicatorName, unitName } from '../../shared/names';
 import { checkState, lapsed, lastDate, PENALTY_REASON_ZH, stateOf } from './checks';
 import { targetText } from './indicators';
 
-export const CheckStateTag = ({ check }: { check: LandCheckView }) => {
-  const [color, text] = checkState(check);
+/** The case's state; `checkable`: the land view's checkableStages (a rectifying case whose stage is not among them has lapsed). */
+export const CheckStateTag = ({ check, checkable }: { check: LandCheckView; checkable: readonly CheckStage[] }) => {
+  const [color, text] = checkState(check, checkable);
   return (
     <Tag color={color} {...tid(`check-state-${check.stage}`)}>
       {text}
@@ -39,7 +40,7 @@ export function ResultTable({ results }: { results: CheckResultView[] }) {
 }
 
 /** A case's latest check (the re-check when there is one) and what follows from it. */
-export function CheckResultCard({ check, latest }: { check: LandCheckView; latest?: boolean }) {
+export function CheckResultCard({ check, checkable, latest }: { check: LandCheckView; checkable: readonly CheckStage[]; latest?: boolean }) {
   const re = check.recheck ?? null;
   const state = stateOf(check);
   const passedNow = re ? re.passed : check.passed;
@@ -51,7 +52,7 @@ export function CheckResultCard({ check, latest }: { check: LandCheckView; lates
     detail = (
       <Space orientation="vertical" size={4}>
         <Typography.Text strong data-testid="check-rectify">
-          {lapsed(check) ? `整改期限 ${check.rectifyBy} 已届满，待核定违约金` : `整改期限：${check.rectifyBy ?? '—'}，期限内复查`}
+          {lapsed(check, checkable) ? `整改期限 ${check.rectifyBy} 已届满，待核定违约金` : `整改期限：${check.rectifyBy ?? '—'}，期限内复查`}
         </Typography.Text>
         <Typography.Text type="warning" data-testid="check-penalty">
           暂不计违约金；复查仍未达标或逾期未复查通过的，按约定核定违约金（按本次实测为 {yuan(check.consequence?.penaltyFen)}）

@@ -65,9 +65,9 @@ function IdleState({ idle, contract, project }: { idle: IdleLandView | null; con
   );
 }
 
-/** 闲置土地 on 出让 land: the assessment, construction progress (officers and the enterprise file it) and government-caused delays (officers). */
+/** 闲置土地 on 出让 land: the assessment, construction progress (`mayReport`: the land view lists 'construction-progress') and government-caused delays (`mayExempt`: 'idle-exemption'). */
 export function IdleLandCard({
-  officer,
+  mayExempt,
   mayReport,
   project,
   contract,
@@ -75,7 +75,7 @@ export function IdleLandCard({
   progress,
   exemptions,
 }: {
-  officer: boolean;
+  mayExempt: boolean;
   mayReport: boolean;
   project: LandProjectView;
   contract: ContractView;
@@ -95,7 +95,7 @@ export function IdleLandCard({
               填报施工进度
             </Button>
           )}
-          {officer && (
+          {mayExempt && (
             <Button onClick={() => setOpen('exemption')} {...tid('exemption-open')}>
               登记政府原因迟延
             </Button>
@@ -140,8 +140,8 @@ export function IdleLandCard({
           { title: '期间', key: 'span', render: (_: unknown, e) => (e.to ? `${e.from} 至 ${e.to}` : `${e.from} 起（仍在持续）`) },
         ]}
       />
-      {open === 'progress' && <ProgressModal project={project} onClose={() => setOpen(undefined)} />}
-      {open === 'exemption' && <ExemptionModal projectId={project.projectId} onClose={() => setOpen(undefined)} />}
+      {open === 'progress' && mayReport && <ProgressModal project={project} onClose={() => setOpen(undefined)} />}
+      {open === 'exemption' && mayExempt && <ExemptionModal projectId={project.projectId} onClose={() => setOpen(undefined)} />}
     </Card>
   );
 }

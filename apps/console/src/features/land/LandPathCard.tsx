@@ -6,15 +6,15 @@ import { LAND_PATH_ZH } from '../../shared/names';
 import { LeaseForm } from './LeaseForm';
 import { PATH_COLOR, roleName } from './paths';
 
-/** The secured path and its document: 标准地 or grant contract, 不动产权证, lease, or no new land (an officer (`mayAct`) may record a lease instead). */
+/** The secured path and its document: 标准地 or grant contract, 不动产权证, lease, or no new land (a lease may replace it when the land view lists 'lease': `mayLease`). */
 export function LandPathCard({
-  mayAct,
+  mayLease,
   project,
   path: p,
   contract,
   plot,
 }: {
-  mayAct: boolean;
+  mayLease: boolean;
   project: LandProjectView;
   path: LandPathView;
   contract: ContractView | null;
@@ -64,8 +64,7 @@ export function LandPathCard({
       title="项目用地方式"
       {...tid('land-path')}
       extra={
-        p.path === 'none' &&
-        mayAct &&
+        mayLease &&
         !leasing && (
           <Button onClick={() => setLeasing(true)} {...tid('lease-instead')}>
             改为租赁厂房
@@ -89,7 +88,7 @@ export function LandPathCard({
           ...doc,
         ]}
       />
-      {leasing && p.path === 'none' && (
+      {leasing && mayLease && (
         <>
           <Divider titlePlacement="start" plain>
             登记租赁厂房

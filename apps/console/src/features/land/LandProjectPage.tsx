@@ -2,10 +2,9 @@ import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { Session } from '../../api';
-import type { LandCheckView, LandProjectView } from '../../views';
+import type { LandAction, LandCheckView, LandProjectView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
 import { useApi } from '../../shared/query';
-import { isOfficer } from '../../shared/roles';
 import { StageTag } from '../../shared/tags';
 import { useZones } from '../../shared/zones';
 import { PastChecksCard, InterimReportsCard } from './CheckHistory';
@@ -58,16 +57,17 @@ function ProjectLandCard({ project, zone }: { project: LandProjectView; zone: st
 /**
  * /land/:projectId — 项目用地: how the project's land is secured (标准地: matching, reservation,
  * transfer with the agreement; otherwise a grant, own land or a lease); the indicator checks with
- * their rectification; construction progress and idle land. Officers record; the enterprise reports progress.
+ * their rectification; construction progress and idle land. What the signed-in user may do here is the
+ * land view's `actions` (and each plot's): a form or button is shown exactly when its action is listed.
+ * Without a land view (the project is unknown to standard-land, or not the user's: 404) the page shows why.
  */
-export function LandProjectPage({ session }: { session: Session }) {
+export function LandProjectPage(_props: { session: Session }) {
   const { projectId = '' } = useParams();
   const land = useApi('standard-land', '/projects/{projectId}/land', { path: { projectId } });
   const intake = useApi('project-intake', '/projects/{id}', { path: { id: projectId } });
   const { zoneName } = useZones();
   const [justChecked, setJustChecked] = useState<LandCheckView>();
   const data = land.data;
-  const officer = isOfficer(session);
 
   if (land.isLoading) return <Card title="项目用地" loading />;
   if (!data)
@@ -80,6 +80,8 @@ export function LandProjectPage({ session }: { session: Session }) {
   const { project, plot, contract } = data;
   const path = data.path ?? null;
   const agreement = contract?.agreement ?? null;
+  const may = (action: LandAction) => data.actions.includes(action);
+  const checkable = data.checkableStages;
   // The case just checked, or the one last checked or re-checked.
   const shownCheck = justChecked ?? [...data.checks].sort((x, y) => (lastDate(x) < lastDate(y) ? -1 : lastDate(x) > lastDate(y) ? 1 : 0)).at(-1);
   const zone = intake.data?.zoneName ?? zoneName(project.zoneCode);
@@ -88,23 +90,23 @@ export function LandProjectPage({ session }: { session: Session }) {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="land-project">
       <ProjectLandCard project={project} zone={zone} />
-      {path && <LandPathCard mayAct={officer} project={project} path={path} contract={contract} plot={plot} />}
-      {!path && !contract && !project.usesStandardLand && <SecureLandCard mayAct={officer} project={project} />}
+      {path && <LandPathCard mayLease={may('lease')} project={project} path={path} contract={contract} plot={plot} />}
+      {!path && !contract && !project.usesStandardLand && <SecureLandCard actions={data.actions} project={project} />}
       {!contract && plot && <ReservedPlotCard project={project} plot={plot} counterparties={counterparties} />}
-      {!contract && !plot && project.usesStandardLand && <PlotMatchesCard mayAct={officer} project={project} counterparties={counterparties} />}
+      {!contract && !plot && project.usesStandardLand && <PlotMatchesCard project={project} counterparties={counterparties} />}
       {contract && plot && agreement && (
         <>
           <ContractCard contract={contract} agreement={agreement} plot={plot} />
-          {officer && <CheckForm projectId={project.projectId} agreement={agreement} checks={data.checks} onChecked={setJustChecked} />}
-          {shownCheck && <CheckResultCard check={shownCheck} latest={!justChecked} />}
-          <PastChecksCard checks={data.checks} />
+          {may('land-checks') && <CheckForm key={checkable.join()} projectId={project.projectId} agreement={agreement} checks={data.checks} checkable={checkable} onChecked={setJustChecked} />}
+          {shownCheck && <CheckResultCard check={shownCheck} checkable={checkable} latest={!justChecked} />}
+          <PastChecksCard checks={data.checks} checkable={checkable} />
           <InterimReportsCard reports={data.interimReports} />
         </>
       )}
       {contract && (
         <IdleLandCard
-          officer={officer}
-          mayReport={officer || session.user.role === 'enterprise'}
+          mayExempt={may('idle-exemption')}
+          mayReport={may('construction-progress')}
           project={project}
           contract={contract}
           idle={data.idleLand ?? null}

@@ -1,6 +1,7 @@
 import { REGIONAL_ASSESSMENTS, REQUIRED_ASSESSMENTS } from '@devzone/contracts/names';
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import type { PlotView } from '../../views';
+import { ReasonList } from '../../shared/errors';
 import { useZones } from '../../shared/zones';
 import { IndicatorTable } from './indicators';
 
@@ -14,10 +15,13 @@ export const SERVICING_LEVELS: { value: string; label: string }[] = [
 ];
 const servicingName = (v: string) => SERVICING_LEVELS.find((s) => s.value === v)?.label ?? v;
 
-/** A plot's zone, site conditions, regional assessments and indicators (a row of 标准地地块 opened). */
+/**
+ * A plot's zone, site conditions, regional assessments and indicators (a row of 标准地地块 opened);
+ * for a plot in preparation, what keeps it from being published (the service's `publishBlockers`:
+ * missing required assessments, site not serviced, no indicators).
+ */
 export function PlotDetail({ plot }: { plot: PlotView }) {
   const { zoneName } = useZones();
-  const missing = REQUIRED_ASSESSMENTS.filter((a) => !plot.assessments.includes(a));
   return (
     <div data-testid={`plot-detail-${plot.code}`}>
       <Descriptions
@@ -40,10 +44,23 @@ export function PlotDetail({ plot }: { plot: PlotView }) {
                     {plot.assessments.includes(k) ? '（已完成）' : '（未完成）'}
                   </Tag>
                 ))}
-                {missing.length > 0 && <Typography.Text type="danger">尚缺 {missing.length} 项必需评估</Typography.Text>}
               </Space>
             ),
           },
+          ...(plot.publishBlockers.length
+            ? [
+                {
+                  key: 'blockers',
+                  label: '尚不能发布',
+                  span: 3,
+                  children: (
+                    <Typography.Paragraph type="danger" style={{ marginBottom: 0 }}>
+                      <ReasonList reasons={plot.publishBlockers.map((b) => b.zh)} testId={`publish-blockers-${plot.code}`} />
+                    </Typography.Paragraph>
+                  ),
+                },
+              ]
+            : []),
           { key: 'template', label: '指标来源', children: plot.templateVersion ? `开发区模板（第 ${plot.templateVersion} 版）` : '单独设定' },
           ...(plot.reservedOn ? [{ key: 'reservedOn', label: '预留日期', children: plot.reservedOn }] : []),
         ]}

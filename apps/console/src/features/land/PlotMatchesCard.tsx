@@ -9,9 +9,9 @@ import { usePlotCommand } from './usePlotCommand';
 
 /**
  * 地块匹配: the zone's plots that fit the project (and those that do not, with why).
- * The match rows carry no actions: officers (`mayAct`) reserve or transfer a matching plot.
+ * 预留 and 出让 of a matching plot are shown as its row's `actions` (for this project) list them.
  */
-export function PlotMatchesCard({ mayAct, project, counterparties }: { mayAct: boolean; project: LandProjectView; counterparties: string[] }) {
+export function PlotMatchesCard({ project, counterparties }: { project: LandProjectView; counterparties: string[] }) {
   const { data, error, isFetching } = useApi('standard-land', '/projects/{projectId}/plot-matches', { path: { projectId: project.projectId } });
   const { run, busy } = usePlotCommand(project.projectId, '不能预留');
   const [transferring, setTransferring] = useState<PlotMatchView>();
@@ -39,14 +39,18 @@ export function PlotMatchesCard({ mayAct, project, counterparties }: { mayAct: b
             title: '操作',
             key: 'actions',
             render: (_: unknown, r) =>
-              mayAct ? (
+              r.actions.includes('reserve') || r.actions.includes('transfer') ? (
                 <Space>
-                  <Button size="small" type="primary" data-testid={`reserve-${r.plotCode}`} loading={busy === r.plotCode} onClick={() => run({ code: r.plotCode, action: 'reserve', done: `地块 ${r.plotCode} 已为本项目预留` })}>
-                    预留
-                  </Button>
-                  <Button size="small" data-testid={`transfer-${r.plotCode}`} onClick={() => setTransferring(r)}>
-                    出让
-                  </Button>
+                  {r.actions.includes('reserve') && (
+                    <Button size="small" type="primary" data-testid={`reserve-${r.plotCode}`} loading={busy === r.plotCode} onClick={() => run({ code: r.plotCode, action: 'reserve', done: `地块 ${r.plotCode} 已为本项目预留` })}>
+                      预留
+                    </Button>
+                  )}
+                  {r.actions.includes('transfer') && (
+                    <Button size="small" data-testid={`transfer-${r.plotCode}`} onClick={() => setTransferring(r)}>
+                      出让
+                    </Button>
+                  )}
                 </Space>
               ) : (
                 '—'

@@ -24,8 +24,12 @@ interface IndicatorRow {
   checkedOn: string | null;
 }
 
-/** 标准地指标: the agreement's indicators against the plot's, with the latest check of each; officers open the land page. */
-export function LandCard({ p, officer }: { p: ProjectView; officer: boolean }) {
+/**
+ * 标准地指标: the agreement's indicators against the plot's, with the latest check of each. The land
+ * page is linked once there is a contract and the land view lists an action the user may take there;
+ * without a land view (404: the project is unknown to standard-land) there is no link.
+ */
+export function LandCard({ p }: { p: ProjectView; officer: boolean }) {
   const { data, error, isLoading } = useApiOrNull('standard-land', '/projects/{projectId}/land', { path: { projectId: p.id } });
   const contract = data?.contract;
   const latest = (stage: string) =>
@@ -122,7 +126,7 @@ export function LandCard({ p, officer }: { p: ProjectView; officer: boolean }) {
     );
   };
   return (
-    <Card title="标准地指标" extra={officer && contract ? <Link to={`/land/${p.id}`}>标准地详情</Link> : null} data-testid="land">
+    <Card title="标准地指标" extra={contract && data?.actions.length ? <Link to={`/land/${p.id}`}>标准地详情</Link> : null} data-testid="land">
       <ErrorAlert error={error} />
       {body()}
     </Card>
