@@ -48,3 +48,36 @@ export const REGIONAL_ASSESSMENTS = {
 export type RegionalAssessment = keyof typeof REGIONAL_ASSESSMENTS;
 /** The assessments a plot needs before it can be offered as 标准地. */
 export const REQUIRED_ASSESSMENTS: RegionalAssessment[] = ['energy', 'environment', 'flood', 'soil-water', 'water-resource', 'mineral-overlay', 'geohazard'];
+
+/** A project's planned milestones (开工, 竣工, 投产). */
+export const MILESTONE_NAMES_ZH = { start: '开工', completion: '竣工', production: '投产' } as const;
+
+export const LAND_PATHS = ['standard-land', 'grant', 'own-land', 'lease', 'none'] as const;
+/**
+ * How a project secures its land. 'standard-land': a 标准地 plot transferred with its
+ * performance agreement (land.contract-signed); 'grant': an ordinary 招拍挂 出让 contract;
+ * 'own-land': land the enterprise already holds (不动产权证); 'lease': leased or standard
+ * factory buildings; 'none': no new land needed.
+ */
+export type LandPath = (typeof LAND_PATHS)[number];
+export const LAND_PATH_ZH: Record<LandPath, string> = {
+  'standard-land': '标准地',
+  grant: '招拍挂出让',
+  'own-land': '自有用地',
+  lease: '租赁厂房',
+  none: '无新增用地',
+};
+
+/** 标准地 control indicators (domain.md §3) by code; their units and stages: apps/standard-land/src/domain/indicators.ts. */
+export const INDICATOR_NAMES_ZH = {
+  'investment-intensity': '固定资产投资强度',
+  'floor-area-ratio': '容积率',
+  'building-coverage': '建筑系数',
+  'admin-land-share': '行政办公及生活服务设施用地所占比重',
+  'green-ratio': '绿地率',
+  'tax-per-mu': '亩均税收',
+  'output-per-mu': '亩均产值',
+  'value-added-per-energy': '单位能耗增加值',
+  'value-added-per-emission': '单位排放增加值',
+  'rd-intensity': '研发经费支出占营业收入比重',
+} as const;

@@ -1,3 +1,4 @@
+import { INDICATOR_NAMES_ZH } from '@devzone/contracts/names';
 /**
  * 标准地 control indicators (domain.md §3): what each one measures, its unit,
  * whether more is better, and when it is checked.
@@ -12,16 +13,16 @@ export interface IndicatorDefinition {
 }
 
 export const INDICATORS: Record<string, IndicatorDefinition> = {
-  'investment-intensity': { code: 'investment-intensity', nameZh: '固定资产投资强度', unit: '万元/亩', defaultStage: 'completion' },
-  'floor-area-ratio': { code: 'floor-area-ratio', nameZh: '容积率', unit: 'ratio', defaultStage: 'completion' },
-  'building-coverage': { code: 'building-coverage', nameZh: '建筑系数', unit: '%', defaultStage: 'completion' },
-  'admin-land-share': { code: 'admin-land-share', nameZh: '行政办公及生活服务设施用地所占比重', unit: '%', defaultStage: 'completion' },
-  'green-ratio': { code: 'green-ratio', nameZh: '绿地率', unit: '%', defaultStage: 'completion' },
-  'tax-per-mu': { code: 'tax-per-mu', nameZh: '亩均税收', unit: '万元/亩·年', defaultStage: 'full-production' },
-  'output-per-mu': { code: 'output-per-mu', nameZh: '亩均产值', unit: '万元/亩·年', defaultStage: 'full-production' },
-  'value-added-per-energy': { code: 'value-added-per-energy', nameZh: '单位能耗增加值', unit: '万元/吨标煤', defaultStage: 'full-production' },
-  'value-added-per-emission': { code: 'value-added-per-emission', nameZh: '单位排放增加值', unit: '万元/吨', defaultStage: 'full-production' },
-  'rd-intensity': { code: 'rd-intensity', nameZh: '研发经费支出占营业收入比重', unit: '%', defaultStage: 'full-production' },
+  'investment-intensity': { code: 'investment-intensity', nameZh: INDICATOR_NAMES_ZH['investment-intensity'], unit: '万元/亩', defaultStage: 'completion' },
+  'floor-area-ratio': { code: 'floor-area-ratio', nameZh: INDICATOR_NAMES_ZH['floor-area-ratio'], unit: 'ratio', defaultStage: 'completion' },
+  'building-coverage': { code: 'building-coverage', nameZh: INDICATOR_NAMES_ZH['building-coverage'], unit: '%', defaultStage: 'completion' },
+  'admin-land-share': { code: 'admin-land-share', nameZh: INDICATOR_NAMES_ZH['admin-land-share'], unit: '%', defaultStage: 'completion' },
+  'green-ratio': { code: 'green-ratio', nameZh: INDICATOR_NAMES_ZH['green-ratio'], unit: '%', defaultStage: 'completion' },
+  'tax-per-mu': { code: 'tax-per-mu', nameZh: INDICATOR_NAMES_ZH['tax-per-mu'], unit: '万元/亩·年', defaultStage: 'full-production' },
+  'output-per-mu': { code: 'output-per-mu', nameZh: INDICATOR_NAMES_ZH['output-per-mu'], unit: '万元/亩·年', defaultStage: 'full-production' },
+  'value-added-per-energy': { code: 'value-added-per-energy', nameZh: INDICATOR_NAMES_ZH['value-added-per-energy'], unit: '万元/吨标煤', defaultStage: 'full-production' },
+  'value-added-per-emission': { code: 'value-added-per-emission', nameZh: INDICATOR_NAMES_ZH['value-added-per-emission'], unit: '万元/吨', defaultStage: 'full-production' },
+  'rd-intensity': { code: 'rd-intensity', nameZh: INDICATOR_NAMES_ZH['rd-intensity'], unit: '%', defaultStage: 'full-production' },
 };
 
 export type Comparator = 'gte' | 'lte' | 'range';

@@ -1,3 +1,4 @@
+import { MILESTONE_NAMES_ZH } from '../../names';
 /**
  * approval.* events that project-intake consumes. Defined here, ahead of the
  * commitment-approval service (issue 4), from domain.md §2.1; that service
@@ -384,6 +385,6 @@ export class CommitmentDateMissedV1 {
   @IsIn(['warning', 'record']) level!: 'warning' | 'record';
 }
 
-export const COMMITTED_MILESTONE_ZH: Record<CommitmentDateMissedV1['milestone'], string> = { start: '开工', completion: '竣工', production: '投产' };
+export const COMMITTED_MILESTONE_ZH: Record<CommitmentDateMissedV1['milestone'], string> = MILESTONE_NAMES_ZH;
 
 export const CommitmentDateMissed = defineEvent({ type: 'approval.commitment-date-missed', version: 1, topic: Topics.approval, payload: CommitmentDateMissedV1, title: '承诺日期逾期' });

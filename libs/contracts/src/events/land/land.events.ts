@@ -197,20 +197,7 @@ export const IdleLand = defineEvent({ type: 'land.idle-land', version: 1, topic:
 
 // ── Land paths: how a project secures its land when it is not on 标准地 ──
 
-export const LAND_PATHS = ['standard-land', 'grant', 'own-land', 'lease', 'none'] as const;
-/**
- * 'standard-land': a 标准地 plot transferred with its performance agreement (land.contract-signed);
- * 'grant': an ordinary 招拍挂 出让 contract; 'own-land': land the enterprise already holds
- * (不动产权证); 'lease': leased or standard factory buildings; 'none': no new land needed.
- */
-export type LandPath = (typeof LAND_PATHS)[number];
-export const LAND_PATH_ZH: Record<LandPath, string> = {
-  'standard-land': '标准地',
-  grant: '招拍挂出让',
-  'own-land': '自有用地',
-  lease: '租赁厂房',
-  none: '无新增用地',
-};
+export { LAND_PATHS, LAND_PATH_ZH, type LandPath } from '../../names';
 
 /** The paths land.land-secured reports (标准地 reports land.contract-signed instead). */
 export const SECURED_LAND_PATHS = ['grant', 'own-land', 'lease', 'none'] as const;
