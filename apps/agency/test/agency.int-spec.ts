@@ -309,7 +309,13 @@ describe('agency: 全代办 delegations, agents, tasks, escalation, rating', () 
         payload: { caseId, itemCount: 1, openedOn: today, rulesZone: '*', rulesVersion: 2, items: [{ itemCode: 'A01', name: '企业投资项目备案', department: '发展和改革局', regime: 'approval', legalLimitDays: 3, promisedLimitDays: 1, prerequisites: [] }] },
       }),
     ]);
-    const taskOf = () => eventually(async () => (await delegationOf(projectId))['tasks'].find((t: { sourceCode: string }) => t.sourceCode === 'A01'));
+    // The delegation may exist a moment before its A01 task: wait for the task itself.
+    const taskOf = () =>
+      eventually(async () => {
+        const task = (await delegationOf(projectId))['tasks'].find((t: { sourceCode: string }) => t.sourceCode === 'A01');
+        if (!task) throw new Error('no A01 task yet');
+        return task;
+      });
     expect(await taskOf()).toMatchObject({ clock: 'waiting', status: 'PLANNED' });
     const checker = service.app.get(TaskDeadlineChecker);
     const farAway = chinaCalendar.addWorkingDays(today, 60);
