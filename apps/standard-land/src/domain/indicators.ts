@@ -1,4 +1,4 @@
-import { INDICATOR_NAMES_ZH } from '@devzone/contracts/names';
+import { INDICATOR_NAMES_ZH } from '@devzone/contracts';
 /**
  * 标准地 control indicators (domain.md §3): what each one measures, its unit,
  * whether more is better, and when it is checked.
