@@ -13,6 +13,7 @@ import { IntakeSchema1764288000000 } from './infrastructure/migrations/176428800
 import { Accounts1764400000000 } from './infrastructure/migrations/1764400000000-accounts';
 import { Rounds1764400500000 } from './infrastructure/migrations/1764400500000-rounds';
 import { LandReview1764400600000 } from './infrastructure/migrations/1764400600000-land-review';
+import { ProjectSearch1764400700000 } from './infrastructure/migrations/1764400700000-project-search';
 import { AccountsController } from './accounts/accounts.http.controller';
 import { ACCOUNTS_CONFIG, accountsConfigFromEnv, AccountsService } from './accounts/accounts.service';
 import { IdentityProvider, identityProviderFromEnv } from './accounts/identity-provider';
@@ -22,7 +23,7 @@ import { IdentityProvider, identityProviderFromEnv } from './accounts/identity-p
     ServiceModule.forRoot({
       service: Services.projectIntake,
       entities: ENTITIES,
-      migrations: [IntakeSchema1764288000000, Accounts1764400000000, Rounds1764400500000, LandReview1764400600000],
+      migrations: [IntakeSchema1764288000000, Accounts1764400000000, Rounds1764400500000, LandReview1764400600000, ProjectSearch1764400700000],
       publishes: [Topics.project],
       subscribes: [Topics.approval, Topics.land, Topics.agency, Topics.notification],
     }),

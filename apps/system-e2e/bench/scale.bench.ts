@@ -144,7 +144,7 @@ async function main(): Promise<void> {
     const department = bearer({ sub: 'bench-zjj', name: '住建', role: 'department-officer', zones: [zone], department: '住房和城乡建设局' });
     const agentId = `agent-${zone}-${AGENTS_PER_ZONE - 1}`;
     const agent = bearer({ sub: agentId, name: '代办员', role: 'agency-agent', zones: [zone] });
-    const project = (await clients.intake.query(`SELECT id, credit_code FROM projects WHERE zone_code = $1 AND stage = 'APPROVING' ORDER BY code LIMIT 1`, [zone])).rows[0] as { id: string; credit_code: string };
+    const project = (await clients.intake.query(`SELECT id, credit_code, name FROM projects WHERE zone_code = $1 AND stage = 'APPROVING' ORDER BY code LIMIT 1`, [zone])).rows[0] as { id: string; credit_code: string; name: string };
     const caseId = ((await clients.approval.query(`SELECT id FROM cases WHERE project_id = $1`, [project.id])).rows[0] as { id: string }).id;
     const round = ((await clients.intake.query(`SELECT id FROM rounds WHERE zone_code = $1 AND name = '2024年第2批'`, [zone])).rows[0] as { id: string }).id;
 
@@ -152,6 +152,7 @@ async function main(): Promise<void> {
     const reads: [string, string, Record<string, string>][] = [
       ['project-intake GET /projects?pageSize=20 (province)', at('intake', '/projects?pageSize=20'), province],
       ['project-intake GET /projects?zone=&pageSize=20 (a zone)', at('intake', `/projects?zone=${zone}&pageSize=20`), officer],
+      ['project-intake GET /projects?q= (part of a name, province)', at('intake', `/projects?q=${encodeURIComponent(project.name.slice(2))}&pageSize=20`), province],
       ['project-intake GET /projects/:id', at('intake', `/projects/${project.id}`), officer],
       ['project-intake GET /projects/:id/timeline', at('intake', `/projects/${project.id}/timeline`), officer],
       ['project-intake GET /figures/three-batches?round= (a zone’s quarter)', at('intake', `/figures/three-batches?round=${round}`), manager],

@@ -13,6 +13,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Length,
   Matches,
   MaxLength,
   Min,
@@ -171,6 +172,16 @@ export class ReasonRequest {
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
+const SEARCH_MAX = 100;
+const searchMessage = { message: `q 应为 1–${SEARCH_MAX} 个字符的搜索词 (q must be 1-${SEARCH_MAX} characters)` };
+const IDS_MAX = 100;
+const idsMessage = { message: `ids 应为逗号分隔的项目编号（UUID），1–${IDS_MAX} 个 (ids must be 1-${IDS_MAX} comma-separated project ids)` };
+/** `ids=a,b` (or `ids=a&ids=b`) → ['a', 'b']; anything else is left for the validators to refuse. */
+const commaList = (value: unknown) =>
+  typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+    ? ([] as string[]).concat(value).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '')
+    : value;
+
 export class ListProjectsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() zone?: string;
   @ApiPropertyOptional({ enum: LIFECYCLE_STAGES, enumName: 'LifecycleStage' }) @IsOptional() @IsIn(LIFECYCLE_STAGES, { message: `stage 应为 ${LIFECYCLE_STAGES.join(' / ')} (unknown stage)` }) stage?: LifecycleStage;
@@ -180,6 +191,31 @@ export class ListProjectsQuery extends PageQuery {
   @ApiPropertyOptional({ description: '签约日期止' }) @IsOptional() @IsISO8601(DATE, dateMessage('signedTo')) @IsOnOrAfter('signedFrom') signedTo?: string;
   @ApiPropertyOptional({ description: '只看落后于计划的项目' }) @IsOptional() @Transform(toBool) @IsBoolean({ message: 'overdue 应为 true/false' }) overdue?: boolean;
   @ApiPropertyOptional({ description: '以此日期判断是否落后（默认今天）' }) @IsOptional() @IsISO8601(DATE, dateMessage('asOf')) asOf?: string;
+
+  @ApiPropertyOptional({
+    description: '搜索：项目名称或企业名称的一部分，或完整的项目代码、统一社会信用代码（不区分大小写，1–100 个字符，前后空格不计）(search: part of the project or enterprise name, or a whole project code or credit code)',
+    minLength: 1,
+    maxLength: SEARCH_MAX,
+    example: '新型建材',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString(searchMessage)
+  @Length(1, SEARCH_MAX, searchMessage)
+  q?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    description: `只看这些项目：项目编号（UUID），逗号分隔，1–${IDS_MAX} 个；不在本人可见范围或不存在的不返回，不报错。一次取全：pageSize=${IDS_MAX} (these projects only: comma-separated ids, at most ${IDS_MAX}; unknown ones and those the caller may not see are left out)`,
+    example: '3f2a9c1e-8d4b-4c6a-9e1f-2b7d5a0c4e81,7c1e5b2a-4f3d-4e8a-b6c9-0d2e4f6a8b13',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => commaList(value))
+  @IsArray(idsMessage)
+  @ArrayMinSize(1, idsMessage)
+  @ArrayMaxSize(IDS_MAX, { message: `ids 最多 ${IDS_MAX} 个 (ids: at most ${IDS_MAX})` })
+  @IsUUID('all', { each: true, ...idsMessage })
+  ids?: string[];
 }
 
 const BATCH_VALUES = ['signed', 'started', 'in-production'] as const;

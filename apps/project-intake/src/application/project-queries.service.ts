@@ -7,7 +7,16 @@ import { ProjectOrm, TimelineEntryOrm, ZoneOrm } from '../infrastructure/orm-ent
 import type { ListProjectsQuery } from '../api/requests.dto';
 import type { ProjectView, TimelineEntryView } from '../api/projects.views';
 import type { ZoneView } from '../api/zones.views';
+import { PROJECT_CODE_FORMAT } from '../domain/project-code';
 import { projectView, projectWhere, timelineEntryView } from './project.view';
+
+/** A whole 统一社会信用代码 (18 characters): looked up by equality. */
+const CREDIT_CODE_SHAPE = /^[0-9A-Z]{18}$/;
+/** A text for LIKE: its own %, _ and backslash match themselves (backslash is LIKE's escape). */
+const likeEscaped = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
+/** How many rows a list's query finds over all its pages: count(*) (one row per project, no joins), cheaper than TypeORM's COUNT(DISTINCT id). */
+const countOf = (query: SelectQueryBuilder<ProjectOrm>) => query.clone().select('count(*)::int', 'total').orderBy().skip(undefined).take(undefined);
 
 @Injectable()
 export class ProjectQueries {
@@ -41,7 +50,17 @@ export class ProjectQueries {
 
   async list(q: ListProjectsQuery, principal: Principal): Promise<Page<ProjectView>> {
     const asOf = q.asOf ?? chinaDate();
-    const { page, pageSize, skip, take } = pageOf(q);
+    const { page, pageSize } = pageOf(q);
+    const query = this.listQuery(q, principal, asOf);
+    const [rows, counted] = await Promise.all([query.getMany(), countOf(query).getRawOne<{ total: number }>()]);
+    const total = counted?.total ?? 0;
+    const zones = new Map((await this.zones()).map((z) => [z.code, z]));
+    return { items: rows.map((p) => projectView(p, zones.get(p.zoneCode), asOf, principal)), total, page, pageSize };
+  }
+
+  /** One page of the caller's projects that pass the filters, latest signing first. */
+  private listQuery(q: ListProjectsQuery, principal: Principal, asOf: string): SelectQueryBuilder<ProjectOrm> {
+    const { skip, take } = pageOf(q);
     const query = this.dataSource.getRepository(ProjectOrm).createQueryBuilder('p');
     this.scope(query, principal);
     if (q.zone) query.andWhere('p.zone_code = :zone', { zone: q.zone });
@@ -51,14 +70,9 @@ export class ProjectQueries {
     if (q.signedFrom) query.andWhere('p.signed_on >= :from', { from: q.signedFrom });
     if (q.signedTo) query.andWhere('p.signed_on <= :to', { to: q.signedTo });
     if (q.overdue !== undefined) this.overdue(query, q.overdue, asOf);
-    const [rows, total] = await query
-      .orderBy('p.signed_on', 'DESC')
-      .addOrderBy('p.code', 'ASC')
-      .skip(skip)
-      .take(take)
-      .getManyAndCount();
-    const zones = new Map((await this.zones()).map((z) => [z.code, z]));
-    return { items: rows.map((p) => projectView(p, zones.get(p.zoneCode), asOf, principal)), total, page, pageSize };
+    if (q.q) this.search(query, q.q);
+    if (q.ids) query.andWhere('p.id IN (:...ids)', { ids: q.ids });
+    return query.orderBy('p.signed_on', 'DESC').addOrderBy('p.code', 'ASC').skip(skip).take(take);
   }
 
   /** Behind plan: not terminated, and a milestone's planned date has passed without it happening. */
@@ -68,6 +82,29 @@ export class ProjectQueries {
       (p.actual_completion IS NULL AND p.planned_completion < :asOf) OR
       (p.actual_production IS NULL AND p.planned_production < :asOf)))`;
     query.andWhere(overdue ? condition : `NOT ${condition}`, { asOf });
+  }
+
+  /**
+   * `q`: part of the project's or the enterprise's name, case-insensitive (ILIKE,
+   * served by the pg_trgm GIN indexes projects_name_trgm and
+   * projects_enterprise_name_trgm once the text has 3 characters), or a whole
+   * project code or credit code (equality, served by their b-tree indexes).
+   * Migration 1764400700000; docs/project-intake.md (Search).
+   */
+  private search(query: SelectQueryBuilder<ProjectOrm>, text: string): void {
+    const exact = text.toUpperCase();
+    // Text without letters that have a case (Chinese, digits) needs no case folding: LIKE compares bytes, about 3× faster than ILIKE where a scan is needed; both use the trigram indexes.
+    const like = text.toLowerCase() === exact ? 'LIKE' : 'ILIKE';
+    const alternatives = [`p.name ${like} :searchPattern`, `p.enterprise_name ${like} :searchPattern`];
+    if (PROJECT_CODE_FORMAT.test(exact)) alternatives.push('p.code = :searchExact');
+    if (CREDIT_CODE_SHAPE.test(exact)) alternatives.push('p.credit_code = :searchExact');
+    query.andWhere(`(${alternatives.join(' OR ')})`, { searchPattern: `%${likeEscaped(text)}%`, searchExact: exact });
+  }
+
+  /** The SQL and parameters of a list request's page and of its count, as list() sends them (test/search.int-spec.ts explains their plans). */
+  listSql(q: ListProjectsQuery, principal: Principal): { page: [string, unknown[]]; count: [string, unknown[]] } {
+    const query = this.listQuery(q, principal, q.asOf ?? chinaDate());
+    return { page: query.getQueryAndParameters(), count: countOf(query).getQueryAndParameters() };
   }
 
   /** What the caller may see: its enterprise's projects, or its zones' (province-wide roles: all). */

@@ -4,8 +4,9 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { Session } from '../../api';
 import type { TaskView, WorklistView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
-import { useApi, useApiEach } from '../../shared/query';
+import { useApi } from '../../shared/query';
 import { useZones } from '../../shared/zones';
+import { useProjectsById } from './projectsById';
 import { DeadlineTag, TASK_STATUS_COLOR, useAgents } from './tasks';
 
 type Section = keyof Omit<WorklistView, 'agentId' | 'asOf'>;
@@ -28,9 +29,8 @@ export function WorklistPage({ session }: { session: Session }) {
   const roster = useAgents(mayPick, zone);
   const worklist = useApi('agency', '/agents/{id}/worklist', agentId ? { path: { id: agentId } } : null);
   const data = worklist.data;
-  // The worklist names tasks, not projects: the projects' names come from project-intake.
-  const projectIds = [...new Set(SECTIONS.flatMap((s) => data?.[s.key] ?? []).map((t) => t.projectId))].sort();
-  const projects = useApiEach('project-intake', '/projects/{id}', projectIds.map((id) => ({ path: { id } })));
+  // The worklist names tasks, not projects: the projects' names come from project-intake, one request per 100 projects.
+  const projects = useProjectsById(SECTIONS.flatMap((s) => data?.[s.key] ?? []).map((t) => t.projectId));
   // The first section that has something in it, until the person picks one (for this agent).
   const [picked, setPicked] = useState<{ agentId?: string; tab: string }>();
   const tab = picked && picked.agentId === agentId ? picked.tab : (SECTIONS.find((s) => data?.[s.key].length)?.key ?? 'overdue');
@@ -101,7 +101,7 @@ export function WorklistPage({ session }: { session: Session }) {
                     title: '项目',
                     dataIndex: 'projectId',
                     render: (id: string) => {
-                      const p = projects.get(`/projects/${id}`);
+                      const p = projects.get(id);
                       return (
                         <Space orientation="vertical" size={0}>
                           <Link to={`/delegations/${id}`}>{p?.name ?? '—'}</Link>

@@ -1,5 +1,5 @@
 import { LIFECYCLE_STAGES } from '@devzone/contracts/names';
-import { Card, Select, Space, Switch, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Card, Input, Select, Space, Switch, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import type { Session } from '../../api';
@@ -18,6 +18,8 @@ export function ProjectsPage({ session }: { session: Session }) {
   const [stage, setStage] = useState<LifecycleStage>();
   const [overdue, setOverdue] = useState(false);
   const [zone, setZone] = useState<string>();
+  /** The search text sent as `q` (part of a name, or a whole code), once the user searches; an empty box searches nothing. */
+  const [q, setQ] = useState<string>();
   const zones = useZones();
 
   const columns: TableColumnsType<ProjectView> = [
@@ -45,11 +47,21 @@ export function ProjectsPage({ session }: { session: Session }) {
       },
     },
   ];
-  const filterKey = `${stage ?? ''}|${overdue}|${zone ?? ''}`;
+  const filterKey = `${stage ?? ''}|${overdue}|${zone ?? ''}|${q ?? ''}`;
 
   return (
     <Card title={enterprise ? '我的项目' : '项目库'} extra={enterprise && session.user.creditCode ? <Typography.Text type="secondary">统一社会信用代码 {session.user.creditCode}</Typography.Text> : null}>
       <Space wrap size={16} style={{ marginBottom: 16 }}>
+        <Input.Search
+          data-testid="project-search"
+          aria-label="搜索项目"
+          allowClear
+          enterButton="搜索"
+          maxLength={100}
+          placeholder="按项目名称、项目代码、企业名称或统一社会信用代码搜索"
+          style={{ width: 'min(480px, 100%)' }}
+          onSearch={(text) => setQ(text.trim() || undefined)}
+        />
         <Select
           data-testid="filter-stage"
           allowClear
@@ -82,10 +94,10 @@ export function ProjectsPage({ session }: { session: Session }) {
         key={filterKey}
         service="project-intake"
         path="/projects"
-        params={{ query: { stage, overdue: overdue || undefined, zone } }}
+        params={{ query: { stage, overdue: overdue || undefined, zone, q } }}
         columns={columns}
         size="middle"
-        locale={{ emptyText: overdue ? '没有落后于计划的项目' : '暂无项目' }}
+        locale={{ emptyText: q ? `没有与“${q}”匹配的项目` : overdue ? '没有落后于计划的项目' : '暂无项目' }}
         onRow={(p) => ({ 'data-testid': `project-row-${p.code}` }) as HTMLAttributes<HTMLElement>}
       />
     </Card>
