@@ -12,13 +12,14 @@ import { AgencySchema1764288300000 } from './infrastructure/migrations/176428830
 import { AgencyProjectCreditCode1764288600000 } from './infrastructure/migrations/1764288600000-agency-project-credit-code';
 import { AgencyItemClock1764400300000 } from './infrastructure/migrations/1764400300000-agency-item-clock';
 import { AgencyAgentIndex1764600100000 } from './infrastructure/migrations/1764600100000-agency-agent-index';
+import { AgencyAssignmentReason1764800300000 } from './infrastructure/migrations/1764800300000-agency-assignment-reason';
 
 @Module({
   imports: [
     ServiceModule.forRoot({
       service: Services.agency,
       entities: ENTITIES,
-      migrations: [AgencySchema1764288300000, AgencyProjectCreditCode1764288600000, AgencyItemClock1764400300000, AgencyAgentIndex1764600100000],
+      migrations: [AgencySchema1764288300000, AgencyProjectCreditCode1764288600000, AgencyItemClock1764400300000, AgencyAgentIndex1764600100000, AgencyAssignmentReason1764800300000],
       publishes: [Topics.agency],
       subscribes: [Topics.project, Topics.approval, Topics.land],
     }),

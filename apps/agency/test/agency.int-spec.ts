@@ -16,7 +16,7 @@ import {
   type TaskEscalatedV1,
 } from '@devzone/contracts';
 import { startService, type RunningService } from '@devzone/platform';
-import { chinaCalendar, chinaDate } from '@devzone/shared-kernel';
+import { addDays, chinaCalendar, chinaDate } from '@devzone/shared-kernel';
 import { as as bearer, createTestDatabase, dropTestDatabase, eventually, get, post, put, readTopic, testKafka, uniqueName } from '@devzone/testing';
 import { AppModule } from '../src/app.module';
 import { TaskDeadlineChecker } from '../src/application/task-deadline.checker';
@@ -258,18 +258,34 @@ describe('agency: 全代办 delegations, agents, tasks, escalation, rating', () 
     expect(load['team']).toEqual({ code: 'CZ-DB', zoneCode: 'CZ-GXQ', name: '长治高新区代办专班', leadAgentId: 'agent-lead' });
     expect(load['agents'].find((a: { agentId: string }) => a.agentId === 'agent-a')).toMatchObject({ openDelegations: 0, delivered: 6, deliveredOnTime: 6, onTimeRate: 1, ratings: 1, averageRating: 4 });
 
-    // The lead reassigns the other delegation; the history keeps both.
+    // The lead reassigns the other delegation, saying why; the history keeps both, with the reason, who and when.
     const other = (await get(url(`/projects/${secondProjectId}/delegation`))).body;
-    expect((await post(url(`/delegations/${other['id']}/assign`), { agentId: 'agent-a' }, as('agent-b'))).status).toBe(403);
-    expect((await post(url(`/delegations/${other['id']}/assign`), { agentId: 'nobody' }, LEAD)).status).toBe(400);
-    const reassigned = await post(url(`/delegations/${other['id']}/assign`), { agentId: 'agent-a' }, LEAD);
+    const reason = '代办员乙本周外出培训，改由代办员甲接手';
+    expect((await post(url(`/delegations/${other['id']}/assign`), { agentId: 'agent-a', reason }, as('agent-b'))).status).toBe(403);
+    expect((await post(url(`/delegations/${other['id']}/assign`), { agentId: 'nobody', reason }, LEAD)).status).toBe(400);
+    const reassigned = await post(url(`/delegations/${other['id']}/assign`), { agentId: 'agent-a', reason: `  ${reason}  ` }, LEAD);
     expect(reassigned).toMatchObject({ status: 200, body: { id: other['id'], agentId: 'agent-a', actions: ['assign'] } });
     expect(reassigned.body['assignments']).toHaveLength(2);
-    expect((await post(url(`/delegations/${other['id']}/assign`), { agentId: 'agent-a' }, LEAD))).toMatchObject({ status: 409, body: { code: 'same-agent' } });
-    expect((await get(url(`/delegations/${other['id']}`))).body['assignments']).toMatchObject([
-      { agentId: 'agent-b', assignedBy: 'auto', endedOn: today },
-      { agentId: 'agent-a', assignedBy: 'lead', actorId: 'agent-lead', endedOn: null },
+    expect(await post(url(`/delegations/${other['id']}/assign`), { agentId: 'agent-a', reason }, LEAD)).toMatchObject({ status: 409, body: { code: 'same-agent' } });
+    const history = (await get(url(`/delegations/${other['id']}`))).body['assignments'];
+    expect(history).toMatchObject([
+      { agentId: 'agent-b', assignedBy: 'auto', actorId: 'auto-assignment', actorName: null, reason: null, endedOn: today },
+      { agentId: 'agent-a', assignedBy: 'lead', actorId: 'agent-lead', actorName: '负责人', reason, assignedOn: today, endedOn: null },
     ]);
+    expect(Date.parse(history[1].assignedAt)).toBeGreaterThanOrEqual(Date.parse(history[0].assignedAt));
+    expect(Date.now() - Date.parse(history[1].assignedAt)).toBeLessThan(5 * 60_000);
+  });
+
+  it('refuses a reassignment without a reason (2–200 characters) and changes nothing', async () => {
+    const other = (await get(url(`/projects/${secondProjectId}/delegation`))).body;
+    const agentsBefore = (await get(url('/agents?zone=CZ-GXQ'), LEAD)).body;
+    for (const body of [{ agentId: 'agent-b' }, { agentId: 'agent-b', reason: '   ' }, { agentId: 'agent-b', reason: '改' }, { agentId: 'agent-b', reason: '改'.repeat(201) }]) {
+      const refused = await post(url(`/delegations/${other['id']}/assign`), body, LEAD);
+      expect(refused.status).toBe(400);
+      expect(refused.body['issues']).toEqual([{ field: 'reason', reason: expect.stringMatching(/^reason .*改派原因/) }]);
+    }
+    expect((await get(url(`/delegations/${other['id']}`))).body).toEqual(other);
+    expect((await get(url('/agents?zone=CZ-GXQ'), LEAD)).body).toEqual(agentsBefore);
   });
 
   it('answers the agents in the one list envelope, a page at a time, and the registry commands with their views', async () => {
@@ -278,9 +294,23 @@ describe('agency: 全代办 delegations, agents, tasks, escalation, rating', () 
     expect(Object.keys(first.body).sort()).toEqual(['items', 'page', 'pageSize', 'total']);
     expect(first.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
     expect(first.body['items'].map((a: { id: string }) => a.id)).toEqual(['agent-a', 'agent-b']);
-    expect(first.body['items'][0]).toEqual({ id: 'agent-a', name: '代办员甲', mobile: '13600000001', zoneCode: 'CZ-GXQ', teamCode: 'CZ-DB', specialities: ['approval', 'utilities'], capacity: 30, active: true });
+    // Each agent with its load now: agent-a holds the reassigned delegation (its two approval tasks, not yet due); its first delegation is closed.
+    expect(first.body['items'][0]).toEqual({
+      id: 'agent-a',
+      name: '代办员甲',
+      mobile: '13600000001',
+      zoneCode: 'CZ-GXQ',
+      teamCode: 'CZ-DB',
+      specialities: ['approval', 'utilities'],
+      capacity: 30,
+      active: true,
+      openDelegations: 1,
+      openTasks: 2,
+      overdueTasks: 0,
+    });
+    expect(first.body['items'][1]).toMatchObject({ id: 'agent-b', openDelegations: 0, openTasks: 0, overdueTasks: 0 });
     const second = (await get(url('/agents?zone=CZ-GXQ&pageSize=2&page=2'), LEAD)).body;
-    expect(second).toMatchObject({ total: 3, page: 2, pageSize: 2, items: [{ id: 'agent-lead' }] });
+    expect(second).toMatchObject({ total: 3, page: 2, pageSize: 2, items: [{ id: 'agent-lead', specialities: ['construction'], openDelegations: 0, openTasks: 0, overdueTasks: 0 }] });
     expect((await get(url('/agents?zone=SX-ZGQ'), LEAD)).body).toEqual({ items: [], total: 0, page: 1, pageSize: 20 }); // not its zone
     expect((await get(url('/agents?pageSize=101'), LEAD)).status).toBe(400);
     expect((await get(url('/agents'), ENTERPRISE)).status).toBe(403);
@@ -288,13 +318,49 @@ describe('agency: 全代办 delegations, agents, tasks, escalation, rating', () 
     const team = await post(url('/teams'), { code: 'CZ-DB2', zoneCode: 'CZ-GXQ', name: '第二专班' }, LEAD);
     expect(team).toMatchObject({ status: 201, body: { code: 'CZ-DB2', zoneCode: 'CZ-GXQ', name: '第二专班', leadAgentId: null } });
     const agent = await post(url('/agents'), { id: 'agent-c', name: '代办员丙', zoneCode: 'CZ-GXQ', teamCode: 'CZ-DB2', specialities: ['construction'], capacity: 5 }, LEAD);
-    expect(agent).toMatchObject({ status: 201, body: { id: 'agent-c', mobile: null, teamCode: 'CZ-DB2', active: true } });
+    expect(agent).toMatchObject({ status: 201, body: { id: 'agent-c', mobile: null, teamCode: 'CZ-DB2', active: true, openDelegations: 0, openTasks: 0, overdueTasks: 0 } });
     expect((await post(url('/agents'), { id: 'agent-c', name: '代办员丙', zoneCode: 'CZ-GXQ', specialities: ['construction'], capacity: 5 }, LEAD))).toMatchObject({ status: 409, body: { code: 'agent-exists' } });
 
     expect((await get(url('/settings/zones/CZ-GXQ'), LEAD)).body).toEqual({ zoneCode: 'CZ-GXQ', amberWorkingDays: expect.any(Number), escalateAfterWorkingDays: 3 });
     expect((await get(url('/settings/zones/NOWHERE'), LEAD)).body).toMatchObject({ zoneCode: '*' }); // the defaults
     expect((await put(url('/settings/zones/CZ-GXQ'), { amberWorkingDays: 2 }, LEAD)).body).toEqual({ zoneCode: 'CZ-GXQ', amberWorkingDays: 2, escalateAfterWorkingDays: 3 });
     expect((await put(url('/settings/zones/SX-ZGQ'), { amberWorkingDays: 2 }, LEAD)).status).toBe(404);
+  });
+
+  it('counts an agent’s overdue tasks in its load: open tasks whose running clock is past the due date', async () => {
+    const projectId = randomUUID();
+    const past = addDays(today, -3);
+    await send('project', [signed(projectId, { projectCode: '2611-140400-04-01-00045X', landAreaMu: 0, name: '检测中心' })]);
+    await send('approval', [
+      buildEvent(ApprovalCaseOpened, {
+        projectId,
+        source: 'commitment-approval',
+        payload: {
+          caseId: randomUUID(),
+          itemCount: 2,
+          openedOn: addDays(today, -10),
+          items: [
+            { itemCode: 'A01', name: '企业投资项目备案', department: '发展和改革局', regime: 'approval', legalLimitDays: 3, promisedLimitDays: 1, legalDueOn: past, promisedDueOn: past, documents: [] },
+            { itemCode: 'A02', name: '建设用地规划许可证', department: '自然资源和规划局', regime: 'approval', legalLimitDays: 20, promisedLimitDays: 5, legalDueOn: chinaCalendar.addWorkingDays(today, 20), promisedDueOn: chinaCalendar.addWorkingDays(today, 5), documents: [] },
+          ] satisfies ApprovalCaseOpenedV1['items'],
+        },
+      }),
+    ]);
+    const d = await eventually(async () => {
+      const found = await delegationOf(projectId);
+      expect(found['tasks']).toHaveLength(2);
+      return found;
+    });
+    // The least loaded agent with the approval speciality took it: agent-b (agent-a holds the reassigned delegation).
+    expect(d['agentId']).toBe('agent-b');
+    const agents = (await get(url('/agents?zone=CZ-GXQ'), LEAD)).body['items'];
+    expect(agents.find((a: { id: string }) => a.id === 'agent-b')).toMatchObject({ specialities: ['approval'], openDelegations: 1, openTasks: 2, overdueTasks: 1 });
+    expect(agents.find((a: { id: string }) => a.id === 'agent-a')).toMatchObject({ openDelegations: 1, openTasks: 2, overdueTasks: 0 });
+    // A delivered task is no longer open, nor overdue.
+    const late = d['tasks'].find((t: { sourceCode: string }) => t.sourceCode === 'A01');
+    for (const action of ['START', 'SUBMIT', 'ACCEPT', 'APPROVE', 'DELIVER']) expect((await post(url(`/tasks/${late.id}/actions`), { action }, as('agent-b'))).status).toBe(200);
+    const after = (await get(url('/agents?zone=CZ-GXQ'), LEAD)).body['items'];
+    expect(after.find((a: { id: string }) => a.id === 'agent-b')).toMatchObject({ openDelegations: 1, openTasks: 1, overdueTasks: 0 });
   });
 
   it('runs an approval task’s deadline from the item’s 受理: waiting and paused tasks are never overdue, a resumption moves the deadline', async () => {

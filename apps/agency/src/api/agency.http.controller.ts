@@ -7,7 +7,7 @@ import { DomainError } from '@devzone/shared-kernel';
 import { AgencyQueries } from '../application/agency.queries';
 import { DelegationService } from '../application/delegation.service';
 import { AgencySettings } from '../application/settings.service';
-import { agentView, settingsView, teamView } from '../application/view-builders';
+import { agentView, NO_WORKLOAD, settingsView, teamView } from '../application/view-builders';
 import { COMMAND_ROLES } from '../domain/permissions';
 import { AgentOrm, TeamOrm } from '../infrastructure/orm-entities';
 import { AgencySettingsView, AgentView, TeamLoadView, TeamView, WorklistView } from './agent.views';
@@ -57,14 +57,14 @@ export class DelegationsController {
 
   @Post('delegations/:id/assign')
   @HttpCode(200)
-  @ApiOperation({ summary: '负责人指派或改派代办员（保留历史）(assign or reassign the agent)' })
+  @ApiOperation({ summary: '负责人指派或改派代办员，须说明改派原因（保留历史）(assign or reassign the agent, with a reason)' })
   @ApiOkResponse({ type: DelegationView, description: '改派后的委托 (the delegation after the assignment)' })
   @ApiForbiddenResponse({ description: '仅限代办专班负责人 (team leads only)' })
   @ApiNotFoundResponse({ description: '委托不存在或不在本人负责的开发区 (no such delegation in your zones)' })
   @ApiConflictResponse({ description: '委托已办结，或已是该代办员 (closed, or already this agent)' })
   @Roles(...COMMAND_ROLES.assign)
   async assign(@Param('id', uuid) id: string, @Body() body: AssignRequest, @CurrentPrincipal() p: Principal): Promise<DelegationView> {
-    return this.queries.delegationAfter(await this.delegations.reassign(id, body.agentId, p), p);
+    return this.queries.delegationAfter(await this.delegations.reassign(id, body.agentId, body.reason, p), p);
   }
 
   @Post('delegations/:id/rating')
@@ -113,7 +113,7 @@ export class AgentsController {
   ) {}
 
   @Get('agents')
-  @ApiOperation({ summary: '代办员名录（本人负责的开发区）(agents of your zones)' })
+  @ApiOperation({ summary: '代办员名录与当前负荷：办理中委托、未办结事项、已超期事项（本人负责的开发区）(agents of your zones, with their load)' })
   @ApiOkResponse({ type: PageOf(AgentView) })
   @Roles(...STAFF)
   list(@Query() q: AgentsQuery, @CurrentPrincipal() p: Principal): Promise<Page<AgentView>> {
@@ -130,7 +130,7 @@ export class AgentsController {
     const repo = this.dataSource.getRepository(AgentOrm);
     if (await repo.existsBy({ id: body.id })) throw DomainError.refused({ zh: `代办员 ${body.id} 已存在`, en: `agent ${body.id} exists` }, 'agent-exists');
     if (body.teamCode && !(await this.dataSource.getRepository(TeamOrm).existsBy({ code: body.teamCode }))) throw DomainError.invalid('teamCode', { zh: `代办专班不存在：${body.teamCode}`, en: `no team ${body.teamCode}` });
-    return agentView(await repo.save(repo.create({ ...body, mobile: body.mobile ?? null, teamCode: body.teamCode ?? null, active: body.active ?? true })));
+    return agentView(await repo.save(repo.create({ ...body, mobile: body.mobile ?? null, teamCode: body.teamCode ?? null, active: body.active ?? true })), NO_WORKLOAD); // a new agent holds nothing yet
   }
 
   @Post('teams')

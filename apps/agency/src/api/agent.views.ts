@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { SPECIALITIES, type Speciality } from '../domain/assignment';
 import { TaskView } from './task.views';
 
-/** 代办员 (an agent); its id is also the subject of its access token. */
+/** 代办员 (an agent) and its current load; its id is also the subject of its access token. */
 export class AgentView {
   @ApiProperty({ type: String, example: 'agent-lina' }) id!: string;
   @ApiProperty({ type: String }) name!: string;
@@ -12,6 +12,9 @@ export class AgentView {
   @ApiProperty({ enum: SPECIALITIES, enumName: 'Speciality', isArray: true }) specialities!: Speciality[];
   @ApiProperty({ type: Number, description: '可承接的未办结事项数 (open tasks it can carry)' }) capacity!: number;
   @ApiProperty({ type: Boolean }) active!: boolean;
+  @ApiProperty({ type: Number, description: '办理中的委托 (open delegations it holds now)' }) openDelegations!: number;
+  @ApiProperty({ type: Number, description: '未办结事项：其办理中委托的未送达、未退回事项 (open tasks of its delegations)' }) openTasks!: number;
+  @ApiProperty({ type: Number, description: '已超期事项：计时中且已过到期日 (open tasks whose running clock is past the due date)' }) overdueTasks!: number;
 }
 
 /** 代办专班 (a team of agents). */

@@ -10,8 +10,11 @@ export class AssignmentView {
   @ApiProperty({ type: String, format: 'uuid' }) delegationId!: string;
   @ApiProperty({ type: String }) agentId!: string;
   @ApiProperty({ type: String, format: 'date' }) assignedOn!: string;
+  @ApiProperty({ type: String, format: 'date-time', description: '指派时间 (when; orders several assignments of one day)' }) assignedAt!: string;
   @ApiProperty({ enum: ASSIGNERS, enumName: 'AssignedBy', description: 'auto 自动分派 / lead 负责人指派' }) assignedBy!: AssignedBy;
-  @ApiProperty({ type: String, description: '操作人 (who did it)' }) actorId!: string;
+  @ApiProperty({ type: String, description: '操作人编号；自动分派为 auto-assignment (who did it: the subject of its token)' }) actorId!: string;
+  @ApiProperty({ type: String, nullable: true, description: '操作人姓名；自动分派及早期记录为 null (who did it, by name; null for the automatic choice and older records)' }) actorName!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '改派原因；自动分派及早期记录为 null (why the team lead made it; null for the automatic choice and older records)' }) reason!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: '改派日期；当前代办员为 null (ended on; null for the current agent)' }) endedOn!: string | null;
 }
 

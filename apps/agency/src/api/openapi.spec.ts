@@ -54,4 +54,12 @@ describe('the agency OpenAPI document', () => {
     expect(schemas['TaskView'].properties?.['actions']).toMatchObject({ type: 'array', items: { $ref: '#/components/schemas/TaskAction' } });
     expect(schemas['DelegationView'].required).toContain('actions');
   });
+
+  it('asks a reassignment for its reason, keeps it in the history, and answers each agent with its load', () => {
+    const schemas = schemasOf(document);
+    expect(schemas['AssignRequest'].required).toEqual(expect.arrayContaining(['agentId', 'reason']));
+    expect(schemas['AssignRequest'].properties?.['reason']).toMatchObject({ type: 'string', minLength: 2, maxLength: 200 });
+    expect(schemas['AssignmentView'].required).toEqual(expect.arrayContaining(['reason', 'actorName', 'assignedAt']));
+    expect(schemas['AgentView'].required).toEqual(expect.arrayContaining(['specialities', 'openDelegations', 'openTasks', 'overdueTasks']));
+  });
 });

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { PageQuery } from '@devzone/platform';
-import { SPECIALITIES, type Speciality } from '../domain/assignment';
+import { PageQuery, Satisfies } from '@devzone/platform';
+import { REASSIGN_REASON_LENGTH, reassignReasonProblem, SPECIALITIES, type Speciality } from '../domain/assignment';
 import { AGENT_ACTIONS, type AgentAction } from '../domain/task.state-machine';
 
 export class TaskActionRequest {
@@ -19,6 +20,22 @@ export class TaskNoteRequest {
 
 export class AssignRequest {
   @ApiProperty({ type: String, example: 'agent-zhangmin' }) @IsString() @IsNotEmpty() agentId!: string;
+  @ApiProperty({
+    type: String,
+    minLength: REASSIGN_REASON_LENGTH.min,
+    maxLength: REASSIGN_REASON_LENGTH.max,
+    example: '原代办员休产假，改由熟悉该园区的代办员接手',
+    description: `改派原因，${REASSIGN_REASON_LENGTH.min}–${REASSIGN_REASON_LENGTH.max} 个字，记入指派记录 (why, kept in the assignment history; surrounding spaces trimmed)`,
+  })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Satisfies(
+    (v) => reassignReasonProblem(v) === null,
+    (v) => {
+      const problem = reassignReasonProblem(v);
+      return problem ? `reason ${problem.zh} (${problem.en})` : '';
+    },
+  )
+  reason!: string;
 }
 
 export class RatingRequest {

@@ -67,17 +67,48 @@ export class AgencyQueries {
     return (await this.dataSource.getRepository(AgencyProjectOrm).findOneBy({ projectId: d.projectId }))?.creditCode ?? null;
   }
 
-  /** Agents of the caller's zones (all, province-wide), a page at a time. */
+  /**
+   * Agents of the caller's zones (all, province-wide), a page at a time, each
+   * with its load now: the page and every agent's counts in one query (the page
+   * of agents first, then each one's delegations and their tasks by index), and
+   * the total in another. Overdue as in the worklist: a running clock past its due date.
+   */
   async agents(q: PageQuery & { zone?: string }, p: Principal): Promise<Page<AgentView>> {
     const { page, pageSize, skip, take } = pageOf(q);
     const zones = q.zone ? [q.zone].filter((z) => coversZone(p, z)) : isProvinceWide(p) ? undefined : p.zones;
-    const [rows, total] = await this.dataSource.getRepository(AgentOrm).findAndCount({ where: zones ? { zoneCode: In(zones) } : {}, order: { id: 'ASC' }, skip, take });
-    return { items: rows.map(agentView), total, page, pageSize };
+    const total = await this.dataSource.getRepository(AgentOrm).countBy(zones ? { zoneCode: In(zones) } : {});
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT a.id, a.name, a.mobile, a.zone_code, a.team_code, a.specialities, a.capacity, a.active, d.open_delegations, t.open_tasks, t.overdue_tasks
+         FROM (SELECT * FROM agents ${zones ? 'WHERE zone_code = ANY($4::text[])' : ''} ORDER BY id LIMIT $1 OFFSET $2) a
+         CROSS JOIN LATERAL (SELECT count(*) AS open_delegations FROM delegations WHERE agent_id = a.id AND status = 'OPEN') d
+         CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE t.status NOT IN (${FINAL_TASK_STATUSES})) AS open_tasks,
+                                    count(*) FILTER (WHERE t.status NOT IN (${FINAL_TASK_STATUSES}) AND t.clock = 'running' AND t.due_on < $3::date) AS overdue_tasks
+                               FROM delegations dd JOIN tasks t ON t.delegation_id = dd.id
+                              WHERE dd.agent_id = a.id AND dd.status = 'OPEN') t
+        ORDER BY a.id`,
+      [take, skip, chinaDate(), ...(zones ? [zones] : [])],
+    );
+    const items = rows.map((r) =>
+      agentView(
+        {
+          id: String(r['id']),
+          name: String(r['name']),
+          mobile: r['mobile'] === null ? null : String(r['mobile']),
+          zoneCode: String(r['zone_code']),
+          teamCode: r['team_code'] === null ? null : String(r['team_code']),
+          specialities: r['specialities'] as AgentOrm['specialities'],
+          capacity: Number(r['capacity']),
+          active: Boolean(r['active']),
+        },
+        { openDelegations: Number(r['open_delegations']), openTasks: Number(r['open_tasks']), overdueTasks: Number(r['overdue_tasks']) },
+      ),
+    );
+    return { items, total, page, pageSize };
   }
 
   private async view(d: DelegationOrm, creditCode: string | null, p: Principal): Promise<DelegationView> {
     const tasks = await this.dataSource.getRepository(TaskOrm).find({ where: { delegationId: d.id }, order: { dueOn: 'ASC', title: 'ASC' } });
-    const assignments = await this.dataSource.getRepository(AssignmentOrm).find({ where: { delegationId: d.id }, order: { assignedOn: 'ASC' } });
+    const assignments = await this.dataSource.getRepository(AssignmentOrm).find({ where: { delegationId: d.id }, order: { assignedAt: 'ASC', id: 'ASC' } });
     return delegationView(d, { assignments, tasks: await this.taskViews(tasks, [d], d.zoneCode, p), creditCode, principal: p });
   }
 

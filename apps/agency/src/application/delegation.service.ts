@@ -18,7 +18,7 @@ import { actorOf, type Principal } from '@devzone/auth';
 import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
 import { lockProject } from '@devzone/persistence';
 import { chinaCalendar, chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
-import { chooseAgent } from '../domain/assignment';
+import { chooseAgent, reassignReasonProblem } from '../domain/assignment';
 import { LAND_TASK, UTILITY_TASKS } from '../domain/deadlines';
 import type { DelegationScope } from '../domain/delegation';
 import { seesDelegation } from '../domain/permissions';
@@ -210,8 +210,10 @@ export class DelegationService {
     });
   }
 
-  /** The team lead assigns (or reassigns) the delegation's agent; the history is kept. */
-  async reassign(delegationId: string, agentId: string, principal: Principal) {
+  /** The team lead assigns (or reassigns) the delegation's agent, saying why (改派原因); the history is kept. */
+  async reassign(delegationId: string, agentId: string, reason: string, principal: Principal) {
+    const problem = reassignReasonProblem(reason);
+    if (problem) throw DomainError.invalid('reason', problem);
     const actor = actorOf(principal);
     return this.dataSource.transaction(async (manager) => {
       const unit = commandUnit(this.outbox, manager, actor);
@@ -221,7 +223,7 @@ export class DelegationService {
       if (!agent || !agent.active) throw DomainError.invalid('agentId', { zh: `代办员不存在或已停用：${agentId}`, en: `no active agent ${agentId}` });
       if (agent.zoneCode !== delegation.zoneCode) throw DomainError.invalid('agentId', { zh: '代办员不属于项目所在开发区', en: 'the agent works in another zone' });
       if (agent.id === delegation.agentId) throw DomainError.refused({ zh: '已是该代办员', en: 'already assigned to this agent' }, 'same-agent');
-      await this.assign(unit, delegation, agent, actor);
+      await this.assign(unit, delegation, agent, actor, { actorName: principal.name, reason: reason.trim() });
       return delegation;
     });
   }
@@ -260,7 +262,8 @@ export class DelegationService {
     return d;
   }
 
-  private async assign(unit: UnitOfWork, delegation: DelegationOrm, chosen: AgentOrm | null, actor: Actor): Promise<void> {
+  /** Assigns `chosen`, or (null) the least loaded agent of the zone; `by` is the team lead's name and reason. */
+  private async assign(unit: UnitOfWork, delegation: DelegationOrm, chosen: AgentOrm | null, actor: Actor, by?: { actorName: string; reason: string }): Promise<void> {
     const { manager } = unit;
     const today = chinaDate();
     let agent = chosen;
@@ -290,7 +293,18 @@ export class DelegationService {
     }
     const previous = delegation.agentId;
     await manager.update(AssignmentOrm, { delegationId: delegation.id, endedOn: IsNull() }, { endedOn: today });
-    await manager.insert(AssignmentOrm, { id: randomUUID(), delegationId: delegation.id, agentId: agent.id, assignedOn: today, assignedBy: chosen ? 'lead' : 'auto', actorId: actor.id, endedOn: null });
+    await manager.insert(AssignmentOrm, {
+      id: randomUUID(),
+      delegationId: delegation.id,
+      agentId: agent.id,
+      assignedOn: today,
+      assignedAt: new Date(),
+      assignedBy: chosen ? 'lead' : 'auto',
+      actorId: actor.id,
+      actorName: by?.actorName ?? null,
+      reason: by?.reason ?? null,
+      endedOn: null,
+    });
     delegation.agentId = agent.id;
     await manager.save(delegation);
     await unit.publish(AgentAssigned, {

@@ -54,7 +54,18 @@ export function taskView(t: TaskOrm, c: TaskContext): TaskView {
 }
 
 export function assignmentView(a: AssignmentOrm): AssignmentView {
-  return { id: a.id, delegationId: a.delegationId, agentId: a.agentId, assignedOn: a.assignedOn, assignedBy: a.assignedBy, actorId: a.actorId, endedOn: a.endedOn };
+  return {
+    id: a.id,
+    delegationId: a.delegationId,
+    agentId: a.agentId,
+    assignedOn: a.assignedOn,
+    assignedAt: a.assignedAt.toISOString(),
+    assignedBy: a.assignedBy,
+    actorId: a.actorId,
+    actorName: a.actorName,
+    reason: a.reason,
+    endedOn: a.endedOn,
+  };
 }
 
 export function delegationView(d: DelegationOrm, parts: { assignments: AssignmentOrm[]; tasks: TaskView[]; creditCode: string | null; principal: Principal }): DelegationView {
@@ -92,8 +103,28 @@ export function progressView(d: DelegationView, agent: AgentOrm | null): Progres
   };
 }
 
-export function agentView(a: AgentOrm): AgentView {
-  return { id: a.id, name: a.name, mobile: a.mobile, zoneCode: a.zoneCode, teamCode: a.teamCode, specialities: a.specialities, capacity: a.capacity, active: a.active };
+/** An agent's current load: open delegations, their open tasks, the overdue ones among them. */
+export interface AgentWorkload {
+  openDelegations: number;
+  openTasks: number;
+  overdueTasks: number;
+}
+export const NO_WORKLOAD: AgentWorkload = { openDelegations: 0, openTasks: 0, overdueTasks: 0 };
+
+export function agentView(a: AgentOrm, load: AgentWorkload): AgentView {
+  return {
+    id: a.id,
+    name: a.name,
+    mobile: a.mobile,
+    zoneCode: a.zoneCode,
+    teamCode: a.teamCode,
+    specialities: a.specialities,
+    capacity: a.capacity,
+    active: a.active,
+    openDelegations: load.openDelegations,
+    openTasks: load.openTasks,
+    overdueTasks: load.overdueTasks,
+  };
 }
 
 export function teamView(t: TeamOrm): TeamView {

@@ -1,6 +1,6 @@
 import { TASK_STATUSES, type TaskStatus } from '@devzone/contracts';
 import { chinaCalendar } from '@devzone/shared-kernel';
-import { chooseAgent, type AgentLoad } from './assignment';
+import { chooseAgent, reassignReasonProblem, type AgentLoad } from './assignment';
 import { deadlineState } from './deadlines';
 import { decideTask, TASK_TRIGGERS, type TaskTrigger } from './task.state-machine';
 
@@ -27,6 +27,21 @@ describe('automatic assignment', () => {
   it('skips inactive agents and finds nobody when nobody fits', () => {
     expect(chooseAgent([agent('a', { active: false })], 'SX-ZGQ', 'approval')).toBeNull();
     expect(chooseAgent([agent('a')], 'SX-ZGQ', 'post-production')).toBeNull();
+  });
+});
+
+describe('the reason of a reassignment (改派原因)', () => {
+  it('asks for one when there is none, or only spaces', () => {
+    for (const missing of [undefined, null, 42, '', '   ']) expect(reassignReasonProblem(missing)?.zh).toBe('须填写改派原因（2–200 个字）');
+  });
+
+  it('takes 2 to 200 characters, counted as characters and without the surrounding spaces', () => {
+    expect(reassignReasonProblem('休假')).toBeNull();
+    expect(reassignReasonProblem(' 休 ')).toEqual({ zh: '改派原因至少 2 个字', en: 'reason must have at least 2 characters' });
+    expect(reassignReasonProblem('改'.repeat(200))).toBeNull();
+    expect(reassignReasonProblem('改'.repeat(201))?.zh).toBe('改派原因不超过 200 个字（现为 201 个字）');
+    // a character outside the basic plane is one character, not two UTF-16 units
+    expect(reassignReasonProblem('𠀀'.repeat(200))).toBeNull();
   });
 });
 

@@ -91,6 +91,12 @@ export class AssignmentOrm {
   @Column({ name: 'assigned_on', type: 'date' }) assignedOn!: string;
   @Column({ name: 'assigned_by', type: 'text' }) assignedBy!: AssignedBy;
   @Column({ name: 'actor_id', type: 'text' }) actorId!: string;
+  /** The name of who made it (from the token), null for the automatic choice and for assignments before issue 17. */
+  @Column({ name: 'actor_name', type: 'text', nullable: true }) actorName!: string | null;
+  /** When (orders several assignments of one day). */
+  @Column({ name: 'assigned_at', type: 'timestamptz' }) assignedAt!: Date;
+  /** 改派原因: why the team lead made it; null for the automatic choice. */
+  @Column({ type: 'text', nullable: true }) reason!: string | null;
   @Column({ name: 'ended_on', ...date }) endedOn!: string | null;
 }
 

@@ -1,38 +1,16 @@
-import { Button, Card, Descriptions, Progress, Rate, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Progress, Rate, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { Session } from '../../api';
-import type { AssignmentView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
 import { useApi } from '../../shared/query';
+import { AssignmentsCard } from './AssignmentsCard';
 import { ReassignModal } from './ReassignModal';
 import { TaskPlanCard } from './TaskPlanCard';
 import { useAgents } from './tasks';
 
 const SCOPE_ZH: Record<string, string> = { approval: '审批事项代办', utilities: '水电气讯接入', land: '标准地出让' };
 const DELEGATION_STATUS: Record<string, [string, string]> = { OPEN: ['processing', '办理中'], CLOSED: ['success', '已办结'] };
-
-/** 指派记录: who held the delegation, assigned how and by whom. */
-function AssignmentsCard({ assignments, agentName }: { assignments: AssignmentView[]; agentName: (id: string | null) => string }) {
-  return (
-    <Card title="指派记录" data-testid="assignments">
-      <Table<AssignmentView>
-        rowKey="id"
-        size="small"
-        dataSource={[...assignments].reverse()}
-        locale={{ emptyText: '暂无指派记录' }}
-        pagination={{ pageSize: 5, hideOnSinglePage: false, showTotal: (t) => `共 ${t} 条` }}
-        columns={[
-          { title: '代办员', dataIndex: 'agentId', render: (id: string) => agentName(id) },
-          { title: '指派日期', dataIndex: 'assignedOn' },
-          { title: '方式', dataIndex: 'assignedBy', render: (by: string) => (by === 'auto' ? <Tag>系统自动分派</Tag> : <Tag color="blue">负责人指派</Tag>) },
-          { title: '操作人', dataIndex: 'actorId', render: (id: string, a) => (a.assignedBy === 'auto' ? '系统' : agentName(id)) },
-          { title: '结束日期', dataIndex: 'endedOn', render: (e: string | null) => e ?? <Tag color="green">当前</Tag> },
-        ]}
-      />
-    </Card>
-  );
-}
 
 /** /delegations/:projectId — a project's 全代办 delegation: the agent, its history, and the task plan with what may be done next. */
 export function DelegationPage({ session }: { session: Session }) {
@@ -110,7 +88,7 @@ export function DelegationPage({ session }: { session: Session }) {
       </Card>
       <TaskPlanCard d={d} agentName={agentName} error={delegation.error} />
       <AssignmentsCard assignments={d.assignments} agentName={agentName} />
-      {reassigning && <ReassignModal delegation={d} agents={(agents ?? []).filter((a) => a.zoneCode === d.zoneCode && a.active)} onClose={() => setReassigning(false)} />}
+      {reassigning && <ReassignModal delegation={d} onClose={() => setReassigning(false)} />}
     </Space>
   );
 }
