@@ -12,6 +12,7 @@ import { TeamLoadPage } from './features/agency/TeamLoadPage';
 import { WorklistPage } from './features/agency/WorklistPage';
 import { FiguresPage } from './features/figures/FiguresPage';
 import { InboxPage } from './features/inbox/InboxPage';
+import { InboxMenuLabel } from './features/inbox/UnreadBadge';
 import { LandProjectPage } from './features/land/LandProjectPage';
 import { PlotsPage } from './features/land/PlotsPage';
 import { ProjectPage } from './features/project/ProjectPage';
@@ -91,7 +92,7 @@ export function App() {
         <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
           开发区项目全生命周期服务平台
         </Typography.Text>
-        <Menu theme="dark" mode="horizontal" selectedKeys={[`/${location.pathname.split('/')[1]}`]} items={menu} onClick={(e) => navigate(e.key)} style={{ flex: 1, minWidth: 0 }} />
+        <Menu theme="dark" mode="horizontal" selectedKeys={[`/${location.pathname.split('/')[1]}`]} items={menu.map((m) => (m.key === '/inbox' ? { ...m, label: <InboxMenuLabel label={m.label} /> } : m))} onClick={(e) => navigate(e.key)} style={{ flex: 1, minWidth: 0 }} />
         <Space>
           <Typography.Text style={{ color: '#fff' }} data-testid="current-user">
             {current.user.name}（{ROLE_ZH[current.user.role]}）

@@ -1,14 +1,15 @@
+import { signedProject } from './fixtures';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { ApprovalCaseGranted, IdleLand, ItemGranted, parseEvent, PenaltyAssessed, PlotPublished, ProjectAccountInvited, ProjectSigned, type NotificationFailedV1, type ProjectSignedV1 } from '@devzone/contracts';
+import { ApprovalCaseGranted, IdleLand, ItemGranted, parseEvent, PenaltyAssessed, PlotPublished, ProjectAccountInvited, ProjectSigned, type NotificationFailedV1 } from '@devzone/contracts';
 import { startService, type RunningService } from '@devzone/platform';
 import { as, createTestDatabase, dropTestDatabase, eventually, get, post, publishAs, put, readTopic, uniqueName } from '@devzone/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
-import { DEFAULT_RULES } from '../src/domain/rules';
+import { DEFAULT_RULES, kindName } from '../src/domain/rules';
 import { signWebhook } from '../src/domain/delivery';
 
 const SECRET = 'webhook-secret-0123456789';
@@ -74,6 +75,8 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
         NOTIFICATIONS_DISPATCH_INTERVAL_MS: '100',
         NOTIFICATIONS_RETRY_BASE_MS: '100',
         NOTIFICATIONS_MAX_ATTEMPTS: '3',
+        // Each e-mail here is alone in its window (test/digest.int-spec.ts holds several in one).
+        NOTIFICATIONS_DIGEST_SECONDS: '1',
       },
     });
   });
@@ -90,23 +93,7 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
     const userId = randomUUID();
     return { userId, mobile: `1380000000${n}`, headers: as({ sub: userId, name: '张伟', role: 'enterprise', zones: [], creditCode: '91350100M000100Y43' }) };
   };
-  const signed = (email: string, mobile: string, userId?: string): ProjectSignedV1 => ({
-    projectCode: '2611-140100-04-01-00123X',
-    name: '年产5万吨新型建材项目',
-    enterprise: { name: '山西示例新材料有限公司', creditCode: '91350100M000100Y43' },
-    zoneCode: 'SX-ZGQ',
-    industryCode: 'C3021',
-    totalInvestment: 52000,
-    fixedAssetInvestment: 41000,
-    projectedAnnualOutput: 80000,
-    landAreaMu: 120,
-    usesStandardLand: true,
-    wantsFullAgency: false,
-    projectType: 'capital-construction',
-    plannedDates: { start: '2027-03-01', completion: '2028-06-30', production: '2028-09-01' },
-    signedOn: '2026-11-20',
-    contacts: [{ name: '张伟', mobile, email, ...(userId ? { userId } : {}) }],
-  });
+  const signed = (email: string, mobile: string, userId?: string) => signedProject({ email, mobile, userId });
 
   it('e-mails, webhooks (signed, retried through two 500s) and files in the inbox — once each, even when the event comes twice', async () => {
     const projectId = randomUUID();
@@ -157,7 +144,9 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
     const listed = (await get(url(`/notifications?eventId=${event.id}&pageSize=2`))).body;
     expect(Object.keys(listed).sort()).toEqual(ENVELOPE);
     expect(listed).toMatchObject({ total: 3, page: 1, pageSize: 2 });
-    expect(Object.keys(listed['items'][0]).sort()).toEqual(['attempts', 'channel', 'createdAt', 'eventId', 'eventType', 'id', 'lastError', 'recipientId', 'sentAt', 'status', 'subject']);
+    expect(Object.keys(listed['items'][0]).sort()).toEqual(['attempts', 'channel', 'createdAt', 'digest', 'eventId', 'eventType', 'id', 'lastError', 'recipientId', 'sentAt', 'status', 'subject']);
+    // The e-mail went out alone in its digest, under its own subject.
+    expect(log.find((n) => n.channel === 'email')).toMatchObject({ digest: { size: 1, status: 'sent', subject: '承诺制审批已批复：年产5万吨新型建材项目' } });
     const webhookLog = (await get(url(`/notifications/${log.find((n) => n.channel === 'webhook')!.id}`))).body;
     expect(webhookLog).toMatchObject({ channel: 'webhook', eventId: event.id, recipientId: enterprise, status: 'sent', attempts: 3, readAt: null, payload: { decisionNumber: 'PF-SX-ZGQ-2026-9F8E7D6C' } });
     expect(webhookLog['deliveryLog'].map((a: { ok: boolean; responseCode: number }) => [a.ok, a.responseCode])).toEqual([
@@ -173,8 +162,8 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
       [null, ['read']],
       [null, ['read']],
     ]);
-    expect((await get(url('/me/inbox/unread-count'), zhang.headers)).body).toEqual({ unread: 2 });
-    expect((await post(url(`/me/inbox/${inbox['items'][0].id}/read`), {}, zhang.headers)).body).toEqual({ unread: 1 });
+    expect((await get(url('/me/inbox/unread-count'), zhang.headers)).body).toEqual({ unread: 2, urgent: 0 });
+    expect((await post(url(`/me/inbox/${inbox['items'][0].id}/read`), {}, zhang.headers)).body).toEqual({ unread: 1, urgent: 0 });
     // Read: no action left on it; the other still offers read.
     const after = (await get(url('/me/inbox'), zhang.headers)).body['items'] as { id: string; readAt: string | null; actions: string[] }[];
     expect(after.map((i) => [i.id, i.readAt === null, i.actions])).toEqual([
@@ -300,7 +289,9 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
     // In the database's order of event types (its collation), every rule once.
     const byType = all['items'] as typeof DEFAULT_RULES;
     const local = (a: { eventType: string }, b: { eventType: string }) => a.eventType.localeCompare(b.eventType);
-    expect([...byType].sort(local)).toEqual([...DEFAULT_RULES].sort(local));
+    // Each with the kind's Chinese name (the inbox's kind filter offers them).
+    expect([...byType].sort(local)).toEqual([...DEFAULT_RULES].map((r) => ({ ...r, name: kindName(r.eventType) })).sort(local));
+    expect(byType.find((r) => r.eventType === 'approval.item-granted')).toMatchObject({ name: '审批事项准予' });
     const enterprise = as({ sub: randomUUID(), name: '张伟', role: 'enterprise', zones: [], creditCode: '91350100M000100Y43' });
     expect((await get(url('/rules?page=2&pageSize=10'), enterprise)).body).toEqual({ items: byType.slice(10, 20), total: DEFAULT_RULES.length, page: 2, pageSize: 10 });
     expect((await get(url('/rules'))).body).toMatchObject({ items: byType.slice(0, 20), page: 1, pageSize: 20 });

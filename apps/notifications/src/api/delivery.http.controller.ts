@@ -4,9 +4,9 @@ import { DataSource, In } from 'typeorm';
 import { CurrentPrincipal, isAdmin, type Principal } from '@devzone/auth';
 import { PageOf, pageOf, PageQuery, type Page } from '@devzone/platform';
 import { DomainError } from '@devzone/shared-kernel';
-import { DeliveryAttemptOrm, NotificationOrm, RuleOrm } from '../infrastructure/orm-entities';
+import { DeliveryAttemptOrm, EmailDigestOrm, NotificationOrm, RuleOrm } from '../infrastructure/orm-entities';
 import { recipientsOf } from '../application/recipients';
-import { NotificationItemView, notificationItemView, NotificationRuleView, notificationRuleView, NotificationView, notificationView } from './delivery.views';
+import { digestRefView, type DigestRefView, NotificationItemView, notificationItemView, NotificationRuleView, notificationRuleView, NotificationView, notificationView } from './delivery.views';
 import { NotificationsQuery } from './requests.dto';
 
 /** The caller's recipients' ids (admins: undefined, meaning anyone's). */
@@ -40,12 +40,20 @@ export class DeliveryController {
     const { page, pageSize, skip, take } = pageOf(q);
     const [rows, total] = await this.dataSource.getRepository(NotificationOrm).findAndCount({
       where: { ...(q.eventId ? { eventId: q.eventId } : {}), ...(recipient ? { recipientId: recipient } : {}) },
-      select: { id: true, eventId: true, eventType: true, recipientId: true, channel: true, status: true, attempts: true, lastError: true, sentAt: true, createdAt: true, subject: true },
+      select: { id: true, eventId: true, eventType: true, recipientId: true, channel: true, status: true, attempts: true, lastError: true, sentAt: true, createdAt: true, subject: true, digestId: true },
       order: { createdAt: 'ASC', channel: 'ASC' },
       skip,
       take,
     });
-    return { items: rows.map(notificationItemView), total, page, pageSize };
+    const digests = await this.digests(rows.flatMap((n) => (n.digestId ? [n.digestId] : [])));
+    return { items: rows.map((n) => notificationItemView(n, (n.digestId && digests.get(n.digestId)) || null)), total, page, pageSize };
+  }
+
+  /** The digests of a page of notifications, in one query. */
+  private async digests(ids: string[]): Promise<Map<string, DigestRefView>> {
+    if (!ids.length) return new Map();
+    const rows = await this.dataSource.getRepository(EmailDigestOrm).find({ where: { id: In([...new Set(ids)]) }, select: { id: true, subject: true, size: true, status: true } });
+    return new Map(rows.map((d) => [d.id, digestRefView(d)]));
   }
 
   @Get('notifications/:id')
@@ -57,6 +65,7 @@ export class DeliveryController {
     const own = await readable(this.dataSource, p);
     if (!n || (own && !own.includes(n.recipientId))) throw DomainError.notFound({ zh: '通知不存在', en: `no notification ${id}` }, 'notification-not-found');
     const log = await this.dataSource.getRepository(DeliveryAttemptOrm).find({ where: { notificationId: id }, order: { attempt: 'ASC' } });
-    return notificationView(n, log);
+    const digest = n.digestId ? ((await this.digests([n.digestId])).get(n.digestId) ?? null) : null;
+    return notificationView(n, log, digest);
   }
 }

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from '@devzone/contracts';
-import { RECIPIENT_KINDS, type RecipientKind } from '../domain/rules';
+import { kindName, RECIPIENT_KINDS, type RecipientKind } from '../domain/rules';
 import { LOCALES, type Locale } from '../domain/templates';
-import { NOTIFICATION_STATUSES, type DeliveryAttemptOrm, type NotificationOrm, type NotificationStatus, type RuleOrm } from '../infrastructure/orm-entities';
+import { NOTIFICATION_STATUSES, type DeliveryAttemptOrm, type EmailDigestOrm, type NotificationOrm, type NotificationStatus, type RuleOrm } from '../infrastructure/orm-entities';
 
 const CHANNEL = { enum: NOTIFICATION_CHANNELS, enumName: 'NotificationChannel' } as const;
 const STATUS = { enum: NOTIFICATION_STATUSES, enumName: 'NotificationStatus', description: '站内信创建即 delivered；邮件、Webhook：pending → sending → sent | failed (inbox: delivered at once; e-mail, webhook: pending → sending → sent | failed)' } as const;
@@ -10,12 +10,24 @@ const STATUS = { enum: NOTIFICATION_STATUSES, enumName: 'NotificationStatus', de
 /** 通知规则一条 (one rule): event type → recipients → channels. GET /rules. */
 export class NotificationRuleView {
   @ApiProperty({ type: String, example: 'approval.case-granted' }) eventType!: string;
+  @ApiProperty({ type: String, example: '审批通过（承诺制批复）', description: '类别名称（站内信按类筛选的选项）(the kind, in Chinese: the inbox’s kind filter offers these)' }) name!: string;
   @ApiProperty({ enum: RECIPIENT_KINDS, enumName: 'RecipientKind', isArray: true, description: '接收人 (recipients)' }) recipients!: RecipientKind[];
   @ApiProperty({ ...CHANNEL, isArray: true, description: '渠道 (channels)' }) channels!: NotificationChannel[];
   @ApiProperty({ type: Boolean, description: '紧急（不受免打扰限制）(urgent: ignores quiet hours)' }) urgent!: boolean;
 }
 
-export const notificationRuleView = (r: RuleOrm): NotificationRuleView => ({ eventType: r.eventType, recipients: r.recipients, channels: r.channels, urgent: r.urgent });
+export const notificationRuleView = (r: RuleOrm): NotificationRuleView => ({ eventType: r.eventType, name: kindName(r.eventType), recipients: r.recipients, channels: r.channels, urgent: r.urgent });
+
+/** 汇总邮件 (the e-mail a notification went out in): one per recipient, project and digest window, listing its notifications. */
+export class DigestRefView {
+  @ApiProperty({ type: String, format: 'uuid', description: '汇总邮件编号（邮件的 Message-ID 与 X-Devzone-Digest-Id 含此编号）(the digest; its Message-ID and X-Devzone-Digest-Id carry it)' }) id!: string;
+  @ApiProperty({ type: String, example: '【年产5万吨新型建材项目】14 项审批事项已准予', description: '邮件主题 (the e-mail’s subject)' }) subject!: string;
+  @ApiProperty({ type: Number, minimum: 1, description: '邮件列出的通知数 (how many notifications it lists)' }) size!: number;
+  @ApiProperty(STATUS) status!: NotificationStatus;
+}
+
+export const digestRefView = (d: Pick<EmailDigestOrm, 'id' | 'subject' | 'size' | 'status'>): DigestRefView => ({ id: d.id, subject: d.subject, size: d.size, status: d.status });
+const DIGEST = { type: DigestRefView, nullable: true, description: '邮件：所在的汇总邮件（尚未汇总或其他渠道为 null）(e-mail: the digest it goes out in; null before it is made, and for other channels)' } as const;
 
 /** 通知一条及其投递状态 (one notification and its delivery state): GET /notifications. */
 export class NotificationItemView {
@@ -30,12 +42,13 @@ export class NotificationItemView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt!: Date | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ type: String }) subject!: string;
+  @ApiProperty(DIGEST) digest!: DigestRefView | null;
 }
 
 /** The fields of a notification the list reads (api/delivery.http.controller.ts selects them). */
-export type NotificationItemRow = Pick<NotificationOrm, 'id' | 'eventId' | 'eventType' | 'recipientId' | 'channel' | 'status' | 'attempts' | 'lastError' | 'sentAt' | 'createdAt' | 'subject'>;
+export type NotificationItemRow = Pick<NotificationOrm, 'id' | 'eventId' | 'eventType' | 'recipientId' | 'channel' | 'status' | 'attempts' | 'lastError' | 'sentAt' | 'createdAt' | 'subject' | 'digestId'>;
 
-export function notificationItemView(n: NotificationItemRow): NotificationItemView {
+export function notificationItemView(n: NotificationItemRow, digest: DigestRefView | null): NotificationItemView {
   return {
     id: n.id,
     eventId: n.eventId,
@@ -48,6 +61,7 @@ export function notificationItemView(n: NotificationItemRow): NotificationItemVi
     sentAt: n.sentAt,
     createdAt: n.createdAt,
     subject: n.subject,
+    digest,
   };
 }
 
@@ -89,10 +103,11 @@ export class NotificationView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt!: Date | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: '站内信已读时间 (inbox: when read)' }) readAt!: Date | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty(DIGEST) digest!: DigestRefView | null;
   @ApiProperty({ type: [DeliveryAttemptView], description: '投递日志，按尝试次序 (the delivery log, by attempt)' }) deliveryLog!: DeliveryAttemptView[];
 }
 
-export function notificationView(n: NotificationOrm, log: DeliveryAttemptOrm[]): NotificationView {
+export function notificationView(n: NotificationOrm, log: DeliveryAttemptOrm[], digest: DigestRefView | null): NotificationView {
   return {
     id: n.id,
     eventId: n.eventId,
@@ -114,6 +129,7 @@ export function notificationView(n: NotificationOrm, log: DeliveryAttemptOrm[]):
     sentAt: n.sentAt,
     readAt: n.readAt,
     createdAt: n.createdAt,
+    digest,
     deliveryLog: log.map(deliveryAttemptView),
   };
 }

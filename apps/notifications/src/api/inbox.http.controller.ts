@@ -5,10 +5,37 @@ import { CurrentPrincipal, Roles, type Principal } from '@devzone/auth';
 import { PageOf, pageOf, type Page } from '@devzone/platform';
 import { DomainError } from '@devzone/shared-kernel';
 import { INBOX_COMMAND_ROLES } from '../domain/inbox.permissions';
-import { NotificationOrm, RecipientOrm } from '../infrastructure/orm-entities';
+import { NotificationOrm, ProjectOrm, RecipientOrm } from '../infrastructure/orm-entities';
 import { ownRecipient, recipientsOf } from '../application/recipients';
-import { InboxEntryView, inboxEntryView, PreferencesView, preferencesView, UnreadCountView } from './inbox.views';
+import { InboxEntryView, inboxEntryView, type InboxEntryRow, PreferencesView, preferencesView, UnreadCountView } from './inbox.views';
 import { InboxQuery, PreferencesRequest } from './requests.dto';
+
+/** An inbox row as SQL answers it. */
+interface RawEntry {
+  id: string;
+  event_id: string;
+  event_type: string;
+  project_id: string;
+  recipient_id: string;
+  subject: string;
+  text: string;
+  urgent: boolean;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+const entryRow = (r: RawEntry): InboxEntryRow => ({
+  id: r.id,
+  eventId: r.event_id,
+  eventType: r.event_type,
+  projectId: r.project_id,
+  recipientId: r.recipient_id,
+  subject: r.subject,
+  text: r.text,
+  urgent: r.urgent,
+  createdAt: r.created_at,
+  readAt: r.read_at,
+});
 
 /**
  * The caller's own messages and preferences: a person is the recipients that
@@ -49,31 +76,48 @@ export class MeController {
   }
 
   @Get('inbox')
-  @ApiOperation({ summary: '我的站内信，新的在前；未读数见 GET /me/inbox/unread-count (my inbox, newest first; the unread count is GET /me/inbox/unread-count)' })
+  @ApiOperation({
+    summary:
+      '我的站内信：可按项目、类别、紧急、未读筛选；紧急且未读的在前，其余新的在前；未读数见 GET /me/inbox/unread-count (my inbox, filtered by project, kind, urgent, unread; urgent unread first, then newest first)',
+  })
   @ApiOkResponse({ type: PageOf(InboxEntryView) })
   async inbox(@CurrentPrincipal() p: Principal, @Query() q: InboxQuery): Promise<Page<InboxEntryView>> {
     const ids = await this.mine(p);
     const { page, pageSize, skip, take } = pageOf(q);
-    const [rows, total] = await this.dataSource.getRepository(NotificationOrm).findAndCount({
-      where: { recipientId: In(ids), channel: 'inbox', ...(q.unread ? { readAt: IsNull() } : {}) },
-      select: { id: true, eventId: true, eventType: true, projectId: true, recipientId: true, subject: true, text: true, urgent: true, createdAt: true, readAt: true },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      skip,
-      take,
-    });
+    const params: unknown[] = [ids];
+    const where = [`recipient_id = ANY($1)`, `channel = 'inbox'`];
+    const filter = (sql: (n: number) => string, value: unknown) => where.push(sql(params.push(value)));
+    if (q.unread) where.push('read_at IS NULL');
+    if (q.urgent !== undefined) filter((n) => `urgent = $${n}`, q.urgent);
+    if (q.projectId) filter((n) => `project_id = $${n}`, q.projectId);
+    if (q.eventType) filter((n) => `event_type = $${n}`, q.eventType);
+    const sql = where.join(' AND ');
+    // Urgent and unread on top: once read, an urgent entry takes its place among the rest by date.
+    const rows: RawEntry[] = await this.dataSource.query(
+      `SELECT id, event_id, event_type, project_id, recipient_id, subject, text, urgent, created_at, read_at FROM notifications
+        WHERE ${sql} ORDER BY (urgent AND read_at IS NULL) DESC, created_at DESC, seq DESC NULLS LAST, id ASC LIMIT ${take} OFFSET ${skip}`,
+      params,
+    );
+    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM notifications WHERE ${sql}`, params);
+    const projectIds = [...new Set(rows.map((r) => r.project_id))];
+    const names = new Map(projectIds.length ? (await this.dataSource.getRepository(ProjectOrm).findBy({ projectId: In(projectIds) })).map((x) => [x.projectId, x.name]) : []);
     const caller = { role: p.role, recipients: ids };
-    return { items: rows.map((n) => inboxEntryView(n, caller)), total, page, pageSize };
+    return { items: rows.map((r) => inboxEntryView(entryRow(r), caller, names.get(r.project_id) ?? null)), total, page, pageSize };
   }
 
   @Get('inbox/unread-count')
-  @ApiOperation({ summary: '我的未读消息数 (how many of my messages are unread)' })
+  @ApiOperation({ summary: '我的未读消息数，及其中紧急的 (how many of my messages are unread, and how many of those are urgent)' })
   @ApiOkResponse({ type: UnreadCountView })
   async unread(@CurrentPrincipal() p: Principal): Promise<UnreadCountView> {
-    return { unread: await this.unreadCount(await this.mine(p)) };
+    return this.unreadCount(await this.mine(p));
   }
 
-  private unreadCount(ids: string[]) {
-    return this.dataSource.getRepository(NotificationOrm).countBy({ recipientId: In(ids), channel: 'inbox', readAt: IsNull() });
+  private async unreadCount(ids: string[]): Promise<UnreadCountView> {
+    const [counts]: UnreadCountView[] = await this.dataSource.query(
+      `SELECT count(*)::int AS unread, (count(*) FILTER (WHERE urgent))::int AS urgent FROM notifications WHERE recipient_id = ANY($1) AND channel = 'inbox' AND read_at IS NULL`,
+      [ids],
+    );
+    return { unread: counts?.unread ?? 0, urgent: counts?.urgent ?? 0 };
   }
 
   @Post('inbox/:notificationId/read')
@@ -88,7 +132,7 @@ export class MeController {
     const n = await repo.findOneBy({ id: notificationId, recipientId: In(ids), channel: 'inbox' });
     if (!n) throw DomainError.notFound({ zh: '站内信不存在', en: 'no such inbox entry' }, 'entry-not-found');
     if (!n.readAt) await repo.update({ id: n.id }, { readAt: new Date() });
-    return { unread: await this.unreadCount(ids) };
+    return this.unreadCount(ids);
   }
 
   @Post('inbox/read-all')
@@ -97,6 +141,6 @@ export class MeController {
   @ApiOkResponse({ type: UnreadCountView, description: '未读数，此后为 0 (the unread count: 0)' })
   async readAll(@CurrentPrincipal() p: Principal): Promise<UnreadCountView> {
     await this.dataSource.getRepository(NotificationOrm).update({ recipientId: In(await this.mine(p)), channel: 'inbox', readAt: IsNull() }, { readAt: new Date() });
-    return { unread: 0 };
+    return { unread: 0, urgent: 0 };
   }
 }

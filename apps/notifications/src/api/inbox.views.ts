@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from '@devzone/contracts';
 import { INBOX_ACTIONS, inboxActions, type InboxAction, type InboxCaller } from '../domain/inbox.permissions';
+import { kindName } from '../domain/rules';
 import { LOCALES, type Locale } from '../domain/templates';
 import type { NotificationOrm, RecipientOrm } from '../infrastructure/orm-entities';
 
@@ -37,8 +38,10 @@ export function preferencesView(r: RecipientOrm): PreferencesView {
 export class InboxEntryView {
   @ApiProperty({ type: String, format: 'uuid', description: '通知编号（标记已读时使用）(notification id)' }) id!: string;
   @ApiProperty({ type: String, format: 'uuid', description: '来源事件 (the event)' }) eventId!: string;
-  @ApiProperty({ type: String, example: 'approval.case-granted' }) eventType!: string;
+  @ApiProperty({ type: String, example: 'approval.case-granted', description: '类别（事件类型；按类筛选时使用）(the kind: the event type, as the filter takes it)' }) eventType!: string;
+  @ApiProperty({ type: String, example: '审批通过（承诺制批复）', description: '类别名称 (the kind, in Chinese)' }) kindName!: string;
   @ApiProperty({ type: String, format: 'uuid', description: '项目（账号邀请：被邀请人）(the project)' }) projectId!: string;
+  @ApiProperty({ type: String, nullable: true, example: '年产5万吨新型建材项目', description: '项目名称；本服务不知道的项目为 null (the project’s name; null when unknown here)' }) projectName!: string | null;
   @ApiProperty({ type: String, example: '承诺制审批已批复：年产5万吨新型建材项目' }) subject!: string;
   @ApiProperty({ type: String }) text!: string;
   @ApiProperty({ type: Boolean, description: '紧急（不受免打扰限制）(urgent: ignores quiet hours)' }) urgent!: boolean;
@@ -51,12 +54,14 @@ export class InboxEntryView {
 /** The fields of an inbox entry the list reads (api/inbox.http.controller.ts selects them). */
 export type InboxEntryRow = Pick<NotificationOrm, 'id' | 'eventId' | 'eventType' | 'projectId' | 'recipientId' | 'subject' | 'text' | 'urgent' | 'createdAt' | 'readAt'>;
 
-export function inboxEntryView(n: InboxEntryRow, caller: InboxCaller): InboxEntryView {
+export function inboxEntryView(n: InboxEntryRow, caller: InboxCaller, projectName: string | null): InboxEntryView {
   return {
     id: n.id,
     eventId: n.eventId,
     eventType: n.eventType,
+    kindName: kindName(n.eventType),
     projectId: n.projectId,
+    projectName,
     subject: n.subject,
     text: n.text,
     urgent: n.urgent,
@@ -69,4 +74,5 @@ export function inboxEntryView(n: InboxEntryRow, caller: InboxCaller): InboxEntr
 /** 未读数 (how many of my messages are unread): the unread count, and the answer of read and read-all. */
 export class UnreadCountView {
   @ApiProperty({ type: Number, minimum: 0, description: '未读消息数 (unread messages)' }) unread!: number;
+  @ApiProperty({ type: Number, minimum: 0, description: '其中紧急的 (of which urgent)' }) urgent!: number;
 }

@@ -35,6 +35,16 @@ describe('the OpenAPI document of notifications', () => {
     expect(schemas['InboxAction'].enum).toEqual(['read']);
   });
 
+  it('declares the inbox filters in its query: project, kind (event type), urgent, unread, with the page', () => {
+    const query = (doc.paths['/me/inbox']['get'] as unknown as { parameters: { name: string; in: string }[] }).parameters.filter((p) => p.in === 'query').map((p) => p.name);
+    expect(query.sort()).toEqual(['eventType', 'page', 'pageSize', 'projectId', 'unread', 'urgent']);
+    const schemas = schemasOf(doc);
+    expect(Object.keys(schemas['InboxEntryView'].properties!)).toEqual(expect.arrayContaining(['kindName', 'projectName', 'urgent']));
+    expect(Object.keys(schemas['UnreadCountView'].properties!).sort()).toEqual(['unread', 'urgent']);
+    // Each notification names the e-mail it went out in.
+    expect(schemas['NotificationItemView'].properties!['digest']).toBeDefined();
+  });
+
   it('declares the 404 of the routes that name one object', () => {
     for (const [path, method] of [
       ['/me/inbox/{notificationId}/read', 'post'],

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from '@devzone/contracts';
 import { PageQuery } from '@devzone/platform';
 import { LOCALES, type Locale } from '../domain/templates';
@@ -39,8 +39,19 @@ export class PreferencesRequest {
   @ApiPropertyOptional({ enum: LOCALES, enumName: 'Locale' }) @IsOptional() @IsIn(LOCALES, { message: `locale 应为 ${LOCALES.join(' / ')}` }) locale?: Locale;
 }
 
+const booleanQuery = Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
+/** An event type: approval.item-granted. */
+export const EVENT_TYPE = /^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*)+$/;
+
+/** 站内信筛选：紧急且未读的在前，其余新的在前 (inbox filters; urgent unread first, then newest first). */
 export class InboxQuery extends PageQuery {
-  @ApiPropertyOptional({ type: Boolean, description: '只看未读 (unread only)' }) @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean({ message: 'unread 应为 true/false' }) unread?: boolean;
+  @ApiPropertyOptional({ type: Boolean, description: '只看未读 (unread only)' }) @IsOptional() @booleanQuery @IsBoolean({ message: 'unread 应为 true/false' }) unread?: boolean;
+  @ApiPropertyOptional({ type: Boolean, description: 'true 只看紧急，false 只看非紧急 (true: urgent only; false: routine only)' }) @IsOptional() @booleanQuery @IsBoolean({ message: 'urgent 应为 true/false' }) urgent?: boolean;
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: '只看这个项目的 (one project only)' }) @IsOptional() @IsUUID('all', { message: 'projectId 应为项目编号（UUID）' }) projectId?: string;
+  @ApiPropertyOptional({ type: String, example: 'approval.item-granted', description: '只看这一类（事件类型，见 GET /rules）(one kind only: the event type, as GET /rules lists them)' })
+  @IsOptional()
+  @Matches(EVENT_TYPE, { message: 'eventType 应为事件类型，如 approval.item-granted' })
+  eventType?: string;
 }
 
 export class NotificationsQuery extends PageQuery {

@@ -3,6 +3,16 @@ import { createTransport, type Transporter } from 'nodemailer';
 import { signWebhook } from '../domain/delivery';
 import type { NotificationOrm, RecipientOrm } from '../infrastructure/orm-entities';
 
+/** An e-mail as the dispatcher sends it: a digest of one or more notifications. */
+export interface OutgoingEmail {
+  digestId: string;
+  subject: string;
+  text: string;
+  html: string;
+  notificationIds: string[];
+  eventIds: string[];
+}
+
 export interface SendResult {
   ok: boolean;
   responseCode: number | null;
@@ -29,16 +39,22 @@ export class EmailChannel {
     });
   }
 
-  async send(n: NotificationOrm, to: RecipientOrm): Promise<SendResult> {
+  /**
+   * One e-mail: a digest (one or more notifications). Its Message-ID is the
+   * digest's: a retry after a crash is the same message, which receiving
+   * systems and mail clients recognise as a copy of one they have.
+   */
+  async send(m: OutgoingEmail, to: RecipientOrm): Promise<SendResult> {
     if (!to.email) return { ok: false, responseCode: null, error: 'the recipient has no e-mail address' };
     try {
       const info = await this.transporter.sendMail({
         from: this.from,
         to: `${to.name} <${to.email}>`,
-        subject: n.subject,
-        text: n.text,
-        html: n.html,
-        headers: { 'X-Devzone-Notification-Id': n.id, 'X-Devzone-Event-Id': n.eventId },
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        messageId: `<digest-${m.digestId}@notifications.devzone.local>`,
+        headers: { 'X-Devzone-Digest-Id': m.digestId, 'X-Devzone-Notification-Id': m.notificationIds.join(', '), 'X-Devzone-Event-Id': m.eventIds.join(', ') },
       });
       return { ok: true, responseCode: Number(String(info.response).slice(0, 3)) || 250, error: null };
     } catch (error) {

@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { Counter } from 'prom-client';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { AgentAssignedV1, EventEnvelope, NotificationChannel, ProjectAccountInvitedV1, ProjectSignedV1, TaskEscalatedV1 } from '@devzone/contracts';
-import { notBefore } from '../domain/delivery';
+import { digestDue, notBefore } from '../domain/delivery';
 import { render } from '../domain/templates';
 import { lockProject } from '@devzone/persistence';
 import { DeferredEventOrm, NotificationOrm, ProjectOrm, ProjectRecipientOrm, RecipientOrm, RuleOrm } from '../infrastructure/orm-entities';
+import { digestWindowMs } from './email-digests';
 import { kindOfRole, recipientIdFor, recipientRow, recipientsOf } from './recipients';
 
 export const skippedEvents = new Counter({ name: 'notifications_skipped_events_total', help: 'Events with no notification rule, skipped', labelNames: ['type'] });
@@ -18,11 +19,15 @@ export const createdNotifications = new Counter({ name: 'notifications_created_t
  * rendered in the recipient's language, in the inbox transaction. The unique
  * key (event id, recipient, channel) keeps a twice-delivered event from
  * notifying twice. The inbox channel is delivered at once; e-mail and webhooks
- * go out through the dispatcher.
+ * go out through the dispatcher. A non-urgent e-mail waits out the digest
+ * window of its recipient and project (opened by the first one, joined by the
+ * rest: they go out as one message), and quiet hours; an urgent one waits for
+ * nothing.
  */
 @Injectable()
 export class NotifyService {
   private readonly logger = new Logger(NotifyService.name);
+  private readonly windowMs = digestWindowMs();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -68,6 +73,8 @@ export class NotifyService {
       for (const channel of this.channels(rule.channels, recipient)) {
         const inbox = channel === 'inbox';
         const quiet = recipient.quietStart && recipient.quietEnd ? { start: recipient.quietStart, end: recipient.quietEnd } : null;
+        const due =
+          inbox || rule.urgent ? now : channel === 'email' ? digestDue(now, this.windowMs, await this.openWindow(manager, recipient.id, event.projectId, now), quiet) : notBefore(now, quiet);
         rows.push(
           manager.create(NotificationOrm, {
             id: randomUUID(),
@@ -82,7 +89,7 @@ export class NotifyService {
             payload: event.payload as Record<string, unknown>,
             status: inbox ? 'delivered' : 'pending',
             attempts: 0,
-            nextAttemptAt: inbox || rule.urgent ? now : notBefore(now, quiet),
+            nextAttemptAt: due,
             leaseUntil: null,
             lastError: null,
             sentAt: inbox ? now : null,
@@ -94,6 +101,17 @@ export class NotifyService {
     if (!rows.length) return;
     const inserted = await manager.createQueryBuilder().insert().into(NotificationOrm).values(rows as never[]).orIgnore().returning(['channel']).execute();
     for (const r of inserted.raw as { channel: NotificationChannel }[]) createdNotifications.inc({ channel: r.channel });
+  }
+
+  /** When the recipient's e-mails about the project that wait for their digest fall due (null: none waits, a new window opens). */
+  private async openWindow(manager: EntityManager, recipientId: string, projectId: string, now: Date): Promise<Date | null> {
+    if (!this.windowMs) return null;
+    const [row]: { due: Date | null }[] = await manager.query(
+      `SELECT min(next_attempt_at) AS due FROM notifications
+        WHERE recipient_id = $1 AND project_id = $2 AND channel = 'email' AND digest_id IS NULL AND status = 'pending' AND NOT urgent AND next_attempt_at > $3`,
+      [recipientId, projectId, now],
+    );
+    return row?.due ? new Date(row.due) : null;
   }
 
   private channels(wanted: NotificationChannel[], r: RecipientOrm): NotificationChannel[] {

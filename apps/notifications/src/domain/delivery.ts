@@ -32,3 +32,15 @@ export function notBefore(now: Date, quiet: QuietHours | null): Date {
   at.setUTCSeconds(0, 0);
   return at;
 }
+
+/**
+ * When a non-urgent e-mail falls due. The first e-mail to a recipient about a
+ * project opens a digest window and falls due at its end (never inside quiet
+ * hours); later ones join the window still open (`open`: when the recipient's
+ * waiting e-mails of that project fall due) and go out with them, as one
+ * message. A window of 0 sends each at once (quiet hours still apply).
+ */
+export function digestDue(now: Date, windowMs: number, open: Date | null, quiet: QuietHours | null): Date {
+  if (windowMs > 0 && open && open > now) return open;
+  return notBefore(new Date(now.getTime() + windowMs), quiet);
+}

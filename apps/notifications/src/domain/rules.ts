@@ -1,4 +1,4 @@
-import type { NotificationChannel } from '@devzone/contracts';
+import { findEventDefinition, knownVersions, type NotificationChannel } from '@devzone/contracts';
 
 /**
  * Who hears about what (seeded into `notification_rules` by the migrations,
@@ -33,6 +33,7 @@ export const DEFAULT_RULES: NotificationRule[] = [
   rule('approval.case-granted', ['enterprise', 'agent', 'zone-officers']),
   rule('approval.item-due-soon', ['zone-officers', 'agent']),
   rule('approval.item-overdue', ['zone-officers', 'agent'], true),
+  rule('approval.acceptance-passed', ['enterprise']),
   rule('approval.acceptance-failed', ['enterprise', 'zone-officers'], true),
   rule('approval.blacklisted', ['enterprise', 'zone-officers'], true),
   // 承诺制 as bureaus run it: each item's clock, and every step of enforcement told to the enterprise.
@@ -60,3 +61,9 @@ export const DEFAULT_RULES: NotificationRule[] = [
   rule('agency.task-overdue', ['agent'], true),
   rule('agency.delegation-closed', ['enterprise']),
 ];
+
+/** What kind of message an event makes, in Chinese: its contract's title (审批事项准予, 代办事项超期 …), else the type. */
+export function kindName(eventType: string): string {
+  const versions = knownVersions(eventType);
+  return (versions.length && findEventDefinition(eventType, Math.max(...versions))?.title) || eventType;
+}

@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { buildEvent, findEventDefinition, knownVersions } from '@devzone/contracts';
-import { notBefore, retryDelay, signWebhook } from './delivery';
+import { digestDue, notBefore, retryDelay, signWebhook } from './delivery';
 import { DEFAULT_RULES } from './rules';
 import { LOCALES, render, TEMPLATES } from './templates';
 
@@ -31,6 +31,7 @@ export const SAMPLES: Record<string, object> = {
   'approval.case-granted': { caseId, decisionNumber: 'PF-SX-ZGQ-2026-9F8E7D6C', grantedOn: '2026-12-04' },
   'approval.item-due-soon': { caseId, itemCode: 'A05', itemName: '消防设计审查', department: '住房和城乡建设局', dueOn: '2026-12-01', workingDaysLeft: 2 },
   'approval.item-overdue': { caseId, itemCode: 'A05', itemName: '消防设计审查', department: '住房和城乡建设局', dueOn: '2026-12-01', workingDaysLate: 3 },
+  'approval.acceptance-passed': { caseId, acceptedOn: '2028-07-15' },
   'approval.acceptance-failed': { caseId, checkedOn: '2028-07-15', reasons: ['投资强度低于承诺值'], rectifyBy: '2028-10-13' },
   'approval.blacklisted': { creditCode: '91350100M000100Y43', enterpriseName: '山西示例新材料有限公司', reason: '一般失信记录 3 条未整改', since: '2027-01-05' },
   'approval.item-applied': { caseId, itemCode: 'A05', itemName: '消防设计审查', department: '住房和城乡建设局', appliedOn: '2026-11-30', acceptanceDueOn: '2026-12-07' },
@@ -90,7 +91,65 @@ describe('notification templates', () => {
     expect(render('land.penalty-assessed', 'zh-CN', { ...context('land.penalty-assessed'), event: { ...SAMPLES['land.penalty-assessed'], reason: 'recheck-failed' } }).text).toBe(
       '项目“年产5万吨新型建材项目”（2611-140100-04-01-00123X）标准地指标整改后复查仍未达标，依据履约协议于 2031-07-01 核定违约金 ¥1,500,000.00。',
     );
-    expect(render('approval.item-granted', 'zh-CN', context('approval.item-granted')).subject).toBe('审批事项已准予：建设用地规划许可证');
+  });
+
+  it('says 容缺准予 with the deadline and the documents, never a plain 已准予, for a grant with documents missing', () => {
+    const missing = render('approval.item-granted', 'zh-CN', context('approval.item-granted'));
+    expect(missing.subject).toBe('审批事项容缺准予（须于 2026-12-11 前补交宗地图）：建设用地规划许可证');
+    expect(missing.subject).not.toContain('已准予');
+    expect(missing.text).toBe('项目“年产5万吨新型建材项目”（2611-140100-04-01-00123X）的“建设用地规划许可证”（自然资源和规划局）已于 2026-11-27 容缺准予：请于 2026-12-11 前补交以下材料：宗地图。');
+    expect(missing.line).toBe('“建设用地规划许可证”（自然资源和规划局）容缺准予，须于 2026-12-11 前补交宗地图（2026-11-27）');
+    expect(render('approval.item-granted', 'en', context('approval.item-granted')).subject).toBe('Item granted with documents missing (supply by 2026-12-11): 建设用地规划许可证');
+
+    const { missingDocuments: _d, supplyBy: _s, ...full } = SAMPLES['approval.item-granted'] as Record<string, unknown>;
+    const plain = render('approval.item-granted', 'zh-CN', { ...context('approval.item-granted'), event: full });
+    expect(plain.subject).toBe('审批事项已准予：建设用地规划许可证');
+    expect(plain.text).not.toContain('容缺');
+    const committed = render('approval.item-granted', 'zh-CN', { ...context('approval.item-granted'), event: { ...full, by: 'commitment' } });
+    expect(committed.text).toContain('已于 2026-11-27 依告知承诺准予。');
+  });
+
+  it('names the land check in the subject: 竣工验收 and 达产复核 differ, and a re-check says so', () => {
+    const passed = (stage: string, recheck?: boolean) =>
+      render('land.check-passed', 'zh-CN', { ...context('land.check-passed'), event: { ...SAMPLES['land.check-passed'], stage, ...(recheck ? { recheck } : {}) } }).subject;
+    expect(passed('completion')).toBe('标准地竣工验收通过：年产5万吨新型建材项目');
+    expect(passed('full-production')).toBe('标准地达产复核通过：年产5万吨新型建材项目');
+    expect(passed('full-production', true)).toBe('标准地达产复核整改后复查通过：年产5万吨新型建材项目');
+    const failed = (stage: string, recheck: boolean) => render('land.check-failed', 'zh-CN', { ...context('land.check-failed'), event: { ...SAMPLES['land.check-failed'], stage, recheck } }).subject;
+    expect(failed('completion', false)).toBe('标准地竣工验收未达标：年产5万吨新型建材项目');
+    expect(failed('full-production', false)).toBe('标准地达产复核未达标：年产5万吨新型建材项目');
+    expect(failed('full-production', true)).toBe('标准地达产复核整改后复查未达标：年产5万吨新型建材项目');
+    expect(render('land.check-passed', 'en', context('land.check-passed')).subject).toBe('Land completion check passed: 年产5万吨新型建材项目');
+  });
+
+  it('tells the approval deadline check from the agency deadline check by subject, for the same item', () => {
+    const item = '消防设计审查';
+    const approval = render('approval.item-overdue', 'zh-CN', { ...context('approval.item-overdue'), event: { ...SAMPLES['approval.item-overdue'], itemName: item } }).subject;
+    const agency = render('agency.task-overdue', 'zh-CN', { ...context('agency.task-overdue'), event: { ...SAMPLES['agency.task-overdue'], title: item } }).subject;
+    const escalated = render('agency.task-escalated', 'zh-CN', { ...context('agency.task-escalated'), event: { ...SAMPLES['agency.task-escalated'], title: item } }).subject;
+    const dueSoon = render('approval.item-due-soon', 'zh-CN', context('approval.item-due-soon')).subject;
+    expect(approval).toBe('审批超期 3 个工作日：消防设计审查（住房和城乡建设局）');
+    expect(agency).toBe('代办超期 2 个工作日：消防设计审查');
+    expect(escalated).toBe('代办督办（超期 4 个工作日）：消防设计审查');
+    expect(dueSoon).toBe('审批时限将到：消防设计审查（住房和城乡建设局，2026-12-01 到期）');
+    expect(new Set([approval, agency, escalated, dueSoon]).size).toBe(4);
+    for (const locale of LOCALES) {
+      const subjects = ['approval.item-overdue', 'agency.task-overdue'].map((t) => render(t, locale, { ...context(t), event: { ...SAMPLES[t], itemName: item, title: item, workingDaysLate: 2 } }).subject);
+      expect(subjects[0]).not.toBe(subjects[1]);
+    }
+  });
+
+  it('tells the enterprise that its 对标验收 passed', () => {
+    const out = render('approval.acceptance-passed', 'zh-CN', context('approval.acceptance-passed'));
+    expect(out.subject).toBe('对标验收通过：年产5万吨新型建材项目');
+    expect(out.text).toBe('项目“年产5万吨新型建材项目”（2611-140100-04-01-00123X）已于 2028-07-15 通过对标验收，达到承诺的建设标准，可以投产。');
+    expect(DEFAULT_RULES.find((r) => r.eventType === 'approval.acceptance-passed')).toEqual({ eventType: 'approval.acceptance-passed', recipients: ['enterprise'], channels: ['inbox', 'email', 'webhook'], urgent: false });
+  });
+
+  it('gives every message a line for a digest: the template’s own, or its text', () => {
+    expect(render('approval.item-accepted', 'zh-CN', context('approval.item-accepted')).line).toBe('“消防设计审查”（住房和城乡建设局）受理，承诺 2026-12-10 前办结');
+    const signed = render('project.signed', 'zh-CN', context('project.signed'));
+    expect(signed.line).toBe(signed.text);
   });
 
   it('invites with the sign-in name, the deadline in Beijing time and a link that can be clicked in the e-mail', () => {
@@ -122,5 +181,19 @@ describe('delivery', () => {
     const noon = new Date('2026-11-28T04:00:00Z');
     expect(notBefore(noon, quiet)).toBe(noon);
     expect(notBefore(noon, null)).toBe(noon);
+  });
+
+  it('holds a non-urgent e-mail for the digest window: the first opens it, later ones join it, quiet hours still hold', () => {
+    const noon = new Date('2026-11-28T04:00:00Z'); // 12:00 China
+    const minute = 60_000;
+    expect(digestDue(noon, minute, null, null).toISOString()).toBe('2026-11-28T04:01:00.000Z');
+    const open = new Date('2026-11-28T04:00:40Z');
+    expect(digestDue(noon, minute, open, null)).toBe(open);
+    // A window already due is not joined: a new one opens.
+    expect(digestDue(noon, minute, new Date('2026-11-28T03:59:59Z'), null).toISOString()).toBe('2026-11-28T04:01:00.000Z');
+    // Its end inside quiet hours (21:59:30 China + 60 s): at the end of them.
+    expect(digestDue(new Date('2026-11-28T13:59:30Z'), minute, null, { start: '22:00', end: '07:30' }).toISOString()).toBe('2026-11-28T23:30:00.000Z');
+    // Window 0: at once, each on its own.
+    expect(digestDue(noon, 0, open, null).toISOString()).toBe(noon.toISOString());
   });
 });

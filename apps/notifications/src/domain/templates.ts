@@ -25,6 +25,8 @@ export const LOCALES: Locale[] = ['zh-CN', 'en'];
 interface Source {
   subject: string;
   text: string;
+  /** One line for a digest e-mail that lists several messages of one project (the project is named once, above the list); without it the digest lists the text. */
+  line?: string;
 }
 
 const STAGE_EN: Record<LifecycleStage, string> = {
@@ -44,7 +46,8 @@ const MILESTONE_EN = { start: 'start construction', completion: 'complete', prod
 
 const hb = Handlebars.create();
 hb.registerHelper('stage', (stage: LifecycleStage, locale: Locale) => (locale === 'en' ? STAGE_EN[stage] : STAGE_NAMES_ZH[stage]));
-hb.registerHelper('checkStage', (stage: LandCheckStage, locale: Locale) => (locale === 'en' ? stage.replace('-', ' ') : CHECK_STAGE_NAMES_ZH[stage]));
+const CHECK_STAGE_EN: Record<LandCheckStage, string> = { completion: 'completion check', 'full-production': 'full-production review' };
+hb.registerHelper('checkStage', (stage: LandCheckStage, locale: Locale) => (locale === 'en' ? CHECK_STAGE_EN[stage] : CHECK_STAGE_NAMES_ZH[stage]));
 hb.registerHelper('yuan', (fen: number, locale: Locale) =>
   new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }).format(fen / 100),
 );
@@ -69,6 +72,8 @@ hb.registerHelper('atRiskList', (items: { code: string; nameZh: string; unit: st
 );
 hb.registerHelper('penaltyReason', (reason: string, locale: Locale) => PENALTY_REASON[reason]?.[locale === 'en' ? 1 : 0] ?? reason);
 hb.registerHelper('join', (items: string[], separator: string) => items.join(separator));
+/** The names of 容缺 documents: 宗地图、环评批复. */
+hb.registerHelper('names', (items: { name: string }[] | undefined, separator: string) => (items ?? []).map((i) => i.name).join(separator));
 hb.registerHelper('failedList', (results: { passed: boolean; nameZh: string; code: string; shortfall: number; shortfallPercent: number; unit: string }[], locale: Locale) =>
   results
     .filter((r) => !r.passed)
@@ -111,28 +116,60 @@ export const TEMPLATES: Record<string, Record<Locale, Source>> = {
     en: { subject: 'Publicity ended: {{project.name}}', text: 'The publicity of the commitment for ' + PE + ' ended on {{event.endedOn}}.' },
   },
   'approval.corrections-requested': {
-    'zh-CN': { subject: '请补正材料：{{event.itemName}}', text: '项目' + P + '的“{{event.itemName}}”需要补正：{{event.corrections}}' },
-    en: { subject: 'Corrections requested: {{event.itemName}}', text: 'Item "{{event.itemName}}" of ' + PE + ' needs corrections: {{event.corrections}}' },
+    'zh-CN': { subject: '请补正材料：{{event.itemName}}', text: '项目' + P + '的“{{event.itemName}}”需要补正：{{event.corrections}}', line: '“{{event.itemName}}”需要补正：{{event.corrections}}' },
+    en: { subject: 'Corrections requested: {{event.itemName}}', text: 'Item "{{event.itemName}}" of ' + PE + ' needs corrections: {{event.corrections}}', line: '"{{event.itemName}}" needs corrections: {{event.corrections}}' },
   },
+  // 容缺 (granted with documents still missing, GRANTED_PENDING_DOCUMENTS) is not a plain grant: the subject says so, with the deadline.
   'approval.item-granted': {
-    'zh-CN': { subject: '审批事项已准予：{{event.itemName}}', text: '项目' + P + '的“{{event.itemName}}”（{{event.department}}）已于 {{event.grantedOn}} 准予。{{#if event.supplyBy}}容缺材料请于 {{event.supplyBy}} 前补交。{{/if}}' },
-    en: { subject: 'Item granted: {{event.itemName}}', text: 'Item "{{event.itemName}}" ({{event.department}}) of ' + PE + ' was granted on {{event.grantedOn}}.{{#if event.supplyBy}} Supply the missing documents by {{event.supplyBy}}.{{/if}}' },
+    'zh-CN': {
+      subject: '{{#if event.supplyBy}}审批事项容缺准予（须于 {{event.supplyBy}} 前补交{{names event.missingDocuments "、"}}）{{else}}审批事项已准予{{/if}}：{{event.itemName}}',
+      text:
+        '项目' +
+        P +
+        '的“{{event.itemName}}”（{{event.department}}）已于 {{event.grantedOn}} {{#if event.supplyBy}}容缺准予：请于 {{event.supplyBy}} 前补交{{#if event.missingDocuments}}以下材料：{{names event.missingDocuments "、"}}{{else}}容缺材料{{/if}}。{{else}}{{#if (eq event.by "commitment")}}依告知承诺{{/if}}准予。{{/if}}',
+      line: '“{{event.itemName}}”（{{event.department}}）{{#if event.supplyBy}}容缺准予，须于 {{event.supplyBy}} 前补交{{#if event.missingDocuments}}{{names event.missingDocuments "、"}}{{else}}容缺材料{{/if}}{{else}}{{#if (eq event.by "commitment")}}依告知承诺{{/if}}准予{{/if}}（{{event.grantedOn}}）',
+    },
+    en: {
+      subject: '{{#if event.supplyBy}}Item granted with documents missing (supply by {{event.supplyBy}}){{else}}Item granted{{/if}}: {{event.itemName}}',
+      text: 'Item "{{event.itemName}}" ({{event.department}}) of ' + PE + ' was granted on {{event.grantedOn}}{{#if event.supplyBy}} with documents missing: supply {{#if event.missingDocuments}}{{names event.missingDocuments ", "}}{{else}}them{{/if}} by {{event.supplyBy}}{{else}}{{#if (eq event.by "commitment")}} on the commitment{{/if}}{{/if}}.',
+      line: '"{{event.itemName}}" ({{event.department}}) granted on {{event.grantedOn}}{{#if event.supplyBy}} with documents missing, to supply by {{event.supplyBy}}{{/if}}',
+    },
   },
   'approval.item-rejected': {
-    'zh-CN': { subject: '审批事项不予许可：{{event.itemName}}', text: '项目' + P + '的“{{event.itemName}}”不予许可。理由：{{event.reason}}' },
-    en: { subject: 'Item refused: {{event.itemName}}', text: 'Item "{{event.itemName}}" of ' + PE + ' was refused: {{event.reason}}' },
+    'zh-CN': { subject: '审批事项不予许可：{{event.itemName}}', text: '项目' + P + '的“{{event.itemName}}”不予许可。理由：{{event.reason}}', line: '“{{event.itemName}}”不予许可（{{event.rejectedOn}}）：{{event.reason}}' },
+    en: { subject: 'Item refused: {{event.itemName}}', text: 'Item "{{event.itemName}}" of ' + PE + ' was refused: {{event.reason}}', line: '"{{event.itemName}}" refused on {{event.rejectedOn}}: {{event.reason}}' },
   },
   'approval.case-granted': {
     'zh-CN': { subject: '承诺制审批已批复：{{project.name}}', text: '项目' + P + '已取得承诺制批复（{{event.decisionNumber}}，{{event.grantedOn}}），审批事项全部办结。' },
     en: { subject: 'Approvals granted: {{project.name}}', text: 'Project ' + PE + ' has its commitment-based approval ({{event.decisionNumber}}, {{event.grantedOn}}).' },
   },
   'approval.item-due-soon': {
-    'zh-CN': { subject: '即将到期：{{event.itemName}}', text: '项目' + P + '的“{{event.itemName}}”将于 {{event.dueOn}} 到期（剩余 {{event.workingDaysLeft}} 个工作日）。' },
-    en: { subject: 'Due soon: {{event.itemName}}', text: 'Item "{{event.itemName}}" of ' + PE + ' is due on {{event.dueOn}} ({{event.workingDaysLeft}} working days left).' },
+    'zh-CN': {
+      subject: '审批时限将到：{{event.itemName}}（{{event.department}}，{{event.dueOn}} 到期）',
+      text: '项目' + P + '的审批事项“{{event.itemName}}”（{{event.department}}）将于 {{event.dueOn}} 到承诺办结时限（剩余 {{event.workingDaysLeft}} 个工作日）。',
+      line: '“{{event.itemName}}”（{{event.department}}）{{event.dueOn}} 到期，剩余 {{event.workingDaysLeft}} 个工作日',
+    },
+    en: {
+      subject: 'Approval due soon: {{event.itemName}} ({{event.department}}, due {{event.dueOn}})',
+      text: 'Approval item "{{event.itemName}}" ({{event.department}}) of ' + PE + ' is due on {{event.dueOn}} ({{event.workingDaysLeft}} working days left).',
+      line: '"{{event.itemName}}" ({{event.department}}) due on {{event.dueOn}}, {{event.workingDaysLeft}} working days left',
+    },
   },
   'approval.item-overdue': {
-    'zh-CN': { subject: '已超期：{{event.itemName}}', text: '项目' + P + '的“{{event.itemName}}”（{{event.department}}）已超过承诺时限 {{event.workingDaysLate}} 个工作日（到期日 {{event.dueOn}}）。' },
-    en: { subject: 'Overdue: {{event.itemName}}', text: 'Item "{{event.itemName}}" ({{event.department}}) of ' + PE + ' is {{event.workingDaysLate}} working days past its promised limit ({{event.dueOn}}).' },
+    'zh-CN': {
+      subject: '审批超期 {{event.workingDaysLate}} 个工作日：{{event.itemName}}（{{event.department}}）',
+      text: '项目' + P + '的审批事项“{{event.itemName}}”（{{event.department}}）已超过承诺办结时限 {{event.workingDaysLate}} 个工作日（到期日 {{event.dueOn}}）。',
+      line: '“{{event.itemName}}”（{{event.department}}）审批超期 {{event.workingDaysLate}} 个工作日（到期日 {{event.dueOn}}）',
+    },
+    en: {
+      subject: 'Approval overdue by {{event.workingDaysLate}} working days: {{event.itemName}} ({{event.department}})',
+      text: 'Approval item "{{event.itemName}}" ({{event.department}}) of ' + PE + ' is {{event.workingDaysLate}} working days past its promised limit ({{event.dueOn}}).',
+      line: '"{{event.itemName}}" ({{event.department}}) {{event.workingDaysLate}} working days overdue (due {{event.dueOn}})',
+    },
+  },
+  'approval.acceptance-passed': {
+    'zh-CN': { subject: '对标验收通过：{{project.name}}', text: '项目' + P + '已于 {{event.acceptedOn}} 通过对标验收，达到承诺的建设标准，可以投产。' },
+    en: { subject: 'Benchmark acceptance passed: {{project.name}}', text: 'The benchmark acceptance of ' + PE + ' passed on {{event.acceptedOn}}: it meets what was committed and may go into production.' },
   },
   'approval.acceptance-failed': {
     'zh-CN': { subject: '对标验收未通过：{{project.name}}', text: '项目' + P + '对标验收未通过：{{join event.reasons "；"}}。{{#if event.rectifyBy}}请于 {{event.rectifyBy}} 前整改。{{/if}}' },
@@ -143,12 +180,28 @@ export const TEMPLATES: Record<string, Record<Locale, Source>> = {
     en: { subject: 'Enterprise blacklisted', text: '{{event.enterpriseName}} ({{event.creditCode}}) is blacklisted since {{event.since}}: {{event.reason}}' },
   },
   'approval.item-applied': {
-    'zh-CN': { subject: '新申请待受理：{{event.itemName}}', text: '项目' + P + '已申请“{{event.itemName}}”（{{event.department}}），请于 {{event.acceptanceDueOn}} 前受理，或决定不予受理并说明理由；逾期未处理的，依法自收到申请之日起视为受理。' },
-    en: { subject: 'Application to accept: {{event.itemName}}', text: 'Project ' + PE + ' applied for "{{event.itemName}}" ({{event.department}}). Accept it, or refuse it with reasons, by {{event.acceptanceDueOn}}; after that it counts as accepted from the day it arrived.' },
+    'zh-CN': {
+      subject: '新申请待受理：{{event.itemName}}',
+      line: '“{{event.itemName}}”（{{event.department}}）待受理，请于 {{event.acceptanceDueOn}} 前处理',
+      text: '项目' + P + '已申请“{{event.itemName}}”（{{event.department}}），请于 {{event.acceptanceDueOn}} 前受理，或决定不予受理并说明理由；逾期未处理的，依法自收到申请之日起视为受理。',
+    },
+    en: {
+      subject: 'Application to accept: {{event.itemName}}',
+      line: '"{{event.itemName}}" ({{event.department}}) to accept by {{event.acceptanceDueOn}}',
+      text: 'Project ' + PE + ' applied for "{{event.itemName}}" ({{event.department}}). Accept it, or refuse it with reasons, by {{event.acceptanceDueOn}}; after that it counts as accepted from the day it arrived.',
+    },
   },
   'approval.item-accepted': {
-    'zh-CN': { subject: '已受理：{{event.itemName}}', text: '项目' + P + '的“{{event.itemName}}”已于 {{event.acceptedOn}} {{#if event.deemed}}依法视为{{/if}}受理（{{procedure event.procedure "zh-CN"}}），{{event.department}}承诺于 {{event.promisedDueOn}} 前办结（法定期限 {{event.legalDueOn}}）。' },
-    en: { subject: 'Accepted: {{event.itemName}}', text: '"{{event.itemName}}" of ' + PE + ' was {{#if event.deemed}}deemed {{/if}}accepted on {{event.acceptedOn}} ({{procedure event.procedure "en"}}); {{event.department}} promises a decision by {{event.promisedDueOn}} (legal limit {{event.legalDueOn}}).' },
+    'zh-CN': {
+      subject: '已受理：{{event.itemName}}',
+      line: '“{{event.itemName}}”（{{event.department}}）{{#if event.deemed}}依法视为{{/if}}受理，承诺 {{event.promisedDueOn}} 前办结',
+      text: '项目' + P + '的“{{event.itemName}}”已于 {{event.acceptedOn}} {{#if event.deemed}}依法视为{{/if}}受理（{{procedure event.procedure "zh-CN"}}），{{event.department}}承诺于 {{event.promisedDueOn}} 前办结（法定期限 {{event.legalDueOn}}）。',
+    },
+    en: {
+      subject: 'Accepted: {{event.itemName}}',
+      line: '"{{event.itemName}}" ({{event.department}}) {{#if event.deemed}}deemed {{/if}}accepted, promised by {{event.promisedDueOn}}',
+      text: '"{{event.itemName}}" of ' + PE + ' was {{#if event.deemed}}deemed {{/if}}accepted on {{event.acceptedOn}} ({{procedure event.procedure "en"}}); {{event.department}} promises a decision by {{event.promisedDueOn}} (legal limit {{event.legalDueOn}}).',
+    },
   },
   'approval.item-paused': {
     'zh-CN': { subject: '暂停计时：{{event.itemName}}', text: '项目' + P + '的“{{event.itemName}}”自 {{event.pausedOn}} 起因{{pauseReason event.reason "zh-CN"}}暂停计时{{#if event.note}}（{{event.note}}）{{/if}}，所需时间不计入办理时限。' },
@@ -191,15 +244,15 @@ export const TEMPLATES: Record<string, Record<Locale, Source>> = {
     en: { subject: 'Land contract signed: {{event.contractNumber}}', text: 'Land contract {{event.contractNumber}} for ' + PE + ' (plot {{event.plotCode}}, price {{yuan event.landPriceFen "en"}}): start by {{event.agreedDates.start}}, complete by {{event.agreedDates.completion}}.' },
   },
   'land.check-passed': {
-    'zh-CN': { subject: '标准地指标{{#if event.recheck}}复查{{else}}核验{{/if}}通过：{{project.name}}', text: '项目' + P + '的标准地指标{{checkStage event.stage "zh-CN"}}{{#if event.recheck}}整改后复查{{/if}}已于 {{event.checkedOn}} 通过。{{#if event.recheck}}整改期结束，不再追究违约责任。{{/if}}' },
-    en: { subject: 'Land indicators met{{#if event.recheck}} on re-check{{/if}}: {{project.name}}', text: 'The {{checkStage event.stage "en"}} {{#if event.recheck}}re-check{{else}}check{{/if}} of ' + PE + ' passed on {{event.checkedOn}}.' },
+    'zh-CN': { subject: '标准地{{checkStage event.stage "zh-CN"}}{{#if event.recheck}}整改后复查{{/if}}通过：{{project.name}}', text: '项目' + P + '的标准地指标{{checkStage event.stage "zh-CN"}}{{#if event.recheck}}整改后复查{{/if}}已于 {{event.checkedOn}} 通过。{{#if event.recheck}}整改期结束，不再追究违约责任。{{/if}}' },
+    en: { subject: 'Land {{checkStage event.stage "en"}} passed{{#if event.recheck}} on re-check{{/if}}: {{project.name}}', text: 'The {{checkStage event.stage "en"}}{{#if event.recheck}} re-check{{/if}} of ' + PE + ' passed on {{event.checkedOn}}.' },
   },
   'land.check-failed': {
     'zh-CN': {
-      subject: '标准地指标未达标：{{project.name}}',
+      subject: '标准地{{checkStage event.stage "zh-CN"}}{{#if event.recheck}}整改后复查{{/if}}未达标：{{project.name}}',
       text: '项目' + P + '的标准地指标{{checkStage event.stage "zh-CN"}}未通过：{{failedList event.results "zh-CN"}}。{{#if event.penaltyFen}}违约金 {{yuan event.penaltyFen "zh-CN"}}，{{/if}}请于 {{event.rectifyBy}} 前整改并申请复查；复查仍不达标或逾期未整改的，按履约协议承担违约金。',
     },
-    en: { subject: 'Land indicators not met: {{project.name}}', text: 'The {{checkStage event.stage "en"}} check of ' + PE + ' failed: {{failedList event.results "en"}}.{{#if event.penaltyFen}} Penalty {{yuan event.penaltyFen "en"}}.{{/if}} Rectify and ask for a re-check by {{event.rectifyBy}}; a failed re-check or a lapsed period costs the agreed penalty.' },
+    en: { subject: 'Land {{checkStage event.stage "en"}} failed{{#if event.recheck}} on re-check{{/if}}: {{project.name}}', text: 'The {{checkStage event.stage "en"}}{{#if event.recheck}} re-check{{/if}} of ' + PE + ' failed: {{failedList event.results "en"}}.{{#if event.penaltyFen}} Penalty {{yuan event.penaltyFen "en"}}.{{/if}} Rectify and ask for a re-check by {{event.rectifyBy}}; a failed re-check or a lapsed period costs the agreed penalty.' },
   },
   'land.indicator-at-risk': {
     'zh-CN': { subject: '指标预警：{{project.name}}', text: '项目' + P + '{{event.period}} 报送的数据显示，以下履约指标低于约定值：{{atRiskList event.indicators "zh-CN"}}。请及早采取措施，避免达产复核不达标。' },
@@ -228,12 +281,12 @@ export const TEMPLATES: Record<string, Record<Locale, Source>> = {
     en: { subject: 'Your agent: {{event.agentName}}', text: 'Agent {{event.agentName}}{{#if event.agentMobile}} ({{event.agentMobile}}){{/if}} handles the full agency service for ' + PE + '.' },
   },
   'agency.task-escalated': {
-    'zh-CN': { subject: '督办：{{event.title}}', text: '项目' + P + '的代办事项“{{event.title}}”已超期 {{event.workingDaysLate}} 个工作日（到期日 {{event.dueOn}}），请督办。' },
-    en: { subject: 'Escalated: {{event.title}}', text: 'Task "{{event.title}}" of ' + PE + ' is {{event.workingDaysLate}} working days overdue ({{event.dueOn}}).' },
+    'zh-CN': { subject: '代办督办（超期 {{event.workingDaysLate}} 个工作日）：{{event.title}}', text: '项目' + P + '的代办事项“{{event.title}}”已超期 {{event.workingDaysLate}} 个工作日（到期日 {{event.dueOn}}），请督办。' },
+    en: { subject: 'Agency task escalated ({{event.workingDaysLate}} working days late): {{event.title}}', text: 'Task "{{event.title}}" of ' + PE + ' is {{event.workingDaysLate}} working days overdue ({{event.dueOn}}).' },
   },
   'agency.task-overdue': {
-    'zh-CN': { subject: '代办事项超期：{{event.title}}', text: '项目' + P + '的代办事项“{{event.title}}”已超期 {{event.workingDaysLate}} 个工作日（到期日 {{event.dueOn}}），请尽快办理。' },
-    en: { subject: 'Task overdue: {{event.title}}', text: 'Task "{{event.title}}" of ' + PE + ' is {{event.workingDaysLate}} working days overdue ({{event.dueOn}}).' },
+    'zh-CN': { subject: '代办超期 {{event.workingDaysLate}} 个工作日：{{event.title}}', text: '项目' + P + '的代办事项“{{event.title}}”已超期 {{event.workingDaysLate}} 个工作日（到期日 {{event.dueOn}}），请尽快办理。' },
+    en: { subject: 'Agency task overdue by {{event.workingDaysLate}} working days: {{event.title}}', text: 'Task "{{event.title}}" of ' + PE + ' is {{event.workingDaysLate}} working days overdue ({{event.dueOn}}).' },
   },
   'agency.delegation-closed': {
     'zh-CN': { subject: '全代办已办结，请评价：{{project.name}}', text: '项目' + P + '的全代办已于 {{event.closedOn}} 办结（{{event.tasksDelivered}} 项），欢迎对代办服务作出评价（好差评）。' },
@@ -245,30 +298,41 @@ export interface Rendered {
   subject: string;
   text: string;
   html: string;
+  /** The message as one line of a digest (the template's `line`, else its text). */
+  line: string;
 }
 
-const compiled = new Map<string, { subject: HandlebarsTemplateDelegate; text: HandlebarsTemplateDelegate }>();
+interface Compiled {
+  subject: HandlebarsTemplateDelegate;
+  text: HandlebarsTemplateDelegate;
+  line?: HandlebarsTemplateDelegate;
+}
 
-function compile(key: string, locale: Locale) {
+const compiled = new Map<string, Compiled>();
+
+function compile(key: string, locale: Locale): Compiled {
   const cacheKey = `${key}/${locale}`;
   let c = compiled.get(cacheKey);
   if (!c) {
     const source = TEMPLATES[key]?.[locale];
     if (!source) throw new Error(`no template ${key} in ${locale}`);
-    c = { subject: hb.compile(source.subject, { strict: true, noEscape: true }), text: hb.compile(source.text, { strict: true, noEscape: true }) };
+    const strict = (template: string) => hb.compile(template, { strict: true, noEscape: true });
+    c = { subject: strict(source.subject), text: strict(source.text), ...(source.line ? { line: strict(source.line) } : {}) };
     compiled.set(cacheKey, c);
   }
   return c;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+/** Escaped, with its web addresses made links. */
+export const htmlText = (text: string) => escapeHtml(text).replace(/https?:\/\/[^\s<"]+/g, (url) => `<a href="${url}">${url}</a>`);
+export const FOOTER: Record<Locale, string> = { 'zh-CN': '开发区项目全生命周期服务平台', en: 'Development-zone project service' };
 
 /** Renders a template; throws on a missing variable (strict mode). */
 export function render(key: string, locale: Locale, context: Record<string, unknown>): Rendered {
   const c = compile(key, locale);
   const subject = c.subject(context);
   const text = c.text(context);
-  const linked = escapeHtml(text).replace(/https?:\/\/[^\s<"]+/g, (url) => `<a href="${url}">${url}</a>`);
-  const html = `<!doctype html><html lang="${locale}"><body style="font-family: sans-serif"><h2>${escapeHtml(subject)}</h2><p>${linked}</p><p style="color:#888">${locale === 'en' ? 'Development-zone project service' : '开发区项目全生命周期服务平台'}</p></body></html>`;
-  return { subject, text, html };
+  const html = `<!doctype html><html lang="${locale}"><body style="font-family: sans-serif"><h2>${escapeHtml(subject)}</h2><p>${htmlText(text)}</p><p style="color:#888">${FOOTER[locale]}</p></body></html>`;
+  return { subject, text, html, line: c.line ? c.line(context) : text };
 }

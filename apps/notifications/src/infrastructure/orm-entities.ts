@@ -53,7 +53,12 @@ export class ProjectRecipientOrm {
 export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'delivered'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
-/** One notification per (event, recipient, channel). The inbox channel is delivered on creation. */
+/**
+ * One notification per (event, recipient, channel). The inbox channel is
+ * delivered on creation; an e-mail goes out in a digest (`digestId`, one or
+ * more notifications of one recipient and project), and its status follows the
+ * digest's.
+ */
 @Entity('notifications')
 export class NotificationOrm {
   @PrimaryColumn({ type: 'uuid' }) id!: string;
@@ -67,6 +72,8 @@ export class NotificationOrm {
   @Column({ type: 'text' }) subject!: string;
   @Column({ type: 'text' }) text!: string;
   @Column({ type: 'text' }) html!: string;
+  /** The message as one line of a digest (null: written before digests; the text stands in). */
+  @Column({ type: 'text', nullable: true }) line!: string | null;
   @Column({ type: 'jsonb' }) payload!: Record<string, unknown>;
   @Column({ type: 'text' }) status!: NotificationStatus;
   @Column({ type: 'int', default: 0 }) attempts!: number;
@@ -75,6 +82,36 @@ export class NotificationOrm {
   @Column({ name: 'last_error', type: 'text', nullable: true }) lastError!: string | null;
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true }) sentAt!: Date | null;
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true }) readAt!: Date | null;
+  /** E-mail: the digest it went (or goes) out in; set once, when the digest is made. */
+  @Column({ name: 'digest_id', type: 'uuid', nullable: true }) digestId!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  /** The order rows were written in, where createdAt ties (one transaction handles several events); null for rows older than it. Set by the database. */
+  @Column({ type: 'bigint', nullable: true, insert: false, update: false }) seq!: string | null;
+}
+
+/**
+ * One e-mail as sent: the notifications of one recipient about one project
+ * that fell due together (a digest window), or a single one. Its content and
+ * members are fixed when it is made, before the first attempt, so a retry
+ * after a crash sends the same message (same Message-ID), never another digest.
+ */
+@Entity('email_digests')
+export class EmailDigestOrm {
+  @PrimaryColumn({ type: 'uuid' }) id!: string;
+  @Column({ name: 'recipient_id', type: 'varchar', length: 100 }) recipientId!: string;
+  @Column({ name: 'project_id', type: 'uuid' }) projectId!: string;
+  @Column({ type: 'text' }) locale!: Locale;
+  @Column({ type: 'text' }) subject!: string;
+  @Column({ type: 'text' }) text!: string;
+  @Column({ type: 'text' }) html!: string;
+  /** How many notifications it carries. */
+  @Column({ type: 'int' }) size!: number;
+  @Column({ type: 'text' }) status!: Exclude<NotificationStatus, 'delivered'>;
+  @Column({ type: 'int', default: 0 }) attempts!: number;
+  @Column({ name: 'next_attempt_at', type: 'timestamptz' }) nextAttemptAt!: Date;
+  @Column({ name: 'lease_until', type: 'timestamptz', nullable: true }) leaseUntil!: Date | null;
+  @Column({ name: 'last_error', type: 'text', nullable: true }) lastError!: string | null;
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true }) sentAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 
@@ -99,4 +136,4 @@ export class DeferredEventOrm {
   @CreateDateColumn({ name: 'received_at', type: 'timestamptz' }) receivedAt!: Date;
 }
 
-export const ENTITIES = [RuleOrm, ProjectOrm, RecipientOrm, ProjectRecipientOrm, NotificationOrm, DeliveryAttemptOrm, DeferredEventOrm];
+export const ENTITIES = [RuleOrm, ProjectOrm, RecipientOrm, ProjectRecipientOrm, NotificationOrm, EmailDigestOrm, DeliveryAttemptOrm, DeferredEventOrm];

@@ -1,4 +1,4 @@
-import { App, Badge, Button, Card, Empty, Space, Spin, Switch, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Badge, Button, Card, Empty, Space, Spin, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { post } from '../../client';
@@ -7,18 +7,21 @@ import { useCommand } from '../../shared/commands';
 import { ErrorAlert, errorText } from '../../shared/errors';
 import { localTime } from '../../shared/format';
 import { PagedTable } from '../../shared/PagedTable';
-import { useApi } from '../../shared/query';
+import { InboxFilters, inboxQuery, NO_FILTER, type InboxFilter } from './InboxFilters';
+import { useUnreadCount } from './UnreadBadge';
 
-/** Marking read changes the inbox and its unread count. */
+/** Marking read changes the inbox and its unread count (the menu's badge too). */
 const INBOX = [['notifications', '/me/inbox']] as const;
 
-/** 我的消息: the signed-in user's inbox in the notifications service. */
+/** 我的消息: the signed-in user's inbox in the notifications service; urgent unread entries first (the service orders them). */
 export function InboxPage() {
   const { message } = App.useApp();
-  const [unreadOnly, setUnreadOnly] = useState(false);
-  const count = useApi('notifications', '/me/inbox/unread-count');
+  const [filter, setFilter] = useState<InboxFilter>(NO_FILTER);
+  // Projects named by the entries seen, for the project filter.
+  const [known, setKnown] = useState<Map<string, string>>(new Map());
+  const count = useUnreadCount();
   const read = useCommand<string>({
-    send: (id) => id === 'all' ? post('notifications', '/me/inbox/read-all') : post('notifications', '/me/inbox/{notificationId}/read', { params: { path: { notificationId: id } } }),
+    send: (id) => (id === 'all' ? post('notifications', '/me/inbox/read-all') : post('notifications', '/me/inbox/{notificationId}/read', { params: { path: { notificationId: id } } })),
     changes: () => INBOX,
     onDone: (_r, id) => {
       if (id === 'all') message.success('已全部标为已读');
@@ -26,6 +29,10 @@ export function InboxPage() {
     onFailed: (e) => message.error(errorText(e)),
   });
   const busy = read.isPending ? read.variables : undefined;
+  const onlyProject = (m: InboxEntryView) => {
+    if (m.projectName && !known.has(m.projectId)) setKnown(new Map(known).set(m.projectId, m.projectName));
+    setFilter({ ...filter, projectId: m.projectId });
+  };
 
   const columns: TableColumnsType<InboxEntryView> = [
     {
@@ -40,13 +47,25 @@ export function InboxPage() {
       render: (_, m) => (
         <Space orientation="vertical" size={2}>
           <Space size={6} wrap>
-            {m.urgent && <Tag color="red">紧急</Tag>}
+            {m.urgent && (
+              <Tag color="#cf1322" data-testid="inbox-urgent">
+                紧急
+              </Tag>
+            )}
+            <Tag>{m.kindName}</Tag>
             <Typography.Text strong={!m.readAt}>{m.subject}</Typography.Text>
           </Space>
           <Typography.Text type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
             {m.text}
           </Typography.Text>
-          {m.projectId && <Link to={`/projects/${m.projectId}`}>查看项目</Link>}
+          <Space size={12} wrap>
+            {m.projectName && (
+              <Button type="link" size="small" style={{ padding: 0, color: '#0958d9' }} data-testid="inbox-only-project" onClick={() => onlyProject(m)} disabled={filter.projectId === m.projectId}>
+                只看“{m.projectName}”
+              </Button>
+            )}
+            {m.projectId && <Link to={`/projects/${m.projectId}`}>查看项目</Link>}
+          </Space>
         </Space>
       ),
     },
@@ -67,25 +86,21 @@ export function InboxPage() {
   ];
 
   const unread = count.data?.unread ?? 0;
+  const urgent = count.data?.urgent ?? 0;
+  const filtered = Object.values(inboxQuery(filter)).some((v) => v !== undefined);
 
   return (
     <Card
       title={
         <Space>
           我的消息
-          <Badge count={unread} overflowCount={999} data-testid="inbox-unread" />
+          <Badge count={unread} overflowCount={999} color={urgent ? '#cf1322' : '#0958d9'} data-testid="inbox-unread" />
         </Space>
       }
       extra={
-        <Space size={16}>
-          <Space>
-            <Switch data-testid="inbox-unread-only" checked={unreadOnly} onChange={setUnreadOnly} />
-            <Typography.Text>只看未读</Typography.Text>
-          </Space>
-          <Button data-testid="inbox-read-all" disabled={!unread} loading={busy === 'all'} onClick={() => read.mutate('all')}>
-            全部已读
-          </Button>
-        </Space>
+        <Button data-testid="inbox-read-all" disabled={!unread} loading={busy === 'all'} onClick={() => read.mutate('all')}>
+          全部已读
+        </Button>
       }
     >
       <div data-testid="inbox-list">
@@ -94,16 +109,30 @@ export function InboxPage() {
           <Spin style={{ display: 'block', margin: '48px auto' }} />
         ) : (
           <>
-            <Typography.Paragraph type="secondary">{unread ? `共有 ${unread} 条未读消息` : '没有未读消息'}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              {unread ? `共有 ${unread} 条未读消息` : '没有未读消息'}
+              {urgent ? (
+                <Typography.Text strong style={{ color: '#cf1322' }}>
+                  {`，其中 ${urgent} 条紧急，已排在最前`}
+                </Typography.Text>
+              ) : null}
+            </Typography.Paragraph>
+            <InboxFilters value={filter} onChange={setFilter} known={known} />
             <PagedTable
-              key={String(unreadOnly)}
+              key={JSON.stringify(inboxQuery(filter))}
               service="notifications"
               path="/me/inbox"
-              params={{ query: { unread: unreadOnly || undefined } }}
+              params={{ query: inboxQuery(filter) }}
               columns={columns}
               size="middle"
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={unreadOnly ? '没有未读消息' : '暂无消息'} /> }}
-              onRow={() => ({ 'data-testid': 'inbox-row' }) as HTMLAttributes<HTMLElement>}
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? '没有符合条件的消息' : '暂无消息'} /> }}
+              onRow={(m) =>
+                ({
+                  'data-testid': 'inbox-row',
+                  // Urgent and unread: marked along its whole row, not only by its tag.
+                  style: m.urgent && !m.readAt ? { background: '#fff8f7', boxShadow: 'inset 4px 0 0 #cf1322' } : undefined,
+                }) as HTMLAttributes<HTMLElement>
+              }
             />
           </>
         )}
