@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Services, Topics } from '@devzone/contracts';
 import { ServiceModule, type BootstrapOptions } from '@devzone/platform';
+import { CaseDocumentsController } from './api/case-documents.http.controller';
 import { CasesController } from './api/cases.http.controller';
 import { CreditController, SettingsController } from './api/settings.http.controller';
 import { CaseService } from './application/case.service';
@@ -13,6 +14,8 @@ import { ENTITIES } from './infrastructure/orm-entities';
 import { ApprovalSchema1764288100000 } from './infrastructure/migrations/1764288100000-approval-schema';
 import { ApprovalProcedure1764400200000 } from './infrastructure/migrations/1764400200000-approval-procedure';
 import { QueueInSql1764600000000 } from './infrastructure/migrations/1764600000000-queue-in-sql';
+import { CaseOpinions1764700000000 } from './infrastructure/migrations/1764700000000-case-opinions';
+import { CaseDocuments } from './application/case-documents';
 import { CaseWork } from './application/case-work';
 import { ItemService } from './application/item.service';
 
@@ -21,13 +24,13 @@ import { ItemService } from './application/item.service';
     ServiceModule.forRoot({
       service: Services.commitmentApproval,
       entities: ENTITIES,
-      migrations: [ApprovalSchema1764288100000, ApprovalProcedure1764400200000, QueueInSql1764600000000],
+      migrations: [ApprovalSchema1764288100000, ApprovalProcedure1764400200000, QueueInSql1764600000000, CaseOpinions1764700000000],
       publishes: [Topics.approval],
       subscribes: [Topics.project],
     }),
   ],
-  controllers: [CasesController, SettingsController, CreditController, ProjectEventHandler],
-  providers: [CaseWork, CaseService, ItemService, CreditService, SettingsService, ApprovalQueries, DeadlineChecker],
+  controllers: [CasesController, CaseDocumentsController, SettingsController, CreditController, ProjectEventHandler],
+  providers: [CaseWork, CaseService, ItemService, CreditService, SettingsService, ApprovalQueries, DeadlineChecker, CaseDocuments],
 })
 export class AppModule {}
 

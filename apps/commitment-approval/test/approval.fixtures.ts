@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ProjectSigned, type ProjectSignedV1 } from '@devzone/contracts';
+import { addDays, chinaDate } from '@devzone/shared-kernel';
 import { publishAs } from '@devzone/testing';
 
 export const signedPayload = (overrides: Partial<ProjectSignedV1> = {}): ProjectSignedV1 => ({
@@ -28,4 +29,9 @@ export async function signProject(prefix: string, overrides: Partial<ProjectSign
   return projectId;
 }
 
-export const COMMITTED_DATES = { start: '2027-03-01', completion: '2028-06-30', production: '2028-09-01' };
+/** Committed dates the rules allow (none in the past, issue 17): counted from today, so the tests do not age. */
+const today = chinaDate();
+export const COMMITTED_DATES = { start: addDays(today, 91), completion: addDays(today, 578), production: addDays(today, 640) };
+
+/** The 审查意见 every act with legal effect is taken with (issue 17). */
+export const OPINION = { opinion: '经审查，材料齐全，符合法定条件，同意。' };

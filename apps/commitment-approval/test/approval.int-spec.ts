@@ -2,11 +2,12 @@ import { DataSource } from 'typeorm';
 import { parseEvent, ProjectStageChanged, type ApprovalCaseOpenedV2, type ItemAcceptedV1, type ItemOverdueV1 } from '@devzone/contracts';
 import type { Principal } from '@devzone/auth';
 import { startService, type RunningService } from '@devzone/platform';
-import { addDays, chinaCalendar, chinaDate } from '@devzone/shared-kernel';
-import { as, createTestDatabase, dropTestDatabase, eventually, get, post, publishAs, readTopic, uniqueName, type Json } from '@devzone/testing';
+import { addDays, chinaCalendar, chinaDate, creditCodeFrom } from '@devzone/shared-kernel';
+import { as, createTestDatabase, dropTestDatabase, eventually, get, post, publishAs, readTopic, TEST_ADMIN, uniqueName, type Json } from '@devzone/testing';
+import { zhDate } from '../src/api/case-documents.html';
 import { AppModule } from '../src/app.module';
 import { DeadlineChecker } from '../src/application/deadline-checker.service';
-import { COMMITTED_DATES, signProject } from './approval.fixtures';
+import { COMMITTED_DATES, OPINION, signProject } from './approval.fixtures';
 
 const officer = (department: string, zone = 'SX-ZGQ'): Principal => ({ sub: `dept-${zone}-${department}`, name: `${department}审批员`, role: 'department-officer', zones: [zone], department });
 const FGJ = '发展和改革局';
@@ -52,18 +53,25 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
   const enterprise = (c: Json) => as({ sub: `ent-${c['creditCode']}`, name: '企业', role: 'enterprise', zones: [], creditCode: c['creditCode'] });
   /** Notice and a 承诺书 covering every committable item. */
   const commit = async (c: Json) => {
-    expect((await post(url(`/cases/${c['id']}/notice`))).status).toBe(200);
-    const committed = await post(url(`/cases/${c['id']}/commitment`), { scope: 'all', committedDates: COMMITTED_DATES }, enterprise(c));
+    expect((await post(url(`/cases/${c['id']}/notice`), OPINION)).status).toBe(200);
+    const committed = await post(url(`/cases/${c['id']}/commitment`), { scope: 'all', committedDates: COMMITTED_DATES, declarationConfirmed: true }, enterprise(c));
     expect(committed.status).toBe(200);
     return committed.body;
   };
   /** Applied for by the enterprise, accepted and decided by the administrator (the default token). */
   const grant = async (caseId: string, code: string, decision: Json = { decision: 'grant' }) => {
     expect((await post(url(`/cases/${caseId}/items/${code}/application`))).status).toBe(200);
-    expect((await post(url(`/cases/${caseId}/items/${code}/acceptance`))).status).toBe(200);
-    const decided = await post(url(`/cases/${caseId}/items/${code}/decision`), decision);
+    expect((await post(url(`/cases/${caseId}/items/${code}/acceptance`), OPINION)).status).toBe(200);
+    const decided = await post(url(`/cases/${caseId}/items/${code}/decision`), { ...OPINION, ...decision });
     expect(decided.status).toBe(200);
     return decided.body;
+  };
+  /** A document of the case: the page (text/html), or the refusal (JSON). */
+  const documentOf = async (caseId: string, kind: string, headers: Record<string, string> = as(TEST_ADMIN)) => {
+    const response = await fetch(url(`/cases/${caseId}/documents/${kind}`), { headers });
+    const text = await response.text();
+    const type = response.headers.get('content-type') ?? '';
+    return { status: response.status, type, text, json: type.includes('json') ? (JSON.parse(text) as Json) : null };
   };
 
   it('opens a case with its items and their order, and starts an item’s clock at 受理, not at signing', async () => {
@@ -97,7 +105,7 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     const caseId = opened['id'] as string;
     const applied = await post(url(`/cases/${caseId}/items/A01/application`), {}, enterprise(opened));
     expect(itemOf(applied.body, 'A01')).toMatchObject({ status: 'APPLIED', appliedOn: today, acceptanceDueOn: chinaCalendar.addWorkingDays(today, 5), clock: 'awaiting-acceptance' });
-    const accepted = await post(url(`/cases/${caseId}/items/A01/acceptance`), {}, as(officer(FGJ)));
+    const accepted = await post(url(`/cases/${caseId}/items/A01/acceptance`), OPINION, as(officer(FGJ)));
     expect(accepted.status).toBe(200);
     expect(itemOf(accepted.body, 'A01')).toMatchObject({
       status: 'ACCEPTED',
@@ -126,6 +134,83 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     expect(summary).not.toHaveProperty('items');
   });
 
+  it('takes every act with legal effect with an opinion (400 naming it otherwise), records it with who and when, and prints the 告知书, 承诺书 and 批复 once issued', async () => {
+    const ent = { name: '长治示例<新能源>有限公司', creditCode: creditCodeFrom('91140400MA0K0X991') };
+    const projectId = await signProject(prefix, { projectCode: '2611-140100-04-01-00139X', name: '光伏组件项目 <b>一期</b>', zoneCode: 'CZ-GXQ', enterprise: ent, landAreaMu: 0, usesStandardLand: false, industryCode: 'I6510', totalInvestment: 800 });
+    const c = await caseOf(projectId);
+    const id = c['id'] as string;
+    const zoneOfficer = as({ sub: 'cz-zo', name: '综合窗口', role: 'zone-officer', zones: ['CZ-GXQ'] });
+    const fgj = as(officer(FGJ, 'CZ-GXQ'));
+    const own = enterprise(c);
+    expect(c).toMatchObject({ record: [], commitmentDeclaration: expect.stringMatching(/^本企业（长治示例<新能源>有限公司）就“光伏组件项目 <b>一期<\/b>”郑重承诺：/) });
+    for (const kind of ['notice', 'commitment', 'decision']) expect(await documentOf(id, kind)).toMatchObject({ status: 404, json: { code: 'document-not-issued' } });
+
+    // The 告知书: not without an opinion (400 naming it, nothing changed or recorded), then with one, trimmed, with who and when.
+    expect(await post(url(`/cases/${id}/notice`), {}, zoneOfficer)).toMatchObject({ status: 400, body: { issues: [{ field: 'opinion', reason: expect.stringMatching(/^opinion 审查意见为必填，2–500 字/) }] } });
+    expect((await post(url(`/cases/${id}/notice`), { opinion: '好' }, zoneOfficer)).status).toBe(400);
+    expect((await post(url(`/cases/${id}/notice`), { opinion: '意'.repeat(501) }, zoneOfficer)).status).toBe(400);
+    expect((await get(url(`/cases/${id}`))).body).toMatchObject({ status: 'OPENED', noticeNumber: null, record: [] });
+    const notified = await post(url(`/cases/${id}/notice`), { opinion: '  项目符合承诺制适用条件，同意发出告知书。  ' }, zoneOfficer);
+    expect(notified.body).toMatchObject({
+      status: 'NOTIFIED',
+      record: [{ act: 'notice', actName: '发出告知书', itemCode: null, itemName: null, opinion: '项目符合承诺制适用条件，同意发出告知书。', actorId: 'cz-zo', actorName: '综合窗口', actorRoleName: '开发区审批窗口', on: today, at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) }],
+    });
+    const notice = await documentOf(id, 'notice');
+    expect(notice).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });
+    expect(notice.text).toContain(`<title>承诺制告知书 ${notified.body['noticeNumber']}</title>`);
+    expect(notice.text).toContain('项目符合承诺制适用条件，同意发出告知书。');
+    expect(notice.text).toContain('光伏组件项目 &lt;b&gt;一期&lt;/b&gt;'); // what people wrote is escaped
+    expect(notice.text).not.toContain('<b>一期');
+    expect(notice.text).toContain('企业投资项目备案');
+    // Read as the case is read: the enterprise its own, not another's; staff of another zone not at all.
+    expect((await documentOf(id, 'notice', own)).status).toBe(200);
+    expect((await documentOf(id, 'notice', as({ sub: 'x', name: '他企', role: 'enterprise', zones: [], creditCode: '91110000802100433B' }))).status).toBe(404);
+    expect((await documentOf(id, 'notice', as(officer(FGJ, 'SX-ZGQ')))).status).toBe(404);
+    expect((await documentOf('00000000-0000-4000-8000-000000000000', 'notice')).status).toBe(404);
+
+    // The 承诺书: the declaration confirmed, and dates the rules allow (400 naming the field, nothing changed).
+    const commitment = (body: Json) => post(url(`/cases/${id}/commitment`), { scope: 'all', committedDates: COMMITTED_DATES, ...body }, own);
+    expect(await commitment({})).toMatchObject({ status: 400, body: { issues: [{ field: 'declarationConfirmed', reason: expect.stringMatching(/^declarationConfirmed 须确认承诺书声明/) }] } });
+    expect(await commitment({ declarationConfirmed: false })).toMatchObject({ status: 400, body: { issues: [{ field: 'declarationConfirmed' }] } });
+    const past = await commitment({ declarationConfirmed: true, committedDates: { ...COMMITTED_DATES, start: addDays(today, -1) } });
+    expect(past).toMatchObject({ status: 400, body: { issues: [{ field: 'committedDates.start', reason: expect.stringMatching(/^承诺开工日期不能早于今天/) }] } });
+    const outOfOrder = await commitment({ declarationConfirmed: true, committedDates: { start: addDays(today, 30), completion: addDays(today, 10), production: addDays(today, 5) } });
+    expect(outOfOrder.status).toBe(400);
+    expect(outOfOrder.body['issues'].map((i: { field: string }) => i.field).sort()).toEqual(['committedDates.completion', 'committedDates.production']);
+    expect((await get(url(`/cases/${id}`))).body).toMatchObject({ status: 'NOTIFIED', commitment: null });
+    const committed = await commitment({ declarationConfirmed: true });
+    expect(committed.body).toMatchObject({ status: 'COMMITTED', commitment: { declaration: c['commitmentDeclaration'], declarationConfirmedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), actorName: '企业' } });
+    expect(committed.body['record']).toHaveLength(1); // the enterprise's declaration is kept with its 承诺书, not in the officers' record
+
+    // 备案 by its department: a refused act records nothing; 受理 and 准予 with their opinions; the pre-check grants the case (no publicity here).
+    await post(url(`/cases/${id}/items/A01/application`), {}, own);
+    expect((await post(url(`/cases/${id}/items/A01/decision`), { opinion: '经审查，同意准予。', decision: 'grant' }, fgj)).status).toBe(409); // not accepted yet
+    expect((await get(url(`/cases/${id}`))).body['record']).toHaveLength(1);
+    expect((await post(url(`/cases/${id}/items/A01/acceptance`), { opinion: '申请材料齐全，予以受理。' }, fgj)).status).toBe(200);
+    expect((await post(url(`/cases/${id}/items/A01/decision`), { opinion: '符合备案条件，准予备案。', decision: 'grant' }, fgj)).status).toBe(200);
+    const granted = await post(url(`/cases/${id}/precheck`), { passed: true, opinion: '承诺内容完整，预审通过。' }, zoneOfficer);
+    expect(granted.body).toMatchObject({ status: 'GRANTED', precheckNote: '承诺内容完整，预审通过。' });
+    expect(granted.body['record'].map((e: Json) => `${e['act']}:${e['itemCode'] ?? '-'}:${e['actorName']}`)).toEqual([
+      'notice:-:综合窗口',
+      `item-accepted:A01:${FGJ}审批员`,
+      `grant:A01:${FGJ}审批员`,
+      'precheck-passed:-:综合窗口',
+    ]);
+    expect(granted.body['record'][1]).toMatchObject({ actName: '受理', itemName: '企业投资项目备案', actorRoleName: '部门审批人员', opinion: '申请材料齐全，予以受理。' });
+    expect((await get(url(`/cases/${id}`), own)).body['record']).toHaveLength(4); // the enterprise reads its case's record
+
+    const letter = await documentOf(id, 'commitment', own);
+    expect(letter).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });
+    expect(letter.text).toContain('本企业（长治示例&lt;新能源&gt;有限公司）');
+    expect(letter.text).toContain(zhDate(COMMITTED_DATES.start));
+    expect(letter.text).toContain('承诺内容完整，预审通过。');
+    const decision = await documentOf(id, 'decision', own);
+    expect(decision.status).toBe(200);
+    expect(decision.text).toContain(`编号：${granted.body['decisionNumber']}`);
+    expect(decision.text).toContain('符合备案条件，准予备案。');
+    expect(decision.text).toContain('依承诺准予');
+  });
+
   it('refuses to accept an item before its prerequisites are granted (409 naming them), and changes nothing', async () => {
     const projectId = await signProject(prefix, { projectCode: '2611-140100-04-01-00124X' });
     const c = await caseOf(projectId);
@@ -135,14 +220,14 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     expect(itemOf(before, 'A02')).toMatchObject({ status: 'APPLIED', blockedBy: [{ itemCode: 'A01', name: '企业投资项目备案' }], acceptanceDueOn: null });
     expect(itemOf(before, 'A02')).not.toHaveProperty('rag'); // no deadline runs while it cannot be accepted
 
-    const early = await post(url(`/cases/${caseId}/items/A02/acceptance`), {}, as(officer(ZRJ)));
+    const early = await post(url(`/cases/${caseId}/items/A02/acceptance`), OPINION, as(officer(ZRJ)));
     expect(early).toMatchObject({ status: 409, body: { code: 'prerequisites-not-granted', message: expect.stringContaining('A01 企业投资项目备案') } });
     expect((await get(url(`/cases/${caseId}`))).body).toEqual(before);
     const queue = (await get(url('/queue?zone=SX-ZGQ'), as(officer(ZRJ)))).body;
     expect(queue['items'].find((e: { caseId: string; itemCode: string }) => e.caseId === caseId && e.itemCode === 'A02')).toMatchObject({ blockedBy: [{ itemCode: 'A01' }], actions: ['decision'] }); // 不予受理, not 受理 yet
 
     await grant(caseId, 'A01');
-    const accepted = await post(url(`/cases/${caseId}/items/A02/acceptance`), {}, as(officer(ZRJ)));
+    const accepted = await post(url(`/cases/${caseId}/items/A02/acceptance`), OPINION, as(officer(ZRJ)));
     expect(itemOf(accepted.body, 'A02')).toMatchObject({ status: 'ACCEPTED', blockedBy: [], promisedDueOn: chinaCalendar.addWorkingDays(today, 5) });
   });
 
@@ -152,13 +237,13 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     const caseId = c['id'] as string;
     expect((await post(url(`/cases/${caseId}/items/A01/application`), {}, enterprise(c))).status).toBe(200);
 
-    const other = await post(url(`/cases/${caseId}/items/A01/acceptance`), {}, as(officer(ZJJ)));
+    const other = await post(url(`/cases/${caseId}/items/A01/acceptance`), OPINION, as(officer(ZJJ)));
     expect(other).toMatchObject({ status: 403, body: { code: 'department', message: expect.stringContaining(`A01（企业投资项目备案）由${FGJ}办理`) } });
-    expect((await post(url(`/cases/${caseId}/items/A01/acceptance`), {}, as(officer(FGJ, 'CZ-GXQ')))).status).toBe(404);
-    expect((await post(url(`/cases/${caseId}/items/A01/acceptance`), {}, as({ sub: 'zo', name: '综合窗口', role: 'zone-officer', zones: ['SX-ZGQ'] }))).status).toBe(403);
+    expect((await post(url(`/cases/${caseId}/items/A01/acceptance`), OPINION, as(officer(FGJ, 'CZ-GXQ')))).status).toBe(404);
+    expect((await post(url(`/cases/${caseId}/items/A01/acceptance`), OPINION, as({ sub: 'zo', name: '综合窗口', role: 'zone-officer', zones: ['SX-ZGQ'] }))).status).toBe(403);
 
-    expect((await post(url(`/cases/${caseId}/items/A01/acceptance`), {}, as(officer(FGJ)))).status).toBe(200);
-    const decided = await post(url(`/cases/${caseId}/items/A01/decision`), { decision: 'grant' }, as(officer(FGJ)));
+    expect((await post(url(`/cases/${caseId}/items/A01/acceptance`), OPINION, as(officer(FGJ)))).status).toBe(200);
+    const decided = await post(url(`/cases/${caseId}/items/A01/decision`), { ...OPINION, decision: 'grant' }, as(officer(FGJ)));
     expect(decided.status).toBe(200);
     expect(itemOf(decided.body, 'A01')).toMatchObject({ status: 'GRANTED', decidedOn: today });
     // The department's queue holds its own items: A02 waits for 自然资源和规划局, not for 发改.
@@ -174,23 +259,23 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     const caseId = c['id'] as string;
     await grant(caseId, 'A01');
     await commit(c); // C05, C08, C12 committed
-    const inPublicity = await post(url(`/cases/${caseId}/precheck`), { passed: true }); // SX-ZGQ publishes its commitments for 7 days (the default)
+    const inPublicity = await post(url(`/cases/${caseId}/precheck`), { ...OPINION, passed: true }); // SX-ZGQ publishes its commitments for 7 days (the default)
     expect(inPublicity.body).toMatchObject({ status: 'IN_PUBLICITY', actions: [] }); // no ending it before its end date
     expect((await post(url(`/cases/${caseId}/items/C05/application`))).status).toBe(409); // committed: nothing to apply for
 
     // A second case, by 一般程序 for the whole case: every committable item is applied for and accepted.
     const ordinaryId = await signProject(prefix, { projectCode: '2611-140100-04-01-00127X', landAreaMu: 0, usesStandardLand: false, industryCode: 'I6510', totalInvestment: 800 });
     const o = await caseOf(ordinaryId);
-    await post(url(`/cases/${o['id']}/notice`));
+    await post(url(`/cases/${o['id']}/notice`), OPINION);
     const ordinary = await post(url(`/cases/${o['id']}/commitment`), { scope: 'none' }, enterprise(o));
     expect(ordinary.body).toMatchObject({ status: 'DECIDING', commitment: null });
     expect(itemOf(ordinary.body, 'C08')).toMatchObject({ procedure: 'ordinary', procedureName: '一般程序', status: 'PENDING' });
     await grant(o['id'], 'A01');
     await post(url(`/cases/${o['id']}/items/C08/application`));
-    const accepted = itemOf((await post(url(`/cases/${o['id']}/items/C08/acceptance`))).body, 'C08');
+    const accepted = itemOf((await post(url(`/cases/${o['id']}/items/C08/acceptance`), OPINION)).body, 'C08');
     // 一般程序: the legal limit (20 working days), not the promised 5.
     expect(accepted).toMatchObject({ procedure: 'ordinary', promisedDueOn: chinaCalendar.addWorkingDays(today, 20), legalDueOn: chinaCalendar.addWorkingDays(today, 20) });
-    const tolerated = await post(url(`/cases/${o['id']}/items/C08/decision`), { decision: 'grant-with-missing-documents', missingDocuments: ['D20'], supplyBy: today });
+    const tolerated = await post(url(`/cases/${o['id']}/items/C08/decision`), { ...OPINION, decision: 'grant-with-missing-documents', missingDocuments: ['D20'], supplyBy: today });
     expect(tolerated).toMatchObject({ status: 409, body: { code: 'ordinary-needs-full-documents' } });
 
     const paused = await post(url(`/cases/${o['id']}/items/C08/pause`), { reason: 'expert-review', note: '委托专家评审排水方案' });
@@ -215,43 +300,43 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     const c = await caseOf(projectId);
     const id = c['id'];
 
-    const early = await post(url(`/cases/${id}/commitment`), { scope: 'all', committedDates: COMMITTED_DATES });
+    const early = await post(url(`/cases/${id}/commitment`), { scope: 'all', committedDates: COMMITTED_DATES, declarationConfirmed: true });
     expect(early).toMatchObject({ status: 409, body: { message: '尚未发放告知书 (the requirement notice has not been issued)' } });
-    const bad = await post(url(`/cases/${id}/commitment`), { scope: 'some', committedDates: { start: '2027-05-01', completion: '2027-01-01', production: 'soon' } });
+    const bad = await post(url(`/cases/${id}/commitment`), { scope: 'some', committedDates: { start: '2027-05-01', completion: '2027-01-01', production: 'soon' }, declarationConfirmed: true });
     expect(bad.status).toBe(400);
     expect(bad.body['issues'].map((i: { field: string }) => i.field).sort()).toEqual(['committedDates.completion', 'committedDates.production', 'scope']);
 
-    await post(url(`/cases/${id}/notice`));
-    const noDates = await post(url(`/cases/${id}/commitment`), { scope: 'all' });
+    await post(url(`/cases/${id}/notice`), OPINION);
+    const noDates = await post(url(`/cases/${id}/commitment`), { scope: 'all', declarationConfirmed: true });
     expect(noDates).toMatchObject({ status: 400, body: { issues: [{ field: 'committedDates' }] } });
-    const notCommittable = await post(url(`/cases/${id}/commitment`), { scope: 'partial', itemCodes: ['C01', 'A02'], committedDates: COMMITTED_DATES });
+    const notCommittable = await post(url(`/cases/${id}/commitment`), { scope: 'partial', itemCodes: ['C01', 'A02'], committedDates: COMMITTED_DATES, declarationConfirmed: true });
     expect(notCommittable).toMatchObject({ status: 400, body: { issues: [{ field: 'itemCodes', reason: expect.stringMatching(/^事项 A02（建设用地规划许可证）不可承诺/) }] } });
-    const partial = await post(url(`/cases/${id}/commitment`), { scope: 'partial', itemCodes: ['C01', 'C02'], committedDates: COMMITTED_DATES });
+    const partial = await post(url(`/cases/${id}/commitment`), { scope: 'partial', itemCodes: ['C01', 'C02'], committedDates: COMMITTED_DATES, declarationConfirmed: true });
     expect(itemOf(partial.body, 'C01')).toMatchObject({ status: 'COMMITTED', procedure: 'commitment' });
     expect(itemOf(partial.body, 'C03')).toMatchObject({ status: 'PENDING', procedure: 'ordinary' });
 
-    expect((await post(url(`/cases/${id}/items/Z99/decision`), { decision: 'grant' })).status).toBe(404);
-    expect((await post(url(`/cases/00000000-0000-4000-8000-000000000000/notice`))).status).toBe(404);
-    expect((await post(url(`/cases/not-a-uuid/notice`))).status).toBe(400);
+    expect((await post(url(`/cases/${id}/items/Z99/decision`), { ...OPINION, decision: 'grant' })).status).toBe(404);
+    expect((await post(url(`/cases/00000000-0000-4000-8000-000000000000/notice`), OPINION)).status).toBe(404);
+    expect((await post(url(`/cases/not-a-uuid/notice`), OPINION)).status).toBe(400);
     expect((await post(url(`/cases/${id}/items/A01/pause`), { reason: 'corrections' })).body).toMatchObject({ issues: [{ field: 'reason' }] });
 
     await grant(id, 'A01');
     const before = (await get(url(`/cases/${id}`))).body;
-    const again = await post(url(`/cases/${id}/items/A01/decision`), { decision: 'reject', reason: '重复' });
+    const again = await post(url(`/cases/${id}/items/A01/decision`), { ...OPINION, decision: 'reject', reason: '重复' });
     expect(again).toMatchObject({ status: 409, body: { code: 'item-state', message: expect.stringMatching(/^A01（企业投资项目备案）：/) } });
-    expect((await post(url(`/cases/${id}/items/C01/decision`), { decision: 'reject', reason: 'x' })).status).toBe(409); // committed
-    expect((await post(url(`/cases/${id}/items/A05/decision`), { decision: 'grant' })).status).toBe(409); // not applied for
+    expect((await post(url(`/cases/${id}/items/C01/decision`), { ...OPINION, decision: 'reject', reason: 'x' })).status).toBe(409); // committed
+    expect((await post(url(`/cases/${id}/items/A05/decision`), { ...OPINION, decision: 'grant' })).status).toBe(409); // not applied for
     expect((await post(url(`/cases/${id}/items/A05/application`), {}, as({ sub: 'x', name: '他企', role: 'enterprise', zones: [], creditCode: '91110000802100433B' }))).status).toBe(404);
     expect((await get(url(`/cases/${id}`))).body).toEqual(before);
     await post(url(`/cases/${id}/items/A05/application`));
-    await post(url(`/cases/${id}/items/A05/acceptance`));
-    const noReason = await post(url(`/cases/${id}/items/A05/decision`), { decision: 'reject' });
+    await post(url(`/cases/${id}/items/A05/acceptance`), OPINION);
+    const noReason = await post(url(`/cases/${id}/items/A05/decision`), { ...OPINION, decision: 'reject' });
     expect(noReason).toMatchObject({ status: 400, body: { issues: [{ field: 'reason' }] } });
-    const intolerable = await post(url(`/cases/${id}/items/A05/decision`), { decision: 'grant-with-missing-documents', missingDocuments: ['D08'], supplyBy: addDays(today, 5) });
+    const intolerable = await post(url(`/cases/${id}/items/A05/decision`), { ...OPINION, decision: 'grant-with-missing-documents', missingDocuments: ['D08'], supplyBy: addDays(today, 5) });
     expect(intolerable).toMatchObject({ status: 400, body: { issues: [{ field: 'missingDocuments', reason: expect.stringMatching(/不在容缺目录内/) }] } });
 
     // Pre-check failed: the enterprise commits again, but what it committed stays committed (no switch to 一般程序 for all).
-    expect((await post(url(`/cases/${id}/precheck`), { passed: false, note: '承诺内容不完整' })).body['status']).toBe('NOTIFIED');
+    expect((await post(url(`/cases/${id}/precheck`), { ...OPINION, passed: false, note: '承诺内容不完整' })).body['status']).toBe('NOTIFIED');
     expect(await post(url(`/cases/${id}/commitment`), { scope: 'none' })).toMatchObject({ status: 409, body: { code: 'already-committed', message: expect.stringMatching(/^已承诺的事项（C01、C02）须经预审/) } });
   });
 
@@ -259,7 +344,7 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     const projectId = await signProject(prefix, { projectCode: '2611-140100-04-01-00129X', landAreaMu: 0, usesStandardLand: false, industryCode: 'I6510', totalInvestment: 800 });
     const c = await caseOf(projectId);
     await post(url(`/cases/${c['id']}/items/A01/application`));
-    const a01 = itemOf((await post(url(`/cases/${c['id']}/items/A01/acceptance`))).body, 'A01');
+    const a01 = itemOf((await post(url(`/cases/${c['id']}/items/A01/acceptance`), OPINION)).body, 'A01');
     const checker = service.app.get(DeadlineChecker);
 
     // A01 promises 1 working day: due soon on the day itself, overdue the working day after.
@@ -291,7 +376,7 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
       const c = await caseOf(projectId);
       await grant(c['id'], 'A01');
       await commit(c);
-      expect((await post(url(`/cases/${c['id']}/precheck`), { passed: true })).body['status']).toBe('DECIDING');
+      expect((await post(url(`/cases/${c['id']}/precheck`), { ...OPINION, passed: true })).body['status']).toBe('DECIDING');
       await grant(c['id'], 'A05');
       await grant(c['id'], 'A02', { decision: 'grant-with-missing-documents', missingDocuments: ['D04'], supplyBy: today });
       const granted = await grant(c['id'], 'A06', { decision: 'grant-with-missing-documents', missingDocuments: ['D11', 'D12'], supplyBy: today });
@@ -309,8 +394,8 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     // Blacklisted: no commitment, but the ordinary procedure.
     const next = await signProject(prefix, { projectCode: '2611-140100-04-01-00132X', zoneCode: 'YC-YHGX', enterprise: ent, landAreaMu: 0, usesStandardLand: false, industryCode: 'I6510', totalInvestment: 800 });
     const nextCase = await caseOf(next);
-    await post(url(`/cases/${nextCase['id']}/notice`));
-    const refused = await post(url(`/cases/${nextCase['id']}/commitment`), { scope: 'all', committedDates: COMMITTED_DATES });
+    await post(url(`/cases/${nextCase['id']}/notice`), OPINION);
+    const refused = await post(url(`/cases/${nextCase['id']}/commitment`), { scope: 'all', committedDates: COMMITTED_DATES, declarationConfirmed: true });
     expect(refused).toMatchObject({ status: 409, body: { code: 'blacklisted', message: expect.stringMatching(/^企业已列入失信黑名单.*可按一般程序办理/) } });
     expect((await get(url(`/cases/${nextCase['id']}`))).body).toMatchObject({ status: 'NOTIFIED', commitment: null });
 
@@ -331,7 +416,7 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
       expect((await post(url(`/credit-records/${r.id}/repair`), { note: '信用修复' })).status).toBe(200);
     }
     expect((await get(url(`/enterprises/${ent.creditCode}/credit`))).body).toMatchObject({ blacklisted: false });
-    expect((await post(url(`/cases/${nextCase['id']}/commitment`), { scope: 'all', committedDates: COMMITTED_DATES })).status).toBe(200);
+    expect((await post(url(`/cases/${nextCase['id']}/commitment`), { scope: 'all', committedDates: COMMITTED_DATES, declarationConfirmed: true })).status).toBe(200);
     const types = async () => (await readTopic(`${prefix}approval.events`, 1)).map((m) => m.headers['event-type']);
     await eventually(async () => expect(await types()).toEqual(expect.arrayContaining(['approval.breach-recorded', 'approval.blacklisted', 'approval.credit-repaired', 'approval.blacklist-lifted'])));
   });
@@ -342,7 +427,7 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     const c = await caseOf(projectId);
     await grant(c['id'], 'A01');
     await commit(c);
-    const granted = await post(url(`/cases/${c['id']}/precheck`), { passed: true });
+    const granted = await post(url(`/cases/${c['id']}/precheck`), { ...OPINION, passed: true });
     expect(granted.body).toMatchObject({ status: 'GRANTED', actions: [] }); // acceptance only once the project is completed
 
     expect((await post(url(`/cases/${c['id']}/acceptance-request`))).body).toMatchObject({ code: 'not-completed' });
@@ -353,8 +438,9 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     expect(requested.body).toMatchObject({ status: 'ACCEPTANCE_REQUESTED', actions: ['acceptance'] });
     expect((await get(url(`/cases/${c['id']}`), enterprise(c))).body['actions']).toEqual([]);
     const rectifyBy = addDays(today, 30);
-    const failed = await post(url(`/cases/${c['id']}/acceptance`), { passed: false, reasons: ['投资强度低于承诺值'], rectifyBy });
+    const failed = await post(url(`/cases/${c['id']}/acceptance`), { ...OPINION, passed: false, reasons: ['投资强度低于承诺值'], rectifyBy });
     expect(failed.body).toMatchObject({ status: 'RECTIFYING', rectifyBy, rectificationRound: 1, acceptanceReasons: ['投资强度低于承诺值'] });
+    expect(failed.body['record'].at(-1)).toMatchObject({ act: 'acceptance-failed', actName: '对标验收不通过', itemCode: null, opinion: OPINION.opinion, actorName: '测试管理员' });
     const credit = () => get(url(`/enterprises/${ent.creditCode}/credit`)).then((r) => r.body);
     expect(await credit()).toMatchObject({ blacklisted: false, records: [] }); // the order, not a record
     await eventually(async () => expect((await events('approval.rectification-ordered')).filter((e) => e.projectId === projectId)).toHaveLength(1));
@@ -369,7 +455,7 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     // Re-inspection asked for late, and failed: a second major record with a new deadline; that one lapsing blacklists, and records nothing more.
     expect((await post(url(`/cases/${c['id']}/acceptance-request`))).body['status']).toBe('ACCEPTANCE_REQUESTED');
     const secondBy = addDays(today, 60);
-    const again = await post(url(`/cases/${c['id']}/acceptance`), { passed: false, reasons: ['整改后投资强度仍低于承诺值'], rectifyBy: secondBy });
+    const again = await post(url(`/cases/${c['id']}/acceptance`), { ...OPINION, passed: false, reasons: ['整改后投资强度仍低于承诺值'], rectifyBy: secondBy });
     expect(again.body).toMatchObject({ status: 'RECTIFYING', rectificationRound: 2 });
     expect((await credit())['records'].map((r: { severity: string; reason: string }) => `${r.severity}:${r.reason.slice(0, 8)}`).sort()).toEqual(['major:对标验收整改后复', 'major:对标验收整改期限']);
     expect((await checker.run(addDays(secondBy, 1))).rectificationLapses).toBe(0);
@@ -384,17 +470,18 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     const c = await caseOf(projectId);
     await grant(c['id'], 'A01');
     await commit(c);
-    expect((await post(url(`/cases/${c['id']}/precheck`), { passed: true })).body).toMatchObject({ status: 'GRANTED' });
+    expect((await post(url(`/cases/${c['id']}/precheck`), { ...OPINION, passed: true })).body).toMatchObject({ status: 'GRANTED' });
 
     const zoneOfficer = as({ sub: 'cz-zo', name: '综合窗口', role: 'zone-officer', zones: ['CZ-GXQ'] });
     const seen = (await get(url(`/cases/${c['id']}`), zoneOfficer)).body;
     expect([itemOf(seen, 'A01')['actions'], itemOf(seen, 'C08')['actions']]).toEqual([[], ['revocation']]); // only a grant obtained by commitment
-    expect((await post(url(`/cases/${c['id']}/items/A01/revocation`), { reason: 'x' }, zoneOfficer)).body).toMatchObject({ code: 'not-committed' });
+    expect((await post(url(`/cases/${c['id']}/items/A01/revocation`), { ...OPINION, reason: 'x' }, zoneOfficer)).body).toMatchObject({ code: 'not-committed' });
     expect((await post(url(`/cases/${c['id']}/items/C08/revocation`), {}, zoneOfficer)).status).toBe(400);
-    const revoked = await post(url(`/cases/${c['id']}/items/C08/revocation`), { reason: '核查发现排水方案与承诺不符' }, zoneOfficer);
+    const revoked = await post(url(`/cases/${c['id']}/items/C08/revocation`), { ...OPINION, reason: '核查发现排水方案与承诺不符' }, zoneOfficer);
     expect(revoked.status).toBe(200);
     expect(revoked.body).toMatchObject({ status: 'DECIDING' });
     expect(itemOf(revoked.body, 'C08')).toMatchObject({ status: 'REVOKED', revocationReason: '核查发现排水方案与承诺不符' });
+    expect(revoked.body['record'].at(-1)).toMatchObject({ act: 'revocation', actName: '撤销（虚假承诺）', itemCode: 'C08', opinion: OPINION.opinion, actorName: '综合窗口' });
     expect((await get(url(`/enterprises/${ent.creditCode}/credit`))).body).toMatchObject({ blacklisted: true, records: [{ severity: 'serious', reason: expect.stringMatching(/^虚假承诺，撤销城镇污水排入排水管网许可/) }] });
     await eventually(async () => {
       const found = (await events<{ caseReopened: boolean }>('approval.grant-revoked')).filter((e) => e.projectId === projectId);
@@ -442,8 +529,8 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
       await grant(c['id'], 'A01');
       await commit(c);
     }
-    expect((await post(url(`/cases/${openBefore['id']}/precheck`), { passed: true })).body).toMatchObject({ status: 'IN_PUBLICITY', publicityEndsOn: addDays(today, 7) });
-    expect((await post(url(`/cases/${openAfter['id']}/precheck`), { passed: true })).body).toMatchObject({ status: 'GRANTED' });
+    expect((await post(url(`/cases/${openBefore['id']}/precheck`), { ...OPINION, passed: true })).body).toMatchObject({ status: 'IN_PUBLICITY', publicityEndsOn: addDays(today, 7) });
+    expect((await post(url(`/cases/${openAfter['id']}/precheck`), { ...OPINION, passed: true })).body).toMatchObject({ status: 'GRANTED' });
   });
 
   it('orders and pages the queue in PostgreSQL: running and awaiting 受理 by due date, then the undated (blocked, paused), with a total', async () => {
@@ -496,8 +583,8 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     const projectId = await signProject(prefix, { projectCode: '2611-140100-04-01-00137X', zoneCode: 'CZ-GXQ', enterprise: ent, landAreaMu: 0, usesStandardLand: false, industryCode: 'I6510', totalInvestment: 800 });
     const c = await caseOf(projectId);
     await grant(c['id'], 'A01');
-    await commit(c); // committed start 2027-03-01
-    expect((await post(url(`/cases/${c['id']}/precheck`), { passed: true })).body['status']).toBe('GRANTED');
+    await commit(c); // committed start: COMMITTED_DATES.start, three months from today
+    expect((await post(url(`/cases/${c['id']}/precheck`), { ...OPINION, passed: true })).body['status']).toBe('GRANTED');
     const checker = service.app.get(DeadlineChecker);
     const missed = async () => (await events<{ milestone: string; level: string; daysLate: number }>('approval.commitment-date-missed', 1)).filter((e) => e.projectId === projectId).map((e) => e.payload);
 
@@ -508,7 +595,7 @@ describe('commitment-approval: cases, item clocks from 受理, item order, depar
     expect((await get(url(`/enterprises/${ent.creditCode}/credit`))).body['records']).toEqual([]);
     await checker.run(addDays(COMMITTED_DATES.start, 91));
     await eventually(async () => expect((await missed()).map((m) => `${m.milestone}:${m.level}`)).toEqual(['start:warning', 'start:record']));
-    expect((await get(url(`/enterprises/${ent.creditCode}/credit`))).body['records']).toMatchObject([{ severity: 'general', reason: expect.stringMatching(/^承诺开工日期 2027-03-01 已过 91 天仍未开工/) }]);
+    expect((await get(url(`/enterprises/${ent.creditCode}/credit`))).body['records']).toMatchObject([{ severity: 'general', reason: expect.stringMatching(new RegExp(`^承诺开工日期 ${COMMITTED_DATES.start} 已过 91 天仍未开工`)) }]);
   });
 });
 

@@ -5,7 +5,7 @@ import { addDays, chinaCalendar, chinaDate } from '@devzone/shared-kernel';
 import { as, createTestDatabase, dropTestDatabase, eventually, get, post, spawnService, uniqueName, type Json, type SpawnedService } from '@devzone/testing';
 import { AppModule } from '../src/app.module';
 import { DeadlineChecker } from '../src/application/deadline-checker.service';
-import { COMMITTED_DATES } from './approval.fixtures';
+import { COMMITTED_DATES, OPINION } from './approval.fixtures';
 
 /**
  * Three real services over Kafka: project-intake and agency (each its own
@@ -84,10 +84,10 @@ describe('承诺制 end to end with project-intake and agency', () => {
 
     // 备案 first: applied, accepted by 发改 (the clock starts), corrections asked (it stops).
     expect((await post(`${approval.url}/cases/${id}/items/A01/application`, {}, ENTERPRISE)).status).toBe(200);
-    const accepted = itemOf((await post(`${approval.url}/cases/${id}/items/A01/acceptance`, {}, FGJ)).body, 'A01');
+    const accepted = itemOf((await post(`${approval.url}/cases/${id}/items/A01/acceptance`, OPINION, FGJ)).body, 'A01');
     expect(accepted).toMatchObject({ status: 'ACCEPTED', acceptedOn: today, promisedDueOn: chinaCalendar.addWorkingDays(today, 1) });
     await eventually(async () => expect(await taskOf(projectId, 'A01')).toMatchObject({ clock: 'running', dueOn: accepted.promisedDueOn }));
-    const corrections = await post(`${approval.url}/cases/${id}/items/A01/decision`, { decision: 'request-corrections', reason: '备案申请表缺少法定代表人签字' }, FGJ);
+    const corrections = await post(`${approval.url}/cases/${id}/items/A01/decision`, { ...OPINION, decision: 'request-corrections', reason: '备案申请表缺少法定代表人签字' }, FGJ);
     expect(itemOf(corrections.body, 'A01')).toMatchObject({ status: 'CORRECTIONS_REQUESTED', clock: 'paused', pauses: [{ reason: 'corrections', from: today, to: null }] });
     await eventually(async () => expect(await taskOf(projectId, 'A01')).toMatchObject({ clock: 'paused', status: 'CORRECTIONS_REQUESTED' }));
 
@@ -102,29 +102,29 @@ describe('承诺制 end to end with project-intake and agency', () => {
     const moved = chinaCalendar.addWorkingDays(then, 1 + 3);
     expect(resubmitted).toMatchObject({ status: 'ACCEPTED', pausedWorkingDays: 3, promisedDueOn: moved, legalDueOn: chinaCalendar.addWorkingDays(then, 3 + 3) });
     await eventually(async () => expect(await taskOf(projectId, 'A01')).toMatchObject({ clock: 'running', dueOn: moved, status: 'ACCEPTED' }));
-    expect((await post(`${approval.url}/cases/${id}/items/A01/decision`, { decision: 'grant' }, ZJJ)).status).toBe(403);
-    expect((await post(`${approval.url}/cases/${id}/items/A01/decision`, { decision: 'grant' }, FGJ)).status).toBe(200);
+    expect((await post(`${approval.url}/cases/${id}/items/A01/decision`, { ...OPINION, decision: 'grant' }, ZJJ)).status).toBe(403);
+    expect((await post(`${approval.url}/cases/${id}/items/A01/decision`, { ...OPINION, decision: 'grant' }, FGJ)).status).toBe(200);
     await eventually(async () => expect(await taskOf(projectId, 'A01')).toMatchObject({ status: 'DELIVERED' }));
 
     // The 承诺书: C05 and C12 by commitment, C08 by 一般程序.
-    expect((await post(`${approval.url}/cases/${id}/notice`, {}, ZONE_OFFICER)).body['status']).toBe('NOTIFIED');
-    const committed = await post(`${approval.url}/cases/${id}/commitment`, { scope: 'partial', itemCodes: ['C05', 'C12'], committedDates: COMMITTED_DATES }, ENTERPRISE);
+    expect((await post(`${approval.url}/cases/${id}/notice`, OPINION, ZONE_OFFICER)).body['status']).toBe('NOTIFIED');
+    const committed = await post(`${approval.url}/cases/${id}/commitment`, { scope: 'partial', itemCodes: ['C05', 'C12'], committedDates: COMMITTED_DATES, declarationConfirmed: true }, ENTERPRISE);
     expect(committed.body['items'].map((i: { itemCode: string; status: string; procedure: string }) => `${i.itemCode}:${i.status}:${i.procedure}`)).toEqual([
       'A01:GRANTED:approval',
       'C05:COMMITTED:commitment',
       'C08:PENDING:ordinary',
       'C12:COMMITTED:commitment',
     ]);
-    const publicity = await post(`${approval.url}/cases/${id}/precheck`, { passed: true, note: '材料齐全' }, ZONE_OFFICER);
+    const publicity = await post(`${approval.url}/cases/${id}/precheck`, { ...OPINION, passed: true, note: '材料齐全' }, ZONE_OFFICER);
     expect(publicity.body).toMatchObject({ status: 'IN_PUBLICITY', publicityStartsOn: today });
     // During publicity the enterprise may apply; the department accepts once it is over.
     expect((await post(`${approval.url}/cases/${id}/items/C08/application`, {}, ENTERPRISE)).status).toBe(200);
-    expect((await post(`${approval.url}/cases/${id}/items/C08/acceptance`, {}, ZJJ)).body).toMatchObject({ code: 'case-state' });
+    expect((await post(`${approval.url}/cases/${id}/items/C08/acceptance`, OPINION, ZJJ)).body).toMatchObject({ code: 'case-state' });
     await approval.app.get(DeadlineChecker).run(publicity.body['publicityEndsOn']);
     expect((await get(`${approval.url}/cases/${id}`)).body['status']).toBe('DECIDING');
-    const c08 = itemOf((await post(`${approval.url}/cases/${id}/items/C08/acceptance`, {}, ZJJ)).body, 'C08');
+    const c08 = itemOf((await post(`${approval.url}/cases/${id}/items/C08/acceptance`, OPINION, ZJJ)).body, 'C08');
     expect(c08).toMatchObject({ procedure: 'ordinary', promisedDueOn: chinaCalendar.addWorkingDays(today, 20) }); // its legal limit
-    const granted = (await post(`${approval.url}/cases/${id}/items/C08/decision`, { decision: 'grant' }, ZJJ)).body;
+    const granted = (await post(`${approval.url}/cases/${id}/items/C08/decision`, { ...OPINION, decision: 'grant' }, ZJJ)).body;
     expect(granted).toMatchObject({ status: 'GRANTED', decisionNumber: expect.stringMatching(/^PF-SX-ZGQ-/) });
     expect(granted['items'].map((i: { status: string }) => i.status)).toEqual(['GRANTED', 'GRANTED', 'GRANTED', 'GRANTED']);
 
@@ -138,7 +138,7 @@ describe('承诺制 end to end with project-intake and agency', () => {
     expect(project['milestones']['start']).toMatchObject({ planned: '2027-01-10', committed: COMMITTED_DATES.start });
 
     // 虚假承诺: the EIA form's grant is revoked; the project is back to approving.
-    const revoked = await post(`${approval.url}/cases/${id}/items/C05/revocation`, { reason: '环评报告表与实际建设内容不符' }, ZONE_OFFICER);
+    const revoked = await post(`${approval.url}/cases/${id}/items/C05/revocation`, { ...OPINION, reason: '环评报告表与实际建设内容不符' }, ZONE_OFFICER);
     expect(revoked.body).toMatchObject({ status: 'DECIDING' });
     await eventually(async () => expect((await get(`${intake.url}/projects/${projectId}`)).body['stage']).toBe('APPROVING'));
     const timelinePage = (await get(`${intake.url}/projects/${projectId}/timeline?pageSize=100`)).body;

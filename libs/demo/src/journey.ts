@@ -145,24 +145,30 @@ export class ProjectJourney {
 
   /** The 告知书, and 备案 (A01), the precondition of every other item. */
   async notice(): Promise<void> {
-    await this.api.post(this.officer, 'commitment-approval', `/cases/${this.caseId}/notice`);
+    await this.api.post(this.officer, 'commitment-approval', `/cases/${this.caseId}/notice`, { opinion: '项目符合承诺制适用条件，同意发出告知书。' });
     await this.decideItem('A01');
   }
 
-  /** The 承诺书: every committable item by 承诺制, except those the plan takes by 一般程序. */
+  /**
+   * The 承诺书: every committable item by 承诺制, except those the plan takes by 一般程序;
+   * the declaration confirmed. It commits the planned dates, but none before today
+   * (the service refuses a date in the past; a story's planned dates may lie behind it).
+   */
   async commit(): Promise<void> {
     const p = this.plan.plannedDates;
-    const committedDates = { start: p.start, completion: p.completion, production: p.production };
+    const today = chinaDate();
+    const notPast = (date: IsoDate) => (date < today ? today : date);
+    const committedDates = { start: notPast(p.start), completion: notPast(p.completion), production: notPast(p.production) };
     const ordinary = this.plan.ordinaryItems ?? [];
     const c = await this.case();
     const committed = c.items.filter((i: Json) => i.regime === 'committable' && !ordinary.includes(i.itemCode)).map((i: Json) => i.itemCode);
-    const body = ordinary.length ? { scope: 'partial', itemCodes: committed, committedDates } : { scope: 'all', committedDates };
+    const body = ordinary.length ? { scope: 'partial', itemCodes: committed, committedDates, declarationConfirmed: true } : { scope: 'all', committedDates, declarationConfirmed: true };
     await this.api.post(this.enterprise, 'commitment-approval', `/cases/${this.caseId}/commitment`, body);
   }
 
   /** Pre-check, then every item still to decide, each once its prerequisites are granted: the case is granted (the zone has no 公示 period). */
   async approve(): Promise<void> {
-    await this.api.post(this.officer, 'commitment-approval', `/cases/${this.caseId}/precheck`, { passed: true, note: '材料齐全，同意受理' });
+    await this.api.post(this.officer, 'commitment-approval', `/cases/${this.caseId}/precheck`, { passed: true, note: '材料齐全，同意受理', opinion: '承诺内容完整，材料齐全，预审通过。' });
     const open = (c: Json) => c.items.filter((i: Json) => i.procedure !== 'commitment' && !['GRANTED', 'GRANTED_PENDING_DOCUMENTS'].includes(i.status));
     for (let c = await this.case(); open(c).length; c = await this.case()) {
       if (c.status === 'IN_PUBLICITY') throw new Error(`case ${this.caseId} is in publicity until ${c.publicityEndsOn}: publish zone rules with publicityDays 0 for the demo`);
@@ -180,12 +186,12 @@ export class ProjectJourney {
     const department = this.departmentOfficer(item.department);
     const path = `/cases/${this.caseId}/items/${itemCode}`;
     if (item.status === 'PENDING' || item.status === 'REVOKED') await this.api.post(this.enterprise, 'commitment-approval', `${path}/application`);
-    if (item.status !== 'ACCEPTED') await this.api.post(department, 'commitment-approval', `${path}/acceptance`);
+    if (item.status !== 'ACCEPTED') await this.api.post(department, 'commitment-approval', `${path}/acceptance`, { opinion: '申请材料齐全，予以受理。' });
     if (this.plan.pausedItem === itemCode) {
       await this.api.post(department, 'commitment-approval', `${path}/pause`, { reason: 'expert-review', note: '组织专家评审' });
       await this.api.post(department, 'commitment-approval', `${path}/resume`);
     }
-    await this.api.post(department, 'commitment-approval', `${path}/decision`, { decision: 'grant' });
+    await this.api.post(department, 'commitment-approval', `${path}/decision`, { decision: 'grant', opinion: '经审查，符合法定条件，准予。' });
   }
 
   /** 补正: the item applied for and accepted, then sent back for corrections (its clock stops until the enterprise resubmits). */
@@ -194,8 +200,8 @@ export class ProjectJourney {
     const department = this.departmentOfficer(item.department);
     const path = `/cases/${this.caseId}/items/${itemCode}`;
     await this.api.post(this.enterprise, 'commitment-approval', `${path}/application`);
-    await this.api.post(department, 'commitment-approval', `${path}/acceptance`);
-    await this.api.post(department, 'commitment-approval', `${path}/decision`, { decision: 'request-corrections', reason: corrections });
+    await this.api.post(department, 'commitment-approval', `${path}/acceptance`, { opinion: '申请材料齐全，予以受理。' });
+    await this.api.post(department, 'commitment-approval', `${path}/decision`, { decision: 'request-corrections', reason: corrections, opinion: '材料须补正后再审。' });
   }
 
   private case(): Promise<Json> {
@@ -298,7 +304,12 @@ export class ProjectJourney {
       if (r.status === 409 && r.body?.code !== 'not-completed') throw new Error(JSON.stringify(r.body));
       return r.status === 200 || r.status === 201;
     }, this.timeoutMs);
-    await this.api.post(this.officer, 'commitment-approval', `/cases/${this.caseId}/acceptance`, passed ? { passed } : { passed, reasons: ['容积率低于承诺值'] });
+    await this.api.post(
+      this.officer,
+      'commitment-approval',
+      `/cases/${this.caseId}/acceptance`,
+      passed ? { passed, opinion: '对照承诺书与标准地指标验收，全部达标。' } : { passed, reasons: ['容积率低于承诺值'], opinion: '容积率未达承诺值，责令限期整改。' },
+    );
   }
 
   async produce(): Promise<void> {

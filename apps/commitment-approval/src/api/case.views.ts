@@ -6,6 +6,7 @@ import type { MissLevel } from '../domain/committed-dates';
 import { RAGS, type Rag } from '../domain/deadlines';
 import { ITEM_CLOCKS, type ItemClock } from '../domain/item-clock';
 import { ITEM_STATUSES, type ItemStatus } from '../domain/item.state-machine';
+import { RECORDED_ACTS, type RecordedAct } from '../domain/opinions';
 import { CASE_ACTIONS, ITEM_ACTIONS, type CaseAction, type ItemAction } from '../domain/permissions';
 
 /** Response DTOs of the cases: GET /cases, GET /cases/:id, GET /projects/:projectId/case and every case or item command. */
@@ -28,6 +29,23 @@ export class CommitmentView {
   @ApiProperty({ type: CommittedDatesView }) committedDates!: CommittedDatesView;
   @ApiProperty(DATE) submittedOn!: string;
   @ApiProperty({ type: String, description: '提交人 (who submitted it: a subject)' }) actorId!: string;
+  @ApiProperty({ type: String, nullable: true, description: '提交人姓名 (who submitted it; null before names were kept)' }) actorName!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '企业确认的承诺书声明（原文）；空：声明确认施行前提交的承诺书 (the declaration as confirmed; null for older letters)' }) declaration!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: '确认声明的时间 (when the declaration was confirmed)' }) declarationConfirmedAt!: string | null;
+}
+
+/** One act with legal effect in the case's record: what, on which item, the 审查意见, who and when. */
+export class CaseRecordEntryView {
+  @ApiProperty({ enum: RECORDED_ACTS, enumName: 'RecordedAct' }) act!: RecordedAct;
+  @ApiProperty({ type: String, description: '行为（中文），如 发出告知书、准予、不予受理 (the act in Chinese)' }) actName!: string;
+  @ApiProperty({ type: String, nullable: true, description: '事项；空：对案件的行为 (the item; null: an act on the case)' }) itemCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) itemName!: string | null;
+  @ApiProperty({ type: String, description: '审查意见 (the opinion)' }) opinion!: string;
+  @ApiProperty({ type: String, description: '操作人 (who: a subject)' }) actorId!: string;
+  @ApiProperty({ type: String, description: '操作人姓名 (who, by name)' }) actorName!: string;
+  @ApiProperty({ type: String, description: '操作人角色（中文）(their role in Chinese)' }) actorRoleName!: string;
+  @ApiProperty(DATE) on!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) at!: string;
 }
 
 /** 承诺日期逾期 so far, by milestone: warning, then record. */
@@ -148,8 +166,12 @@ export class CaseItemView {
   actions!: ItemAction[];
 }
 
-/** A case with its rules version and its items (GET /cases/:id and every case or item command). */
+/** A case with its rules version, its items and its record (GET /cases/:id and every case or item command). */
 export class CaseView extends CaseSummaryView {
   @ApiProperty({ type: CaseRulesView }) rules!: CaseRulesView;
   @ApiProperty({ type: [CaseItemView] }) items!: CaseItemView[];
+  @ApiProperty({ type: [CaseRecordEntryView], description: '案件审查记录：每项有法律效力的行为及其审查意见、操作人、时间，先后为序 (the record of acts with their opinions, oldest first)' })
+  record!: CaseRecordEntryView[];
+  @ApiProperty({ type: String, description: '承诺书声明：企业提交承诺书前须阅读并确认的文字（本案件的企业与项目）(the declaration the enterprise confirms before it commits)' })
+  commitmentDeclaration!: string;
 }

@@ -9,13 +9,14 @@ import { ApprovalQueries } from '../application/queries.service';
 import { CASE_COMMAND_ROLES, ITEM_COMMANDS, QUEUE_ROLES } from '../domain/permissions';
 import { CaseSummaryView, CaseView } from './case.views';
 import { QueueEntryView } from './queue.views';
-import { AcceptanceResultRequest, CasesQuery, CommitmentRequest, ItemDecisionRequest, PauseRequest, PrecheckRequest, QueueQuery, RevocationRequest } from './requests.dto';
+import { AcceptanceResultRequest, CasesQuery, CommitmentRequest, ItemDecisionRequest, OpinionRequest, PauseRequest, PrecheckRequest, QueueQuery, RevocationRequest } from './requests.dto';
 
 const REFUSED = { description: '案件或事项当前状态不允许此操作 (refused in the current state; nothing changed)' };
 const NOT_FOUND = { description: '案件或事项不存在 (no such case or item)' };
 const uuid = new ParseUUIDPipe({ version: '4' });
 const NOT_DEPARTMENT = { description: '该事项不属于本人所在部门 (the item belongs to another department)' };
 const CASE = { type: CaseView, description: '更新后的案件，含事项与当前用户可执行的操作 (the case after the command, with its items and the caller’s actions)' };
+const WITH_OPINION = '；须填写审查意见 opinion（2–500 字），与操作人、时间一并记入案件审查记录 (with the reviewer’s opinion, recorded)';
 
 @ApiTags('cases 承诺制案件')
 @Controller()
@@ -59,18 +60,21 @@ export class CasesController {
 
   @Post('cases/:id/notice')
   @HttpCode(200)
-  @ApiOperation({ summary: '发放告知书 (issue the requirement notice)' })
+  @ApiOperation({ summary: `发放告知书 (issue the requirement notice)${WITH_OPINION}` })
   @ApiConflictResponse(REFUSED)
   @ApiNotFoundResponse(NOT_FOUND)
   @ApiOkResponse(CASE)
   @Roles(...CASE_COMMAND_ROLES.notice)
-  async notice(@Param('id', uuid) id: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal): Promise<CaseView> {
-    return this.queries.caseById(await this.cases.issueNotice(id, actor, p), p);
+  async notice(@Param('id', uuid) id: string, @Body() body: OpinionRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal): Promise<CaseView> {
+    return this.queries.caseById(await this.cases.issueNotice(id, body, actor, p), p);
   }
 
   @Post('cases/:id/commitment')
   @HttpCode(200)
-  @ApiOperation({ summary: '提交承诺书：承诺开工、竣工、投产日期，各可承诺事项选择承诺制或一般程序（或全部按一般程序）(submit the commitment letter, or choose the ordinary procedure)' })
+  @ApiOperation({
+    summary:
+      '提交承诺书：确认承诺书声明（declarationConfirmed: true），承诺开工、竣工、投产日期（不早于今天，依次不早于前一日期），各可承诺事项选择承诺制或一般程序（或全部按一般程序）(submit the commitment letter, or choose the ordinary procedure)',
+  })
   @ApiConflictResponse({ description: '状态不允许，或企业已列入黑名单 (refused, e.g. the enterprise is blacklisted)' })
   @ApiNotFoundResponse(NOT_FOUND)
   @ApiOkResponse(CASE)
@@ -81,7 +85,7 @@ export class CasesController {
 
   @Post('cases/:id/precheck')
   @HttpCode(200)
-  @ApiOperation({ summary: '预审：通过则进入公示 (pre-check; passed → publicity)' })
+  @ApiOperation({ summary: `预审：通过则进入公示 (pre-check; passed → publicity)${WITH_OPINION}` })
   @ApiConflictResponse(REFUSED)
   @ApiNotFoundResponse(NOT_FOUND)
   @ApiOkResponse(CASE)
@@ -114,14 +118,14 @@ export class CasesController {
 
   @Post('cases/:id/items/:itemCode/acceptance')
   @HttpCode(200)
-  @ApiOperation({ summary: '受理（本部门）：时限自受理日起计算；前置事项须已办结 (accept: the clock starts; prerequisites first)' })
+  @ApiOperation({ summary: `受理（本部门）：时限自受理日起计算；前置事项须已办结 (accept: the clock starts; prerequisites first)${WITH_OPINION}` })
   @ApiConflictResponse({ description: '前置事项未办结，或状态不允许 (prerequisites not granted, or refused)' })
   @ApiForbiddenResponse(NOT_DEPARTMENT)
   @ApiNotFoundResponse(NOT_FOUND)
   @ApiOkResponse(CASE)
   @Roles(...ITEM_COMMANDS.acceptance.roles)
-  async accept(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal): Promise<CaseView> {
-    return this.queries.caseById(await this.items.accept(id, itemCode, actor, p), p);
+  async accept(@Param('id', uuid) id: string, @Param('itemCode') itemCode: string, @Body() body: OpinionRequest, @CurrentActor() actor: Actor, @CurrentPrincipal() p: Principal): Promise<CaseView> {
+    return this.queries.caseById(await this.items.accept(id, itemCode, body, actor, p), p);
   }
 
   @Post('cases/:id/items/:itemCode/pause')
@@ -150,7 +154,7 @@ export class CasesController {
 
   @Post('cases/:id/items/:itemCode/decision')
   @HttpCode(200)
-  @ApiOperation({ summary: '事项决定（本部门）：准予、容缺准予、要求补正（暂停计时）、不予许可 (decide an item)' })
+  @ApiOperation({ summary: `事项决定（本部门）：准予、容缺准予、要求补正（暂停计时）、不予许可 (decide an item)${WITH_OPINION}` })
   @ApiConflictResponse({ description: '事项已作出决定，或案件状态不允许 (already decided, or the case does not take decisions now)' })
   @ApiForbiddenResponse(NOT_DEPARTMENT)
   @ApiNotFoundResponse(NOT_FOUND)
@@ -184,7 +188,7 @@ export class CasesController {
 
   @Post('cases/:id/items/:itemCode/revocation')
   @HttpCode(200)
-  @ApiOperation({ summary: '虚假承诺，撤销依承诺作出的准予：记严重失信；开工前案件回到审批 (revoke a grant obtained by a false commitment)' })
+  @ApiOperation({ summary: `虚假承诺，撤销依承诺作出的准予：记严重失信；开工前案件回到审批 (revoke a grant obtained by a false commitment)${WITH_OPINION}` })
   @ApiConflictResponse({ description: '该事项不是依承诺准予的 (not granted by commitment)' })
   @ApiForbiddenResponse(NOT_DEPARTMENT)
   @ApiNotFoundResponse(NOT_FOUND)
@@ -207,7 +211,7 @@ export class CasesController {
 
   @Post('cases/:id/acceptance')
   @HttpCode(200)
-  @ApiOperation({ summary: '对标验收结果：首次不通过责令限期整改；整改后复查仍不通过记重大失信 (record the acceptance result)' })
+  @ApiOperation({ summary: `对标验收结果：首次不通过责令限期整改；整改后复查仍不通过记重大失信 (record the acceptance result)${WITH_OPINION}` })
   @ApiConflictResponse(REFUSED)
   @ApiNotFoundResponse(NOT_FOUND)
   @ApiOkResponse(CASE)

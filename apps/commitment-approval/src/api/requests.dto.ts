@@ -1,22 +1,51 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsOnOrAfter, PageQuery } from '@devzone/platform';
+import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsOnOrAfter, PageQuery, Satisfies } from '@devzone/platform';
+import { chinaDate } from '@devzone/shared-kernel';
 import { CASE_STATUSES, type CaseStatus } from '../domain/case.state-machine';
+import { pastCommittedDate, type Milestone } from '../domain/committed-dates';
+import { isOpinion, OPINION_MAX, OPINION_MESSAGE, OPINION_MIN } from '../domain/opinions';
 import type { Applicability, Regime } from '../domain/catalogue';
 import type { ItemDecisionKind } from '../application/item.service';
 
 const DATE = { strict: true } as const;
 const dateMessage = (field: string) => ({ message: `${field} 应为日期 YYYY-MM-DD (${field} must be a date YYYY-MM-DD)` });
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** A committed date is not in the past (domain/committed-dates.ts, China's today). */
+const NotPast = (milestone: Milestone) =>
+  Satisfies(
+    (value) => typeof value !== 'string' || pastCommittedDate(milestone, value, chinaDate()) === null,
+    (value) => {
+      const problem = pastCommittedDate(milestone, String(value), chinaDate());
+      return problem ? `${problem.zh} (${problem.en})` : '';
+    },
+  );
+
+/** 审查意见: every act with legal effect is taken with one, recorded with who took the act and when (domain/opinions.ts). */
+export class OpinionRequest {
+  @ApiProperty({
+    minLength: OPINION_MIN,
+    maxLength: OPINION_MAX,
+    example: '经审查，材料齐全，符合法定条件，同意。',
+    description: `审查意见（必填，${OPINION_MIN}–${OPINION_MAX} 字），与操作人、时间一并记入案件审查记录 (the reviewer’s opinion, recorded with who and when)`,
+  })
+  @Transform(trimmed)
+  @Satisfies(isOpinion, OPINION_MESSAGE)
+  opinion!: string;
+}
 
 export class CommittedDatesRequest {
-  @ApiProperty({ example: '2027-03-01', description: '承诺开工日期' }) @IsISO8601(DATE, dateMessage('committedDates.start')) start!: string;
-  @ApiProperty({ example: '2028-06-30', description: '承诺竣工日期' })
+  @ApiProperty({ example: '2027-03-01', description: '承诺开工日期（不早于今天）' }) @IsISO8601(DATE, dateMessage('committedDates.start')) @NotPast('start') start!: string;
+  @ApiProperty({ example: '2028-06-30', description: '承诺竣工日期（不早于今天与承诺开工日期）' })
   @IsISO8601(DATE, dateMessage('committedDates.completion'))
+  @NotPast('completion')
   @IsOnOrAfter('start', { message: '承诺竣工日期不能早于承诺开工日期 (completion must not be before start)' })
   completion!: string;
-  @ApiProperty({ example: '2028-09-01', description: '承诺投产日期' })
+  @ApiProperty({ example: '2028-09-01', description: '承诺投产日期（不早于今天与承诺竣工日期）' })
   @IsISO8601(DATE, dateMessage('committedDates.production'))
+  @NotPast('production')
   @IsOnOrAfter('completion', { message: '承诺投产日期不能早于承诺竣工日期 (production must not be before completion)' })
   production!: string;
 }
@@ -34,16 +63,21 @@ export class CommitmentRequest {
   @ApiPropertyOptional({ type: CommittedDatesRequest, description: '承诺开工、竣工、投产日期（作出承诺时必填）' })
   @IsOptional() @ValidateNested() @Type(() => CommittedDatesRequest)
   committedDates?: CommittedDatesRequest;
+
+  @ApiPropertyOptional({ type: Boolean, description: '企业已阅读并确认承诺书声明（CaseView.commitmentDeclaration）；作出承诺（all、partial）时须为 true (the enterprise confirms the declaration; required true unless scope is none)' })
+  @ValidateIf((o: CommitmentRequest) => o.scope !== 'none')
+  @Equals(true, { message: 'declarationConfirmed 须确认承诺书声明（我已阅读并承诺）后方可提交承诺书 (declarationConfirmed must be true)' })
+  declarationConfirmed?: boolean;
 }
 
-export class PrecheckRequest {
+export class PrecheckRequest extends OpinionRequest {
   @ApiProperty({ description: '预审是否通过' }) @IsBoolean({ message: 'passed 应为 true/false' }) passed!: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+  @ApiPropertyOptional({ description: '给企业的预审说明；不填则为审查意见 (the note the enterprise reads; default: the opinion)' }) @IsOptional() @IsString() @MaxLength(500) note?: string;
 }
 
 const DECISIONS: ItemDecisionKind[] = ['grant', 'grant-with-missing-documents', 'request-corrections', 'reject'];
 
-export class ItemDecisionRequest {
+export class ItemDecisionRequest extends OpinionRequest {
   @ApiProperty({ enum: DECISIONS, description: '准予 / 容缺准予 / 要求补正 / 不予许可' })
   @IsIn(DECISIONS, { message: `decision 应为 ${DECISIONS.join(' / ')}` })
   decision!: ItemDecisionKind;
@@ -73,11 +107,11 @@ export class PauseRequest {
 }
 
 /** 撤销（虚假承诺） */
-export class RevocationRequest {
+export class RevocationRequest extends OpinionRequest {
   @ApiProperty({ example: '核查发现设计方案与承诺不符' }) @IsString() @IsNotEmpty({ message: '须说明撤销理由 (reason is required)' }) @MaxLength(500) reason!: string;
 }
 
-export class AcceptanceResultRequest {
+export class AcceptanceResultRequest extends OpinionRequest {
   @ApiProperty({ description: '对标验收是否通过' }) @IsBoolean({ message: 'passed 应为 true/false' }) passed!: boolean;
   @ApiPropertyOptional({ example: ['容积率低于承诺值'] }) @IsOptional() @IsArray() @ArrayMinSize(1) @IsString({ each: true }) reasons?: string[];
   @ApiPropertyOptional({ description: '整改期限（默认按开发区规则）' }) @IsOptional() @IsISO8601(DATE, dateMessage('rectifyBy')) rectifyBy?: string;

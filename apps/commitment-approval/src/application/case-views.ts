@@ -1,13 +1,15 @@
 import type { Principal } from '@devzone/auth';
 import { chinaCalendar, type IsoDate } from '@devzone/shared-kernel';
-import type { CaseItemView, CaseSummaryView, CaseView, CommitmentView } from '../api/case.views';
+import type { CaseItemView, CaseRecordEntryView, CaseSummaryView, CaseView, CommitmentView } from '../api/case.views';
 import { caseActions, itemActions, type Caller } from '../domain/actions';
 import { CASE_STATUS_ZH } from '../domain/case.state-machine';
+import { commitmentDeclaration } from '../domain/commitment-declaration';
 import { rag } from '../domain/deadlines';
 import { acceptanceDueOn, clockOf, PAUSE_REASON_ZH, pausedWorkingDays, PROCEDURE_ZH } from '../domain/item-clock';
 import { ITEM_STATUS_ZH } from '../domain/item.state-machine';
+import { RECORDED_ACT_ZH, ROLE_ZH } from '../domain/opinions';
 import { unmetPrerequisites } from '../domain/prerequisites';
-import type { CaseItemOrm, CaseOrm, ZoneRulesOrm } from '../infrastructure/orm-entities';
+import type { CaseItemOrm, CaseOpinionOrm, CaseOrm, ZoneRulesOrm } from '../infrastructure/orm-entities';
 
 /** The item as people read it: procedure, prerequisites still holding it, its clock and pauses, red/amber/green while it runs, and what the caller may do with it. */
 export function itemView(i: CaseItemOrm, c: Pick<CaseOrm, 'status'>, caseItems: CaseItemOrm[], today: IsoDate, amberWorkingDays: number, caller: Caller): CaseItemView {
@@ -56,7 +58,34 @@ export function itemView(i: CaseItemOrm, c: Pick<CaseOrm, 'status'>, caseItems: 
 function commitmentView(c: CaseOrm): CommitmentView | null {
   if (!c.commitment) return null;
   const { scope, itemCodes, committedDates, submittedOn, actorId } = c.commitment;
-  return { scope, itemCodes, committedDates: { start: committedDates.start, completion: committedDates.completion, production: committedDates.production }, submittedOn, actorId };
+  return {
+    scope,
+    itemCodes,
+    committedDates: { start: committedDates.start, completion: committedDates.completion, production: committedDates.production },
+    submittedOn,
+    actorId,
+    actorName: c.commitment.actorName ?? null,
+    declaration: c.commitment.declaration ?? null,
+    declarationConfirmedAt: c.commitment.declarationConfirmedAt ?? null,
+  };
+}
+
+/** The case's record, oldest first: each act with its opinion, the item by name, the actor by name and role. */
+export function recordView(opinions: CaseOpinionOrm[], items: Pick<CaseItemOrm, 'itemCode' | 'name'>[]): CaseRecordEntryView[] {
+  return [...opinions]
+    .sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime() || a.id.localeCompare(b.id))
+    .map((o) => ({
+      act: o.act,
+      actName: RECORDED_ACT_ZH[o.act] ?? o.act,
+      itemCode: o.itemCode,
+      itemName: o.itemCode ? (items.find((i) => i.itemCode === o.itemCode)?.name ?? null) : null,
+      opinion: o.opinion,
+      actorId: o.actorId,
+      actorName: o.actorName,
+      actorRoleName: ROLE_ZH[o.actorRole as keyof typeof ROLE_ZH] ?? o.actorRole,
+      on: o.recordedOn,
+      at: o.recordedAt.toISOString(),
+    }));
 }
 
 /** The case as listed: every field but its items, and the case commands the caller may take now. */
@@ -97,11 +126,20 @@ export function caseSummaryView(c: CaseOrm, today: IsoDate, caller: Pick<Princip
   };
 }
 
-/** A case with its rules version and its items. */
-export function caseView(c: CaseOrm, rules: Pick<ZoneRulesOrm, 'zoneCode' | 'version' | 'effectiveFrom' | 'amberWorkingDays'>, items: CaseItemOrm[], today: IsoDate, caller: Caller): CaseView {
+/** A case with its rules version, its items and its record. */
+export function caseView(
+  c: CaseOrm,
+  rules: Pick<ZoneRulesOrm, 'zoneCode' | 'version' | 'effectiveFrom' | 'amberWorkingDays'>,
+  items: CaseItemOrm[],
+  opinions: CaseOpinionOrm[],
+  today: IsoDate,
+  caller: Caller,
+): CaseView {
   return {
     ...caseSummaryView(c, today, caller),
     rules: { zone: rules.zoneCode, version: rules.version, effectiveFrom: rules.effectiveFrom },
     items: items.map((i) => itemView(i, c, items, today, rules.amberWorkingDays, caller)),
+    record: recordView(opinions, items),
+    commitmentDeclaration: commitmentDeclaration(c),
   };
 }

@@ -8,7 +8,8 @@ import { chinaCalendar, chinaDate, DomainError, type IsoDate } from '@devzone/sh
 import { decideCase, type CaseTrigger } from '../domain/case.state-machine';
 import { dueDates, limitsFor, pausedWorkingDays, type PauseReason } from '../domain/item-clock';
 import { decideItem, itemSatisfied, type ItemTrigger } from '../domain/item.state-machine';
-import { CaseItemOrm, CaseOrm } from '../infrastructure/orm-entities';
+import { isOpinion, OPINION_TEXT, type RecordedAct } from '../domain/opinions';
+import { CaseItemOrm, CaseOpinionOrm, CaseOrm } from '../infrastructure/orm-entities';
 
 const short = () => randomUUID().slice(0, 8).toUpperCase();
 
@@ -119,6 +120,26 @@ export class CaseWork {
     await unit.manager.save(items);
     await unit.manager.save(c);
     await unit.publish(ApprovalCaseGranted, { projectId: c.projectId, payload: { caseId: c.id, decisionNumber: c.decisionNumber, grantedOn: today } });
+  }
+
+  /**
+   * The 审查意见 of an act with legal effect, kept with who took it and when, in
+   * the act's transaction (an act refused later in it leaves no record).
+   */
+  async recordOpinion(manager: EntityManager, c: CaseOrm, principal: Principal, act: RecordedAct, opinion: string, today: IsoDate, itemCode: string | null = null): Promise<void> {
+    if (!isOpinion(opinion)) throw DomainError.invalid('opinion', OPINION_TEXT);
+    await manager.insert(CaseOpinionOrm, {
+      id: randomUUID(),
+      caseId: c.id,
+      itemCode,
+      act,
+      opinion: opinion.trim(),
+      actorId: principal.sub,
+      actorName: principal.name || principal.sub,
+      actorRole: principal.role,
+      recordedOn: today,
+      recordedAt: new Date(),
+    });
   }
 
   newNumber(prefix: string, c: CaseOrm, today: IsoDate): string {

@@ -21,6 +21,9 @@ import type { UnitOfWork } from '@devzone/messaging';
 import { addDays, chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { applies } from '../domain/catalogue';
 import { decideCase, projectCompleted, publicityRunning } from '../domain/case.state-machine';
+import { commitmentDeclaration, DECLARATION_VERSION } from '../domain/commitment-declaration';
+import { committedDatesProblems } from '../domain/committed-dates';
+import type { OpinionInput } from '../domain/opinions';
 import { CaseItemOrm, CaseOrm } from '../infrastructure/orm-entities';
 import { CaseWork } from './case-work';
 import { CreditService } from './credit.service';
@@ -31,7 +34,11 @@ export interface CommitmentInput {
   scope: 'all' | 'partial' | 'none';
   itemCodes?: string[];
   committedDates?: MilestoneDates;
+  /** The enterprise confirmed the 承诺书's declaration (domain/commitment-declaration.ts): required unless scope is none. */
+  declarationConfirmed?: boolean;
 }
+
+const DECLARATION_REQUIRED = { zh: 'declarationConfirmed 须确认承诺书声明（我已阅读并承诺）后方可提交承诺书', en: 'declarationConfirmed: confirm the declaration of the commitment letter before submitting it' };
 
 /**
  * The 承诺制 workflow of a case (the items' own steps: ItemService): opened on
@@ -132,9 +139,10 @@ export class CaseService {
     await unit.manager.save(c);
   }
 
-  issueNotice(caseId: string, actor: Actor, principal: Principal) {
+  issueNotice(caseId: string, input: OpinionInput, actor: Actor, principal: Principal) {
     return this.work.command(caseId, actor, principal, async (unit, c, today) => {
       this.work.move(c, 'ISSUE_NOTICE');
+      await this.work.recordOpinion(unit.manager, c, principal, 'notice', input.opinion, today);
       c.noticeNumber = this.work.newNumber('GZ', c, today);
       c.noticeIssuedOn = today;
       const items = await this.work.items(unit.manager, c);
@@ -147,7 +155,9 @@ export class CaseService {
    * the other committable items go by 一般程序 (the enterprise applies for them,
    * on their legal limit). Scope `none` is no commitment at all: every item by
    * 一般程序, straight to deciding (nothing to pre-check or publish). A
-   * blacklisted enterprise may not commit, but may choose 一般程序.
+   * blacklisted enterprise may not commit, but may choose 一般程序. A commitment
+   * confirms the declaration (kept with it, as confirmed) and commits dates the
+   * rules allow: none in the past, 开工 ≤ 竣工 ≤ 投产 (400 naming the field).
    */
   submitCommitment(caseId: string, input: CommitmentInput, actor: Actor, principal: Principal) {
     return this.work.command(caseId, actor, principal, async (unit, c, today) => {
@@ -166,7 +176,10 @@ export class CaseService {
         if (listed) {
           throw DomainError.refused({ zh: `企业已列入失信黑名单（${listed.since}起），不得作出承诺，可按一般程序办理`, en: `the enterprise is blacklisted since ${listed.since}: no commitment, the ordinary procedure only` }, 'blacklisted');
         }
+        if (input.declarationConfirmed !== true) throw DomainError.invalid('declarationConfirmed', DECLARATION_REQUIRED);
         if (!input.committedDates) throw DomainError.invalid('committedDates', { zh: '承诺书须载明承诺开工、竣工、投产日期', en: 'a commitment states its start, completion and production dates' });
+        const [wrong] = committedDatesProblems(input.committedDates, today);
+        if (wrong) throw DomainError.invalid(wrong.field, { zh: wrong.zh, en: wrong.en });
         this.work.move(c, 'SUBMIT_COMMITMENT');
         covered = input.scope === 'all' ? committable : this.listed(items, input.itemCodes ?? []);
       }
@@ -187,7 +200,17 @@ export class CaseService {
         return;
       }
       const committedDates = input.committedDates as MilestoneDates;
-      c.commitment = { scope: input.scope, itemCodes: covered.map((i) => i.itemCode), committedDates, submittedOn: today, actorId: actor.id };
+      c.commitment = {
+        scope: input.scope,
+        itemCodes: covered.map((i) => i.itemCode),
+        committedDates,
+        submittedOn: today,
+        actorId: actor.id,
+        actorName: principal.name || principal.sub,
+        declaration: commitmentDeclaration(c),
+        declarationVersion: DECLARATION_VERSION,
+        declarationConfirmedAt: new Date().toISOString(),
+      };
       await unit.publish(CommitmentSubmitted, { projectId: c.projectId, payload: { caseId: c.id, scope: input.scope, itemCodes: c.commitment.itemCodes, committedDates, submittedOn: today } });
     });
   }
@@ -202,15 +225,20 @@ export class CaseService {
     });
   }
 
-  /** 预审: passed → publicity (the accepted items' clocks stop; straight on when the zone has none); failed → back to the enterprise. */
-  precheck(caseId: string, input: { passed: boolean; note?: string }, actor: Actor, principal: Principal) {
+  /**
+   * 预审: passed → publicity (the accepted items' clocks stop; straight on when the zone has none); failed → back to the enterprise.
+   * The opinion is recorded; the note the enterprise reads (`precheckNote`) is the `note` when given, else the opinion.
+   */
+  precheck(caseId: string, input: OpinionInput & { passed: boolean; note?: string }, actor: Actor, principal: Principal) {
     return this.work.command(caseId, actor, principal, async (unit, c, today) => {
-      c.precheckNote = input.note ?? null;
+      c.precheckNote = input.note ?? input.opinion;
       if (!input.passed) {
         this.work.move(c, 'FAIL_PRECHECK');
+        await this.work.recordOpinion(unit.manager, c, principal, 'precheck-failed', input.opinion, today);
         return;
       }
       this.work.move(c, 'PASS_PRECHECK');
+      await this.work.recordOpinion(unit.manager, c, principal, 'precheck-passed', input.opinion, today);
       const { publicityDays } = await this.settings.forCase(c, unit.manager);
       c.publicityStartsOn = today;
       c.publicityEndsOn = addDays(today, publicityDays);
@@ -258,10 +286,11 @@ export class CaseService {
    * 重大 record (with the new rectification deadline). The deadline passing
    * without a re-inspection is a 重大 record too (the deadline check).
    */
-  recordAcceptance(caseId: string, input: { passed: boolean; reasons?: string[]; rectifyBy?: IsoDate }, actor: Actor, principal: Principal) {
+  recordAcceptance(caseId: string, input: OpinionInput & { passed: boolean; reasons?: string[]; rectifyBy?: IsoDate }, actor: Actor, principal: Principal) {
     return this.work.command(caseId, actor, principal, async (unit, c, today) => {
       if (input.passed) {
         this.work.move(c, 'PASS_ACCEPTANCE');
+        await this.work.recordOpinion(unit.manager, c, principal, 'acceptance-passed', input.opinion, today);
         c.acceptedOn = today;
         c.acceptanceReasons = null;
         await unit.publish(AcceptancePassed, { projectId: c.projectId, payload: { caseId: c.id, acceptedOn: today } });
@@ -273,6 +302,7 @@ export class CaseService {
       const rectifyBy = input.rectifyBy ?? addDays(today, majorRectifyDays);
       if (rectifyBy < today) throw DomainError.invalid('rectifyBy', { zh: '整改期限不能早于今天', en: 'rectifyBy must not be in the past' });
       this.work.move(c, 'FAIL_ACCEPTANCE');
+      await this.work.recordOpinion(unit.manager, c, principal, 'acceptance-failed', input.opinion, today);
       c.rectificationRound += 1;
       c.rectificationLapseRecorded = false;
       c.acceptanceReasons = reasons;

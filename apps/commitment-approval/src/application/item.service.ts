@@ -5,6 +5,7 @@ import type { UnitOfWork } from '@devzone/messaging';
 import { chinaCalendar, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { acceptanceDueOn, endsByItself, openPause, PAUSE_REASON_ZH, type PauseReason } from '../domain/item-clock';
 import { actsForItemDepartment, caseTakesItemCommand, ITEM_COMMANDS, type ItemAction } from '../domain/permissions';
+import { decisionAct, type OpinionInput } from '../domain/opinions';
 import { unmetPrerequisites } from '../domain/prerequisites';
 import type { CaseItemOrm, CaseOrm } from '../infrastructure/orm-entities';
 import { CaseWork, itemRef } from './case-work';
@@ -13,7 +14,7 @@ import { SettingsService } from './settings.service';
 
 export type ItemDecisionKind = 'grant' | 'grant-with-missing-documents' | 'request-corrections' | 'reject';
 
-export interface ItemDecisionInput {
+export interface ItemDecisionInput extends OpinionInput {
   decision: ItemDecisionKind;
   missingDocuments?: string[];
   supplyBy?: IsoDate;
@@ -57,8 +58,8 @@ export class ItemService {
     });
   }
 
-  /** 受理: the clock starts (its prerequisites must be granted or committed: 409 naming them). */
-  accept(caseId: string, itemCode: string, actor: Actor, principal: Principal) {
+  /** 受理: the clock starts (its prerequisites must be granted or committed: 409 naming them); the opinion is recorded. */
+  accept(caseId: string, itemCode: string, input: OpinionInput, actor: Actor, principal: Principal) {
     return this.itemCommand(caseId, itemCode, actor, principal, 'acceptance', async (unit, c, item, today) => {
       const unmet = unmetPrerequisites(item, await this.work.items(unit.manager, c));
       if (unmet.length) {
@@ -68,6 +69,7 @@ export class ItemService {
         );
       }
       await this.acceptNow(unit, c, item, today, false);
+      await this.work.recordOpinion(unit.manager, c, principal, 'item-accepted', input.opinion, today, item.itemCode);
     });
   }
 
@@ -103,10 +105,11 @@ export class ItemService {
     });
   }
 
-  /** 准予 / 容缺准予 / 要求补正 (the clock stops) / 不予许可 (or 不予受理 before 受理). */
+  /** 准予 / 容缺准予 / 要求补正 (the clock stops) / 不予许可 (or 不予受理 before 受理); the opinion is recorded (the act refused: nothing is). */
   decide(caseId: string, itemCode: string, input: ItemDecisionInput, actor: Actor, principal: Principal) {
     return this.itemCommand(caseId, itemCode, actor, principal, 'decision', async (unit, c, item, today) => {
       const base = { caseId: c.id, itemCode: item.itemCode, itemName: item.name };
+      await this.work.recordOpinion(unit.manager, c, principal, decisionAct(input.decision, item.status), input.opinion, today, item.itemCode);
       if (input.decision === 'request-corrections' || input.decision === 'reject') {
         if (!input.reason) throw DomainError.invalid('reason', { zh: '须说明理由', en: 'reason is required' });
         item.note = input.reason;
@@ -163,10 +166,11 @@ export class ItemService {
    * deciding (project-intake takes the project back to 审批中). The item may be
    * applied for again, by 一般程序.
    */
-  revoke(caseId: string, itemCode: string, input: { reason: string }, actor: Actor, principal: Principal) {
+  revoke(caseId: string, itemCode: string, input: OpinionInput & { reason: string }, actor: Actor, principal: Principal) {
     return this.itemCommand(caseId, itemCode, actor, principal, 'revocation', async (unit, c, item, today) => {
       if (item.procedure !== 'commitment') throw DomainError.refused({ zh: `${item.itemCode}（${item.name}）不是依承诺准予的，不适用虚假承诺撤销`, en: 'only a grant obtained by commitment is revoked for a false commitment' }, 'not-committed');
       item.status = this.work.itemMove(item, 'REVOKE');
+      await this.work.recordOpinion(unit.manager, c, principal, 'revocation', input.opinion, today, item.itemCode);
       item.revokedOn = today;
       item.revocationReason = input.reason;
       const reopened = c.status === 'GRANTED' && BEFORE_CONSTRUCTION.includes(c.projectStage);

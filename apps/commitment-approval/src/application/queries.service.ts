@@ -7,7 +7,7 @@ import type { CaseSummaryView, CaseView } from '../api/case.views';
 import type { QueueEntryView } from '../api/queue.views';
 import type { CaseStatus } from '../domain/case.state-machine';
 import { ITEM_STATUSES, itemOpen, itemSatisfied } from '../domain/item.state-machine';
-import { CaseItemOrm, CaseOrm } from '../infrastructure/orm-entities';
+import { CaseItemOrm, CaseOpinionOrm, CaseOrm } from '../infrastructure/orm-entities';
 import { caseSummaryView, caseView, itemView } from './case-views';
 import { SettingsService } from './settings.service';
 
@@ -132,9 +132,24 @@ export class ApprovalQueries {
     return { items, total, page, pageSize };
   }
 
+  /** The case as stored, when the caller may see it (404 otherwise): with its items in order and its record (the documents read it too). */
+  async caseRecord(id: string, principal: Principal): Promise<{ c: CaseOrm; items: CaseItemOrm[]; opinions: CaseOpinionOrm[] }> {
+    const c = await this.dataSource.getRepository(CaseOrm).findOneBy({ id });
+    if (!c || !seesProject(principal, c)) throw DomainError.notFound({ zh: `案件不存在：${id}`, en: `no case ${id}` }, 'case-not-found');
+    return { c, ...(await this.partsOf(c)) };
+  }
+
+  private async partsOf(c: CaseOrm): Promise<{ items: CaseItemOrm[]; opinions: CaseOpinionOrm[] }> {
+    const [items, opinions] = await Promise.all([
+      this.dataSource.getRepository(CaseItemOrm).find({ where: { caseId: c.id }, order: { sort: 'ASC' } }),
+      this.dataSource.getRepository(CaseOpinionOrm).find({ where: { caseId: c.id }, order: { recordedAt: 'ASC', id: 'ASC' } }),
+    ]);
+    return { items, opinions };
+  }
+
   private async view(c: CaseOrm, principal: Principal): Promise<CaseView> {
     const rules = await this.settings.forCase(c);
-    const items = await this.dataSource.getRepository(CaseItemOrm).find({ where: { caseId: c.id }, order: { sort: 'ASC' } });
-    return caseView(c, rules, items, chinaDate(), principal);
+    const { items, opinions } = await this.partsOf(c);
+    return caseView(c, rules, items, opinions, chinaDate(), principal);
   }
 }

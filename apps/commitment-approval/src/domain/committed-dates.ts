@@ -23,6 +23,41 @@ const REACHED: Record<Milestone, string[]> = {
 
 export const milestoneReached = (stage: string, milestone: Milestone) => REACHED[milestone].includes(stage);
 
+/** A committed date the rules refuse, by its request field (`committedDates.start` …). */
+export interface CommittedDateProblem {
+  field: `committedDates.${Milestone}`;
+  zh: string;
+  en: string;
+}
+
+/** 承诺×年×月开工、竣工、投产: a date the enterprise commits to is not in the past (China's today may be committed). */
+export function pastCommittedDate(milestone: Milestone, date: IsoDate, today: IsoDate): CommittedDateProblem | null {
+  if (date >= today) return null;
+  return { field: `committedDates.${milestone}`, zh: `承诺${MILESTONE_ZH[milestone]}日期不能早于今天（${today}）`, en: `committedDates.${milestone} must not be in the past` };
+}
+
+/** The milestones in their order: 开工 ≤ 竣工 ≤ 投产. */
+export function committedDateOutOfOrder(milestone: Milestone, dates: Partial<Record<Milestone, IsoDate>>): CommittedDateProblem | null {
+  const index = MILESTONES.indexOf(milestone);
+  const before = index > 0 ? MILESTONES[index - 1] : null;
+  const date = dates[milestone];
+  const earlier = before ? dates[before] : undefined;
+  if (!before || !date || !earlier || date >= earlier) return null;
+  return { field: `committedDates.${milestone}`, zh: `承诺${MILESTONE_ZH[milestone]}日期不能早于承诺${MILESTONE_ZH[before]}日期`, en: `${milestone} must not be before ${before}` };
+}
+
+/**
+ * What the rules refuse in a 承诺书's dates (the request's 400, one problem per
+ * field): a date in the past, or the milestones out of order.
+ */
+export function committedDatesProblems(dates: Partial<Record<Milestone, IsoDate>>, today: IsoDate): CommittedDateProblem[] {
+  return MILESTONES.flatMap((milestone) => {
+    const date = dates[milestone];
+    const problem = date ? (pastCommittedDate(milestone, date, today) ?? committedDateOutOfOrder(milestone, dates)) : null;
+    return problem ? [problem] : [];
+  });
+}
+
 export interface MissFinding {
   milestone: Milestone;
   level: MissLevel;

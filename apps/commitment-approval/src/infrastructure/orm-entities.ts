@@ -5,6 +5,7 @@ import type { CaseStatus } from '../domain/case.state-machine';
 import type { ItemStatus } from '../domain/item.state-machine';
 import type { Pause, Procedure } from '../domain/item-clock';
 import type { Milestone, MissLevel } from '../domain/committed-dates';
+import type { RecordedAct } from '../domain/opinions';
 
 const date = { type: 'date' as const, nullable: true };
 
@@ -65,6 +66,11 @@ export interface Commitment {
   committedDates: MilestoneDates;
   submittedOn: string;
   actorId: string;
+  /** The declaration the enterprise confirmed (domain/commitment-declaration.ts) and when; absent on 承诺书 submitted before the declaration was asked for. */
+  declaration?: string;
+  declarationVersion?: number;
+  declarationConfirmedAt?: string;
+  actorName?: string;
 }
 
 @Entity('cases')
@@ -144,6 +150,22 @@ export class CaseItemOrm {
   @Column({ type: 'int', default: 0 }) sort!: number;
 }
 
+/** One act with legal effect and its 审查意见: what was done, to which item, by whom, when (domain/opinions.ts). */
+@Entity('case_opinions')
+export class CaseOpinionOrm {
+  @PrimaryColumn({ type: 'uuid' }) id!: string;
+  @Column({ name: 'case_id', type: 'uuid' }) caseId!: string;
+  /** The item acted on; null for an act on the case. */
+  @Column({ name: 'item_code', type: 'varchar', length: 16, nullable: true }) itemCode!: string | null;
+  @Column({ type: 'text' }) act!: RecordedAct;
+  @Column({ type: 'text' }) opinion!: string;
+  @Column({ name: 'actor_id', type: 'text' }) actorId!: string;
+  @Column({ name: 'actor_name', type: 'text' }) actorName!: string;
+  @Column({ name: 'actor_role', type: 'text' }) actorRole!: string;
+  @Column({ name: 'recorded_on', type: 'date' }) recordedOn!: string;
+  @Column({ name: 'recorded_at', type: 'timestamptz' }) recordedAt!: Date;
+}
+
 @Entity('credit_records')
 export class CreditRecordOrm {
   @PrimaryColumn({ type: 'uuid' }) id!: string;
@@ -171,4 +193,4 @@ export class BlacklistOrm {
   @Column({ type: 'date' }) since!: string;
 }
 
-export const ENTITIES = [ZoneRulesOrm, CatalogueItemOrm, CaseOrm, CaseItemOrm, CreditRecordOrm, BlacklistOrm];
+export const ENTITIES = [ZoneRulesOrm, CatalogueItemOrm, CaseOrm, CaseItemOrm, CaseOpinionOrm, CreditRecordOrm, BlacklistOrm];

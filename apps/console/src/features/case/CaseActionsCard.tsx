@@ -2,25 +2,26 @@ import { Button, Card, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { CaseAction, CaseView, ZoneRulesView } from '../../views';
 import { AcceptanceForm } from './AcceptanceForm';
+import type { CaseAct } from './CaseActModals';
 import type { CaseCommand } from './caseCommands';
 
 /** The case commands this card offers (the 承诺书 and the acceptance request are the enterprise's, on its project page). */
 const OFFERED: CaseAction[] = ['notice', 'precheck', 'publicity-end', 'acceptance'];
 export const offersCaseActions = (c: CaseView) => c.actions.some((a) => OFFERED.includes(a));
 
-/** 办理: where the case stands, and the case commands the user may take now (its actions). */
+/** 办理: where the case stands, and the case commands the user may take now (its actions); the acts with legal effect open their confirmation (`confirm`). */
 export function CaseActionsCard({
   c,
   busy,
   settings,
   act,
-  onPrecheckFail,
+  confirm,
 }: {
   c: CaseView;
   busy?: string;
   settings?: Pick<ZoneRulesView, 'publicityDays' | 'majorRectifyDays'>;
   act: (command: CaseCommand) => void;
-  onPrecheckFail: () => void;
+  confirm: (act: CaseAct) => void;
 }) {
   const can = (a: CaseAction) => c.actions.includes(a);
   let body: ReactNode = null;
@@ -29,7 +30,7 @@ export function CaseActionsCard({
       <Space orientation="vertical">
         <Typography.Text>案件已立案，请向企业发出承诺制告知书（列明 {c.items.length} 项审批事项及承诺要求）。</Typography.Text>
         {can('notice') && (
-          <Button type="primary" data-testid="issue-notice" loading={busy === 'notice'} onClick={() => act({ key: 'notice', done: '告知书已发出', target: '/notice' })}>
+          <Button type="primary" data-testid="issue-notice" disabled={!!busy} onClick={() => confirm('notice')}>
             发出告知书
           </Button>
         )}
@@ -42,10 +43,10 @@ export function CaseActionsCard({
         <Typography.Text>企业已提交承诺书，请预审。通过后进入公示{settings ? (settings.publicityDays ? `（${settings.publicityDays} 天）` : '（本区不设公示期，直接进入审批决定）') : ''}；不通过则退回企业重新承诺。</Typography.Text>
         {can('precheck') && (
           <Space>
-            <Button type="primary" data-testid="precheck-pass" loading={busy === 'precheck'} disabled={!!busy && busy !== 'precheck'} onClick={() => act({ key: 'precheck', done: '预审通过', target: '/precheck', body: { passed: true, note: '预审通过' } })}>
+            <Button type="primary" data-testid="precheck-pass" disabled={!!busy} onClick={() => confirm('precheck-pass')}>
               预审通过
             </Button>
-            <Button danger data-testid="precheck-fail" disabled={!!busy} onClick={onPrecheckFail}>
+            <Button danger data-testid="precheck-fail" disabled={!!busy} onClick={() => confirm('precheck-fail')}>
               预审不通过
             </Button>
           </Space>

@@ -7,13 +7,14 @@ import { ErrorAlert } from '../../shared/errors';
 import { useApi } from '../../shared/query';
 import { isOfficer } from '../../shared/roles';
 import { useZones } from '../../shared/zones';
+import { NoticeModal, PrecheckModal, type CaseAct } from './CaseActModals';
 import { CaseActionsCard, offersCaseActions } from './CaseActionsCard';
 import { useCaseCommands } from './caseCommands';
 import { CaseHeaderCard } from './CaseHeaderCard';
 import { CaseProgressCard, CommitmentLetterCard } from './CaseProgressCards';
+import { CaseRecordCard } from './CaseRecordCard';
 import { ClocksCard } from './ClocksCard';
 import { ItemsCard } from './ItemsCard';
-import { NoteModal } from './NoteModal';
 
 /** /cases/:id — a 承诺制 case, its items, and the commands the user may take on them. */
 export function CasePage({ session }: { session: Session }) {
@@ -61,7 +62,8 @@ function CaseWork({
   settings?: ZoneRulesView;
 }) {
   const { act, busy, error: actionError } = useCaseCommands(c);
-  const [precheckFailing, setPrecheckFailing] = useState(false);
+  const [confirming, setConfirming] = useState<CaseAct>();
+  const close = () => setConfirming(undefined);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <CaseHeaderCard c={c} error={error} refreshing={refreshing} onRefresh={onRefresh} officer={officer} linksCredit={officer || session.user.role === 'enterprise'} zoneName={zoneName} />
@@ -70,27 +72,14 @@ function CaseWork({
           <ErrorAlert error={actionError} />
         </div>
       ) : null}
-      {(officer || offersCaseActions(c)) && <CaseActionsCard c={c} busy={busy} settings={settings} act={act} onPrecheckFail={() => setPrecheckFailing(true)} />}
+      {(officer || offersCaseActions(c)) && <CaseActionsCard c={c} busy={busy} settings={settings} act={act} confirm={setConfirming} />}
       <CaseProgressCard c={c} />
       <CommitmentLetterCard c={c} />
       <ClocksCard c={c} />
       <ItemsCard c={c} loading={refreshing} busy={busy} act={act} maxMissingDocumentsWorkingDays={settings?.maxMissingDocumentsWorkingDays} />
-      {precheckFailing && (
-        <NoteModal
-          c={c}
-          target="/precheck"
-          extra={{ passed: false }}
-          title="预审不通过"
-          label="不通过的理由"
-          placeholder="请说明须补充或修改的内容，企业将据此重新提交承诺书"
-          okText="确认不通过"
-          testid="precheck-fail"
-          field="note"
-          maxLength={500}
-          done="预审不通过，已退回企业重新承诺"
-          onClose={() => setPrecheckFailing(false)}
-        />
-      )}
+      <CaseRecordCard c={c} />
+      {confirming === 'notice' && <NoticeModal c={c} onClose={close} />}
+      {(confirming === 'precheck-pass' || confirming === 'precheck-fail') && <PrecheckModal c={c} passed={confirming === 'precheck-pass'} settings={settings} onClose={close} />}
     </Space>
   );
 }

@@ -1,6 +1,7 @@
 import { Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
 import type { CaseView } from '../../views';
-import { dash } from '../../shared/format';
+import { dash, localTime } from '../../shared/format';
+import { DocumentLinks } from './DocumentLinks';
 
 /** 办理情况: notice, pre-check, publicity, decision, acceptance. */
 export function CaseProgressCard({ c }: { c: CaseView }) {
@@ -11,14 +12,36 @@ export function CaseProgressCard({ c }: { c: CaseView }) {
         bordered
         column={{ xs: 1, md: 2 }}
         items={[
-          { key: 'notice', label: '告知书', children: c.noticeNumber ? `${c.noticeNumber}（${dash(c.noticeIssuedOn)} 发出）` : '尚未发出' },
+          {
+            key: 'notice',
+            label: '告知书',
+            children: c.noticeNumber ? (
+              <Space size={4} wrap>
+                {`${c.noticeNumber}（${dash(c.noticeIssuedOn)} 发出）`}
+                <DocumentLinks caseId={c.id} kind="notice" />
+              </Space>
+            ) : (
+              '尚未发出'
+            ),
+          },
           { key: 'precheck', label: '预审意见', children: dash(c.precheckNote) },
           {
             key: 'publicity',
             label: '公示',
             children: c.publicityStartsOn ? `${c.publicityStartsOn} 至 ${dash(c.publicityEndsOn)}${c.publicityStartsOn === c.publicityEndsOn ? '（本区不设公示期）' : ''}` : '尚未公示',
           },
-          { key: 'decision', label: '批复', children: c.decisionNumber ? `${c.decisionNumber}（${dash(c.grantedOn)} 批复）` : '尚未批复' },
+          {
+            key: 'decision',
+            label: '批复',
+            children: c.decisionNumber ? (
+              <Space size={4} wrap>
+                {`${c.decisionNumber}（${dash(c.grantedOn)} 批复）`}
+                <DocumentLinks caseId={c.id} kind="decision" />
+              </Space>
+            ) : (
+              '尚未批复'
+            ),
+          },
           { key: 'acceptanceRequested', label: '对标验收申请', children: c.acceptanceRequestedOn ? `${c.acceptanceRequestedOn} 申请` : '尚未申请' },
           {
             key: 'acceptance',
@@ -46,7 +69,7 @@ export function CaseProgressCard({ c }: { c: CaseView }) {
 export function CommitmentLetterCard({ c }: { c: CaseView }) {
   const itemName = (code: string) => c.items.find((i) => i.itemCode === code)?.name ?? code;
   return (
-    <Card title="承诺书" data-testid="commitment-letter">
+    <Card title="承诺书" data-testid="commitment-letter" extra={c.commitment ? <DocumentLinks caseId={c.id} kind="commitment" /> : null}>
       {c.commitment ? (
         <Descriptions
           size="small"
@@ -59,6 +82,12 @@ export function CommitmentLetterCard({ c }: { c: CaseView }) {
             { key: 'start', label: '承诺开工日期', children: c.commitment.committedDates.start },
             { key: 'completion', label: '承诺竣工日期', children: c.commitment.committedDates.completion },
             { key: 'production', label: '承诺投产日期', children: c.commitment.committedDates.production },
+            {
+              key: 'declaration',
+              label: '承诺声明',
+              span: 'filled',
+              children: c.commitment.declarationConfirmedAt ? `${c.commitment.actorName ?? '企业'}已于 ${localTime(c.commitment.declarationConfirmedAt)} 阅读并确认承诺声明` : '（声明确认施行前提交）',
+            },
             {
               key: 'items',
               label: '承诺事项',

@@ -8,6 +8,8 @@ import type { DecisionKind } from './DecisionModal';
 export interface ItemHandlers {
   busy?: string;
   act: (command: CaseCommand) => void;
+  /** The acts with legal effect open their confirmation dialog: 受理, a decision, 撤销. */
+  accept: (item: CaseItemView) => void;
   decide: (kind: DecisionKind, item: CaseItemView) => void;
   pause: (item: CaseItemView) => void;
   revoke: (item: CaseItemView) => void;
@@ -19,18 +21,16 @@ export interface ItemHandlers {
  * item in its status takes (不予受理 only before 受理; 准予, 容缺, 补正 once accepted),
  * and 受理 shown disabled, with why, to the department while prerequisites hold it.
  */
-export function itemActions(i: CaseItemView, { busy, act, decide, pause, revoke }: ItemHandlers): ReactNode[] {
+export function itemActions(i: CaseItemView, { busy, act, accept, decide, pause, revoke }: ItemHandlers): ReactNode[] {
   const can = (a: ItemAction) => i.actions.includes(a);
-  const button = (key: string, label: string, done: string, action: ItemAction, body?: unknown, extra?: { type?: 'primary'; danger?: boolean }) => (
+  const button = (key: string, label: string, done: string, action: ItemAction) => (
     <Button
       key={key}
       size="small"
-      type={extra?.type}
-      danger={extra?.danger}
       data-testid={`${key}-${i.itemCode}`}
       loading={busy === `${key}-${i.itemCode}`}
       disabled={!!busy && busy !== `${key}-${i.itemCode}`}
-      onClick={() => act({ key: `${key}-${i.itemCode}`, done: `${done}：${i.name}`, target: itemPath(i.itemCode, action), body })}
+      onClick={() => act({ key: `${key}-${i.itemCode}`, done: `${done}：${i.name}`, target: itemPath(i.itemCode, action) })}
     >
       {label}
     </Button>
@@ -49,13 +49,17 @@ export function itemActions(i: CaseItemView, { busy, act, decide, pause, revoke 
           </Button>
         </Tooltip>
       ) : (
-        button('accept', '受理', '已受理，开始计时', 'acceptance', undefined, { type: 'primary' })
+        <Button key="accept" size="small" type="primary" data-testid={`accept-${i.itemCode}`} disabled={!!busy} onClick={() => accept(i)}>
+          受理
+        </Button>
       ),
     );
   if (can('decision') && i.status === 'ACCEPTED') {
     const tolerable = i.procedure !== 'ordinary' && i.documents.some((d) => d.tolerable);
     actions.push(
-      button('grant', '准予', '已准予', 'decision', { decision: 'grant' }, { type: 'primary' }),
+      <Button key="grant" size="small" type="primary" data-testid={`grant-${i.itemCode}`} disabled={!!busy} onClick={() => decide('grant', i)}>
+        准予
+      </Button>,
       <Tooltip key="missing" title={tolerable ? '' : i.procedure === 'ordinary' ? '一般程序须材料齐全，不适用容缺' : '该事项没有可容缺的材料'}>
         <Button size="small" data-testid={`grant-missing-${i.itemCode}`} disabled={!tolerable || !!busy} onClick={() => decide('grant-with-missing-documents', i)}>
           容缺准予

@@ -1,9 +1,9 @@
 import { Alert, Descriptions, List, Space, Tag, Typography } from 'antd';
-import type { CaseItemView } from '../../views';
+import type { CaseItemView, CaseRecordEntryView } from '../../views';
 import { dash } from '../../shared/format';
 
-/** Documents, 容缺 and the decision notes of one item. */
-export function ItemDetails({ item }: { item: CaseItemView }) {
+/** Documents, 容缺, the decision notes and the 审查意见 recorded on one item. */
+export function ItemDetails({ item, record }: { item: CaseItemView; record: CaseRecordEntryView[] }) {
   return (
     <Space orientation="vertical" size={8} style={{ width: '100%' }}>
       <List
@@ -39,6 +39,27 @@ export function ItemDetails({ item }: { item: CaseItemView }) {
         <Alert type={item.status === 'REJECTED' ? 'error' : 'warning'} showIcon title={item.status === 'REJECTED' ? `不予许可理由：${item.note}` : `补正要求：${item.note}`} />
       )}
       {item.revokedOn && <Alert type="error" showIcon title={`${item.revokedOn} 因虚假承诺撤销：${item.revocationReason ?? ''}`} />}
+      {record.length > 0 && (
+        <List
+          size="small"
+          header={<Typography.Text strong>审查意见</Typography.Text>}
+          dataSource={record}
+          data-testid={`item-opinions-${item.itemCode}`}
+          renderItem={(e) => (
+            <List.Item>
+              <Space orientation="vertical" size={0}>
+                <Typography.Text>
+                  <Tag>{e.actName}</Tag>
+                  {e.opinion}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {e.actorName}（{e.actorRoleName}） · {e.on}
+                </Typography.Text>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
     </Space>
   );
 }

@@ -8,8 +8,7 @@ import { ClockCell } from './ClockCell';
 import { DecisionModal, type DecisionKind } from './DecisionModal';
 import { itemActions } from './ItemActions';
 import { ItemDetails } from './ItemDetails';
-import { itemPath } from '../../shared/cases';
-import { NoteModal } from './NoteModal';
+import { AcceptItemModal, RevokeItemModal } from './ItemActModals';
 import { PauseModal } from './PauseModal';
 
 const REGIME_ZH: Record<string, string> = { committable: '可承诺', approval: '须审批' };
@@ -19,9 +18,10 @@ const PROCEDURE_COLOR: Record<string, string> = { commitment: 'blue', approval: 
 /** 审批事项: every item of the case, its clock and the item commands the user may take. */
 export function ItemsCard({ c, loading, busy, act, maxMissingDocumentsWorkingDays }: { c: CaseView; loading: boolean; busy?: string; act: (command: CaseCommand) => void; maxMissingDocumentsWorkingDays?: number }) {
   const [decision, setDecision] = useState<{ kind: DecisionKind; item: CaseItemView }>();
+  const [accepting, setAccepting] = useState<CaseItemView>();
   const [pausing, setPausing] = useState<CaseItemView>();
   const [revoking, setRevoking] = useState<CaseItemView>();
-  const handlers = { busy, act, decide: (kind: DecisionKind, item: CaseItemView) => setDecision({ kind, item }), pause: setPausing, revoke: setRevoking };
+  const handlers = { busy, act, accept: setAccepting, decide: (kind: DecisionKind, item: CaseItemView) => setDecision({ kind, item }), pause: setPausing, revoke: setRevoking };
 
   const columns: TableColumnsType<CaseItemView> = [
     { title: '编码', dataIndex: 'itemCode', width: 70 },
@@ -88,26 +88,13 @@ export function ItemsCard({ c, loading, busy, act, maxMissingDocumentsWorkingDay
         loading={loading}
         locale={{ emptyText: '本案件没有审批事项' }}
         onRow={(i) => tid(`item-row-${i.itemCode}`)}
-        expandable={{ expandedRowRender: (i) => <ItemDetails item={i} />, expandRowByClick: false }}
+        expandable={{ expandedRowRender: (i) => <ItemDetails item={i} record={c.record.filter((e) => e.itemCode === i.itemCode)} />, expandRowByClick: false }}
         pagination={{ defaultPageSize: 10, showSizeChanger: true, showTotal: (t) => `共 ${t} 项`, hideOnSinglePage: false }}
       />
       {decision && <DecisionModal c={c} kind={decision.kind} item={decision.item} maxWorkingDays={maxMissingDocumentsWorkingDays} onClose={() => setDecision(undefined)} />}
+      {accepting && <AcceptItemModal c={c} item={accepting} onClose={() => setAccepting(undefined)} />}
       {pausing && <PauseModal c={c} item={pausing} onClose={() => setPausing(undefined)} />}
-      {revoking && (
-        <NoteModal
-          c={c}
-          target={itemPath(revoking.itemCode, 'revocation')}
-          title={`撤销准予决定（虚假承诺） · ${revoking.itemCode} ${revoking.name}`}
-          label="撤销理由"
-          placeholder="核查发现的与承诺不符之处；撤销后记入企业严重失信记录，该事项须按一般程序重新申请"
-          okText="确认撤销"
-          testid="revoke"
-          field="reason"
-          maxLength={500}
-          done={`已撤销：${revoking.name}`}
-          onClose={() => setRevoking(undefined)}
-        />
-      )}
+      {revoking && <RevokeItemModal c={c} item={revoking} onClose={() => setRevoking(undefined)} />}
     </Card>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, App, Button, Col, DatePicker, Form, Radio, Row, Table, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Col, DatePicker, Form, Radio, Row, Space, Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { post } from '../../client';
 import type { CaseView } from '../../views';
+import { documentUrl, printDocument } from '../../shared/cases';
 import { caseChanges } from '../../shared/changes';
 import { useFormCommand } from '../../shared/commands';
-import { enterKeepsToPickers } from '../../shared/format';
+import { chinaToday, enterKeepsToPickers } from '../../shared/format';
 import { isoDate, type DateValue } from './project';
 
 interface CommitmentValues {
@@ -12,12 +13,16 @@ interface CommitmentValues {
   /** Partial: each committable item by 承诺制 or 一般程序. */
   procedures?: Record<string, 'commitment' | 'ordinary'>;
   committedDates?: { start: DateValue; completion: DateValue; production: DateValue };
+  /** The enterprise read the declaration (CaseView.commitmentDeclaration) and confirms it. */
+  declarationConfirmed?: boolean;
 }
 
 /**
  * The 承诺书: every committable item by 承诺制, some of them (the rest by 一般程序:
  * full documents, the legal time limit), or none (no commitment: every item by
- * 一般程序, no committed dates).
+ * 一般程序, no committed dates). A commitment states the declaration the service
+ * keeps with it, which the enterprise confirms; the dates pickers offer no day
+ * in the past (the service refuses those, and dates out of order, under the field).
  */
 export function CommitmentForm({ kase }: { kase: CaseView }) {
   const { message } = App.useApp();
@@ -34,6 +39,7 @@ export function CommitmentForm({ kase }: { kase: CaseView }) {
         scope: v.scope,
         ...(v.scope === 'partial' ? { itemCodes: chosenOf(v) } : {}),
         ...(v.scope !== 'none' && dates ? { committedDates: { start: isoDate(dates.start), completion: isoDate(dates.completion), production: isoDate(dates.production) } } : {}),
+        ...(v.scope !== 'none' ? { declarationConfirmed: v.declarationConfirmed === true } : {}),
       };
       return post('commitment-approval', '/cases/{id}/commitment', { params: { path: { id: kase.id } }, body });
     },
@@ -48,10 +54,11 @@ export function CommitmentForm({ kase }: { kase: CaseView }) {
     }
     submit(v);
   };
+  const today = chinaToday();
   const dateItem = (key: 'start' | 'completion' | 'production', label: string) => (
     <Col xs={24} md={8}>
-      <Form.Item name={['committedDates', key]} label={label} rules={[{ required: true, message: `请选择${label}` }]}>
-        <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" placeholder="年-月-日" />
+      <Form.Item name={['committedDates', key]} label={label} rules={[{ required: true, message: `请选择${label}` }]} extra="不早于今天">
+        <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" placeholder="年-月-日" disabledDate={(d) => d.format('YYYY-MM-DD') < today} />
       </Form.Item>
     </Col>
   );
@@ -60,6 +67,17 @@ export function CommitmentForm({ kase }: { kase: CaseView }) {
       <Typography.Title level={5} style={{ marginTop: 0 }}>
         提交承诺书
       </Typography.Title>
+      {kase.noticeNumber && (
+        <Space size={4} wrap style={{ marginBottom: 8 }}>
+          <Typography.Text>请先阅读告知书 {kase.noticeNumber}：</Typography.Text>
+          <Button type="link" size="small" href={documentUrl(kase.id, 'notice')} target="_blank" rel="noopener" data-testid="document-notice">
+            查看
+          </Button>
+          <Button type="link" size="small" onClick={() => printDocument(documentUrl(kase.id, 'notice'))}>
+            打印
+          </Button>
+        </Space>
+      )}
       <Typography.Paragraph type="secondary">
         告知书{kase.noticeNumber ? ` ${kase.noticeNumber}` : ''}已于 {kase.noticeIssuedOn ?? '—'} 发放。承诺制自愿选择：按承诺制办理的事项以企业承诺代替审批，随批复一并准予；也可选择一般程序（材料齐全后申请，按法定时限审批）。其余 {others.length} 项事项须审批。作出承诺的，须同时承诺开工、竣工、投产日期。
       </Typography.Paragraph>
@@ -109,11 +127,24 @@ export function CommitmentForm({ kase }: { kase: CaseView }) {
           />
         )}
         {scope !== 'none' && (
-          <Row gutter={16}>
-            {dateItem('start', '承诺开工日期')}
-            {dateItem('completion', '承诺竣工日期')}
-            {dateItem('production', '承诺投产日期')}
-          </Row>
+          <>
+            <Row gutter={16}>
+              {dateItem('start', '承诺开工日期')}
+              {dateItem('completion', '承诺竣工日期')}
+              {dateItem('production', '承诺投产日期')}
+            </Row>
+            <Typography.Text strong>承诺声明</Typography.Text>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', border: '1px solid #d9d9d9', borderRadius: 6, padding: '8px 12px', marginTop: 8 }} data-testid="commitment-declaration-text">
+              {kase.commitmentDeclaration}
+            </Typography.Paragraph>
+            <Form.Item
+              name="declarationConfirmed"
+              valuePropName="checked"
+              rules={[{ validator: (_, checked?: boolean) => (checked ? Promise.resolve() : Promise.reject(new Error('请阅读承诺声明并勾选确认后提交'))) }]}
+            >
+              <Checkbox data-testid="commitment-declaration">我已阅读并承诺：以上声明属实，按承诺的日期开工、竣工、投产，愿意承担虚假承诺的法律责任</Checkbox>
+            </Form.Item>
+          </>
         )}
         <Button type="primary" htmlType="submit" loading={saving} data-testid="submit-commitment">
           {scope === 'none' ? '确认全部按一般程序办理' : '提交承诺书'}
