@@ -8,7 +8,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 代办员名录（本人负责的开发区）(agents of your zones) */
+        /** 代办员名录与当前负荷：办理中委托、未办结事项、已超期事项（本人负责的开发区）(agents of your zones, with their load) */
         get: operations["AgentsController_list"];
         put?: never;
         /** 登记代办员（负责人）(add an agent) */
@@ -62,7 +62,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 负责人指派或改派代办员（保留历史）(assign or reassign the agent) */
+        /** 负责人指派或改派代办员，须说明改派原因（保留历史）(assign or reassign the agent, with a reason) */
         post: operations["DelegationsController_assign"];
         delete?: never;
         options?: never;
@@ -307,6 +307,12 @@ export type components = {
             id: string;
             mobile: string | null;
             name: string;
+            /** @description 办理中的委托 (open delegations it holds now) */
+            openDelegations: number;
+            /** @description 未办结事项：其办理中委托的未送达、未退回事项 (open tasks of its delegations) */
+            openTasks: number;
+            /** @description 已超期事项：计时中且已过到期日 (open tasks whose running clock is past the due date) */
+            overdueTasks: number;
             specialities: components["schemas"]["Speciality"][];
             /** @description 所属代办专班 (team) */
             teamCode: string | null;
@@ -325,9 +331,16 @@ export type components = {
          */
         AssignedBy: "auto" | "lead";
         AssignmentView: {
-            /** @description 操作人 (who did it) */
+            /** @description 操作人编号；自动分派为 auto-assignment (who did it: the subject of its token) */
             actorId: string;
+            /** @description 操作人姓名；自动分派及早期记录为 null (who did it, by name; null for the automatic choice and older records) */
+            actorName: string | null;
             agentId: string;
+            /**
+             * Format: date-time
+             * @description 指派时间 (when; orders several assignments of one day)
+             */
+            assignedAt: string;
             /** @description auto 自动分派 / lead 负责人指派 */
             assignedBy: components["schemas"]["AssignedBy"];
             /** Format: date */
@@ -341,10 +354,17 @@ export type components = {
             endedOn: string | null;
             /** Format: uuid */
             id: string;
+            /** @description 改派原因；自动分派及早期记录为 null (why the team lead made it; null for the automatic choice and older records) */
+            reason: string | null;
         };
         AssignRequest: {
             /** @example agent-zhangmin */
             agentId: string;
+            /**
+             * @description 改派原因，2–200 个字，记入指派记录 (why, kept in the assignment history; surrounding spaces trimmed)
+             * @example 原代办员休产假，改由熟悉该园区的代办员接手
+             */
+            reason: string;
         };
         /**
          * @description 当前用户现在可执行的操作：assign 指派/改派（负责人，办理中）、rating 评价（企业，办结后一次）(what the caller may do now)

@@ -44,7 +44,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 对标验收结果：首次不通过责令限期整改；整改后复查仍不通过记重大失信 (record the acceptance result) */
+        /** 对标验收结果：首次不通过责令限期整改；整改后复查仍不通过记重大失信 (record the acceptance result)；须填写审查意见 opinion（2–500 字），与操作人、时间一并记入案件审查记录 (with the reviewer’s opinion, recorded) */
         post: operations["CasesController_acceptance"];
         delete?: never;
         options?: never;
@@ -78,8 +78,59 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 提交承诺书：承诺开工、竣工、投产日期，各可承诺事项选择承诺制或一般程序（或全部按一般程序）(submit the commitment letter, or choose the ordinary procedure) */
+        /** 提交承诺书：确认承诺书声明（declarationConfirmed: true），承诺开工、竣工、投产日期（不早于今天，依次不早于前一日期），各可承诺事项选择承诺制或一般程序（或全部按一般程序）(submit the commitment letter, or choose the ordinary procedure) */
         post: operations["CasesController_commitment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/documents/commitment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 承诺书（可打印的网页）：承诺范围与事项、承诺日期、企业确认的声明原文、预审意见 (the commitment letter as a printable page) */
+        get: operations["CaseDocumentsController_commitment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/documents/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 承诺制批复决定书（可打印的网页）：批复文号、各事项决定（准予、容缺准予、依承诺准予、撤销）、承诺日期、审查意见 (the decision as a printable page) */
+        get: operations["CaseDocumentsController_decision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/documents/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 承诺制告知书（可打印的网页）：编号、企业、项目、审批事项及材料、承诺要求、审查意见 (the requirement notice as a printable page) */
+        get: operations["CaseDocumentsController_notice"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -95,7 +146,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 受理（本部门）：时限自受理日起计算；前置事项须已办结 (accept: the clock starts; prerequisites first) */
+        /** 受理（本部门）：时限自受理日起计算；前置事项须已办结 (accept: the clock starts; prerequisites first)；须填写审查意见 opinion（2–500 字），与操作人、时间一并记入案件审查记录 (with the reviewer’s opinion, recorded) */
         post: operations["CasesController_accept"];
         delete?: never;
         options?: never;
@@ -129,7 +180,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 事项决定（本部门）：准予、容缺准予、要求补正（暂停计时）、不予许可 (decide an item) */
+        /** 事项决定（本部门）：准予、容缺准予、要求补正（暂停计时）、不予许可 (decide an item)；须填写审查意见 opinion（2–500 字），与操作人、时间一并记入案件审查记录 (with the reviewer’s opinion, recorded) */
         post: operations["CasesController_decide"];
         delete?: never;
         options?: never;
@@ -214,7 +265,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 虚假承诺，撤销依承诺作出的准予：记严重失信；开工前案件回到审批 (revoke a grant obtained by a false commitment) */
+        /** 虚假承诺，撤销依承诺作出的准予：记严重失信；开工前案件回到审批 (revoke a grant obtained by a false commitment)；须填写审查意见 opinion（2–500 字），与操作人、时间一并记入案件审查记录 (with the reviewer’s opinion, recorded) */
         post: operations["CasesController_revoke"];
         delete?: never;
         options?: never;
@@ -231,7 +282,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 发放告知书 (issue the requirement notice) */
+        /** 发放告知书 (issue the requirement notice)；须填写审查意见 opinion（2–500 字），与操作人、时间一并记入案件审查记录 (with the reviewer’s opinion, recorded) */
         post: operations["CasesController_notice"];
         delete?: never;
         options?: never;
@@ -248,7 +299,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** 预审：通过则进入公示 (pre-check; passed → publicity) */
+        /** 预审：通过则进入公示 (pre-check; passed → publicity)；须填写审查意见 opinion（2–500 字），与操作人、时间一并记入案件审查记录 (with the reviewer’s opinion, recorded) */
         post: operations["CasesController_precheck"];
         delete?: never;
         options?: never;
@@ -449,6 +500,11 @@ export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
         AcceptanceResultRequest: {
+            /**
+             * @description 审查意见（必填，2–500 字），与操作人、时间一并记入案件审查记录 (the reviewer’s opinion, recorded with who and when)
+             * @example 经审查，材料齐全，符合法定条件，同意。
+             */
+            opinion: string;
             /** @description 对标验收是否通过 */
             passed: boolean;
             /**
@@ -554,6 +610,26 @@ export type components = {
             /** @description 剩余工作日（负数为超期）(working days left) */
             workingDaysLeft?: number;
         };
+        CaseRecordEntryView: {
+            act: components["schemas"]["RecordedAct"];
+            /** @description 行为（中文），如 发出告知书、准予、不予受理 (the act in Chinese) */
+            actName: string;
+            /** @description 操作人 (who: a subject) */
+            actorId: string;
+            /** @description 操作人姓名 (who, by name) */
+            actorName: string;
+            /** @description 操作人角色（中文）(their role in Chinese) */
+            actorRoleName: string;
+            /** Format: date-time */
+            at: string;
+            /** @description 事项；空：对案件的行为 (the item; null: an act on the case) */
+            itemCode: string | null;
+            itemName: string | null;
+            /** Format: date */
+            on: string;
+            /** @description 审查意见 (the opinion) */
+            opinion: string;
+        };
         CaseRulesView: {
             /** Format: date */
             effectiveFrom: string;
@@ -648,6 +724,8 @@ export type components = {
             catalogueVersion: number;
             /** @description 承诺书；未承诺或全部按一般程序时为空 (null: none, or the ordinary procedure) */
             commitment: components["schemas"]["CommitmentView"] | null;
+            /** @description 承诺书声明：企业提交承诺书前须阅读并确认的文字（本案件的企业与项目）(the declaration the enterprise confirms before it commits) */
+            commitmentDeclaration: string;
             /** @description 统一社会信用代码 (credit code) */
             creditCode: string;
             /** @description 批复文号 (decision number) */
@@ -676,6 +754,8 @@ export type components = {
             publicityEndsOn: string | null;
             /** Format: date */
             publicityStartsOn: string | null;
+            /** @description 案件审查记录：每项有法律效力的行为及其审查意见、操作人、时间，先后为序 (the record of acts with their opinions, oldest first) */
+            record: components["schemas"]["CaseRecordEntryView"][];
             rectificationLapseRecorded: boolean;
             /** @description 对标验收不通过的次数 (failed acceptances so far) */
             rectificationRound: number;
@@ -760,6 +840,8 @@ export type components = {
         CommitmentRequest: {
             /** @description 承诺开工、竣工、投产日期（作出承诺时必填） */
             committedDates?: components["schemas"]["CommittedDatesRequest"];
+            /** @description 企业已阅读并确认承诺书声明（CaseView.commitmentDeclaration）；作出承诺（all、partial）时须为 true (the enterprise confirms the declaration; required true unless scope is none) */
+            declarationConfirmed?: boolean;
             /**
              * @description 部分承诺时承诺的事项
              * @example [
@@ -782,7 +864,16 @@ export type components = {
         CommitmentView: {
             /** @description 提交人 (who submitted it: a subject) */
             actorId: string;
+            /** @description 提交人姓名 (who submitted it; null before names were kept) */
+            actorName: string | null;
             committedDates: components["schemas"]["CommittedDatesView"];
+            /** @description 企业确认的承诺书声明（原文）；空：声明确认施行前提交的承诺书 (the declaration as confirmed; null for older letters) */
+            declaration: string | null;
+            /**
+             * Format: date-time
+             * @description 确认声明的时间 (when the declaration was confirmed)
+             */
+            declarationConfirmedAt: string | null;
             /** @description 承诺的事项 (items covered) */
             itemCodes: string[];
             /** @description 全部承诺 / 部分承诺 (all / partial) */
@@ -792,17 +883,17 @@ export type components = {
         };
         CommittedDatesRequest: {
             /**
-             * @description 承诺竣工日期
+             * @description 承诺竣工日期（不早于今天与承诺开工日期）
              * @example 2028-06-30
              */
             completion: string;
             /**
-             * @description 承诺投产日期
+             * @description 承诺投产日期（不早于今天与承诺竣工日期）
              * @example 2028-09-01
              */
             production: string;
             /**
-             * @description 承诺开工日期
+             * @description 承诺开工日期（不早于今天）
              * @example 2027-03-01
              */
             start: string;
@@ -908,6 +999,11 @@ export type components = {
              *     ]
              */
             missingDocuments?: string[];
+            /**
+             * @description 审查意见（必填，2–500 字），与操作人、时间一并记入案件审查记录 (the reviewer’s opinion, recorded with who and when)
+             * @example 经审查，材料齐全，符合法定条件，同意。
+             */
+            opinion: string;
             /** @description 要求补正或不予许可的理由 */
             reason?: string;
             /**
@@ -953,6 +1049,13 @@ export type components = {
         };
         /** @enum {string} */
         MissLevel: "warning" | "record";
+        OpinionRequest: {
+            /**
+             * @description 审查意见（必填，2–500 字），与操作人、时间一并记入案件审查记录 (the reviewer’s opinion, recorded with who and when)
+             * @example 经审查，材料齐全，符合法定条件，同意。
+             */
+            opinion: string;
+        };
         /** @enum {string} */
         PauseReason: "corrections" | "hearing" | "testing" | "expert-review" | "publicity";
         PauseRequest: {
@@ -965,7 +1068,13 @@ export type components = {
             reason: "hearing" | "testing" | "expert-review";
         };
         PrecheckRequest: {
+            /** @description 给企业的预审说明；不填则为审查意见 (the note the enterprise reads; default: the opinion) */
             note?: string;
+            /**
+             * @description 审查意见（必填，2–500 字），与操作人、时间一并记入案件审查记录 (the reviewer’s opinion, recorded with who and when)
+             * @example 经审查，材料齐全，符合法定条件，同意。
+             */
+            opinion: string;
             /** @description 预审是否通过 */
             passed: boolean;
         };
@@ -1020,11 +1129,18 @@ export type components = {
          * @enum {string}
          */
         Rag: "red" | "amber" | "green";
+        /** @enum {string} */
+        RecordedAct: "notice" | "precheck-passed" | "precheck-failed" | "item-accepted" | "application-refused" | "grant" | "grant-with-missing-documents" | "request-corrections" | "reject" | "revocation" | "acceptance-passed" | "acceptance-failed";
         RectifyRequest: {
             /** @example 已补交材料并通过复核 */
             note: string;
         };
         RevocationRequest: {
+            /**
+             * @description 审查意见（必填，2–500 字），与操作人、时间一并记入案件审查记录 (the reviewer’s opinion, recorded with who and when)
+             * @example 经审查，材料齐全，符合法定条件，同意。
+             */
+            opinion: string;
             /** @example 核查发现设计方案与承诺不符 */
             reason: string;
         };
@@ -1520,6 +1636,234 @@ export interface operations {
             };
         };
     };
+    CaseDocumentsController_commitment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 承诺书（HTML，含打印样式） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效 (no valid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 (the role may not do this) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 案件不存在，或文书尚未出具（document-not-issued）(no such case, or the act that issues the document has not happened) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求过于频繁 (rate limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 数据库或身份认证服务暂不可用，请稍后重试 (database or identity provider unavailable; retry later) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CaseDocumentsController_decision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 批复决定书（HTML，含打印样式） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效 (no valid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 (the role may not do this) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 案件不存在，或文书尚未出具（document-not-issued）(no such case, or the act that issues the document has not happened) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求过于频繁 (rate limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 数据库或身份认证服务暂不可用，请稍后重试 (database or identity provider unavailable; retry later) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CaseDocumentsController_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 告知书（HTML，含打印样式） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效 (no valid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 (the role may not do this) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 案件不存在，或文书尚未出具（document-not-issued）(no such case, or the act that issues the document has not happened) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求过于频繁 (rate limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 数据库或身份认证服务暂不可用，请稍后重试 (database or identity provider unavailable; retry later) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     CasesController_accept: {
         parameters: {
             query?: never;
@@ -1530,7 +1874,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpinionRequest"];
+            };
+        };
         responses: {
             /** @description 更新后的案件，含事项与当前用户可执行的操作 (the case after the command, with its items and the caller’s actions) */
             200: {
@@ -2229,7 +2577,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpinionRequest"];
+            };
+        };
         responses: {
             /** @description 更新后的案件，含事项与当前用户可执行的操作 (the case after the command, with its items and the caller’s actions) */
             200: {

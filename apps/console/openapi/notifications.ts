@@ -42,7 +42,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 我的站内信，新的在前；未读数见 GET /me/inbox/unread-count (my inbox, newest first; the unread count is GET /me/inbox/unread-count) */
+        /** 我的站内信：可按项目、类别、紧急、未读筛选；紧急且未读的在前，其余新的在前；未读数见 GET /me/inbox/unread-count (my inbox, filtered by project, kind, urgent, unread; urgent unread first, then newest first) */
         get: operations["MeController_inbox"];
         put?: never;
         post?: never;
@@ -93,7 +93,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 我的未读消息数 (how many of my messages are unread) */
+        /** 我的未读消息数，及其中紧急的 (how many of my messages are unread, and how many of those are urgent) */
         get: operations["MeController_unread"];
         put?: never;
         post?: never;
@@ -191,6 +191,22 @@ export type components = {
             /** @description SMTP 或 HTTP 应答码 (SMTP or HTTP response code) */
             responseCode: number | null;
         };
+        DigestRefView: {
+            /**
+             * Format: uuid
+             * @description 汇总邮件编号（邮件的 Message-ID 与 X-Devzone-Digest-Id 含此编号）(the digest; its Message-ID and X-Devzone-Digest-Id carry it)
+             */
+            id: string;
+            /** @description 邮件列出的通知数 (how many notifications it lists) */
+            size: number;
+            /** @description 站内信创建即 delivered；邮件、Webhook：pending → sending → sent | failed (inbox: delivered at once; e-mail, webhook: pending → sending → sent | failed) */
+            status: components["schemas"]["NotificationStatus"];
+            /**
+             * @description 邮件主题 (the e-mail’s subject)
+             * @example 【年产5万吨新型建材项目】14 项审批事项已准予
+             */
+            subject: string;
+        };
         ErrorBody: {
             /**
              * @description 机器可读的原因 (machine-readable reason)
@@ -221,7 +237,10 @@ export type components = {
              * @description 来源事件 (the event)
              */
             eventId: string;
-            /** @example approval.case-granted */
+            /**
+             * @description 类别（事件类型；按类筛选时使用）(the kind: the event type, as the filter takes it)
+             * @example approval.case-granted
+             */
             eventType: string;
             /**
              * Format: uuid
@@ -229,10 +248,20 @@ export type components = {
              */
             id: string;
             /**
+             * @description 类别名称 (the kind, in Chinese)
+             * @example 审批通过（承诺制批复）
+             */
+            kindName: string;
+            /**
              * Format: uuid
              * @description 项目（账号邀请：被邀请人）(the project)
              */
             projectId: string;
+            /**
+             * @description 项目名称；本服务不知道的项目为 null (the project’s name; null when unknown here)
+             * @example 年产5万吨新型建材项目
+             */
+            projectName: string | null;
             /**
              * Format: date-time
              * @description 已读时间，未读为 null (when read; null while unread)
@@ -270,6 +299,8 @@ export type components = {
             channel: components["schemas"]["NotificationChannel"];
             /** Format: date-time */
             createdAt: string;
+            /** @description 邮件：所在的汇总邮件（尚未汇总或其他渠道为 null）(e-mail: the digest it goes out in; null before it is made, and for other channels) */
+            digest: components["schemas"]["DigestRefView"] | null;
             /** Format: uuid */
             eventId: string;
             /** @example approval.case-granted */
@@ -301,6 +332,11 @@ export type components = {
             channels: components["schemas"]["NotificationChannel"][];
             /** @example approval.case-granted */
             eventType: string;
+            /**
+             * @description 类别名称（站内信按类筛选的选项）(the kind, in Chinese: the inbox’s kind filter offers these)
+             * @example 审批通过（承诺制批复）
+             */
+            name: string;
             /** @description 接收人 (recipients) */
             recipients: components["schemas"]["RecipientKind"][];
             /** @description 紧急（不受免打扰限制）(urgent: ignores quiet hours) */
@@ -325,6 +361,8 @@ export type components = {
             createdAt: string;
             /** @description 投递日志，按尝试次序 (the delivery log, by attempt) */
             deliveryLog: components["schemas"]["DeliveryAttemptView"][];
+            /** @description 邮件：所在的汇总邮件（尚未汇总或其他渠道为 null）(e-mail: the digest it goes out in; null before it is made, and for other channels) */
+            digest: components["schemas"]["DigestRefView"] | null;
             /** Format: uuid */
             eventId: string;
             /** @example approval.case-granted */
@@ -420,6 +458,8 @@ export type components = {
         UnreadCountView: {
             /** @description 未读消息数 (unread messages) */
             unread: number;
+            /** @description 其中紧急的 (of which urgent) */
+            urgent: number;
         };
     };
     responses: never;
@@ -577,10 +617,16 @@ export interface operations {
     MeController_inbox: {
         parameters: {
             query?: {
+                /** @description 只看这一类（事件类型，见 GET /rules）(one kind only: the event type, as GET /rules lists them) */
+                eventType?: string;
                 page?: number;
                 pageSize?: number;
+                /** @description 只看这个项目的 (one project only) */
+                projectId?: string;
                 /** @description 只看未读 (unread only) */
                 unread?: boolean;
+                /** @description true 只看紧急，false 只看非紧急 (true: urgent only; false: routine only) */
+                urgent?: boolean;
             };
             header?: never;
             path?: never;

@@ -1555,12 +1555,16 @@ export interface operations {
             query?: {
                 /** @description 以此日期判断是否落后（默认今天） */
                 asOf?: string;
+                /** @description 只看这些项目：项目编号（UUID），逗号分隔，1–100 个；不在本人可见范围或不存在的不返回，不报错。一次取全：pageSize=100 (these projects only: comma-separated ids, at most 100; unknown ones and those the caller may not see are left out) */
+                ids?: string;
                 /** @description 行业代码或其前缀，如 C30 */
                 industry?: string;
                 /** @description 只看落后于计划的项目 */
                 overdue?: boolean;
                 page?: number;
                 pageSize?: number;
+                /** @description 搜索：项目名称或企业名称的一部分，或完整的项目代码、统一社会信用代码（不区分大小写，1–100 个字符，前后空格不计）(search: part of the project or enterprise name, or a whole project code or credit code) */
+                q?: string;
                 /** @description 三个一批 批次 */
                 round?: string;
                 /** @description 签约日期起 */

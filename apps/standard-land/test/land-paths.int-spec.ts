@@ -67,12 +67,12 @@ describe('land paths besides 标准地, end to end with project-intake and commi
     });
     const item = (code: string, step: string, body: Json = {}) => post(`${approval.url}/cases/${c['id']}/items/${code}/${step}`, body);
     const decide = async (code: string) => {
-      for (const [step, body] of [['application', {}], ['acceptance', {}], ['decision', { decision: 'grant' }]] as const) expect((await item(code, step, body)).status).toBe(200);
+      for (const [step, body] of [['application', {}], ['acceptance', { opinion: '材料齐全，予以受理' }], ['decision', { decision: 'grant', opinion: '符合条件，准予许可' }]] as const) expect((await item(code, step, body)).status).toBe(200);
     };
     await decide('A01');
-    expect((await post(`${approval.url}/cases/${c['id']}/notice`)).status).toBe(200);
-    expect((await post(`${approval.url}/cases/${c['id']}/commitment`, { scope: 'all', committedDates: { start: addDays(today, 30), completion: addDays(today, 300), production: addDays(today, 360) } }, enterprise)).status).toBe(200);
-    expect((await post(`${approval.url}/cases/${c['id']}/precheck`, { passed: true })).status).toBe(200);
+    expect((await post(`${approval.url}/cases/${c['id']}/notice`, { opinion: '发出告知承诺书' })).status).toBe(200);
+    expect((await post(`${approval.url}/cases/${c['id']}/commitment`, { scope: 'all', declarationConfirmed: true, committedDates: { start: addDays(today, 30), completion: addDays(today, 300), production: addDays(today, 360) } }, enterprise)).status).toBe(200);
+    expect((await post(`${approval.url}/cases/${c['id']}/precheck`, { passed: true, opinion: '预审通过' })).status).toBe(200);
     for (let open = await openItems(c['id']); open.length; open = await openItems(c['id'])) {
       const ready = open.filter((i) => !i.blockedBy.length);
       expect(ready.length).toBeGreaterThan(0);

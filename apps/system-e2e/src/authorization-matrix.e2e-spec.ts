@@ -81,6 +81,8 @@ const caseId = (s: Side) => ({ id: s.journey.caseId });
 const plot = (s: Side) => ({ code: s.journey.plotCode });
 const zone = (s: Side) => ({ zone: s.zone });
 const reason = () => ({ reason: '授权矩阵测试' });
+/** The 审查意见 every act with legal effect is taken with. */
+const opinion = () => ({ opinion: '授权矩阵测试意见' });
 /** An item of the case: the department officer's own department's, for everyone else the first. */
 const item = (s: Side, who: DemoUser) => ({ id: s.journey.caseId, itemCode: who.role === 'department-officer' ? s.departmentItemCode : s.itemCode });
 /** A notification of the person (own side), or of the foreign enterprise (foreign side): null when there is none. */
@@ -119,20 +121,24 @@ const RULES: Record<string, Rule> = {
   'GET commitment-approval /cases/{id}': { roles: ALL, kind: 'object', params: caseId },
   'GET commitment-approval /projects/{projectId}/case': { roles: ALL, kind: 'object', params: projectId },
   'GET commitment-approval /queue': { roles: [...FIGURES, 'department-officer'], kind: 'list', leak: (f) => f.journey.caseId },
-  'POST commitment-approval /cases/{id}/notice': { roles: OFFICERS, kind: 'object', params: caseId },
-  'POST commitment-approval /cases/{id}/commitment': { roles: ACTING, kind: 'object', params: caseId, body: () => ({ scope: 'all', committedDates: { start: today, completion: today, production: today } }) },
-  'POST commitment-approval /cases/{id}/precheck': { roles: OFFICERS, kind: 'object', params: caseId, body: () => ({ passed: true }) },
+  'POST commitment-approval /cases/{id}/notice': { roles: OFFICERS, kind: 'object', params: caseId, body: opinion },
+  'POST commitment-approval /cases/{id}/commitment': { roles: ACTING, kind: 'object', params: caseId, body: () => ({ scope: 'all', committedDates: { start: today, completion: today, production: today }, declarationConfirmed: true }) },
+  'POST commitment-approval /cases/{id}/precheck': { roles: OFFICERS, kind: 'object', params: caseId, body: () => ({ passed: true, ...opinion() }) },
   'POST commitment-approval /cases/{id}/publicity/end': { roles: OFFICERS, kind: 'object', params: caseId },
   'POST commitment-approval /cases/{id}/items/{itemCode}/application': { roles: ACTING, kind: 'object', params: item },
-  'POST commitment-approval /cases/{id}/items/{itemCode}/acceptance': { roles: DEPARTMENTS, kind: 'object', params: item },
+  'POST commitment-approval /cases/{id}/items/{itemCode}/acceptance': { roles: DEPARTMENTS, kind: 'object', params: item, body: opinion },
   'POST commitment-approval /cases/{id}/items/{itemCode}/pause': { roles: DEPARTMENTS, kind: 'object', params: item, body: () => ({ reason: 'hearing' }) },
   'POST commitment-approval /cases/{id}/items/{itemCode}/resume': { roles: DEPARTMENTS, kind: 'object', params: item },
-  'POST commitment-approval /cases/{id}/items/{itemCode}/decision': { roles: DEPARTMENTS, kind: 'object', params: item, body: () => ({ decision: 'grant' }) },
-  'POST commitment-approval /cases/{id}/items/{itemCode}/revocation': { roles: ['zone-officer', ...DEPARTMENTS], kind: 'object', params: item, body: reason },
+  'POST commitment-approval /cases/{id}/items/{itemCode}/decision': { roles: DEPARTMENTS, kind: 'object', params: item, body: () => ({ decision: 'grant', ...opinion() }) },
+  'POST commitment-approval /cases/{id}/items/{itemCode}/revocation': { roles: ['zone-officer', ...DEPARTMENTS], kind: 'object', params: item, body: () => ({ ...reason(), ...opinion() }) },
   'POST commitment-approval /cases/{id}/items/{itemCode}/resubmit': { roles: ACTING, kind: 'object', params: item },
   'POST commitment-approval /cases/{id}/items/{itemCode}/documents-supplied': { roles: ACTING, kind: 'object', params: item },
   'POST commitment-approval /cases/{id}/acceptance-request': { roles: ACTING, kind: 'object', params: caseId },
-  'POST commitment-approval /cases/{id}/acceptance': { roles: OFFICERS, kind: 'object', params: caseId, body: () => ({ passed: true }) },
+  'POST commitment-approval /cases/{id}/acceptance': { roles: OFFICERS, kind: 'object', params: caseId, body: () => ({ passed: true, ...opinion() }) },
+  // The case's documents (printable pages): read as the case is.
+  'GET commitment-approval /cases/{id}/documents/notice': { roles: ALL, kind: 'object', params: caseId },
+  'GET commitment-approval /cases/{id}/documents/commitment': { roles: ALL, kind: 'object', params: caseId },
+  'GET commitment-approval /cases/{id}/documents/decision': { roles: ALL, kind: 'object', params: caseId },
   'GET commitment-approval /catalogue/{zone}': { roles: ALL, kind: 'open', params: zone },
   'GET commitment-approval /settings/zones/{zone}': { roles: ALL, kind: 'open', params: zone },
   'GET commitment-approval /settings/zones/{zone}/versions': { roles: ALL, kind: 'open', params: zone },
@@ -165,7 +171,7 @@ const RULES: Record<string, Rule> = {
   'GET agency /delegations/{id}': { roles: ALL, kind: 'object', params: (s) => ({ id: s.delegationId }) },
   'GET agency /projects/{projectId}/delegation': { roles: ALL, kind: 'object', params: projectId },
   'GET agency /projects/{projectId}/progress': { roles: ALL, kind: 'object', params: projectId },
-  'POST agency /delegations/{id}/assign': { roles: LEADS, kind: 'object', params: (s) => ({ id: s.delegationId }), body: (s) => ({ agentId: s.agentId }) },
+  'POST agency /delegations/{id}/assign': { roles: LEADS, kind: 'object', params: (s) => ({ id: s.delegationId }), body: (s) => ({ agentId: s.agentId, reason: '授权矩阵测试' }) },
   'POST agency /delegations/{id}/rating': { roles: ['enterprise'], kind: 'object', params: (s) => ({ id: s.delegationId }), body: () => ({ score: 4 }) },
   'POST agency /tasks/{id}/actions': { roles: WORKERS, kind: 'object', params: (s) => ({ id: s.taskId }), body: () => ({ action: 'START' }) },
   'POST agency /tasks/{id}/notes': { roles: WORKERS, kind: 'object', params: (s) => ({ id: s.taskId }), body: () => ({ note: '授权矩阵测试' }) },
@@ -251,7 +257,7 @@ async function side(api: DemoApi, zone: string, players: DemoUser[]): Promise<Si
   const first = await until('the delegation assigned', async () => (await api.get(admin, 'agency', `/projects/${journey.projectId}/delegation`)).agentId);
   if (demoUser(first).role !== 'agency-agent') {
     const d = await api.get(admin, 'agency', `/projects/${journey.projectId}/delegation`);
-    await api.post(people.lead, 'agency', `/delegations/${d.id}/assign`, { agentId: people.agents[0].sub });
+    await api.post(people.lead, 'agency', `/delegations/${d.id}/assign`, { agentId: people.agents[0].sub, reason: '由代办员办理（测试准备）' });
   }
   await journey.runTo('completed');
   // A failed acceptance orders rectification; the failed re-inspection makes the major credit record to rectify.
@@ -323,7 +329,7 @@ describe('authorization matrix: every endpoint × every role × own and foreign'
     const who = players.get('department-officer') as DemoUser;
     const other = fixture.own.itemCode; // 备案, 发展和改革局's
     const answers: string[] = [];
-    for (const [action, body] of [['acceptance', {}], ['pause', { reason: 'hearing' }], ['resume', {}], ['decision', { decision: 'grant' }], ['revocation', { reason: '授权矩阵测试' }]] as const) {
+    for (const [action, body] of [['acceptance', opinion()], ['pause', { reason: 'hearing' }], ['resume', {}], ['decision', { decision: 'grant', ...opinion() }], ['revocation', { ...reason(), ...opinion() }]] as const) {
       const r = await api.call(who, 'POST', 'commitment-approval', `/cases/${fixture.own.journey.caseId}/items/${other}/${action}`, body);
       answers.push(`${action} ${r.status} ${r.body?.code ?? ''}`);
     }

@@ -108,9 +108,11 @@ describe('web console (browser)', () => {
     await page.getByTestId('submit-commitment').waitFor();
     await page.getByTestId('timeline').waitFor();
     await shot(page, 'enterprise-project');
-    // The form refuses what it can check itself; then the dates, and the 承诺书 goes in.
+    // The form refuses what it can check itself; then the dates and the declaration confirmed, and the 承诺书 goes in.
     await page.getByTestId('submit-commitment').click();
     await page.getByText('请选择承诺开工日期').first().waitFor();
+    await page.getByText('请阅读承诺声明并勾选确认后提交').waitFor();
+    await page.getByTestId('commitment-declaration').check();
     const fillDates = async (dates: [string, string][]) => {
       for (const [label, date] of dates) {
         await page.getByLabel(label).fill(date);
@@ -165,7 +167,7 @@ describe('web console (browser)', () => {
     const officer = people.departmentOfficer('住房和城乡建设局');
     // On land: 消防设计审查 (A05, 住建) first, 施工许可 (A06) after it; 备案 took an expert review.
     const journey = await new ProjectJourney(api, plan(enterprise, { landAreaMu: 30, pausedItem: 'A01' })).runTo('committed');
-    await api.post(people.officer, 'commitment-approval', `/cases/${journey.caseId}/precheck`, { passed: true });
+    await api.post(people.officer, 'commitment-approval', `/cases/${journey.caseId}/precheck`, { passed: true, opinion: '承诺内容完整，预审通过。' });
     for (const code of ['A05', 'A06']) await api.post(enterprise, 'commitment-approval', `/cases/${journey.caseId}/items/${code}/application`);
 
     // The plain sign-in, as outside a demo: the console sends the browser to Keycloak, and a wrong password stays there.
@@ -190,11 +192,20 @@ describe('web console (browser)', () => {
     await page.getByTestId('pause-history').getByRole('cell', { name: '专家评审', exact: true }).waitFor(); // 备案's expert review, with its dates
     expect(await page.getByTestId('accept-A06').isDisabled()).toBe(true);
     expect(await page.getByTestId('accept-A02').count()).toBe(0); // 自然资源和规划局's item: not this officer's
+    // 受理 and 准予 are acts with legal effect: each is confirmed in a dialog with the 审查意见, which the case then records.
     await page.getByTestId('accept-A05').click();
+    await page.getByTestId('act-opinion').fill('申请材料齐全，予以受理。');
+    await page.getByTestId('confirm-act').click();
+    await page.getByTestId('act-opinion').waitFor({ state: 'detached' });
     await until('A05 accepted', async () => (await api.get(officer, 'commitment-approval', `/cases/${journey.caseId}`)).items.find((i: { itemCode: string }) => i.itemCode === 'A05').status === 'ACCEPTED');
     await page.getByTestId('grant-A05').click();
+    await page.getByTestId('act-preview').getByText('准予', { exact: true }).waitFor();
+    await page.getByTestId('act-opinion').fill('消防设计符合规范，准予。');
+    await page.getByTestId('confirm-act').click();
+    await page.getByTestId('act-opinion').waitFor({ state: 'detached' });
     await until('A05 granted', async () => (await api.get(officer, 'commitment-approval', `/cases/${journey.caseId}`)).items.find((i: { itemCode: string }) => i.itemCode === 'A05').status === 'GRANTED');
     await page.getByTestId(`item-row-A05`).getByText('已准予').waitFor();
+    await page.getByTestId('case-record').getByText('消防设计符合规范，准予。').waitFor();
     await shot(page, 'department-case');
     // Another zone's case is not found.
     const foreign = (await api.get(demoUser('admin'), 'commitment-approval', '/cases?zone=CZ-GXQ&pageSize=1')).items[0];
@@ -236,7 +247,7 @@ describe('web console (browser)', () => {
     };
     // The contact has no password yet: the officer issues the notice (备案 waits for the enterprise).
     const journey = await new ProjectJourney(api, plan(contact)).runTo('signed');
-    await api.post(zoneUsers(contact.zoneCode).officer, 'commitment-approval', `/cases/${journey.caseId}/notice`);
+    await api.post(zoneUsers(contact.zoneCode).officer, 'commitment-approval', `/cases/${journey.caseId}/notice`, { opinion: '项目符合承诺制适用条件，同意发出告知书。' });
     const mail = await until('the invitation e-mail', async () => {
       const received = (await (await fetch(`${mailUrl()}/messages?to=${encodeURIComponent(contact.email!)}`)).json()) as { subject: string; text: string }[];
       return received.find((m) => m.subject.includes('请设置密码'));
@@ -264,11 +275,12 @@ describe('web console (browser)', () => {
     await page.getByTestId('current-user').waitFor();
     await expectNoTokenInTheBrowser(page);
 
-    // Exactly its one project, and what waits on it: the 承诺书.
+    // Exactly its one project, and what waits on it: the 承诺书, after confirming its declaration.
     await page.getByTestId(`project-row-${journey.projectCode}`).waitFor();
     expect(await page.locator('[data-testid^="project-row-"]').count()).toBe(1);
     await page.getByTestId(`project-row-${journey.projectCode}`).getByRole('link').first().click();
     await page.getByTestId('submit-commitment').waitFor();
+    await page.getByTestId('commitment-declaration').check();
     for (const [label, date] of [
       ['承诺开工日期', addDays(today, 30)],
       ['承诺竣工日期', addDays(today, 200)],
@@ -342,7 +354,7 @@ describe('web console (browser)', () => {
     const journey = new ProjectJourney(api, plan(enterprise, { landAreaMu: 25, wantsFullAgency: true, totalInvestment: 20_000, projectedAnnualOutput: 25_000 }));
     await journey.runTo('signed');
     let d = await until('the delegation', async () => (await api.call(lead, 'GET', 'agency', `/projects/${journey.projectId}/delegation`)).body?.agentId && (await api.get(lead, 'agency', `/projects/${journey.projectId}/delegation`)));
-    if (demoUser(d.agentId).role !== 'agency-agent') await api.post(lead, 'agency', `/delegations/${d.id}/assign`, { agentId: agents[0].sub });
+    if (demoUser(d.agentId).role !== 'agency-agent') await api.post(lead, 'agency', `/delegations/${d.id}/assign`, { agentId: agents[0].sub, reason: '由代办员办理（测试准备）' });
     d = await api.get(lead, 'agency', `/projects/${journey.projectId}/delegation`);
     const task = d.tasks.find((t: { source: string; status: string }) => t.source === 'utility' && t.status === 'PLANNED');
 
