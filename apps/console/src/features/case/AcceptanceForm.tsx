@@ -1,10 +1,10 @@
-import { Alert, Button, DatePicker, Descriptions, Form, Input, Radio, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Radio, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { CaseView } from '../../views';
 import { chinaToday, ymd } from '../../shared/format';
 import { postToCase } from '../../shared/cases';
-import { ActModal } from './ActModal';
+import { ActModal, Facts } from './ActModal';
 
 interface AcceptanceValues {
   passed: boolean;
@@ -77,10 +77,7 @@ export function AcceptanceForm({ c, majorRectifyDays }: { c: CaseView; majorRect
           danger={!confirming.passed}
           warning={confirming.passed ? '验收通过后案件办结，企业可报告投产。' : reinspection ? '复查不通过将记入企业重大失信记录，并再次责令整改。' : '首次验收不通过责令限期整改，不记失信。'}
           preview={
-            <Descriptions
-              size="small"
-              bordered
-              column={1}
+            <Facts
               items={[
                 { key: 'result', label: '验收结果', children: confirming.passed ? '通过' : '不通过' },
                 { key: 'project', label: '项目', children: `${c.projectName}（${c.projectCode}）` },

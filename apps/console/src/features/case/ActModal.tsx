@@ -1,10 +1,13 @@
-import { Alert, App, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App, Descriptions, Form, Input, Modal, Typography, type DescriptionsProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { CaseView } from '../../views';
 import { caseChanges } from '../../shared/changes';
 import { onFields, useFormCommand } from '../../shared/commands';
 import { Problems } from '../../shared/errors';
 import { tid } from '../../shared/format';
+
+/** The facts of what an act issues or decides, as the dialog shows them. */
+export const Facts = ({ items }: { items: DescriptionsProps['items'] }) => <Descriptions size="small" bordered column={1} items={items} />;
 
 /** What the service takes as an opinion (OpinionRequest): 2–500 characters. */
 export const OPINION_MIN = 2;

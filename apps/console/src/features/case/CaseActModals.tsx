@@ -1,8 +1,8 @@
-import { Descriptions, Table, Tag } from 'antd';
+import { Table, Tag } from 'antd';
 import type { CaseView, ZoneRulesView } from '../../views';
 import { postToCase } from '../../shared/cases';
 import { dash } from '../../shared/format';
-import { ActModal } from './ActModal';
+import { ActModal, Facts } from './ActModal';
 
 const REGIME_ZH: Record<string, string> = { committable: '可承诺', approval: '须审批' };
 
@@ -19,10 +19,7 @@ export function NoticeModal({ c, onClose }: { c: CaseView; onClose: () => void }
       warning="告知书发出后，企业即可选择承诺制或一般程序并提交承诺书。"
       preview={
         <>
-          <Descriptions
-            size="small"
-            bordered
-            column={1}
+          <Facts
             items={[
               { key: 'document', label: '文书', children: '承诺制告知书（编号在发出时生成）' },
               { key: 'enterprise', label: '致', children: `${c.enterpriseName}（${c.creditCode}）` },
@@ -70,10 +67,7 @@ export function PrecheckModal({ c, passed, settings, onClose }: { c: CaseView; p
       opinionLabel={passed ? '审查意见' : '审查意见（不通过的理由，将告知企业）'}
       opinionPlaceholder={passed ? '写明预审的依据与结论' : '请说明须补充或修改的内容，企业将据此重新提交承诺书'}
       preview={
-        <Descriptions
-          size="small"
-          bordered
-          column={1}
+        <Facts
           items={[
             { key: 'result', label: '预审结果', children: passed ? '通过' : '不通过' },
             { key: 'enterprise', label: '企业', children: c.enterpriseName },

@@ -1,9 +1,9 @@
-import { Checkbox, DatePicker, Descriptions, Form, Input, Typography } from 'antd';
+import { Checkbox, DatePicker, Form, Input, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { CaseItemView, CaseView } from '../../views';
 import { chinaToday, ymd } from '../../shared/format';
 import { itemPath, postToCase } from '../../shared/cases';
-import { ActModal } from './ActModal';
+import { ActModal, Facts } from './ActModal';
 
 export type DecisionKind = 'grant' | 'grant-with-missing-documents' | 'request-corrections' | 'reject';
 export const DECISION_ZH: Record<DecisionKind, string> = { grant: '准予', 'grant-with-missing-documents': '容缺准予', 'request-corrections': '要求补正', reject: '不予许可' };
@@ -37,10 +37,7 @@ export function DecisionModal({ c, kind, item, maxWorkingDays, onClose }: { c: C
       fields={['missingDocuments', 'supplyBy', 'reason']}
       warning={consequence(c, kind, item)}
       preview={
-        <Descriptions
-          size="small"
-          bordered
-          column={1}
+        <Facts
           items={[
             { key: 'decision', label: '决定', children: <Typography.Text strong>{name}</Typography.Text> },
             { key: 'item', label: '事项', children: `${item.itemCode} ${item.name}` },

@@ -1,8 +1,8 @@
-import { Descriptions, Form, Input } from 'antd';
+import { Form, Input } from 'antd';
 import type { CaseItemView, CaseView } from '../../views';
 import { itemPath, postToCase } from '../../shared/cases';
 import { dash } from '../../shared/format';
-import { ActModal } from './ActModal';
+import { ActModal, Facts } from './ActModal';
 
 const itemFacts = (c: CaseView, item: CaseItemView) => [
   { key: 'item', label: '事项', children: `${item.itemCode} ${item.name}` },
@@ -22,10 +22,7 @@ export function AcceptItemModal({ c, item, onClose }: { c: CaseView; item: CaseI
       okText="确认受理"
       warning={`受理后开始计时：${item.procedure === 'ordinary' ? '一般程序按法定时限' : '按承诺时限'} ${limit} 个工作日内作出决定（法定 ${item.legalLimitDays} 个工作日）。`}
       preview={
-        <Descriptions
-          size="small"
-          bordered
-          column={1}
+        <Facts
           items={[
             { key: 'act', label: '行为', children: '受理申请' },
             ...itemFacts(c, item),
@@ -52,10 +49,7 @@ export function RevokeItemModal({ c, item, onClose }: { c: CaseView; item: CaseI
       fields={['reason']}
       warning="撤销后记入企业严重失信记录；项目开工前撤销的，案件回到审批，该事项须按一般程序重新申请。"
       preview={
-        <Descriptions
-          size="small"
-          bordered
-          column={1}
+        <Facts
           items={[
             { key: 'act', label: '行为', children: '撤销依承诺作出的准予决定' },
             ...itemFacts(c, item),
