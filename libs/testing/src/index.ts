@@ -10,3 +10,4 @@ export { default as sharedGlobalSetup } from './jest/global-setup';
 export { default as sharedGlobalTeardown } from './jest/global-teardown';
 export * from './keycloak';
 export * from './openapi-lists';
+export * from './project-events';
