@@ -1,7 +1,8 @@
-import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Button, Card, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { loadSession, ROLE_ZH, SIGNED_OUT, signOut, type Role, type Session } from './api';
+import { PageHeading } from './shared/page';
 import { queryClient } from './shared/query';
 import { LoginPage } from './features/auth/LoginPage';
 import { InvitePage } from './features/auth/InvitePage';
@@ -92,7 +93,9 @@ export function App() {
         <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
           开发区项目全生命周期服务平台
         </Typography.Text>
-        <Menu theme="dark" mode="horizontal" selectedKeys={[`/${location.pathname.split('/')[1]}`]} items={menu.map((m) => (m.key === '/inbox' ? { ...m, label: <InboxMenuLabel label={m.label} /> } : m))} onClick={(e) => navigate(e.key)} style={{ flex: 1, minWidth: 0 }} />
+        <nav aria-label="主导航" style={{ flex: 1, minWidth: 0 }}>
+          <Menu theme="dark" mode="horizontal" aria-label="主菜单" selectedKeys={[`/${location.pathname.split('/')[1]}`]} items={menu.map((m) => (m.key === '/inbox' ? { ...m, label: <InboxMenuLabel label={m.label} /> } : m))} onClick={(e) => navigate(e.key)} />
+        </nav>
         <Space>
           <Typography.Text style={{ color: '#fff' }} data-testid="current-user">
             {current.user.name}（{ROLE_ZH[current.user.role]}）
@@ -118,7 +121,14 @@ export function App() {
           <Route path="/delegations/:projectId" element={<DelegationPage session={current} />} />
           <Route path="/team" element={<TeamLoadPage session={current} />} />
           <Route path="/figures" element={<FiguresPage session={current} />} />
-          <Route path="*" element={<Typography.Text>页面不存在</Typography.Text>} />
+          <Route
+            path="*"
+            element={
+              <Card title={<PageHeading title="页面不存在" />}>
+                <Typography.Text>请检查地址，或从上方菜单进入。</Typography.Text>
+              </Card>
+            }
+          />
         </Routes>
       </Layout.Content>
     </Layout>

@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App';
 import { queryClient } from './shared/query';
+import { THEME } from './shared/theme';
 
 dayjs.locale('zh-cn');
 
@@ -16,7 +17,7 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <ConfigProvider locale={zhCN}>
+        <ConfigProvider locale={zhCN} theme={THEME}>
           <AntApp>
             <BrowserRouter>
               <App />

@@ -17,6 +17,9 @@ import { consoleUrl, mailUrl, stackApi, stackIdp } from './support/stack';
  */
 const CONSOLE = consoleUrl(); // the e2e instance: ports + 100
 const SHOTS = join(WORKSPACE_ROOT, 'apps/system-e2e/screenshots');
+/** What the browser tab shows after each page's name: "项目库 · 开发区项目全生命周期服务平台". */
+const APP_NAME = '开发区项目全生命周期服务平台';
+const AXE = require.resolve('axe-core/axe.min.js');
 
 describe('web console (browser)', () => {
   const api = stackApi();
@@ -82,7 +85,30 @@ describe('web console (browser)', () => {
     expect(stored.filter((entry) => /eyJ[\w-]+\.[\w-]+\./.test(entry) || /token/i.test(entry))).toEqual([]);
   }
 
-  /** A screenshot of the page, and no English words in what the user reads (identifiers and codes aside). */
+  /**
+   * axe-core's WCAG 2.1 A and AA rules, run in the page as it is now: no violation of serious or critical
+   * impact (contrast, names of controls and links, labels, ARIA use, keyboard access to scrolling regions…).
+   */
+  async function expectAccessible(page: Page, name: string): Promise<void> {
+    if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      type Results = { violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] };
+      const w = globalThis as unknown as { axe: { run(context: unknown, options: object): Promise<Results> }; document: unknown }; // in the browser
+      const results = await w.axe.run(w.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+      return results.violations.map((v) => ({ id: v.id, impact: v.impact ?? 'unknown', help: v.help, count: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => n.target.map(String).join(' ')) }));
+    });
+    const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(`axe on ${name}:${blocking.map((v) => `\n  ${v.id} (${v.impact}, ${v.count} element(s)): ${v.help} — ${v.targets.join(' | ')}`).join('')}`).toBe(`axe on ${name}:`);
+  }
+
+  /** The browser tab's title names the page, and the page has one h1 (WCAG 2.4.2, 1.3.1). */
+  async function expectTitled(page: Page, name: string): Promise<void> {
+    const title = await page.title();
+    expect(`${name}: ${title.endsWith(` · ${APP_NAME}`) && title.length > APP_NAME.length + 3 ? 'names the page' : title}`).toBe(`${name}: names the page`);
+    expect(`${name}: ${await page.locator('h1').count()} h1`).toBe(`${name}: 1 h1`);
+  }
+
+  /** A screenshot of the page, and no English words in what the user reads (identifiers and codes aside); a title, one heading, no serious axe violation. */
   async function shot(page: Page, name: string): Promise<void> {
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -92,7 +118,40 @@ describe('web console (browser)', () => {
       .filter((token) => !/[\d\-_:@.]/.test(token)) // codes, ids, dates, e-mail addresses
       .filter((token) => /[A-Za-z]{3,}/.test(token));
     expect(`${name}: ${words.join(' ')}`).toBe(`${name}: `);
+    await expectTitled(page, name);
+    await expectAccessible(page, name);
   }
+
+  it('the sign-in page: titled, one heading, no serious axe violation; a demo person is signed in as with the keyboard alone, and each page names itself in the tab', async () => {
+    const enterprise = DEMO_ENTERPRISES[0];
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(CONSOLE);
+    await page.getByTestId(`login-${enterprise.username}`).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.title()).toBe(`登录 · ${APP_NAME}`);
+    expect(await page.locator('h1').count()).toBe(1);
+    await expectAccessible(page, 'sign-in');
+    // Tab from the top of the page until the person's 以此身份登录 has the focus, then Enter: on to the identity provider.
+    const focused = () => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null } | null } }).document.activeElement?.getAttribute('data-testid') ?? null);
+    let presses = 0;
+    while ((await focused()) !== `login-${enterprise.username}` && presses < 100) {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    expect(await focused()).toBe(`login-${enterprise.username}`);
+    await page.keyboard.press('Enter');
+    await keycloakSignIn(page, enterprise.username, DEMO_PASSWORD);
+    await page.getByTestId('current-user').waitFor();
+    // Each page names itself in the tab.
+    await until('the projects page titled', async () => (await page.title()) === `我的项目 · ${APP_NAME}`, 10_000);
+    await page.goto(`${CONSOLE}/inbox`);
+    await page.getByTestId('inbox-list').waitFor();
+    await until('the inbox titled', async () => (await page.title()) === `我的消息 · ${APP_NAME}`, 10_000);
+    await page.goto(`${CONSOLE}/no-such-page`);
+    await until('the missing page titled', async () => (await page.title()) === `页面不存在 · ${APP_NAME}`, 10_000);
+    await context.close();
+  });
 
   it('an enterprise sees only its projects, submits a 承诺书 and finds the notice in its messages', async () => {
     const enterprise = DEMO_ENTERPRISES[0];

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { Session } from '../../api';
 import { ErrorAlert } from '../../shared/errors';
+import { PageHeading } from '../../shared/page';
 import { useApi } from '../../shared/query';
 import { AssignmentsCard } from './AssignmentsCard';
 import { ReassignModal } from './ReassignModal';
@@ -21,10 +22,10 @@ export function DelegationPage({ session }: { session: Session }) {
   const { agents } = useAgents(session.user.role !== 'enterprise' && !!d, d?.zoneCode);
   const [reassigning, setReassigning] = useState(false);
 
-  if (delegation.isLoading) return <Card title="全代办委托" loading />;
+  if (delegation.isLoading) return <Card title={<PageHeading title="全代办委托" />} loading />;
   if (!d)
     return (
-      <Card title="全代办委托">
+      <Card title={<PageHeading title="全代办委托" />}>
         <ErrorAlert error={delegation.error} />
         <Link to="/worklist">返回工作清单</Link>
       </Card>
@@ -38,7 +39,7 @@ export function DelegationPage({ session }: { session: Session }) {
       <Card
         title={
           <Space>
-            <span>全代办委托 {d.authorizationNumber}</span>
+            <PageHeading title={`全代办委托 ${d.authorizationNumber}`} />
             <Tag color={DELEGATION_STATUS[d.status]?.[0]}>{DELEGATION_STATUS[d.status]?.[1] ?? d.status}</Tag>
           </Space>
         }
@@ -67,7 +68,7 @@ export function DelegationPage({ session }: { session: Session }) {
             {
               key: 'progress',
               label: '办理进度',
-              children: <Progress percent={d.tasks.length ? Math.round((done / d.tasks.length) * 100) : 0} size="small" format={() => `${done}/${d.tasks.length}`} style={{ width: 200 }} />,
+              children: <Progress aria-label="办理进度" percent={d.tasks.length ? Math.round((done / d.tasks.length) * 100) : 0} size="small" format={() => `${done}/${d.tasks.length}`} style={{ width: 200 }} />,
             },
             ...(d.rating !== null
               ? [

@@ -3,6 +3,7 @@ import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import type { Session } from '../../api';
 import type { AgentLoadView } from '../../views';
+import { PageHeading } from '../../shared/page';
 import { ErrorAlert } from '../../shared/errors';
 import { useApi } from '../../shared/query';
 import { useZones } from '../../shared/zones';
@@ -28,11 +29,12 @@ export function TeamLoadPage({ session }: { session: Session }) {
   return (
     <Card
       data-testid="team-load"
-      title={data ? `专班负荷 · ${data.team.name}` : '专班负荷'}
+      title={<PageHeading title={data ? `专班负荷 · ${data.team.name}` : '专班负荷'} />}
       extra={
         teams.length > 1 ? (
           <Select
             data-testid="team-select"
+            aria-label="选择代办专班"
             style={{ width: 280 }}
             value={code}
             onChange={setCode}
@@ -86,6 +88,7 @@ export function TeamLoadPage({ session }: { session: Session }) {
               const share = a.capacity ? (a.openTasks / a.capacity) * 100 : 0;
               return (
                 <Progress
+                  aria-label={`${a.name}：在办 ${a.openTasks} 项，容量 ${a.capacity} 项`}
                   percent={Math.min(100, Math.round(share))}
                   status={share >= 100 ? 'exception' : 'normal'}
                   strokeColor={share >= 100 ? undefined : share >= 80 ? '#faad14' : undefined}

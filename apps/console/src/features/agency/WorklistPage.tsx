@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { Session } from '../../api';
 import type { TaskView, WorklistView } from '../../views';
+import { PageHeading } from '../../shared/page';
+import { READABLE } from '../../shared/theme';
 import { ErrorAlert } from '../../shared/errors';
 import { useApi } from '../../shared/query';
 import { useZones } from '../../shared/zones';
@@ -43,13 +45,14 @@ export function WorklistPage({ session }: { session: Session }) {
   return (
     <Card
       data-testid="worklist"
-      title={agentId ? (mine ? '我的工作清单' : `${agentName(agentId)}的工作清单`) : '工作清单'}
+      title={<PageHeading title={agentId ? (mine ? '我的工作清单' : `${agentName(agentId)}的工作清单`) : '工作清单'} />}
       extra={
         <Space>
           {data && <Typography.Text type="secondary">截至 {data.asOf}</Typography.Text>}
           {mayPick && (
             <Select
               data-testid="worklist-agent"
+              aria-label="选择代办员"
               showSearch={{ optionFilterProp: 'label' }}
               placeholder="选择代办员"
               style={{ width: 240 }}
@@ -74,7 +77,7 @@ export function WorklistPage({ session }: { session: Session }) {
             key: s.key,
             label: (
               <span data-testid={`worklist-tab-${s.key}`}>
-                {s.label} <Badge count={data?.[s.key].length ?? 0} showZero color={s.key === 'overdue' ? 'red' : s.key === 'dueToday' ? 'orange' : '#8c8c8c'} />
+                {s.label} <Badge count={data?.[s.key].length ?? 0} showZero color={s.key === 'overdue' ? READABLE.red : s.key === 'dueToday' ? READABLE.orange : READABLE.grey} />
               </span>
             ),
             children: (

@@ -5,6 +5,7 @@ import { post } from '../../client';
 import type { AcceptedInvitationView } from '../../views';
 import { useFormCommand } from '../../shared/commands';
 import { errorText, Problems } from '../../shared/errors';
+import { APP_NAME, PageHeading } from '../../shared/page';
 
 /** The one-time token of the invitation link (…/invite#token=…): in the fragment, so it is never sent to a server in a URL or logged. */
 const tokenOfLink = () => new URLSearchParams(window.location.hash.replace(/^#/, '')).get('token') ?? '';
@@ -30,8 +31,8 @@ export function InvitePage() {
 
   const signIn = (username: string) => `/auth/login?${new URLSearchParams({ login_hint: username, return_to: '/' })}`;
   return (
-    <div style={{ maxWidth: 520, margin: '40px auto' }}>
-      <Card title="开发区项目全生命周期服务平台 · 设置密码">
+    <main style={{ maxWidth: 520, margin: '40px auto' }}>
+      <Card title={<PageHeading title="设置密码">{APP_NAME} · 设置密码</PageHeading>}>
         {done ? (
           <Result
             status="success"
@@ -72,6 +73,6 @@ export function InvitePage() {
           </>
         )}
       </Card>
-    </div>
+    </main>
   );
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { ROLE_ZH, type Role } from '../../api';
+import { APP_NAME, PageHeading } from '../../shared/page';
 
 /** The console server's demo people (GET /auth/demo-users, only in the demo): not a service's answer. */
 interface DemoPeople {
@@ -30,8 +31,8 @@ export function LoginPage({ returnTo }: { returnTo: string }) {
   });
   const problem = new URLSearchParams(window.location.search).get('signin');
   return (
-    <div style={{ maxWidth: 760, margin: '40px auto' }}>
-      <Card title="开发区项目全生命周期服务平台">
+    <main style={{ maxWidth: 760, margin: '40px auto' }}>
+      <Card title={<PageHeading title="登录">{APP_NAME}</PageHeading>}>
         {problem && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={SIGN_IN_PROBLEMS[problem] ?? '登录未成功，请重试。'} />}
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Typography.Paragraph>请使用统一身份认证账号登录。企业用户的登录名为联系人手机号，首次使用请按邀请邮件设置密码。</Typography.Paragraph>
@@ -41,7 +42,7 @@ export function LoginPage({ returnTo }: { returnTo: string }) {
         </Space>
       </Card>
       {demo.data && (
-        <Card title="演示用户" style={{ marginTop: 24 }}>
+        <Card title={<h2 style={{ margin: 0, font: 'inherit' }}>演示用户</h2>} style={{ marginTop: 24 }}>
           <Typography.Paragraph type="secondary">
             演示环境：以下人员的密码均为 <Typography.Text code data-testid="demo-password">{demo.data.password}</Typography.Text>。选择一位，在登录页输入密码。每位用户只能看到本人职责范围内的数据。
           </Typography.Paragraph>
@@ -51,9 +52,10 @@ export function LoginPage({ returnTo }: { returnTo: string }) {
               <List.Item
                 key={u.username}
                 actions={[
-                  <a key="login" data-testid={`login-${u.username}`} href={signInUrl(returnTo, u.username)}>
+                  // A button (reachable by Tab, pressed with Enter or Space) that goes to the identity provider with the person's name filled in.
+                  <Button key="login" type="link" data-testid={`login-${u.username}`} aria-label={`以此身份登录：${u.name}（${u.username}）`} onClick={() => window.location.assign(signInUrl(returnTo, u.username))}>
                     以此身份登录
-                  </a>,
+                  </Button>,
                 ]}
               >
                 <List.Item.Meta title={`${u.name}（登录名 ${u.username}）`} description={u.title} />
@@ -63,6 +65,6 @@ export function LoginPage({ returnTo }: { returnTo: string }) {
           />
         </Card>
       )}
-    </div>
+    </main>
   );
 }

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Descriptions, Space, Steps } from 'antd';
 import { Link } from 'react-router-dom';
 import type { CaseView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
+import { PageHeading } from '../../shared/page';
 import { CaseStatusTag, StageTag } from '../../shared/tags';
 
 /** The workflow as steps; RECTIFYING sits on 对标验收 with an error. */
@@ -30,7 +31,7 @@ export function CaseHeaderCard({
     <Card
       title={
         <Space>
-          <span>承诺制案件 · {c.projectName}</span>
+          <PageHeading title={`承诺制案件 · ${c.projectName}`} />
           <CaseStatusTag status={c.status} name={c.statusName} testId="case-status" />
         </Space>
       }

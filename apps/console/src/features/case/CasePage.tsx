@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import type { Session } from '../../api';
 import type { CaseView, ZoneRulesView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
+import { PageHeading } from '../../shared/page';
 import { useApi } from '../../shared/query';
 import { isOfficer } from '../../shared/roles';
 import { useZones } from '../../shared/zones';
@@ -27,13 +28,13 @@ export function CasePage({ session }: { session: Session }) {
 
   if (kase.isLoading)
     return (
-      <Card>
+      <Card title={<PageHeading title="承诺制案件" />}>
         <Skeleton active paragraph={{ rows: 8 }} />
       </Card>
     );
   if (!c)
     return (
-      <Card title="承诺制案件">
+      <Card title={<PageHeading title="承诺制案件" />}>
         <ErrorAlert error={kase.error} />
         {!kase.error && <Empty description="案件不存在" />}
         <Link to={officer ? '/queue' : '/projects'}>返回</Link>

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Session } from '../../api';
 import type { CreditRecordView } from '../../views';
+import { PageHeading } from '../../shared/page';
 import { ErrorAlert } from '../../shared/errors';
 import { useApi } from '../../shared/query';
 import { isOfficer } from '../../shared/roles';
@@ -45,7 +46,7 @@ export function CreditPage({ session }: { session: Session }) {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card title="信用记录">
+      <Card title={<PageHeading title="信用记录" />}>
         <Form form={form} layout="inline" onFinish={query} initialValues={{ creditCode }} style={{ rowGap: 8 }}>
           <Form.Item
             name="creditCode"

@@ -36,7 +36,9 @@ export function DurationBars({ rows, zoneName }: { rows: ThreeBatchesView['durat
   const max = Math.max(1, ...rows.flatMap((r) => [r.signingToStart.p90Days ?? 0, r.startToProduction.p90Days ?? 0, r.signingToStart.medianDays ?? 0, r.startToProduction.medianDays ?? 0]));
   const bar = (label: string, days: number | null, color: string): ReactNode => (
     <div style={{ display: 'flex', alignItems: 'center', gap: 8, height: 22 }}>
-      <span style={{ width: 48, color: '#8c8c8c', fontSize: 12, textAlign: 'right' }}>{label}</span>
+      <Typography.Text type="secondary" style={{ width: 48, fontSize: 12, textAlign: 'right' }}>
+        {label}
+      </Typography.Text>
       <div style={{ flex: 1, background: '#f5f5f5', borderRadius: 3, height: 14 }}>
         {days !== null && <div style={{ width: `${Math.max(0.5, (days / max) * 100)}%`, background: color, height: '100%', borderRadius: 3 }} />}
       </div>

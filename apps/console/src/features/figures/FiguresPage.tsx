@@ -3,6 +3,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Session } from '../../api';
 import type { RoundView } from '../../views';
+import { PageHeading } from '../../shared/page';
+import { READABLE } from '../../shared/theme';
 import { ErrorAlert } from '../../shared/errors';
 import { chinaToday, tid, ymd } from '../../shared/format';
 import { useApi } from '../../shared/query';
@@ -41,7 +43,7 @@ export function FiguresPage({ session }: { session: Session }) {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card
-        title="三个一批"
+        title={<PageHeading title="三个一批" />}
         extra={
           <Space size={16}>
             <Typography.Text type="secondary" data-testid="figures-scope">
@@ -58,6 +60,7 @@ export function FiguresPage({ session }: { session: Session }) {
         <Space wrap size={16}>
           <Select
             data-testid="figures-zone"
+            aria-label="选择开发区"
             allowClear
             placeholder={wide ? '全部开发区' : '我负责的全部开发区'}
             style={{ width: 260 }}
@@ -71,6 +74,7 @@ export function FiguresPage({ session }: { session: Session }) {
           />
           <Select
             data-testid="figures-round"
+            aria-label="选择批次"
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder="选择批次（三个一批）"
@@ -127,13 +131,13 @@ export function FiguresPage({ session }: { session: Session }) {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Row gutter={[16, 16]}>
               <Col xs={24} md={8}>
-                <TallyCard title="签约一批" tally={data.batches.signed} testId="figure-signed" color="#1677ff" hint="签约日期在本期内的项目" />
+                <TallyCard title="签约一批" tally={data.batches.signed} testId="figure-signed" color={READABLE.blue} hint="签约日期在本期内的项目" />
               </Col>
               <Col xs={24} md={8}>
-                <TallyCard title="开工一批" tally={data.batches.started} testId="figure-started" color="#13c2c2" hint="实际开工日期在本期内的项目（含以前批次签约的）" />
+                <TallyCard title="开工一批" tally={data.batches.started} testId="figure-started" color={READABLE.cyan} hint="实际开工日期在本期内的项目（含以前批次签约的）" />
               </Col>
               <Col xs={24} md={8}>
-                <TallyCard title="投产一批" tally={data.batches.inProduction} testId="figure-production" color="#52c41a" hint="实际投产日期在本期内的项目" />
+                <TallyCard title="投产一批" tally={data.batches.inProduction} testId="figure-production" color={READABLE.green} hint="实际投产日期在本期内的项目" />
               </Col>
               <Col xs={24} md={8}>
                 <RateCard title="开工率" rate={data.startRate} hint={`${cohort}中已开工的：${data.started.count} ÷ ${data.signed.count}`} />

@@ -3,6 +3,7 @@ import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { post } from '../../client';
 import type { InboxEntryView } from '../../views';
+import { PageHeading } from '../../shared/page';
 import { useCommand } from '../../shared/commands';
 import { ErrorAlert, errorText } from '../../shared/errors';
 import { localTime } from '../../shared/format';
@@ -93,7 +94,7 @@ export function InboxPage() {
     <Card
       title={
         <Space>
-          我的消息
+          <PageHeading title="我的消息" />
           <Badge count={unread} overflowCount={999} color={urgent ? '#cf1322' : '#0958d9'} data-testid="inbox-unread" />
         </Space>
       }

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import type { Session } from '../../api';
 import type { LandAction, LandCheckView, LandProjectView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
+import { PageHeading } from '../../shared/page';
 import { useApi } from '../../shared/query';
 import { StageTag } from '../../shared/tags';
 import { useZones } from '../../shared/zones';
@@ -23,7 +24,7 @@ function ProjectLandCard({ project, zone }: { project: LandProjectView; zone: st
     <Card
       title={
         <Space>
-          <span>项目用地</span>
+          <PageHeading title={`项目用地 · ${project.name}`}>项目用地</PageHeading>
           <Typography.Text type="secondary">{project.name}</Typography.Text>
         </Space>
       }
@@ -69,10 +70,10 @@ export function LandProjectPage(_props: { session: Session }) {
   const [justChecked, setJustChecked] = useState<LandCheckView>();
   const data = land.data;
 
-  if (land.isLoading) return <Card title="项目用地" loading />;
+  if (land.isLoading) return <Card title={<PageHeading title="项目用地" />} loading />;
   if (!data)
     return (
-      <Card title="项目用地">
+      <Card title={<PageHeading title="项目用地" />}>
         <ErrorAlert error={land.error} />
         <Link to="/plots">返回标准地地块</Link>
       </Card>

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { Session } from '../../api';
 import { get, pathWith, post } from '../../client';
 import type { PlotStatus, PlotView } from '../../views';
+import { PageHeading } from '../../shared/page';
 import { useCommand } from '../../shared/commands';
 import { conflictReasons, errorText, ReasonList } from '../../shared/errors';
 import { PagedTable } from '../../shared/PagedTable';
@@ -67,7 +68,7 @@ export function PlotsPage({ session }: { session: Session }) {
 
   return (
     <Card
-      title="标准地地块"
+      title={<PageHeading title="标准地地块" />}
       extra={
         isOfficer(session) && (
           <Button type="primary" data-testid="plot-create" onClick={() => setCreating(true)}>
@@ -78,10 +79,11 @@ export function PlotsPage({ session }: { session: Session }) {
     >
       <Space wrap style={{ marginBottom: 16 }}>
         {wide && (
-          <Select data-testid="plots-zone" allowClear placeholder="全部开发区" style={{ width: 220 }} value={zone} onChange={setZone} options={allZones.map((z) => ({ value: z.code, label: z.name }))} />
+          <Select data-testid="plots-zone" aria-label="按开发区筛选" allowClear placeholder="全部开发区" style={{ width: 220 }} value={zone} onChange={setZone} options={allZones.map((z) => ({ value: z.code, label: z.name }))} />
         )}
         <Select
           data-testid="plots-status"
+          aria-label="按状态筛选"
           allowClear
           placeholder="全部状态"
           style={{ width: 160 }}
@@ -89,7 +91,7 @@ export function PlotsPage({ session }: { session: Session }) {
           onChange={setStatus}
           options={Object.entries(PLOT_STATUS_ZH).map(([value, label]) => ({ value, label }))}
         />
-        <Input.Search data-testid="plots-match" allowClear placeholder="输入项目 ID 或项目代码" enterButton="按项目匹配地块" loading={finding} onSearch={(v) => void findFor(v)} style={{ width: 460 }} />
+        <Input.Search data-testid="plots-match" aria-label="按项目匹配地块：项目 ID 或项目代码" allowClear placeholder="输入项目 ID 或项目代码" enterButton="按项目匹配地块" loading={finding} onSearch={(v) => void findFor(v)} style={{ width: 460 }} />
       </Space>
       <PagedTable
         service="standard-land"
@@ -112,9 +114,9 @@ export function PlotsPage({ session }: { session: Session }) {
             title: '指标',
             key: 'indicators',
             render: (_: unknown, p) => (
-              <a data-testid={`plot-indicators-${p.code}`} onClick={() => toggle(p.id)}>
+              <Button type="link" size="small" style={{ padding: 0 }} aria-expanded={expanded.includes(p.id)} data-testid={`plot-indicators-${p.code}`} onClick={() => toggle(p.id)}>
                 {expanded.includes(p.id) ? '收起' : `查看 ${p.indicators.length} 项`}
-              </a>
+              </Button>
             ),
           },
           {

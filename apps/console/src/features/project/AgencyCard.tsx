@@ -66,7 +66,7 @@ export function AgencyCard({ p, enterprise }: { p: ProjectView; enterprise: bool
           <Typography.Text>
             已送达 {pr.tasksDone} / {pr.tasksTotal} 项
           </Typography.Text>
-          <Progress percent={pr.percentDone} status={pr.status === 'CLOSED' ? 'success' : 'active'} data-testid="agency-progress" />
+          <Progress aria-label="代办进度" percent={pr.percentDone} status={pr.status === 'CLOSED' ? 'success' : 'active'} data-testid="agency-progress" />
         </div>
         <div>
           <Typography.Title level={5} style={{ marginTop: 0 }}>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { MilestoneView, ProjectView } from '../../views';
 import { dash } from '../../shared/format';
 import { LAND_PATH_ZH, stageName } from '../../shared/names';
+import { PageHeading } from '../../shared/page';
 import { StageTag } from '../../shared/tags';
 import { amount, wan } from './project';
 
@@ -24,7 +25,7 @@ function variance(m: MilestoneView): ReactNode {
   return <Typography.Text type="success">按期</Typography.Text>;
 }
 
-/** 项目概况: the project's facts, conditions and milestones; `actions` (the commands the user may take) in the corner. */
+/** 项目概况: the project's facts, conditions and milestones; `actions` (the commands the user may take) in the corner. Its title, the project's name, is the page's h1. */
 export function OverviewCard({ p, actions }: { p: ProjectView; actions: ReactNode }) {
   const rows = [
     { key: 'start', name: '开工', ...p.milestones.start },
@@ -54,7 +55,7 @@ export function OverviewCard({ p, actions }: { p: ProjectView; actions: ReactNod
     <Card
       title={
         <Space wrap>
-          <span>{p.name}</span>
+          <PageHeading title={p.name} />
           <StageTag stage={p.stage} />
         </Space>
       }

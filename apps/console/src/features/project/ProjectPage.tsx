@@ -2,6 +2,7 @@ import { Card, Col, Row, Space, Spin, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import type { Session } from '../../api';
 import { ErrorAlert } from '../../shared/errors';
+import { PageHeading } from '../../shared/page';
 import { useApi, useApiOrNull } from '../../shared/query';
 import { isOfficer } from '../../shared/roles';
 import { AgencyCard } from './AgencyCard';
@@ -24,7 +25,7 @@ export function ProjectPage({ session }: { session: Session }) {
 
   if (!p) {
     return (
-      <Card>
+      <Card title={<PageHeading title="项目详情" />}>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Link to="/projects">返回项目列表</Link>
           <ErrorAlert error={project.error} />

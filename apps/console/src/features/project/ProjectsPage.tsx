@@ -6,6 +6,7 @@ import type { Session } from '../../api';
 import type { LifecycleStage, ProjectView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
 import { stageName } from '../../shared/names';
+import { PageHeading } from '../../shared/page';
 import { PagedTable } from '../../shared/PagedTable';
 import { StageTag } from '../../shared/tags';
 import { useZones } from '../../shared/zones';
@@ -50,7 +51,7 @@ export function ProjectsPage({ session }: { session: Session }) {
   const filterKey = `${stage ?? ''}|${overdue}|${zone ?? ''}|${q ?? ''}`;
 
   return (
-    <Card title={enterprise ? '我的项目' : '项目库'} extra={enterprise && session.user.creditCode ? <Typography.Text type="secondary">统一社会信用代码 {session.user.creditCode}</Typography.Text> : null}>
+    <Card title={<PageHeading title={enterprise ? '我的项目' : '项目库'} />} extra={enterprise && session.user.creditCode ? <Typography.Text type="secondary">统一社会信用代码 {session.user.creditCode}</Typography.Text> : null}>
       <Space wrap size={16} style={{ marginBottom: 16 }}>
         <Input.Search
           data-testid="project-search"
@@ -64,6 +65,7 @@ export function ProjectsPage({ session }: { session: Session }) {
         />
         <Select
           data-testid="filter-stage"
+          aria-label="按阶段筛选"
           allowClear
           placeholder="全部阶段"
           style={{ width: 180 }}
@@ -74,6 +76,7 @@ export function ProjectsPage({ session }: { session: Session }) {
         {wide && (
           <Select
             data-testid="filter-zone"
+            aria-label="按开发区筛选"
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder="全部开发区"
@@ -85,7 +88,7 @@ export function ProjectsPage({ session }: { session: Session }) {
           />
         )}
         <Space>
-          <Switch data-testid="filter-overdue" checked={overdue} onChange={setOverdue} />
+          <Switch data-testid="filter-overdue" aria-label="只看落后于计划" checked={overdue} onChange={setOverdue} />
           <Typography.Text>只看落后于计划</Typography.Text>
         </Space>
       </Space>

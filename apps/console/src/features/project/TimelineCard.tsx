@@ -34,7 +34,8 @@ export function TimelineCard({ p }: { p: ProjectView }) {
   return (
     <Card title={`项目时间线${total === undefined ? '' : `（${total} 条）`}`}>
       <ErrorAlert error={error} />
-      <div data-testid="timeline" style={{ maxHeight: 960, overflowY: 'auto', paddingTop: 8 }}>
+      {/* A region that scrolls: focusable, so it scrolls by keyboard too (WCAG 2.1.1). */}
+      <div data-testid="timeline" role="region" aria-label="项目时间线" tabIndex={0} style={{ maxHeight: 960, overflowY: 'auto', paddingTop: 8 }}>
         {isLoading ? (
           <Spin />
         ) : entries.length ? (

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { Session } from '../../api';
 import type { QueueEntryView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
+import { PageHeading } from '../../shared/page';
 import { chinaToday } from '../../shared/format';
 import { useApi } from '../../shared/query';
 import { ItemStatusTag, RagTag } from '../../shared/tags';
@@ -119,12 +120,13 @@ export function QueuePage({ session }: { session: Session }) {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card title={shownDepartment ? `审批队列 · ${shownDepartment}` : '审批队列'} extra={<Typography.Text type="secondary">{data ? `统计日期：${chinaToday()}` : ''}</Typography.Text>}>
+      <Card title={<PageHeading title={shownDepartment ? `审批队列 · ${shownDepartment}` : '审批队列'} />} extra={<Typography.Text type="secondary">{data ? `统计日期：${chinaToday()}` : ''}</Typography.Text>}>
         <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: 12, marginBottom: 16 }}>
           <Space wrap>
             {myZones.length > 1 && (
               <Select
                 data-testid="queue-zone"
+                aria-label="按开发区筛选"
                 allowClear={session.user.zones.length > 0}
                 placeholder="全部开发区"
                 style={{ width: 240 }}
@@ -143,7 +145,7 @@ export function QueuePage({ session }: { session: Session }) {
               }}
               onSelect={(v: string) => applyDepartment(v)}
             >
-              <Input.Search data-testid="queue-department" allowClear placeholder="按部门筛选，如 发展和改革局" enterButton="筛选" onSearch={(v) => applyDepartment(v)} />
+              <Input.Search data-testid="queue-department" aria-label="按部门筛选" allowClear placeholder="按部门筛选，如 发展和改革局" enterButton="筛选" onSearch={(v) => applyDepartment(v)} />
             </AutoComplete>
             <Button onClick={() => void refetch()} loading={isFetching}>
               刷新

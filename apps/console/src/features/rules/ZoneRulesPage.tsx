@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Session } from '../../api';
 import { post } from '../../client';
 import type { ZoneRulesView } from '../../views';
+import { PageHeading } from '../../shared/page';
 import { onFields, useFormCommand } from '../../shared/commands';
 import { ErrorAlert, Problems } from '../../shared/errors';
 import { chinaToday, tid, day } from '../../shared/format';
@@ -62,8 +63,8 @@ export function ZoneRulesPage({ session }: { session: Session }) {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card
-        title="承诺制审批规则"
-        extra={<Select style={{ width: 260 }} value={current || undefined} onChange={setZone} options={mine.map((code) => ({ value: code, label: zoneName(code) }))} placeholder="选择开发区" data-testid="rules-zone" />}
+        title={<PageHeading title="承诺制审批规则" />}
+        extra={<Select aria-label="选择开发区" style={{ width: 260 }} value={current || undefined} onChange={setZone} options={mine.map((code) => ({ value: code, label: zoneName(code) }))} placeholder="选择开发区" data-testid="rules-zone" />}
       >
         <ErrorAlert error={inForce.error} />
         {rules && (
