@@ -28,10 +28,6 @@ export const DOCUMENT_NAMES: Record<CaseDocumentKind, string> = { notice: 'å‘ŠçŸ
 /** Where the browser opens a document of the case (through the console server, which adds the session's token). */
 export const documentUrl = (caseId: string, kind: CaseDocumentKind) => `/api/commitment-approval${pathWith(`/cases/{id}/documents/${kind}`, { path: { id: caseId } })}`;
 
-/** Which documents the case has issued so far (the service answers 404 before). */
-export const issuedDocuments = (c: Pick<CaseView, 'noticeNumber' | 'commitment' | 'decisionNumber'>): CaseDocumentKind[] =>
-  [c.noticeNumber ? 'notice' : null, c.commitment ? 'commitment' : null, c.decisionNumber ? 'decision' : null].filter((k): k is CaseDocumentKind => k !== null);
-
 /** Prints a document without leaving the page: loaded in a hidden frame (same origin), then the browser's print dialog. */
 export function printDocument(url: string): void {
   const frame = document.createElement('iframe');

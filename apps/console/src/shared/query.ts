@@ -1,4 +1,4 @@
-import { keepPreviousData, QueryClient, useInfiniteQuery, useQueries, useQuery, type Query } from '@tanstack/react-query';
+import { keepPreviousData, QueryClient, useInfiniteQuery, useQuery, type Query } from '@tanstack/react-query';
 import { ApiError } from '../api';
 import { call, pathWith, type AnswerOf, type ParamsOf, type PathOf, type RequestOf, type RequiredKeys, type Service } from '../client';
 import type { Page } from '../views';
@@ -106,13 +106,5 @@ export function useApiPages<S extends Service, P extends PathOf<S>>(service: S, 
     queryFn: ({ pageParam, signal }) => read(service, path, { ...p, query: { ...p.query, page: pageParam, pageSize } } as ParamsOf<S, P>, signal) as unknown as Promise<Page<ItemOf<S, P>>>,
     initialPageParam: 1,
     getNextPageParam: (last: Page<ItemOf<S, P>>) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
-  });
-}
-
-/** GET one path of a service with several parameters at once (each cached on its own); the answers by filled-in path, those that failed left out. */
-export function useApiEach<S extends Service, P extends PathOf<S>>(service: S, path: P, each: ParamsOf<S, P>[]) {
-  return useQueries({
-    queries: each.map((params) => ({ queryKey: keyOf(service, path, params), queryFn: ({ signal }: { signal: AbortSignal }) => read(service, path, params, signal) })),
-    combine: (results) => new Map(results.flatMap((r, i) => (r.data === undefined ? [] : [[pathWith(path, each[i] as { path?: object }), r.data as AnswerOf<S, P>] as const]))),
   });
 }
