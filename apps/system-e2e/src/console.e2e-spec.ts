@@ -1,49 +1,24 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { randomInt } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_ENTERPRISES, DEMO_PASSWORD, demoUser, ProjectJourney, until, zoneUsers, type DemoEnterprise, type ProjectPlan } from '@devzone/demo';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_ENTERPRISES, DEMO_PASSWORD, demoUser, ProjectJourney, until, zoneUsers, type DemoEnterprise } from '@devzone/demo';
 import { addDays, chinaDate, creditCodeFrom } from '@devzone/shared-kernel';
-import { WORKSPACE_ROOT } from '@devzone/testing';
-import { consoleUrl, mailUrl, stackApi, stackIdp } from './support/stack';
+import { APP_NAME, CONSOLE, DESKTOP, expectAccessible, expectNoTokenInTheBrowser, keycloakSignIn, launchBrowser, shot, signIn as signInWith, testPlans } from './support/browser';
+import { mailUrl, stackApi } from './support/stack';
 
 /**
- * The web console in a real browser (Debian's chromium driven by
- * playwright-core) against the running system: each role signs in with its
- * password on the identity provider's (Keycloak's) sign-in page, sees only its
- * own data and does its main task; a newly invited enterprise contact sets its
- * password from the e-mail first. Screenshots of each main page go to
- * apps/system-e2e/screenshots/.
+ * The web console in a real browser against the running system (support/browser.ts): each role
+ * signs in with its password on the identity provider's (Keycloak's) sign-in page, sees only its
+ * own data and does its main task; a newly invited enterprise contact sets its password from the
+ * e-mail first.
  */
-const CONSOLE = consoleUrl(); // the e2e instance: ports + 100
-const SHOTS = join(WORKSPACE_ROOT, 'apps/system-e2e/screenshots');
-/** What the browser tab shows after each page's name: "项目库 · 开发区项目全生命周期服务平台". */
-const APP_NAME = '开发区项目全生命周期服务平台';
-const AXE = require.resolve('axe-core/axe.min.js');
-
 describe('web console (browser)', () => {
   const api = stackApi();
   let browser: Browser;
   const today = chinaDate();
-  let serial = 0;
-  const plan = (enterprise: DemoEnterprise, overrides: Partial<ProjectPlan> = {}): ProjectPlan => {
-    const signedOn = addDays(today, -200);
-    return {
-      enterprise,
-      name: `控制台测试项目${++serial}号`,
-      landAreaMu: 0,
-      wantsFullAgency: false,
-      totalInvestment: 6_000,
-      projectedAnnualOutput: 9_000,
-      signedOn,
-      plannedDates: { start: addDays(signedOn, 30), completion: addDays(signedOn, 180), production: addDays(signedOn, 240) },
-      ...overrides,
-    };
-  };
+  const plan = testPlans();
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
@@ -52,79 +27,11 @@ describe('web console (browser)', () => {
   /** A project of the other demo zone than `zoneCode` (as the administrator lists them). */
   const foreignProject = async (zoneCode: string) =>
     (await api.get(demoUser('admin'), 'project-intake', `/projects?zone=${zoneCode === 'SX-ZGQ' ? 'CZ-GXQ' : 'SX-ZGQ'}&pageSize=1`)).items[0] as { id: string; zoneName: string };
-
-  /** Keycloak's sign-in form: the name (prefilled when the console passed a hint), the password. */
-  async function keycloakSignIn(page: Page, username: string, password: string): Promise<void> {
-    await page.locator('#password').waitFor();
-    expect(page.url()).toContain(`${stackIdp().issuer}/`); // Keycloak's own page, not the console's
-    await page.locator('#username').fill(username);
-    await page.locator('#password').fill(password);
-    await page.locator('#kc-login').click();
-  }
-
-  /** A demo person picked on the sign-in page, then their password at the identity provider. */
-  async function signIn(username: string, password = DEMO_PASSWORD): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(CONSOLE);
-    await page.getByTestId(`login-${username}`).click();
-    await keycloakSignIn(page, username, password);
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  }
-
-  /** The browser keeps no token: only the httpOnly, SameSite session cookie. */
-  async function expectNoTokenInTheBrowser(page: Page): Promise<void> {
-    const cookie = (await page.context().cookies(CONSOLE)).find((c) => c.name === 'devzone_session');
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
-    const stored = await page.evaluate(() => {
-      const all = (s: { length: number; key(i: number): string | null; getItem(k: string): string | null }) => Array.from({ length: s.length }, (_, i) => `${s.key(i)}=${s.getItem(s.key(i) ?? '')}`);
-      const w = globalThis as unknown as { localStorage: Parameters<typeof all>[0]; sessionStorage: Parameters<typeof all>[0] }; // in the browser
-      return [...all(w.localStorage), ...all(w.sessionStorage)];
-    });
-    expect(stored.filter((entry) => /eyJ[\w-]+\.[\w-]+\./.test(entry) || /token/i.test(entry))).toEqual([]);
-  }
-
-  /**
-   * axe-core's WCAG 2.1 A and AA rules, run in the page as it is now: no violation of serious or critical
-   * impact (contrast, names of controls and links, labels, ARIA use, keyboard access to scrolling regions…).
-   */
-  async function expectAccessible(page: Page, name: string): Promise<void> {
-    if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      type Results = { violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] };
-      const w = globalThis as unknown as { axe: { run(context: unknown, options: object): Promise<Results> }; document: unknown }; // in the browser
-      const results = await w.axe.run(w.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-      return results.violations.map((v) => ({ id: v.id, impact: v.impact ?? 'unknown', help: v.help, count: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => n.target.map(String).join(' ')) }));
-    });
-    const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(`axe on ${name}:${blocking.map((v) => `\n  ${v.id} (${v.impact}, ${v.count} element(s)): ${v.help} — ${v.targets.join(' | ')}`).join('')}`).toBe(`axe on ${name}:`);
-  }
-
-  /** The browser tab's title names the page, and the page has one h1 (WCAG 2.4.2, 1.3.1). */
-  async function expectTitled(page: Page, name: string): Promise<void> {
-    const title = await page.title();
-    expect(`${name}: ${title.endsWith(` · ${APP_NAME}`) && title.length > APP_NAME.length + 3 ? 'names the page' : title}`).toBe(`${name}: names the page`);
-    expect(`${name}: ${await page.locator('h1').count()} h1`).toBe(`${name}: 1 h1`);
-  }
-
-  /** A screenshot of the page, and no English words in what the user reads (identifiers and codes aside); a title, one heading, no serious axe violation. */
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-    const text = await page.locator('body').innerText();
-    const words = text
-      .split(/[^A-Za-z0-9\-_:@.]+/) // Latin runs, cut at 汉字, spaces and punctuation
-      .filter((token) => !/[\d\-_:@.]/.test(token)) // codes, ids, dates, e-mail addresses
-      .filter((token) => /[A-Za-z]{3,}/.test(token));
-    expect(`${name}: ${words.join(' ')}`).toBe(`${name}: `);
-    await expectTitled(page, name);
-    await expectAccessible(page, name);
-  }
+  const signIn = (username: string): Promise<Page> => signInWith(browser, username);
 
   it('the sign-in page: titled, one heading, no serious axe violation; a demo person is signed in as with the keyboard alone, and each page names itself in the tab', async () => {
     const enterprise = DEMO_ENTERPRISES[0];
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: DESKTOP });
     const page = await context.newPage();
     await page.goto(CONSOLE);
     await page.getByTestId(`login-${enterprise.username}`).waitFor();
@@ -230,7 +137,7 @@ describe('web console (browser)', () => {
     for (const code of ['A05', 'A06']) await api.post(enterprise, 'commitment-approval', `/cases/${journey.caseId}/items/${code}/application`);
 
     // The plain sign-in, as outside a demo: the console sends the browser to Keycloak, and a wrong password stays there.
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: DESKTOP });
     const page = await context.newPage();
     await page.goto(`${CONSOLE}/queue`);
     await page.getByTestId('sign-in').click();
@@ -314,7 +221,7 @@ describe('web console (browser)', () => {
     const link = /(http\S+\/invite#token=[\w-]+)/.exec(mail.text)?.[1];
     expect(link?.startsWith(`${CONSOLE}/invite#token=`)).toBe(true);
 
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: DESKTOP });
     const page = await context.newPage();
     await page.goto(link!);
     await page.getByTestId('invite-username').waitFor();
