@@ -6,6 +6,7 @@ export * from './validation';
 export * from './event-codec';
 export * from './events/common/values';
 export * from './events/project-signed/project-signed.event';
+export * from './events/project-imported/project-imported.event';
 export * from './events/project-stage-changed/project-stage-changed.event';
 export * from './events/approval/approval.events';
 export * from './events/land/land.events';

@@ -54,6 +54,40 @@ export async function ledgerTemplate(zones: { code: string; name: string }[]): P
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+/** Text of a stream of UTF-8 bytes, a character cut between two chunks decoded whole. */
+async function* utf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+type WorkbookReaderInternals = {
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator;
+  _parseSharedStrings(entry: { setEncoding(encoding: string): void }): AsyncGenerator;
+};
+const StreamingReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: Readable, options: object) => AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader> & WorkbookReaderInternals;
+
+/**
+ * exceljs 4.4's streaming reader decodes each chunk of a zip entry on its own, so a
+ * Chinese character that falls across two chunks comes out as two U+FFFD (found
+ * with a 500-row ledger: "五��导入项目193号"). Its worksheets and shared strings
+ * are decoded here as one stream of text instead.
+ */
+class Utf8WorkbookReader extends StreamingReader {
+  override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator {
+    return super._parseWorksheet(utf8(iterator), sheetNo);
+  }
+
+  override _parseSharedStrings(entry: { setEncoding(encoding: string): void }): AsyncGenerator {
+    entry.setEncoding('utf8');
+    return super._parseSharedStrings(entry);
+  }
+}
+
 export interface LedgerUploadRow {
   /** The row's number in the sheet (the header is row 1). */
   row: number;
@@ -70,7 +104,7 @@ export class LedgerFileProblem extends Error {}
  */
 export async function* readLedger(file: Buffer | Readable): AsyncGenerator<LedgerUploadRow> {
   const input = Buffer.isBuffer(file) ? Readable.from(file) : file;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const reader = new Utf8WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
   // exceljs reads a sheet that comes before xl/workbook.xml in the zip (as exceljs itself writes them) without its name
   // and fails on the missing workbook model: an empty model until the real one is read; such a sheet is taken by its place.
   (reader as unknown as { model?: object }).model = { sheets: [] };
@@ -85,13 +119,13 @@ export async function* readLedger(file: Buffer | Readable): AsyncGenerator<Ledge
     for await (const row of sheet) {
       const values = row.values as unknown[];
       if (!columns) {
-        columns = new Map();
+        const found = new Map<number, keyof LedgerCells>();
         values.forEach((v, i) => {
-          const header = String(v ?? '').trim();
-          const column = LEDGER_COLUMNS.find((c) => c.header === header);
-          if (column) columns!.set(i, column.key);
+          const column = LEDGER_COLUMNS.find((c) => c.header === String(v ?? '').trim());
+          if (column) found.set(i, column.key);
         });
-        const missing = LEDGER_COLUMNS.filter((c) => c.required && ![...columns.values()].includes(c.key));
+        columns = found;
+        const missing = LEDGER_COLUMNS.filter((c) => c.required && ![...found.values()].includes(c.key));
         if (missing.length) throw new LedgerFileProblem(`表格缺少必填列：${missing.map((c) => c.header).join('、')}（请使用导入模板）`);
         continue;
       }
