@@ -17,7 +17,7 @@
  * Env: BENCH_PROJECTS (1000), BENCH_CONCURRENCY (48), BENCH_READ_SECONDS (10).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,7 @@ import { DEMO_ENTERPRISES, DemoApi, demoUser, idpSettings, IdpTokens, ProjectJou
 import { addDays, chinaDate } from '@devzone/shared-kernel';
 import { resolveInfrastructure, testKafka, uniqueName } from '@devzone/testing';
 import { stackEnv, startCommand, stopCommand } from '../src/support/stack';
+import { rssOf } from './system';
 
 const N = Number(process.env['BENCH_PROJECTS'] ?? 1000);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 48);
@@ -167,20 +168,6 @@ async function httpBaseline(): Promise<ReturnType<typeof readLoad>> {
 }
 
 // ── the system ─────────────────────────────────────────────────────────────
-function rssOf(runDir: string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const name of SERVICE_NAMES) {
-    try {
-      const pid = readFileSync(join(runDir, 'pids', `${name}.pid`), 'utf8').trim();
-      const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (kb) out[name] = Number(kb[1]) / 1024;
-    } catch {
-      /* not running */
-    }
-  }
-  return out;
-}
-
 async function commitToApplied(adminUrl: string): Promise<Record<string, { events: number; p50: number; p99: number }>> {
   const dbUrl = (db: string) => adminUrl.replace(/\/[^/]*$/, `/${DB_PREFIX}${db}`);
   const committed = new Map<string, number>();

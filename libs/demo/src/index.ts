@@ -3,3 +3,4 @@ export * from './users';
 export * from './journey';
 export * from './seed';
 export { demoApi, idpSettings, runDir } from './cli/env';
+export * from './ledger';
