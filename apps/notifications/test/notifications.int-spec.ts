@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { ApprovalCaseGranted, IdleLand, ItemGranted, parseEvent, PenaltyAssessed, PlotPublished, ProjectAccountInvited, ProjectSigned, type NotificationFailedV1 } from '@devzone/contracts';
+import { ApprovalCaseGranted, IdleLand, ItemGranted, parseEvent, PenaltyAssessed, PlotPublished, ProjectAccountInvited, ProjectImported, ProjectSigned, type NotificationFailedV1 } from '@devzone/contracts';
 import { startService, type RunningService } from '@devzone/platform';
-import { as, createTestDatabase, dropTestDatabase, eventually, get, post, publishAs, put, readTopic, uniqueName } from '@devzone/testing';
+import { as, createTestDatabase, dropTestDatabase, eventually, get, post, projectImportedPayload, publishAs, put, readTopic, uniqueName } from '@devzone/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { DEFAULT_RULES, kindName } from '../src/domain/rules';
@@ -223,6 +223,22 @@ describe('notifications: e-mail over real SMTP, signed webhooks, the inbox, once
       const log = (await get(url(`/notifications?eventId=${early[0].id}`))).body.items as { channel: string; recipientId: string }[];
       expect(log.map((n) => n.channel).sort()).toEqual(['email', 'inbox']);
     });
+  });
+
+  it('knows a project imported from a 项目台账 (issue 18): the events that waited for it go out, the import itself sends nothing', async () => {
+    const projectId = randomUUID();
+    const early = await publishAs(`${prefix}approval.events`, 'commitment-approval', [
+      { definition: ItemGranted, projectId, payload: { caseId: randomUUID(), itemCode: 'A01', itemName: '企业投资项目备案', department: '发展和改革局', grantedOn: '2026-11-27', by: 'decision' } },
+    ]);
+    const [imported] = await publishAs(`${prefix}project.events`, 'project-intake', [
+      { definition: ProjectImported, projectId, payload: projectImportedPayload('APPROVING', { contacts: [{ name: '张伟', mobile: '13800000009', email: 'imported@example.cn' }] }) },
+    ]);
+    await eventually(async () => {
+      const log = (await get(url(`/notifications?eventId=${early[0].id}`))).body.items as { channel: string }[];
+      expect(log.map((n) => n.channel).sort()).toEqual(['email', 'inbox']);
+    });
+    expect((await get(url(`/notifications?eventId=${imported.id}`))).body.items).toEqual([]);
+    await eventually(async () => expect((await fetch(url('/metrics')).then((r) => r.text()))).toMatch(/notifications_skipped_events_total\{type="project.imported"\} 1/));
   });
 
   it('e-mails an invitation to its invitee only — an enterprise contact of a project, or a staff member with no project — and files nothing in an inbox', async () => {

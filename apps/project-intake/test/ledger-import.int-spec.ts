@@ -124,7 +124,7 @@ describe('项目台账 import (issue 18)', () => {
     expect(project['milestones'].start.actual).toBe(rows[5].startedOn);
     // Its timeline says 导入, with the file and the row.
     const timeline = (await get(`${service.url}/projects/${inProduction.projectId}/timeline`, as(manager))).body;
-    expect(timeline['items']).toEqual([expect.objectContaining({ type: 'project.imported' })]);
+    expect(timeline['items']).toEqual([expect.objectContaining({ type: 'project.imported', summary: expect.stringMatching(/^导入：据项目台账（晋城经开区项目台账\.xlsx 第7行）带入，阶段 投产/) })]);
     // The event carries the stage and the historic facts.
     const messages = (await readTopic(`${name}.project.events`, 500)).filter((m) => m.key === inProduction.projectId);
     const event = parseEvent<ProjectImportedV1>(messages[0].value);

@@ -12,6 +12,7 @@ import { LandDeadlineChecker } from './application/land-deadline.checker';
 import { LandPathsService } from './application/land-paths.service';
 import { LandService } from './application/land.service';
 import { PlotQueries } from './application/plot-queries';
+import { ProjectImportService } from './application/project-import.service';
 import { ProjectLandService } from './application/project-land.service';
 import { ProjectEventHandler } from './events/project.event-handler';
 import { ENTITIES } from './infrastructure/orm-entities';
@@ -22,6 +23,7 @@ import { LandPaths1764500200000 } from './infrastructure/migrations/176450020000
 import { CheckRectification1764500300000 } from './infrastructure/migrations/1764500300000-check-rectification';
 import { IdleLandStalled1764500400000 } from './infrastructure/migrations/1764500400000-idle-land-stalled';
 import { InterimPeriods1764500500000 } from './infrastructure/migrations/1764500500000-interim-periods';
+import { ImportedProjects1764600600000 } from './infrastructure/migrations/1764600600000-imported-projects';
 
 @Module({
   imports: [
@@ -36,13 +38,14 @@ import { InterimPeriods1764500500000 } from './infrastructure/migrations/1764500
         CheckRectification1764500300000,
         IdleLandStalled1764500400000,
         InterimPeriods1764500500000,
+        ImportedProjects1764600600000,
       ],
       publishes: [Topics.land],
       subscribes: [Topics.project],
     }),
   ],
   controllers: [PlotsController, ProjectLandController, LandPathsController, ConstructionController, ProjectEventHandler],
-  providers: [LandService, PlotQueries, ProjectLandService, LandPathsService, LandChecksService, ConstructionService, IdleLandChecker, LandDeadlineChecker],
+  providers: [LandService, PlotQueries, ProjectLandService, LandPathsService, LandChecksService, ConstructionService, IdleLandChecker, LandDeadlineChecker, ProjectImportService],
 })
 export class AppModule {}
 

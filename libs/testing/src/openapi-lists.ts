@@ -39,8 +39,8 @@ export function listEnvelopeProblems(document: OpenApiDocument): string[] {
       const success = Object.entries(operation.responses ?? {}).filter(([status]) => status === '200' || status === '201');
       if (!success.length) problems.push(`${where}: no 200/201 answer declared`);
       for (const [status, response] of success) {
-        // A page to read or print (text/html) is declared by its own media type; every other answer is JSON.
-        if (!response.content?.['application/json'] && response.content?.['text/html']) continue;
+        // A page to read or print (text/html) or a file (an .xlsx workbook) is declared by its own media type; every other answer is JSON.
+        if (!response.content?.['application/json'] && Object.keys(response.content ?? {}).some((type) => type === 'text/html' || type.startsWith('application/vnd.openxmlformats'))) continue;
         const schema = resolve(response.content?.['application/json']?.schema);
         if (!schema) {
           problems.push(`${where}: ${status} has no schema`);

@@ -12,6 +12,7 @@ import {
   type ApprovalCaseOpenedV1,
   type ApprovalCaseOpenedV2,
   type EventEnvelope,
+  type ProjectImportedV1,
   type ProjectSignedV1,
 } from '@devzone/contracts';
 import { actorOf, type Principal } from '@devzone/auth';
@@ -62,7 +63,7 @@ export class DelegationService {
   ) {}
 
   // ── events ────────────────────────────────────────────────────────────────
-  async projectSigned(unit: UnitOfWork, event: EventEnvelope<ProjectSignedV1>): Promise<void> {
+  async projectSigned(unit: UnitOfWork, event: EventEnvelope<ProjectSignedV1>, done: { approvals: boolean; land: boolean } = { approvals: false, land: false }): Promise<void> {
     const p = event.payload;
     const { manager } = unit;
     await lockProject(manager, event.projectId); // project.signed and approval.case-opened each read what the other writes
@@ -85,7 +86,9 @@ export class DelegationService {
     if (!p.wantsFullAgency || (await manager.existsBy(DelegationOrm, { projectId: event.projectId }))) return;
 
     const today = chinaDate();
-    const scope: DelegationScope[] = ['approval', ...(p.landAreaMu > 0 ? (['utilities'] as const) : []), ...(p.usesStandardLand ? (['land'] as const) : [])];
+    const landTask = p.usesStandardLand && !done.land;
+    const scope: DelegationScope[] = [...(done.approvals ? [] : (['approval'] as const)), ...(p.landAreaMu > 0 ? (['utilities'] as const) : []), ...(landTask ? (['land'] as const) : [])];
+    if (!scope.length) return; // nothing left to do on the enterprise's behalf
     const delegation = manager.create(DelegationOrm, {
       id: randomUUID(),
       projectId: event.projectId,
@@ -102,11 +105,25 @@ export class DelegationService {
     await this.assign(unit, delegation, null, { id: 'auto-assignment', role: 'system' });
 
     const fixed: Partial<TaskOrm>[] = [
-      ...(p.usesStandardLand ? [{ source: 'land' as const, sourceCode: LAND_TASK.code, title: LAND_TASK.title, department: LAND_TASK.department, promisedLimitDays: LAND_TASK.promisedLimitDays }] : []),
+      ...(landTask ? [{ source: 'land' as const, sourceCode: LAND_TASK.code, title: LAND_TASK.title, department: LAND_TASK.department, promisedLimitDays: LAND_TASK.promisedLimitDays }] : []),
       ...(p.landAreaMu > 0 ? UTILITY_TASKS.map((u) => ({ source: 'utility' as const, sourceCode: u.code, title: u.title, department: u.department, promisedLimitDays: u.promisedLimitDays })) : []),
     ].map((t) => ({ ...t, materials: [], plannedStart: today, legalLimitDays: null, dueOn: chinaCalendar.addWorkingDays(today, t.promisedLimitDays) }));
     await this.addTasks(unit, delegation, fixed);
     await this.planApprovalTasks(unit, delegation);
+  }
+
+  /**
+   * project.imported (issue 18): the project known as a signed one is; a delegation
+   * only when one is wanted and the project has not started (开工). Before its approvals
+   * are done, as at signing (their tasks follow the case's opening); ready to start, only
+   * what is left: the utilities, and the land if it is not yet secured.
+   */
+  async projectImported(unit: UnitOfWork, event: EventEnvelope<ProjectImportedV1>): Promise<void> {
+    const p = event.payload;
+    const notStarted = p.stage === 'SIGNED' || p.stage === 'APPROVING' || p.stage === 'READY_TO_START';
+    const signed = { ...event, payload: { ...p, wantsFullAgency: p.wantsFullAgency && notStarted } };
+    await this.projectSigned(unit, signed, { approvals: p.approval.state === 'granted', land: !!p.land.document || p.land.path === 'none' });
+    if (p.wantsFullAgency && !notStarted) await unit.manager.update(AgencyProjectOrm, { projectId: event.projectId }, { wantsFullAgency: true });
   }
 
   /**

@@ -11,6 +11,7 @@ import {
   ItemResumed,
   LandContractSigned,
   PAUSE_REASON_ZH,
+  ProjectImported,
   ProjectSigned,
   type ApprovalCaseOpenedV1,
   type ApprovalCaseOpenedV2,
@@ -22,6 +23,7 @@ import {
   type ItemPausedV1,
   type ItemRejectedV1,
   type ItemResumedV1,
+  type ProjectImportedV1,
   type ProjectSignedV1,
 } from '@devzone/contracts';
 import { InboxContext, inboxUnit } from '@devzone/messaging';
@@ -34,6 +36,11 @@ export class AgencyEventHandler {
   @EventPattern(ProjectSigned.type)
   signed(@Payload() event: EventEnvelope<ProjectSignedV1>, @Ctx() ctx: InboxContext) {
     return this.delegations.projectSigned(inboxUnit(ctx), event);
+  }
+
+  @EventPattern(ProjectImported.type)
+  imported(@Payload() event: EventEnvelope<ProjectImportedV1>, @Ctx() ctx: InboxContext) {
+    return this.delegations.projectImported(inboxUnit(ctx), event);
   }
 
   /** Version 1 (items with due dates from the opening) or 2 (clocks from 受理). */

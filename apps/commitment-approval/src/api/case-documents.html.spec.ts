@@ -69,12 +69,14 @@ const doc: DocumentCase = { c, items, record };
 
 describe('the case’s documents as printable pages', () => {
   it('exists only once the act that issues it has happened', () => {
-    expect(documentIssued('notice', { noticeNumber: null, commitment: null, decisionNumber: null })).toBe(false);
+    expect(documentIssued('notice', { noticeNumber: null, commitment: null, decisionNumber: null, grantedOn: null })).toBe(false);
     expect(documentIssued('notice', c)).toBe(true);
     expect(documentIssued('commitment', { ...c, commitment: null })).toBe(false);
     expect(documentIssued('commitment', c)).toBe(true);
     expect(documentIssued('decision', { ...c, decisionNumber: null })).toBe(false);
     expect(documentIssued('decision', c)).toBe(true);
+    // A case from a 项目台账: the 文号 of a 批复 issued elsewhere, on a day not known here — not reprinted as if issued here.
+    expect(documentIssued('decision', { ...c, grantedOn: null })).toBe(false);
   });
 
   it('escapes every value a person wrote, and carries no script', () => {

@@ -31,8 +31,9 @@ export interface DocumentCase {
 }
 
 /** Whether the document exists yet: the act that issues it has happened. */
-export function documentIssued(kind: DocumentKind, c: Pick<CaseOrm, 'noticeNumber' | 'commitment' | 'decisionNumber'>): boolean {
-  return kind === 'notice' ? !!c.noticeNumber : kind === 'commitment' ? !!c.commitment : !!c.decisionNumber;
+export function documentIssued(kind: DocumentKind, c: Pick<CaseOrm, 'noticeNumber' | 'commitment' | 'decisionNumber' | 'grantedOn'>): boolean {
+  // A case brought in from a 项目台账 carries the 文号 of a 批复 issued outside this system (no date here): not reprinted as if issued here.
+  return kind === 'notice' ? !!c.noticeNumber : kind === 'commitment' ? !!c.commitment : !!c.decisionNumber && !!c.grantedOn;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import {
   AcceptanceFailed,
   AcceptancePassed,
@@ -24,7 +25,7 @@ import { decideCase, projectCompleted, publicityRunning } from '../domain/case.s
 import { commitmentDeclaration, DECLARATION_VERSION } from '../domain/commitment-declaration';
 import { committedDatesProblems } from '../domain/committed-dates';
 import type { OpinionInput } from '../domain/opinions';
-import { CaseItemOrm, CaseOrm } from '../infrastructure/orm-entities';
+import { CaseItemOrm, CaseOrm, type ZoneRulesOrm } from '../infrastructure/orm-entities';
 import { CaseWork } from './case-work';
 import { CreditService } from './credit.service';
 import { SettingsService } from './settings.service';
@@ -58,52 +59,10 @@ export class CaseService {
   /** On project.signed: a case with the catalogue items that apply to the project (no clock runs yet), under the zone's rules in force. */
   async open(unit: UnitOfWork, event: EventEnvelope<ProjectSignedV1>): Promise<void> {
     const { manager } = unit;
-    const p = event.payload;
     if (await manager.existsBy(CaseOrm, { projectId: event.projectId })) return; // another project.signed for the same project
     const today = chinaDate();
-    const rules = await this.settings.forZone(p.zoneCode, today, manager);
-    const applicable = (await this.settings.catalogueItems(rules, manager)).filter((i) => applies(i, p));
-    const c = manager.create(CaseOrm, {
-      id: randomUUID(),
-      projectId: event.projectId,
-      projectCode: p.projectCode,
-      projectName: p.name,
-      creditCode: p.enterprise.creditCode,
-      enterpriseName: p.enterprise.name,
-      zoneCode: p.zoneCode,
-      catalogue: rules.catalogue,
-      catalogueVersion: rules.catalogueVersion,
-      rulesZone: rules.zoneCode,
-      rulesVersion: rules.version,
-      status: 'OPENED',
-      projectStage: 'SIGNED',
-      openedOn: today,
-      rectificationRound: 0,
-      rectificationLapseRecorded: false,
-      missedMilestones: {},
-    });
+    const { c, caseItems, rules } = await this.newCase(manager, event.projectId, event.payload, today);
     await manager.insert(CaseOrm, c);
-    const inCase = new Set(applicable.map((i) => i.code));
-    const caseItems = applicable.map((i, sort) =>
-      manager.create(CaseItemOrm, {
-        caseId: c.id,
-        itemCode: i.code,
-        name: i.name,
-        department: i.department,
-        regime: i.regime as 'committable' | 'approval',
-        // An item that must be approved is approved; a committable one waits for the 承诺书's choice.
-        procedure: i.regime === 'approval' ? 'approval' : null,
-        prerequisites: (i.prerequisites ?? []).filter((code) => inCase.has(code)),
-        legalLimitDays: i.legalLimitDays,
-        promisedLimitDays: i.promisedLimitDays,
-        legalDueOn: null,
-        promisedDueOn: null,
-        pauses: [],
-        documents: i.documents,
-        status: 'PENDING',
-        sort,
-      }),
-    );
     if (caseItems.length) await manager.insert(CaseItemOrm, caseItems);
     await unit.publish(ApprovalCaseOpenedV2Event, {
       projectId: c.projectId,
@@ -125,6 +84,53 @@ export class CaseService {
         })),
       },
     });
+  }
+
+  /** A new case (not yet stored) for a signed project: the catalogue items that apply to it under the zone's rules in force, none started. */
+  async newCase(manager: EntityManager, projectId: string, p: ProjectSignedV1, today: IsoDate): Promise<{ c: CaseOrm; caseItems: CaseItemOrm[]; rules: ZoneRulesOrm }> {
+    const rules = await this.settings.forZone(p.zoneCode, today, manager);
+    const applicable = (await this.settings.catalogueItems(rules, manager)).filter((i) => applies(i, p));
+    const c = manager.create(CaseOrm, {
+      id: randomUUID(),
+      projectId,
+      projectCode: p.projectCode,
+      projectName: p.name,
+      creditCode: p.enterprise.creditCode,
+      enterpriseName: p.enterprise.name,
+      zoneCode: p.zoneCode,
+      catalogue: rules.catalogue,
+      catalogueVersion: rules.catalogueVersion,
+      rulesZone: rules.zoneCode,
+      rulesVersion: rules.version,
+      status: 'OPENED',
+      projectStage: 'SIGNED',
+      openedOn: today,
+      rectificationRound: 0,
+      rectificationLapseRecorded: false,
+      missedMilestones: {},
+    });
+    const inCase = new Set(applicable.map((i) => i.code));
+    const caseItems = applicable.map((i, sort) =>
+      manager.create(CaseItemOrm, {
+        caseId: c.id,
+        itemCode: i.code,
+        name: i.name,
+        department: i.department,
+        regime: i.regime as 'committable' | 'approval',
+        // An item that must be approved is approved; a committable one waits for the 承诺书's choice.
+        procedure: i.regime === 'approval' ? 'approval' : null,
+        prerequisites: (i.prerequisites ?? []).filter((code) => inCase.has(code)),
+        legalLimitDays: i.legalLimitDays,
+        promisedLimitDays: i.promisedLimitDays,
+        legalDueOn: null,
+        promisedDueOn: null,
+        pauses: [],
+        documents: i.documents,
+        status: 'PENDING',
+        sort,
+      }),
+    );
+    return { c, caseItems, rules };
   }
 
   /** On project.stage-changed: remember the stage; a terminated project's case is revoked. */

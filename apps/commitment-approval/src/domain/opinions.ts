@@ -22,6 +22,7 @@ export const RECORDED_ACTS = [
   'revocation',
   'acceptance-passed',
   'acceptance-failed',
+  'imported',
 ] as const;
 export type RecordedAct = (typeof RECORDED_ACTS)[number];
 
@@ -38,6 +39,7 @@ export const RECORDED_ACT_ZH: Record<RecordedAct, string> = {
   revocation: '撤销（虚假承诺）',
   'acceptance-passed': '对标验收通过',
   'acceptance-failed': '对标验收不通过',
+  imported: '导入（项目台账）',
 };
 
 /** Who took an act, as the record names them. */

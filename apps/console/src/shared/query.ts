@@ -53,6 +53,8 @@ interface ReadOptions {
   keepPrevious?: boolean;
   staleTime?: number;
   enabled?: boolean;
+  /** Asked again every so many milliseconds while set (a long command's progress). */
+  refetchInterval?: number;
 }
 /** A GET's parameters (required when the path has any), or null: not yet (the query waits). */
 type ReadArgs<S extends Service, P extends PathOf<S>> = RequiredKeys<ParamsOf<S, P>> extends never ? [params?: ParamsOf<S, P> | null, options?: ReadOptions] : [params: ParamsOf<S, P> | null, options?: ReadOptions];
@@ -79,6 +81,7 @@ export function useRead<S extends Service, P extends PathOf<S>>(service: S, path
     enabled: params !== null && (options.enabled ?? true),
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
     staleTime: options.staleTime,
+    refetchInterval: options.refetchInterval,
   });
 }
 

@@ -34,12 +34,15 @@ export class NotifyService {
   async handle(manager: EntityManager, event: EventEnvelope): Promise<void> {
     // An event deferred for want of its project and the project.signed that releases it must not pass each other.
     await lockProject(manager, event.projectId);
-    if (event.type === 'project.signed') await this.learnProject(manager, event as EventEnvelope<ProjectSignedV1>);
+    // A project is known from its signing, or from a 项目台账 import (issue 18: known, but its history is no news: no rule sends anything for it).
+    const introduces = event.type === 'project.signed' || event.type === 'project.imported';
+    if (introduces) await this.learnProject(manager, event as EventEnvelope<ProjectSignedV1>);
     if (event.type === 'agency.agent-assigned') await this.learnAgent(manager, event as EventEnvelope<AgentAssignedV1>);
 
     const rule = await manager.findOneBy(RuleOrm, { eventType: event.type });
     if (!rule) {
       skippedEvents.inc({ type: event.type });
+      if (introduces) await this.releaseDeferred(manager, event.projectId);
       return;
     }
     // An invitation names its invitee: it needs no project (a staff account has none).
@@ -51,15 +54,19 @@ export class NotifyService {
       return;
     }
     await this.notify(manager, event, rule, project);
-    if (event.type === 'project.signed') {
-      const deferred = await manager.find(DeferredEventOrm, { where: { projectId: event.projectId } });
-      deferred.sort((a, b) => String((a.envelope as { occurredAt: string }).occurredAt).localeCompare(String((b.envelope as { occurredAt: string }).occurredAt)));
-      for (const d of deferred) {
-        const envelope = d.envelope as unknown as EventEnvelope;
-        const deferredRule = await manager.findOneBy(RuleOrm, { eventType: envelope.type });
-        if (deferredRule) await this.notify(manager, envelope, deferredRule, project);
-        await manager.delete(DeferredEventOrm, { eventId: d.eventId });
-      }
+    if (introduces) await this.releaseDeferred(manager, event.projectId);
+  }
+
+  /** The events that waited for their project, now that it is known: notified in the order they happened. */
+  private async releaseDeferred(manager: EntityManager, projectId: string): Promise<void> {
+    const project = await manager.findOneBy(ProjectOrm, { projectId });
+    const deferred = await manager.find(DeferredEventOrm, { where: { projectId } });
+    deferred.sort((a, b) => String((a.envelope as { occurredAt: string }).occurredAt).localeCompare(String((b.envelope as { occurredAt: string }).occurredAt)));
+    for (const d of deferred) {
+      const envelope = d.envelope as unknown as EventEnvelope;
+      const deferredRule = await manager.findOneBy(RuleOrm, { eventType: envelope.type });
+      if (deferredRule) await this.notify(manager, envelope, deferredRule, project);
+      await manager.delete(DeferredEventOrm, { eventId: d.eventId });
     }
   }
 

@@ -94,7 +94,7 @@ export class LedgerImportService {
     const imported = (await manager.query(`SELECT keys, row_sha256, project_id FROM import_rows WHERE status = 'imported' AND keys && $1::text[]`, [keys])) as { keys: string[]; row_sha256: string; project_id: string }[];
     const importedBy = new Map(imported.flatMap((r) => r.keys.map((k) => [k, r] as const)));
     const codes = rows.map((r) => r.project?.projectCode).filter((c): c is string => !!c);
-    const credits = [...new Set(rows.map((r) => r.project!.creditCode))];
+    const credits = [...new Set(rows.flatMap((r) => (r.project ? [r.project.creditCode] : [])))];
     const existing = (await manager.query(`SELECT id, code, name, credit_code FROM projects WHERE code = ANY($1::text[]) OR credit_code = ANY($2::text[])`, [codes, credits])) as { id: string; code: string; name: string; credit_code: string }[];
     const existingBy = new Map(existing.flatMap((p) => duplicateKeys({ projectCode: p.code, creditCode: p.credit_code, name: p.name }).map((k) => [k, p] as const)));
     for (const row of rows) {
@@ -151,10 +151,14 @@ export class LedgerImportService {
         await this.againstProjects(manager, rows);
         let imported = 0;
         for (const row of rows) {
-          if (row.status === 'valid') {
-            row.projectId = await this.insertProject(manager, row.project!, zones.get(row.project!.zoneCode)!, { batchId: id, fileName: locked.fileName, row: row.rowNumber }, actor);
+          const zone = row.project && zones.get(row.project.zoneCode);
+          if (row.status === 'valid' && row.project && zone) {
+            row.projectId = await this.insertProject(manager, row.project, zone, { batchId: id, fileName: locked.fileName, row: row.rowNumber }, actor);
             row.status = 'imported';
             imported++;
+          } else if (row.status === 'valid') {
+            // The zone is gone since the dry run: the row cannot come in (and must not be tried again and again).
+            Object.assign(row, { status: 'error', problems: [{ column: 'zoneCode', header: '开发区代码', message: `开发区代码不存在：${row.project?.zoneCode ?? ''}` }] });
           }
           await manager.update(ImportRowOrm, { batchId: id, rowNumber: row.rowNumber }, { status: row.status, projectId: row.projectId, problems: row.problems });
         }

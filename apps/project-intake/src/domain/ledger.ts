@@ -243,7 +243,7 @@ export function parseLedgerRow(cells: Partial<LedgerCells>, ctx: LedgerContext):
       const [key, value] = pairs[i];
       const earlier = pairs.slice(0, i).filter(([, v]) => v !== null);
       const last = earlier.at(-1);
-      if (value && last && value < last[1]!) problems.push(problem(key, `${HEADER.get(key)}不能早于${HEADER.get(last[0])}（${last[1]}）`));
+      if (value && last && last[1] !== null && value < last[1]) problems.push(problem(key, `${HEADER.get(key)}不能早于${HEADER.get(last[0])}（${last[1]}）`));
     }
   };
   inOrder([
@@ -283,7 +283,9 @@ export function parseLedgerRow(cells: Partial<LedgerCells>, ctx: LedgerContext):
   const mobile = text('contactMobile');
   if (mobile && !/^1\d{10}$/.test(mobile)) problems.push(problem('contactMobile', '联系电话应为11位手机号'));
 
-  if (problems.length) return { ok: false, problems };
+  if (problems.length || !projectType || !landPath || wantsFullAgency === undefined || !signedOn || !planned.start || !planned.completion || !planned.production || !stage || !approvalState) {
+    return { ok: false, problems: problems.length ? problems : [problem(null, '行数据不完整，请使用导入模板')] };
+  }
   return {
     ok: true,
     project: {
@@ -293,18 +295,18 @@ export function parseLedgerRow(cells: Partial<LedgerCells>, ctx: LedgerContext):
       creditCode,
       zoneCode,
       industryCode,
-      projectType: projectType!,
+      projectType,
       totalInvestment,
       fixedAssetInvestment,
       projectedAnnualOutput,
       landAreaMu,
-      landPath: landPath!,
+      landPath,
       landDocument: text('landDocument') || null,
-      wantsFullAgency: wantsFullAgency!,
-      signedOn: signedOn!,
-      plannedDates: { start: planned.start!, completion: planned.completion!, production: planned.production! },
-      stage: stage!,
-      approvalState: approvalState!,
+      wantsFullAgency,
+      signedOn,
+      plannedDates: { start: planned.start, completion: planned.completion, production: planned.production },
+      stage,
+      approvalState,
       approvalDocument: text('approvalDocument') || null,
       actualDates: actual,
       contact: { name: text('contactName'), mobile },

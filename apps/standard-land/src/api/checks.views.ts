@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHECK_STAGES, PENALTY_REASONS, type PenaltyReason } from '@devzone/contracts';
 import type { CheckState, Trend } from '../domain/consequences';
 import type { CheckStage } from '../domain/indicators';
-import { DAY, IndicatorResultView, MeasurementView, MessageView } from './common.views';
+import { DAY, ImportedFromView, IndicatorResultView, MeasurementView, MessageView } from './common.views';
 
 export const CHECK_STATES = ['passed', 'rectifying', 'recheck-passed', 'penalty-assessed'] as const satisfies readonly CheckState[];
 export const TRENDS = ['on-track', 'watch', 'at-risk'] as const satisfies readonly Trend[];
@@ -57,6 +57,7 @@ export class LandCheckView {
   @ApiProperty({ enum: PENALTY_REASONS, enumName: 'PenaltyReason', nullable: true }) penaltyReason!: PenaltyReason | null;
   @ApiProperty({ ...DAY, nullable: true, description: '违约金核定日期 (date assessed)' }) assessedOn!: string | null;
   @ApiProperty({ type: MessageView, description: '状态说明，如“整改中，期限至 2031-06-30” (the state in words)' }) status!: MessageView;
+  @ApiProperty({ type: ImportedFromView, nullable: true, description: '导入前已通过的核验（历史记录，无实测值） (passed before the import: history, nothing measured)' }) imported!: ImportedFromView | null;
 }
 
 /** An interim figure's early warning. */

@@ -57,3 +57,11 @@ export class IndicatorResultView {
   @ApiProperty({ type: Number, description: '差额，按指标单位；达标为 0 (the shortfall in the indicator’s unit; 0 when passed)' }) shortfall!: number;
   @ApiProperty({ type: Number, description: '差额占目标值的百分比 (the shortfall as a percentage of the target)' }) shortfallPercent!: number;
 }
+
+/** 导入: the ledger row (项目台账) a project, path, contract or check was brought in from (project.imported). */
+export class ImportedFromView {
+  @ApiProperty({ type: String, format: 'uuid', description: '导入批次 (import batch, project-intake)' }) batchId!: string;
+  @ApiProperty({ type: String, example: '项目台账2026.xlsx' }) fileName!: string;
+  @ApiProperty({ type: 'integer', description: '台账中的行号 (the row in the sheet)', example: 12 }) row!: number;
+  @ApiProperty({ type: String, description: '说明，如“导入自项目台账2026.xlsx第12行” (in words)', example: '导入自项目台账2026.xlsx第12行' }) note!: string;
+}

@@ -4,13 +4,13 @@ import { REPORTING_PERIODS, type ReportingPeriod } from '../domain/consequences'
 import type { CheckStage } from '../domain/indicators';
 import { LAND_ACTIONS, type LandAction } from '../domain/permissions';
 import { LandCheckView, InterimReportView, PenaltyFormulaView } from './checks.views';
-import { ActorView, DAY, IndicatorTargetView } from './common.views';
+import { ActorView, DAY, ImportedFromView, IndicatorTargetView } from './common.views';
 import { ConstructionProgressView, IdleExemptionView, IdleLandView, RAISED_LEVELS } from './construction.views';
 import { PlotView } from './plot.views';
 
 const PATH = { enum: LAND_PATHS, enumName: 'LandPath', description: 'standard-land 标准地 / grant 招拍挂出让 / own-land 自有用地 / lease 租赁厂房 / none 无新增用地' } as const;
 
-/** The project as standard-land knows it (from project.signed and project.stage-changed). */
+/** The project as standard-land knows it (from project.signed or project.imported, and project.stage-changed). */
 export class LandProjectView {
   @ApiProperty({ type: String, format: 'uuid' }) projectId!: string;
   @ApiProperty({ type: String, description: '项目代码 (project code)' }) code!: string;
@@ -26,6 +26,8 @@ export class LandProjectView {
   @ApiProperty({ type: Number, description: '预计年产值（万元）' }) projectedAnnualOutput!: number;
   @ApiProperty({ type: String, description: '项目阶段 (the project’s stage in project-intake)' }) stage!: string;
   @ApiProperty({ ...DAY, nullable: true, description: '实际开工日期 (actual start)' }) actualStart!: string | null;
+  @ApiProperty({ type: ImportedFromView, nullable: true, description: '从项目台账导入时的来源；签约登记的项目为 null (the ledger row of an imported project; null when signed)' }) imported!: ImportedFromView | null;
+  @ApiProperty({ ...PATH, nullable: true, description: '导入时台账所填、尚未落实的用地方式 (the path the ledger names, not yet secured; imported projects only)' }) intendedPath!: LandPath | null;
 }
 
 /** 租赁厂房: the lease's terms. */
@@ -48,6 +50,7 @@ export class LandPathView {
   @ApiProperty({ type: String, nullable: true }) location!: string | null;
   @ApiProperty({ type: LeaseTermsView, nullable: true }) lease!: LeaseTermsView | null;
   @ApiProperty({ type: ActorView, nullable: true, description: '登记人；签约时由本服务自动登记为 null (null: recorded by the service on signing)' }) recordedBy!: ActorView | null;
+  @ApiProperty({ type: ImportedFromView, nullable: true, description: '从项目台账导入的用地记录 (recorded from the ledger on import)' }) imported!: ImportedFromView | null;
 }
 
 /** 闲置土地 terms (闲置土地处置办法 §14). */
@@ -93,6 +96,7 @@ export class LandContractView {
   @ApiProperty({ type: PerformanceAgreementView, nullable: true, description: '招拍挂出让为 null (null for a grant)' }) agreement!: PerformanceAgreementView | null;
   @ApiProperty({ enum: RAISED_LEVELS, enumName: 'IdleLevelRaised', nullable: true }) idleLevelRaised!: 'fee' | 'recovery' | null;
   @ApiProperty({ enum: RAISED_LEVELS, enumName: 'IdleLevelRaised', nullable: true }) stalledLevelRaised!: 'fee' | 'recovery' | null;
+  @ApiProperty({ type: ImportedFromView, nullable: true, description: '从项目台账导入的合同：无地块、出让价款未知（0） (imported from the ledger: no plot, land price unknown, 0)' }) imported!: ImportedFromView | null;
 }
 
 /** GET /projects/:projectId/land: everything about the project's land, and what the caller may do with it now. */

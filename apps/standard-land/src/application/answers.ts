@@ -4,14 +4,17 @@ import type { InterimReportView, LandCheckView } from '../api/checks.views';
 import type { ConstructionProgressView, IdleExemptionView, IdleLandView } from '../api/construction.views';
 import type { LandContractView, LandPathView, LandProjectView, PerformanceAgreementView } from '../api/land.views';
 import type { PlotView } from '../api/plot.views';
+import type { ImportedFromView } from '../api/common.views';
 import { plotActions, type ProjectForPlot } from '../domain/actions';
 import { checkStatus } from '../domain/consequences';
 import { EXEMPTION_CAUSE_ZH, type IdleAssessment } from '../domain/idle-land';
+import { IMPORTED_CHECK_STATUS, importedNote } from '../domain/imported-land';
 import { publishBlockers } from '../domain/plot';
 import type {
   ConstructionProgressOrm,
   ContractOrm,
   IdleExemptionOrm,
+  ImportedFrom,
   InterimReportOrm,
   LandCheckOrm,
   LandPathOrm,
@@ -66,7 +69,14 @@ export function landProjectView(p: LandProjectOrm): LandProjectView {
     projectedAnnualOutput: p.projectedAnnualOutput,
     stage: p.stage,
     actualStart: p.actualStart,
+    imported: importedView(p.imported),
+    intendedPath: p.intendedPath,
   };
+}
+
+/** 导入: the ledger row, with a line saying so. */
+export function importedView(from: ImportedFrom | null): ImportedFromView | null {
+  return from ? { batchId: from.batchId, fileName: from.fileName, row: from.row, note: importedNote(from) } : null;
 }
 
 export function pathView(row: LandPathOrm): LandPathView {
@@ -79,6 +89,7 @@ export function pathView(row: LandPathOrm): LandPathView {
     location: row.location,
     lease: row.lease,
     recordedBy: row.recordedBy,
+    imported: importedView(row.imported),
   };
 }
 
@@ -110,6 +121,7 @@ export function contractView(c: ContractOrm): LandContractView {
     agreement: c.agreement ? agreementView(c.agreement) : null,
     idleLevelRaised: c.idleLevelRaised,
     stalledLevelRaised: c.stalledLevelRaised,
+    imported: importedView(c.imported),
   };
 }
 
@@ -130,7 +142,8 @@ export function checkView(check: LandCheckOrm): LandCheckView {
     recheck: check.recheck,
     penaltyReason: check.penaltyReason,
     assessedOn: check.assessedOn,
-    status: checkStatus(check),
+    status: check.imported ? IMPORTED_CHECK_STATUS : checkStatus(check),
+    imported: importedView(check.imported),
   };
 }
 

@@ -6,6 +6,7 @@ import { ScheduledCheck } from '@devzone/platform';
 import { chinaDate, type IsoDate } from '@devzone/shared-kernel';
 import { DEFAULT_BREACH_TERMS } from '../domain/consequences';
 import { assessIdleLand, type IdleInput } from '../domain/idle-land';
+import { muToM2 } from '../domain/plot';
 import { ConstructionProgressOrm, ContractOrm, IdleExemptionOrm, LandProjectOrm, PlotOrm } from '../infrastructure/orm-entities';
 import { landCodeOf } from './project-access';
 
@@ -24,11 +25,12 @@ export async function idleInputOf(manager: EntityManager, contract: ContractOrm,
   const reports = await manager.find(ConstructionProgressOrm, { where: { projectId: contract.projectId }, order: { reportedOn: 'ASC', recordedAt: 'ASC' } });
   const exemptions = await manager.findBy(IdleExemptionOrm, { projectId: contract.projectId });
   const far = floorAreaRatio(contract);
+  const areaM2 = plot?.areaM2 ?? (contract.areaMu !== null ? muToM2(contract.areaMu) : null); // an imported 标准地 contract: its own area
   return {
     agreedStart: contract.agreedStart,
     actualStart: project?.actualStart ?? null,
     reports,
-    plannedFloorAreaM2: plot && far ? Math.round(plot.areaM2 * far * 100) / 100 : null,
+    plannedFloorAreaM2: areaM2 && far ? Math.round(areaM2 * far * 100) / 100 : null,
     totalInvestment: project?.totalInvestment ?? null,
     exemptions,
     terms: contract.agreement?.breachTerms.idle ?? DEFAULT_BREACH_TERMS.idle,

@@ -10,7 +10,7 @@ import { checkStage, evaluate, IndicatorError, INDICATORS, type CheckStage, type
 import { InterimReportOrm, LandCheckOrm } from '../infrastructure/orm-entities';
 import type { InterimReportView, LandCheckView } from '../api/checks.views';
 import { checkView, interimReportView } from './answers';
-import { agreementFor, projectFor } from './project-access';
+import { agreementFor, landAreaOf, landCodeOf, projectFor } from './project-access';
 
 /** Wraps the domain's indicator errors as 400s on the field they concern. */
 export function asInvalid<T>(field: string, fn: () => T): T {
@@ -57,20 +57,21 @@ export class LandChecksService {
       const today = chinaDate();
       const results = asInvalid('measured', () => checkStage(agreement.indicators, stage, measured));
       const open = await manager.findOne(LandCheckOrm, { where: { contractId: contract.id, stage }, order: { checkedOn: 'DESC' }, lock: { mode: 'pessimistic_write' } });
-      const outcome = decideCheck(open, results, agreement.breachTerms, plot.areaMu, contract.landPriceFen, today);
+      const outcome = decideCheck(open, results, agreement.breachTerms, landAreaOf(contract, plot), contract.landPriceFen, today);
+      const plotCode = landCodeOf(contract, plot);
       const refs = results.map(resultRef);
       switch (outcome.kind) {
         case 'refused':
           throw DomainError.refused(outcome.message, outcome.code);
         case 'passed': {
           const check = await this.insertCase(contract.id, stage, today, measured, results, 'passed', null, { passed: true, penaltyFen: 0, lines: [], capped: false, rectifyBy: null }, manager);
-          await unit.publish(LandCheckPassed, { projectId, payload: { plotCode: plot.code, stage, checkedOn: today, results: refs } });
+          await unit.publish(LandCheckPassed, { projectId, payload: { plotCode, stage, checkedOn: today, results: refs } });
           return checkView(check);
         }
         case 'rectifying': {
           const check = await this.insertCase(contract.id, stage, today, measured, results, 'rectifying', outcome.rectifyBy, outcome.consequence, manager);
-          await unit.publish(LandCheckFailedV2Event, { projectId, payload: { plotCode: plot.code, stage, checkedOn: today, results: refs, rectifyBy: outcome.rectifyBy, recheck: false } });
-          await unit.publish(RectificationDue, { projectId, payload: { plotCode: plot.code, stage, indicators: results.filter((r) => !r.passed).map((r) => r.code), rectifyBy: outcome.rectifyBy } });
+          await unit.publish(LandCheckFailedV2Event, { projectId, payload: { plotCode, stage, checkedOn: today, results: refs, rectifyBy: outcome.rectifyBy, recheck: false } });
+          await unit.publish(RectificationDue, { projectId, payload: { plotCode, stage, indicators: results.filter((r) => !r.passed).map((r) => r.code), rectifyBy: outcome.rectifyBy } });
           return checkView(check);
         }
         case 'recheck-passed':
@@ -90,12 +91,12 @@ export class LandChecksService {
           }
           await manager.save(c);
           if (passed) {
-            await unit.publish(LandCheckPassed, { projectId, payload: { plotCode: plot.code, stage, checkedOn: today, results: refs, recheck: true } });
+            await unit.publish(LandCheckPassed, { projectId, payload: { plotCode, stage, checkedOn: today, results: refs, recheck: true } });
           } else {
-            await unit.publish(LandCheckFailedV2Event, { projectId, payload: { plotCode: plot.code, stage, checkedOn: today, results: refs, rectifyBy: c.rectifyBy ?? today, recheck: true } });
+            await unit.publish(LandCheckFailedV2Event, { projectId, payload: { plotCode, stage, checkedOn: today, results: refs, rectifyBy: c.rectifyBy ?? today, recheck: true } });
             await unit.publish(PenaltyAssessed, {
               projectId,
-              payload: { plotCode: plot.code, reason: 'recheck-failed', stage, amountFen: c.penaltyFen, lines: penaltyLines(outcome.consequence), capped: outcome.consequence.capped, assessedOn: today },
+              payload: { plotCode, reason: 'recheck-failed', stage, amountFen: c.penaltyFen, lines: penaltyLines(outcome.consequence), capped: outcome.consequence.capped, assessedOn: today },
             });
           }
           return checkView(c);
@@ -115,6 +116,7 @@ export class LandChecksService {
       await projectFor(manager, projectId, principal);
       const { contract, plot, agreement } = await agreementFor(manager, projectId, true); // serialises a period's reports
       const targets = agreement.indicators.filter((t) => t.stage === 'full-production');
+      const plotCode = landCodeOf(contract, plot);
       const trends = asInvalid('measured', () =>
         measured.map((m) => {
           const t = targets.find((x) => x.code === m.code);
@@ -133,7 +135,7 @@ export class LandChecksService {
         await commandUnit(this.outbox, manager, actor).publish(IndicatorAtRisk, {
           projectId,
           payload: {
-            plotCode: plot.code,
+            plotCode,
             period,
             reportedOn,
             indicators: atRisk.map(({ result: r }) => ({ code: r.code, nameZh: r.nameZh, unit: r.unit, ...(typeof r.target === 'number' ? { target: r.target } : {}), measured: r.measured })),

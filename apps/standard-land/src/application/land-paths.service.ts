@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { LandSecured, type Actor, type EventEnvelope, type LandSecuredV1, type ProjectSignedV1 } from '@devzone/contracts';
 import type { Principal } from '@devzone/auth';
 import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
 import { chinaDate, DomainError, type IsoDate, type Message } from '@devzone/shared-kernel';
 import { certificateProblem, futureDateProblem, NO_NEW_LAND_REFERENCE, pathRefusal, type OfficerPath } from '../domain/land-paths';
-import { ContractOrm, LandPathOrm, type LeaseTerms } from '../infrastructure/orm-entities';
+import { ContractOrm, LandPathOrm, type ImportedFrom, type LeaseTerms } from '../infrastructure/orm-entities';
 import type { LandPathView } from '../api/land.views';
 import { pathView } from './answers';
 import { projectFor } from './project-access';
@@ -101,11 +101,7 @@ export class LandPathsService {
   /** project.signed with landAreaMu = 0: no new land, recorded by this service itself (once). */
   async noNewLand(unit: UnitOfWork, event: EventEnvelope<ProjectSignedV1>): Promise<void> {
     if (event.payload.landAreaMu !== 0) return;
-    const inserted: unknown[] = await unit.manager.query(
-      `INSERT INTO land_paths (project_id, path, secured_on, reference) VALUES ($1, 'none', $2, $3) ON CONFLICT (project_id) DO NOTHING RETURNING project_id`,
-      [event.projectId, event.payload.signedOn, NO_NEW_LAND_REFERENCE],
-    );
-    if (!inserted.length) return;
+    if (!(await recordNoNewLand(unit.manager, event.projectId, event.payload.signedOn, null))) return;
     await unit.publish(LandSecured, { projectId: event.projectId, payload: { path: 'none', securedOn: event.payload.signedOn, reference: NO_NEW_LAND_REFERENCE } });
   }
 
@@ -123,9 +119,18 @@ export class LandPathsService {
       if (refusal) throw DomainError.refused(refusal.message, refusal.code);
       const unit = commandUnit(this.outbox, manager, actor);
       const { row, payload } = await write(unit, chinaDate());
-      const saved = await manager.save(LandPathOrm, { ...(current ?? {}), projectId, path, ...row, recordedBy: actor });
+      const saved = await manager.save(LandPathOrm, { ...(current ?? {}), projectId, path, ...row, recordedBy: actor, imported: null }); // a lease replacing an imported none is the officer's
       await unit.publish(LandSecured, { projectId, payload });
       return pathView(saved);
     });
   }
+}
+
+/** The path 'none' (无新增用地), once per project: false when the project has a path already. `imported`: the ledger row, for an imported project. */
+export async function recordNoNewLand(manager: EntityManager, projectId: string, securedOn: IsoDate, imported: ImportedFrom | null): Promise<boolean> {
+  const inserted: unknown[] = await manager.query(
+    `INSERT INTO land_paths (project_id, path, secured_on, reference, imported) VALUES ($1, 'none', $2, $3, $4) ON CONFLICT (project_id) DO NOTHING RETURNING project_id`,
+    [projectId, securedOn, NO_NEW_LAND_REFERENCE, imported ? JSON.stringify(imported) : null],
+  );
+  return inserted.length > 0;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { LandContractSigned, PlotPublished, PlotReserved, type Actor, type EventEnvelope, type ProjectSignedV1, type ProjectStageChangedV1 } from '@devzone/contracts';
+import { LandContractSigned, PlotPublished, PlotReserved, type Actor, type EventEnvelope, type LandPath, type ProjectImportedV1, type ProjectSignedV1, type ProjectStageChangedV1 } from '@devzone/contracts';
 import { coversZone, type Principal } from '@devzone/auth';
 import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
 import { chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
@@ -188,27 +188,20 @@ export class LandService {
 
   // ── project.* ──────────────────────────────────────────────────────────────
   async projectSigned(unit: UnitOfWork, event: EventEnvelope<ProjectSignedV1>): Promise<void> {
+    await unit.manager.upsert(LandProjectOrm, projectRow(event.projectId, event.payload, 'SIGNED'), ['projectId']);
+  }
+
+  /**
+   * 导入: the same project record as project.signed, at the ledger's stage (with its actual
+   * start), marked with its ledger row. Once per project: false, and nothing changed, when
+   * the project is known already (a second project.imported, or one after project.signed).
+   */
+  async projectImported(unit: UnitOfWork, event: EventEnvelope<ProjectImportedV1>, intendedPath: LandPath | null): Promise<boolean> {
     const p = event.payload;
-    await unit.manager.upsert(
-      LandProjectOrm,
-      {
-        projectId: event.projectId,
-        code: p.projectCode,
-        name: p.name,
-        enterpriseName: p.enterprise.name,
-        creditCode: p.enterprise.creditCode,
-        zoneCode: p.zoneCode,
-        industryCode: p.industryCode,
-        landAreaMu: p.landAreaMu,
-        usesStandardLand: p.usesStandardLand,
-        totalInvestment: p.totalInvestment,
-        fixedAssetInvestment: p.fixedAssetInvestment,
-        projectedAnnualOutput: p.projectedAnnualOutput,
-        stage: 'SIGNED',
-        actualStart: null,
-      },
-      ['projectId'],
-    );
+    const { source } = p;
+    const row = { ...projectRow(event.projectId, p, p.stage), actualStart: p.actualDates.start ?? null, imported: { batchId: source.batchId, fileName: source.fileName, row: source.row }, intendedPath };
+    const inserted = await unit.manager.createQueryBuilder().insert().into(LandProjectOrm).values(row).orIgnore().returning('project_id').execute();
+    return inserted.raw.length > 0;
   }
 
   async projectStageChanged(unit: UnitOfWork, event: EventEnvelope<ProjectStageChangedV1>): Promise<void> {
@@ -234,4 +227,24 @@ export class LandService {
     if (!d.allowed) throw DomainError.refused(d.reason, 'plot-state');
     plot.status = d.status;
   }
+}
+
+/** What this service keeps of a project from what project.signed (or project.imported) carries. */
+function projectRow(projectId: string, p: ProjectSignedV1, stage: string): Omit<LandProjectOrm, 'imported' | 'intendedPath'> {
+  return {
+    projectId,
+    code: p.projectCode,
+    name: p.name,
+    enterpriseName: p.enterprise.name,
+    creditCode: p.enterprise.creditCode,
+    zoneCode: p.zoneCode,
+    industryCode: p.industryCode,
+    landAreaMu: p.landAreaMu,
+    usesStandardLand: p.usesStandardLand,
+    totalInvestment: p.totalInvestment,
+    fixedAssetInvestment: p.fixedAssetInvestment,
+    projectedAnnualOutput: p.projectedAnnualOutput,
+    stage,
+    actualStart: null,
+  };
 }

@@ -17,14 +17,20 @@ export async function contractFor(manager: EntityManager, projectId: string, loc
   return { contract, plot: contract.plotId ? await manager.findOneByOrFail(PlotOrm, { id: contract.plotId }) : null };
 }
 
-/** A 标准地 contract with its performance agreement (checks, interim reports); a grant has none (409). */
-export async function agreementFor(manager: EntityManager, projectId: string, lock = false): Promise<{ contract: ContractOrm; plot: PlotOrm; agreement: PerformanceAgreement }> {
+/**
+ * A 标准地 contract with its performance agreement (checks, interim reports); a grant has none (409).
+ * Its plot, and null for a 标准地 contract imported from a ledger (no plot: its area is the contract's).
+ */
+export async function agreementFor(manager: EntityManager, projectId: string, lock = false): Promise<{ contract: ContractOrm; plot: PlotOrm | null; agreement: PerformanceAgreement }> {
   const { contract, plot } = await contractFor(manager, projectId, lock);
-  if (!contract.agreement || !plot) {
+  if (!contract.agreement) {
     throw DomainError.refused({ zh: '招拍挂出让用地没有履约监管协议，无控制性指标可核验', en: 'an ordinary land grant has no performance agreement and no indicators' }, 'no-performance-agreement');
   }
   return { contract, plot, agreement: contract.agreement };
 }
+
+/** The area (亩) of the contract's land: the plot's, or the contract's own (a grant, an imported 标准地 contract). */
+export const landAreaOf = (contract: ContractOrm, plot: PlotOrm | null): number => plot?.areaMu ?? contract.areaMu ?? 0;
 
 /** What events about the contract's land call the plot: the 标准地 plot's code, or the grant's contract number. */
 export const landCodeOf = (contract: ContractOrm, plot: PlotOrm | null): string => plot?.code ?? contract.contractNumber;

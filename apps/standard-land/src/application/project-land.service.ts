@@ -32,7 +32,7 @@ export class ProjectLandService {
     const land: LandForActions = {
       project,
       path: path?.path ?? null,
-      contract: contract ? { hasAgreement: !!contract.agreement && !!contract.plotId } : null,
+      contract: contract ? { hasAgreement: !!contract.agreement } : null, // an imported 标准地 contract has its agreement but no plot
       checks,
     };
     return {

@@ -56,6 +56,17 @@ export class LandProjectOrm {
   @Column({ name: 'projected_annual_output', type: 'numeric', precision: 16, scale: 4, transformer: decimal }) projectedAnnualOutput!: number;
   @Column({ type: 'text' }) stage!: string;
   @Column({ name: 'actual_start', ...date }) actualStart!: string | null;
+  /** 导入: the ledger row the project came from (project.imported); null when signed here. */
+  @Column({ type: 'jsonb', nullable: true }) imported!: ImportedFrom | null;
+  /** 导入 without a land document: the path the ledger names, not yet secured. */
+  @Column({ name: 'intended_path', type: 'text', nullable: true }) intendedPath!: LandPath | null;
+}
+
+/** The ledger row (台账) an imported project, path, contract or check came from. */
+export interface ImportedFrom {
+  batchId: string;
+  fileName: string;
+  row: number;
 }
 
 export interface PerformanceAgreement {
@@ -94,6 +105,8 @@ export class ContractOrm {
   @Column({ name: 'idle_level_raised', type: 'text', nullable: true }) idleLevelRaised!: 'fee' | 'recovery' | null;
   /** The same for case 2 (stalled). */
   @Column({ name: 'stalled_level_raised', type: 'text', nullable: true }) stalledLevelRaised!: 'fee' | 'recovery' | null;
+  /** 导入: recorded from the ledger (no plot, land price 0 = unknown, no location). */
+  @Column({ type: 'jsonb', nullable: true }) imported!: ImportedFrom | null;
 }
 
 /** How the project's land is secured: one row per project. */
@@ -110,6 +123,8 @@ export class LandPathOrm {
   @Column({ type: 'jsonb', nullable: true }) lease!: LeaseTerms | null;
   /** null when the service recorded it itself (no new land, from project.signed). */
   @Column({ name: 'recorded_by', type: 'jsonb', nullable: true }) recordedBy!: Actor | null;
+  /** 导入: recorded from the ledger. */
+  @Column({ type: 'jsonb', nullable: true }) imported!: ImportedFrom | null;
 }
 
 export interface LeaseTerms {
@@ -141,6 +156,8 @@ export class LandCheckOrm {
   @Column({ type: 'jsonb', nullable: true }) recheck!: Recheck | null;
   @Column({ name: 'penalty_reason', type: 'text', nullable: true }) penaltyReason!: PenaltyReason | null;
   @Column({ name: 'assessed_on', ...date }) assessedOn!: string | null;
+  /** 导入: a check the ledger's stage says was passed before the import (history; nothing measured). */
+  @Column({ type: 'jsonb', nullable: true }) imported!: ImportedFrom | null;
 }
 
 export interface Recheck {
