@@ -210,7 +210,7 @@ describe('agency: 全代办 delegations, agents, tasks, escalation, rating', () 
     expect(new Set(titles).size).toBe(titles.length); // one per task
     // The worklist is an object of named buckets (not a list): each task with the caller's actions.
     const worklist = (await get(url('/agents/agent-a/worklist'), as('agent-a'))).body;
-    expect(Object.keys(worklist).sort()).toEqual(['agentId', 'asOf', 'dueToday', 'overdue', 'upcoming', 'waitingOnEnterprise']);
+    expect(Object.keys(worklist).sort()).toEqual(['agentId', 'asOf', 'departments', 'dueToday', 'overdue', 'upcoming', 'waitingOnEnterprise']);
     expect(worklist).toMatchObject({ agentId: 'agent-a', asOf: today });
     const open = worklist['waitingOnEnterprise'].concat(worklist['overdue'], worklist['upcoming'], worklist['dueToday']);
     expect(open.length).toBeGreaterThan(0);

@@ -26,7 +26,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 代办员工作清单：今日到期、已超期、等待企业 (an agent’s worklist) */
+        /** 代办员工作清单：今日到期、已超期、等待企业；可按事项/项目名称、部门、状态、到期筛选 (an agent’s worklist, filtered by text, department, status, due window) */
         get: operations["AgentsController_worklist"];
         put?: never;
         post?: never;
@@ -410,6 +410,8 @@ export type components = {
             tasks: components["schemas"]["TaskView"][];
             zoneCode: string;
         };
+        /** @enum {string} */
+        DueWindow: "overdue" | "today" | "week";
         ErrorBody: {
             /**
              * @description 机器可读的原因 (machine-readable reason)
@@ -431,6 +433,8 @@ export type components = {
             /** @example 总投资应为正数 (totalInvestment must be positive) */
             reason: string;
         };
+        /** @enum {string} */
+        OpenTaskStatus: "PLANNED" | "COLLECTING_MATERIALS" | "SUBMITTED" | "ACCEPTED" | "IN_REVIEW" | "CORRECTIONS_REQUESTED" | "APPROVED";
         ProgressAgentView: {
             id: string;
             mobile: string | null;
@@ -596,6 +600,8 @@ export type components = {
              * @description 清单日期 (as of)
              */
             asOf: string;
+            /** @description 全部未办结事项的办理部门（不受筛选影响），供按部门筛选 (the departments of all its open tasks, whatever the filters: the department filter's choices) */
+            departments: string[];
             /** @description 今日到期（计时中）(due today, clock running) */
             dueToday: components["schemas"]["TaskView"][];
             /** @description 已超期（计时中）(overdue, clock running) */
@@ -762,7 +768,16 @@ export interface operations {
     };
     AgentsController_worklist: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 办理部门（完整名称，见答复的 departments）(the department, exactly; see departments in the answer) */
+                department?: string;
+                /** @description 到期：overdue 已超期 / today 今日到期 / week 7 日内到期（今日起，含今日）；均仅计时中的事项 (overdue, due today, due within 7 days from today; running clocks only) */
+                due?: components["schemas"]["DueWindow"];
+                /** @description 搜索：事项名称、项目名称或项目代码的一部分（不区分大小写，1–100 个字符，前后空格不计）(part of the task's title, or of its project's name or code) */
+                q?: string;
+                /** @description 事项状态（未办结的状态）(the task status; open ones only) */
+                status?: components["schemas"]["OpenTaskStatus"];
+            };
             header?: never;
             path: {
                 id: string;
@@ -779,7 +794,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorklistView"];
                 };
             };
-            /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
+            /** @description 筛选条件无效（如未知的状态或到期范围）(an unknown status or due window) */
             400: {
                 headers: {
                     [name: string]: unknown;

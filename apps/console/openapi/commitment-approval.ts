@@ -341,6 +341,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/credit-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 信用记录查询：按企业名称或统一社会信用代码的一部分、开发区、整改/修复状态；本人可见范围内（企业：本企业；开发区人员：本区；省级：全部），新记录在前 (credit records by enterprise name, in the caller’s scope) */
+        get: operations["CreditController_records"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/credit-records/{id}/rectify": {
         parameters: {
             query?: never;
@@ -450,8 +467,25 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 审批工作队列：待受理、审查中、暂停计时的事项，按期限排序，红黄绿预警；部门人员默认本部门 (the departments’ queue by deadline) */
+        /** 审批工作队列：待受理、审查中、暂停计时的事项，按期限排序，红黄绿预警；部门人员默认本部门；可按项目名称/代码/企业名称（q）、状态、到期、预警筛选 (the departments’ queue by deadline, searchable) */
         get: operations["CasesController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/queue/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审批工作队列统计：按与队列相同的筛选条件，统计全部（非本页）事项的已逾期、今日到期、7 天内到期、暂停计时、待前置事项 (counts over the whole filtered queue) */
+        get: operations["CasesController_queueSummary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -915,6 +949,8 @@ export type components = {
              */
             start: string;
         };
+        /** @enum {string} */
+        CreditRecordState: "unrectified" | "unrepaired" | "repaired";
         CreditRecordView: {
             /** Format: uuid */
             caseId: string;
@@ -952,12 +988,21 @@ export type components = {
             /** @description 一般 / 重大 / 严重 */
             severity: components["schemas"]["BreachSeverity"];
         };
+        CreditRecordViewPage: {
+            items: components["schemas"]["CreditRecordView"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 (rows matching, over all pages) */
+            total: number;
+        };
         CreditView: {
             blacklist: components["schemas"]["BlacklistEntryView"] | null;
             blacklisted: boolean;
             creditCode: string;
             records: components["schemas"]["CreditRecordView"][];
         };
+        /** @enum {string} */
+        DueWindow: "overdue" | "today" | "week";
         ErrorBody: {
             /**
              * @description 机器可读的原因 (machine-readable reason)
@@ -1124,13 +1169,31 @@ export type components = {
             /** @description 符合条件的总数 (rows matching, over all pages) */
             total: number;
         };
+        /** @enum {string} */
+        QueueItemStatus: "APPLIED" | "ACCEPTED" | "PAUSED" | "CORRECTIONS_REQUESTED";
+        /** @enum {string} */
+        QueueRag: "red" | "amber";
+        QueueSummaryView: {
+            /** @description 已申请、待前置事项办结后受理 (applied, waiting for prerequisites) */
+            blocked: number;
+            /** @description 筛选后的事项总数，等于 GET /queue 同条件的 total (items in the filtered queue: the list’s total) */
+            count: number;
+            /** @description 7 天内到期（今天起 7 个自然日内，含已逾期）(due within 7 calendar days, overdue included) */
+            dueThisWeek: number;
+            /** @description 今日到期 (due today) */
+            dueToday: number;
+            /** @description 已逾期：期限早于今天 (due before today) */
+            overdue: number;
+            /** @description 暂停计时（含待补正）(paused, awaiting corrections included) */
+            paused: number;
+        };
         /**
          * @description 红黄绿：计时中或待受理时 (while the clock runs or awaits acceptance)
          * @enum {string}
          */
         Rag: "red" | "amber" | "green";
         /** @enum {string} */
-        RecordedAct: "notice" | "precheck-passed" | "precheck-failed" | "item-accepted" | "application-refused" | "grant" | "grant-with-missing-documents" | "request-corrections" | "reject" | "revocation" | "acceptance-passed" | "acceptance-failed";
+        RecordedAct: "notice" | "precheck-passed" | "precheck-failed" | "item-accepted" | "application-refused" | "grant" | "grant-with-missing-documents" | "request-corrections" | "reject" | "revocation" | "acceptance-passed" | "acceptance-failed" | "imported";
         RectifyRequest: {
             /** @example 已补交材料并通过复核 */
             note: string;
@@ -2897,6 +2960,80 @@ export interface operations {
             };
         };
     };
+    CreditController_records: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description 搜索：企业名称或统一社会信用代码的一部分（不区分大小写，1–100 个字符）(part of the enterprise name or credit code) */
+                q?: string;
+                /** @description unrectified 未整改；unrepaired 未修复（含未整改）；repaired 已修复 */
+                status?: components["schemas"]["CreditRecordState"];
+                /** @description 开发区代码（记录所属案件的开发区） */
+                zone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页记录 { items, total, page, pageSize } (one page of records) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditRecordViewPage"];
+                };
+            };
+            /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效 (no valid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 (the role may not do this) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求过于频繁 (rate limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 数据库或身份认证服务暂不可用，请稍后重试 (database or identity provider unavailable; retry later) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     CreditController_rectify: {
         parameters: {
             query?: never;
@@ -3374,8 +3511,16 @@ export interface operations {
             query?: {
                 /** @description 部门 */
                 department?: string;
+                /** @description 到期：overdue 已逾期；today 今日到期；week 7 天内到期（今天起 7 个自然日内，含已逾期）；按队列排序所用的期限，暂停计时与待前置事项的不计 (due window, against the due date the queue sorts by) */
+                due?: components["schemas"]["DueWindow"];
                 page?: number;
                 pageSize?: number;
+                /** @description 搜索：项目名称、项目代码或企业名称的一部分（不区分大小写，1–100 个字符，前后空格不计）(search: part of the project name, project code or enterprise name) */
+                q?: string;
+                /** @description 预警：red 已超期；amber 临近到期（剩余工作日不多于开发区规则的黄色预警天数）(red/amber, as each item’s rag) */
+                rag?: components["schemas"]["QueueRag"];
+                /** @description 事项状态：待受理 / 审查中 / 暂停计时 / 待补正 (the item status) */
+                status?: components["schemas"]["QueueItemStatus"];
                 /** @description 开发区代码 */
                 zone?: string;
             };
@@ -3392,6 +3537,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QueueEntryViewPage"];
+                };
+            };
+            /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效 (no valid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 (the role may not do this) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求过于频繁 (rate limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 数据库或身份认证服务暂不可用，请稍后重试 (database or identity provider unavailable; retry later) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CasesController_queueSummary: {
+        parameters: {
+            query?: {
+                /** @description 部门 */
+                department?: string;
+                /** @description 到期：overdue 已逾期；today 今日到期；week 7 天内到期（今天起 7 个自然日内，含已逾期）；按队列排序所用的期限，暂停计时与待前置事项的不计 (due window, against the due date the queue sorts by) */
+                due?: components["schemas"]["DueWindow"];
+                /** @description 搜索：项目名称、项目代码或企业名称的一部分（不区分大小写，1–100 个字符，前后空格不计）(search: part of the project name, project code or enterprise name) */
+                q?: string;
+                /** @description 预警：red 已超期；amber 临近到期（剩余工作日不多于开发区规则的黄色预警天数）(red/amber, as each item’s rag) */
+                rag?: components["schemas"]["QueueRag"];
+                /** @description 事项状态：待受理 / 审查中 / 暂停计时 / 待补正 (the item status) */
+                status?: components["schemas"]["QueueItemStatus"];
+                /** @description 开发区代码 */
+                zone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueSummaryView"];
                 };
             };
             /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */

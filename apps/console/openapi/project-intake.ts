@@ -18,6 +18,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/figures/plan-vs-actual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 计划与实际：按月（from–to，含首尾，默认最近 12 个月，最多 60 个月）的计划开工、实际开工、计划投产、实际投产项目数；某开发区或本人负责的全部开发区。终止的项目不计入计划 */
+        get: operations["FiguresController_planVsActual"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/figures/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三个一批批次走势：某开发区每个批次的签约一批、开工一批、投产一批项目数；不填开发区则为本人负责的全部开发区，同名批次合计。最近的至多 24 个，按起始日正序；asOf（默认今天）之后的事实不计 */
+        get: operations["FiguresController_roundFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/figures/three-batches": {
         parameters: {
             query?: never;
@@ -78,6 +112,109 @@ export type paths = {
         };
         /** 就绪检查 (readiness): the database and Kafka answer; 503 otherwise */
         get: operations["HealthController_readiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导入批次列表（本人的；省级与管理员为全部），新的在前 */
+        get: operations["ImportsController_list"];
+        put?: never;
+        /** 上传项目台账并试导入：逐行校验（信用代码、日期及先后、阶段与日期和事实一致、开发区、与已有项目或本文件其他行重复），不写入任何项目 */
+        post: operations["ImportsController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导入批次：状态、各类行数与进度 */
+        get: operations["ImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认导入：可导入的各行成为项目（按其阶段，每个项目一条 project.imported 事件）；再次确认不重复导入，中断后再次确认从中断处继续 */
+        post: operations["ImportsController_commit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 校验报告：上传的表格原样返回，出错的单元格标红并注明原因，末列“错误”汇总每行问题 */
+        get: operations["ImportsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导入批次的各行：状态与问题（按列，中文），可按状态筛选，分页 */
+        get: operations["ImportsController_rows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载导入模板（xlsx：项目台账表，及开发区、阶段、用地方式、审批状态、项目类型的代码表） */
+        get: operations["ImportsController_template"];
         put?: never;
         post?: never;
         delete?: never;
@@ -281,7 +418,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** 项目时间线：各服务关于本项目的全部事件，按发生先后，分页 (every event about the project, from every service, oldest first, paged) */
+        /** 项目时间线：各服务关于本项目的全部事件，最新在前，可按服务、类别、对象筛选，分页 (every event about the project, from every service, newest first; filters: source, kind, object; paged) */
         get: operations["ProjectsController_timeline"];
         put?: never;
         post?: never;
@@ -397,6 +534,21 @@ export type components = {
             /** Format: uuid */
             id: string;
             name: string;
+            /**
+             * Format: date
+             * @description 计划竣工日期
+             */
+            plannedCompletion: string;
+            /**
+             * Format: date
+             * @description 计划投产日期
+             */
+            plannedProduction: string;
+            /**
+             * Format: date
+             * @description 计划开工日期
+             */
+            plannedStart: string;
             /** @description 预计年产值（万元） */
             projectedAnnualOutput: number;
             /** Format: date */
@@ -538,6 +690,59 @@ export type components = {
              */
             actual: string | null;
         };
+        /** @enum {string} */
+        ImportBatchStatus: "checked" | "committing" | "committed";
+        ImportBatchView: {
+            /** @description 调用者现在可执行的操作 */
+            actions: "commit"[];
+            committedAt: string | null;
+            /** @description 上传时间 */
+            createdAt: string;
+            /** @description 有错误的行数 */
+            errorRows: number;
+            fileName: string;
+            id: string;
+            /** @description 本批已导入的行数 */
+            importedRows: number;
+            status: components["schemas"]["ImportBatchStatus"];
+            statusName: string;
+            /** @description 数据行数 */
+            totalRows: number;
+            /** @description 之前已导入且无变化的行数 */
+            unchangedRows: number;
+            /** @description 可导入的行数（尚未导入） */
+            validRows: number;
+        };
+        ImportBatchViewPage: {
+            items: components["schemas"]["ImportBatchView"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 (rows matching, over all pages) */
+            total: number;
+        };
+        /** @enum {string} */
+        ImportRowStatus: "valid" | "error" | "unchanged" | "imported";
+        ImportRowView: {
+            enterpriseName: string | null;
+            name: string | null;
+            problems: components["schemas"]["LedgerProblemView"][];
+            /** @description 导入后（或之前导入）的项目 */
+            projectId: string | null;
+            /** @description 表格中的行号（表头为第1行） */
+            row: number;
+            /** @description 台账中的当前阶段 */
+            stage: string | null;
+            status: components["schemas"]["ImportRowStatus"];
+            statusName: string;
+            zoneCode: string | null;
+        };
+        ImportRowViewPage: {
+            items: components["schemas"]["ImportRowView"][];
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的总数 (rows matching, over all pages) */
+            total: number;
+        };
         InvitationRequest: {
             /** @description 邀请邮件链接中的令牌 (the token from the invitation link) */
             token: string;
@@ -566,6 +771,14 @@ export type components = {
          * @enum {string}
          */
         LandReviewStatus: "not-needed" | "pending" | "passed" | "decided";
+        LedgerProblemView: {
+            /** @description 列（英文键） */
+            column: string | null;
+            /** @description 列名（模板表头） */
+            header: string | null;
+            /** @description 原因（中文） */
+            message: string;
+        };
         /** @enum {string} */
         LifecycleStage: "SIGNED" | "APPROVING" | "READY_TO_START" | "UNDER_CONSTRUCTION" | "COMPLETED" | "IN_PRODUCTION" | "FULL_PRODUCTION" | "SUSPENDED" | "TERMINATED";
         MilestoneView: {
@@ -592,6 +805,18 @@ export type components = {
             /** @description 实际 − 计划（天）；尚未发生时为今天已逾期天数 (actual − planned in days; while open, days late today) */
             varianceDays: number | null;
         };
+        MonthFiguresView: {
+            /** @description 实际投产 */
+            actualProductions: number;
+            /** @description 实际开工 */
+            actualStarts: number;
+            /** @example 2026-03 */
+            month: string;
+            /** @description 计划投产 */
+            plannedProductions: number;
+            /** @description 计划开工（未终止、已签约项目的计划开工日期在本月） */
+            plannedStarts: number;
+        };
         /** @enum {string} */
         PlanMilestone: "start" | "completion" | "production";
         PlannedDatesRequest: {
@@ -610,6 +835,16 @@ export type components = {
              * @example 2027-03-01
              */
             start: string;
+        };
+        PlanVsActualView: {
+            /** Format: date */
+            asOf: string;
+            /** @example 2026-01 */
+            from: string;
+            months: components["schemas"]["MonthFiguresView"][];
+            /** @example 2026-12 */
+            to: string;
+            zone: string | null;
         };
         /**
          * @description 当前用户现在可执行的操作：POST /projects/:id/<action> (the commands the caller may take on the project now)
@@ -794,6 +1029,43 @@ export type components = {
              */
             permitNumber: string;
         };
+        RoundFiguresView: {
+            /**
+             * Format: date
+             * @description 截止日（合计时为最晚的）
+             */
+            endsOn: string;
+            /** @description 投产一批项目数 */
+            inProduction: number;
+            /** @example 2026年第四批 */
+            name: string;
+            /**
+             * Format: uuid
+             * @description 批次编号；跨开发区合计（同名批次）时为空 (null for rounds of one name added up across zones)
+             */
+            roundId: string | null;
+            /** @description 签约一批项目数 */
+            signed: number;
+            /** @description 开工一批项目数 */
+            started: number;
+            /**
+             * Format: date
+             * @description 起始日（合计时为最早的）
+             */
+            startsOn: string;
+            /** @description 计入的开发区数 (zones whose round of this name is counted) */
+            zoneCount: number;
+        };
+        RoundsFiguresView: {
+            /** Format: date */
+            asOf: string;
+            /** @description 批次总数 (every round or campaign in scope, shown or not) */
+            roundCount: number;
+            /** @description 最近的至多 24 个批次，按起始日正序 (the latest 24 at most, oldest first) */
+            rounds: components["schemas"]["RoundFiguresView"][];
+            /** @description 开发区；为空时为本人负责的全部开发区，同名批次合计 */
+            zone: string | null;
+        };
         RoundView: {
             /** Format: date-time */
             createdAt: string;
@@ -828,6 +1100,8 @@ export type components = {
             /** @description 符合条件的总数 (rows matching, over all pages) */
             total: number;
         };
+        /** @enum {string} */
+        ServiceName: "project-intake" | "commitment-approval" | "standard-land" | "agency" | "notifications";
         StaffAccountRequest: {
             /**
              * @description 所属部门（委办局）；部门审批人员（department-officer）必填，只办理本部门的事项
@@ -906,7 +1180,10 @@ export type components = {
             window: components["schemas"]["FiguresWindowView"];
         };
         TimelineActorView: {
+            /** @description 账号（登录标识），供核对，不作显示 (the account, for reference; not for display) */
             id: string;
+            /** @description 姓名（王敏）；较早的记录和系统事件没有 (the person’s name; absent on older entries and a system’s) */
+            name?: string;
             role: components["schemas"]["ActorRole"];
         };
         TimelineEntryView: {
@@ -914,6 +1191,20 @@ export type components = {
             actor: components["schemas"]["TimelineActorView"] | null;
             /** Format: uuid */
             eventId: string;
+            /** @description 同一代办事项的记录同组（代办事项编号），便于合并显示 (entries of one agency task share it: the task id) */
+            group: string | null;
+            /** @description 类别 (approval 审批 · land 土地 · agency 代办 · lifecycle 项目 · notice 通知) */
+            kind: components["schemas"]["TimelineKind"];
+            /**
+             * @description 所涉对象的代码，可作 ?object= 筛选：事项代码、核验阶段、地块编号、代办事项编号 (the object’s code, as ?object= takes it)
+             * @example A05
+             */
+            object: string | null;
+            /**
+             * @description 所涉对象的中文名：A05 消防设计审查、竣工验收、地块 SX-2025-012、供水报装 (the object named in Chinese)
+             * @example A05 消防设计审查
+             */
+            objectName: string | null;
             /** Format: date-time */
             occurredAt: string;
             /**
@@ -921,7 +1212,12 @@ export type components = {
              * @example project-intake
              */
             source: string;
-            /** @description 一句中文说明 (one line in zh-CN) */
+            /**
+             * @description 服务的中文名：项目 / 审批 / 土地 / 代办 / 通知 (the source service’s name in Chinese)
+             * @example 审批
+             */
+            sourceName: string;
+            /** @description 一句中文说明，不含服务或账号标识 (one line in zh-CN, without service or account ids) */
             summary: string;
             /** @example project.stage-changed */
             type: string;
@@ -933,6 +1229,10 @@ export type components = {
             /** @description 符合条件的总数 (rows matching, over all pages) */
             total: number;
         };
+        /** @enum {string} */
+        TimelineKind: "approval" | "land" | "agency" | "lifecycle" | "notice";
+        /** @enum {string} */
+        TimelineOrder: "asc" | "desc";
         ZoneDurationsView: {
             /** @description 签约→开工 (signing to start) */
             signingToStart: components["schemas"]["DurationStatsView"];
@@ -1035,6 +1335,166 @@ export interface operations {
             };
             /** @description 登录名已被使用；或未配置账号管理 (the username is taken; or accounts are not provisioned here) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求过于频繁 (rate limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 数据库或身份认证服务暂不可用，请稍后重试 (database or identity provider unavailable; retry later) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FiguresController_planVsActual: {
+        parameters: {
+            query?: {
+                /** @description 统计截止日（默认今天）：此后的实际开工、投产不计，此后签约的项目不计划 */
+                asOf?: string;
+                /** @description 起始月份 YYYY-MM（默认截止月份前 11 个月）；最多 60 个月 */
+                from?: string;
+                /** @description 截止月份 YYYY-MM（默认 asOf 所在月份） */
+                to?: string;
+                /** @description 开发区代码；不填则为本人负责的全部开发区 */
+                zone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanVsActualView"];
+                };
+            };
+            /** @description from/to 不是月份 YYYY-MM、to 早于 from、超过 60 个月、asOf 不是日期 (bad months, to before from, over 60 months, bad asOf) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效 (no valid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 (the role may not do this) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 开发区不存在或不在本人负责范围 (unknown zone, or not the caller’s) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求过于频繁 (rate limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 数据库或身份认证服务暂不可用，请稍后重试 (database or identity provider unavailable; retry later) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    FiguresController_roundFigures: {
+        parameters: {
+            query?: {
+                /** @description 统计截止日（默认今天）：此后的签约、开工、投产不计 */
+                asOf?: string;
+                /** @description 开发区代码；不填则为本人负责的全部开发区（同名批次合计） */
+                zone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundsFiguresView"];
+                };
+            };
+            /** @description asOf 不是日期 (bad asOf) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效 (no valid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 (the role may not do this) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 开发区不存在或不在本人负责范围 (unknown zone, or not the caller’s) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1374,6 +1834,516 @@ export interface operations {
                         /** @example error */
                         status?: string;
                     };
+                };
+            };
+        };
+    };
+    ImportsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatchViewPage"];
+                };
+            };
+            /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效 (no valid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 (the role may not do this) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求过于频繁 (rate limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 数据库或身份认证服务暂不可用，请稍后重试 (database or identity provider unavailable; retry later) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ImportsController_check: {
+        parameters: {
+            query?: {
+                /** @description 文件名（显示与时间线用） */
+                fileName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description 填好的导入模板（.xlsx 文件本身作为请求体，最大 20 MB） */
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+            };
+        };
+        responses: {
+            /** @description 导入批次及校验结果 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatchView"];
+                };
+            };
+            /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效 (no valid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 (the role may not do this) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求过于频繁 (rate limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 数据库或身份认证服务暂不可用，请稍后重试 (database or identity provider unavailable; retry later) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatchView"];
+                };
+            };
+            /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效 (no valid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 (the role may not do this) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 导入批次不存在，或不是本人的 (no such batch for the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求过于频繁 (rate limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 数据库或身份认证服务暂不可用，请稍后重试 (database or identity provider unavailable; retry later) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ImportsController_commit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatchView"];
+                };
+            };
+            /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效 (no valid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 (the role may not do this) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 导入批次不存在，或不是本人的 (no such batch for the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求过于频繁 (rate limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 数据库或身份认证服务暂不可用，请稍后重试 (database or identity provider unavailable; retry later) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ImportsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 标注了错误的台账 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效 (no valid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 (the role may not do this) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 导入批次不存在，或不是本人的 (no such batch for the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求过于频繁 (rate limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 数据库或身份认证服务暂不可用，请稍后重试 (database or identity provider unavailable; retry later) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ImportsController_rows: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: components["schemas"]["ImportRowStatus"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRowViewPage"];
+                };
+            };
+            /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效 (no valid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 (the role may not do this) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 导入批次不存在，或不是本人的 (no such batch for the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求过于频繁 (rate limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 数据库或身份认证服务暂不可用，请稍后重试 (database or identity provider unavailable; retry later) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ImportsController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 导入模板 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 请求有误，字段与原因见 issues；未做任何更改 (bad request: the fields and reasons are in issues; nothing changed) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效 (no valid bearer token) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 当前角色无权执行此操作 (the role may not do this) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 请求过于频繁 (rate limited) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 数据库或身份认证服务暂不可用，请稍后重试 (database or identity provider unavailable; retry later) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -2405,8 +3375,16 @@ export interface operations {
     ProjectsController_timeline: {
         parameters: {
             query?: {
+                /** @description 类别：approval 审批 · land 土地 · agency 代办 · lifecycle 项目（签约、阶段变更） · notice 通知 (by the event type’s context) */
+                kind?: components["schemas"]["TimelineKind"];
+                /** @description 只看关于此对象的记录：审批事项代码（A05）、地块编号、核验阶段（completion / full-production）或代办事项编号（entry.object） (entries about this object: an item code, a plot code, a check stage or a task id) */
+                object?: string;
+                /** @description desc 最新在前（默认）· asc 按发生先后 (newest first by default) */
+                order?: components["schemas"]["TimelineOrder"];
                 page?: number;
                 pageSize?: number;
+                /** @description 只看此服务发出的事件 (only the events of this service) */
+                source?: components["schemas"]["ServiceName"];
             };
             header?: never;
             path: {

@@ -641,6 +641,25 @@ export type components = {
             feeBasisPoints: number;
             recoverAfterYears: number;
         };
+        ImportedFromView: {
+            /**
+             * Format: uuid
+             * @description 导入批次 (import batch, project-intake)
+             */
+            batchId: string;
+            /** @example 项目台账2026.xlsx */
+            fileName: string;
+            /**
+             * @description 说明，如“导入自项目台账2026.xlsx第12行” (in words)
+             * @example 导入自项目台账2026.xlsx第12行
+             */
+            note: string;
+            /**
+             * @description 台账中的行号 (the row in the sheet)
+             * @example 12
+             */
+            row: number;
+        };
         /**
          * @description gte 不低于 / lte 不高于 / range 区间
          * @enum {string}
@@ -763,6 +782,8 @@ export type components = {
             contractId: string;
             /** Format: uuid */
             id: string;
+            /** @description 导入前已通过的核验（历史记录，无实测值） (passed before the import: history, nothing measured) */
+            imported: components["schemas"]["ImportedFromView"] | null;
             measured: components["schemas"]["MeasurementView"][];
             /** @description 首次核验是否通过 (the first check passed) */
             passed: boolean;
@@ -807,6 +828,8 @@ export type components = {
             /** Format: uuid */
             id: string;
             idleLevelRaised: components["schemas"]["IdleLevelRaised"] | null;
+            /** @description 从项目台账导入的合同：无地块、出让价款未知（0） (imported from the ledger: no plot, land price unknown, 0) */
+            imported: components["schemas"]["ImportedFromView"] | null;
             kind: components["schemas"]["ContractKind"];
             /** @description 出让价款（分）(land price, fen) */
             landPriceFen: number;
@@ -823,12 +846,14 @@ export type components = {
             stalledLevelRaised: components["schemas"]["IdleLevelRaised"] | null;
         };
         /**
-         * @description standard-land 标准地 / grant 招拍挂出让 / own-land 自有用地 / lease 租赁厂房 / none 无新增用地
+         * @description 导入时台账所填、尚未落实的用地方式 (the path the ledger names, not yet secured; imported projects only)
          * @enum {string}
          */
         LandPath: "standard-land" | "grant" | "own-land" | "lease" | "none";
         LandPathView: {
             areaMu: number | null;
+            /** @description 从项目台账导入的用地记录 (recorded from the ledger on import) */
+            imported: components["schemas"]["ImportedFromView"] | null;
             lease: components["schemas"]["LeaseTermsView"] | null;
             location: string | null;
             /** @description standard-land 标准地 / grant 招拍挂出让 / own-land 自有用地 / lease 租赁厂房 / none 无新增用地 */
@@ -859,8 +884,12 @@ export type components = {
             enterpriseName: string;
             /** @description 固定资产投资（万元） */
             fixedAssetInvestment: number;
+            /** @description 从项目台账导入时的来源；签约登记的项目为 null (the ledger row of an imported project; null when signed) */
+            imported: components["schemas"]["ImportedFromView"] | null;
             /** @description 国民经济行业代码 (industry code) */
             industryCode: string;
+            /** @description 导入时台账所填、尚未落实的用地方式 (the path the ledger names, not yet secured; imported projects only) */
+            intendedPath: components["schemas"]["LandPath"] | null;
             /** @description 用地需求（亩），0 为无新增用地 (land need in mu; 0: none) */
             landAreaMu: number;
             name: string;

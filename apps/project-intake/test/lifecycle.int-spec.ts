@@ -60,7 +60,7 @@ describe('the lifecycle driven by other services’ events and by people’s rep
     return body as unknown as { id: string; code: string };
   };
   const project = async (id: string) => (await get(`${service.url}/projects/${id}`)).body as { stage: string; version: number; milestones: Record<string, Record<string, string | null>>; conditions: Record<string, unknown> };
-  const timelineOf = async (id: string) => (await get(`${service.url}/projects/${id}/timeline?pageSize=100`)).body as Timeline;
+  const timelineOf = async (id: string) => (await get(`${service.url}/projects/${id}/timeline?pageSize=100&order=asc`)).body as Timeline;
   /** The actions each caller is offered on the project now (GET /projects/:id). */
   const actionsOf = async (id: string, who: Record<string, string>) => (await get(`${service.url}/projects/${id}`, who)).body['actions'] as string[];
   const stageChanges = async (projectId: string, minimum: number) =>
@@ -221,10 +221,22 @@ describe('the lifecycle driven by other services’ events and by people’s rep
     expect(Object.keys(whole).sort()).toEqual(ENVELOPE);
     expect(whole).toMatchObject({ total: 5, page: 1, pageSize: 100 });
     expect(whole.items.map((e) => e.type)).toEqual(['project.signed', ...Array(4).fill('project.stage-changed')]);
-    expect(whole.items[0]).toEqual({ eventId: expect.any(String), type: 'project.signed', source: 'project-intake', occurredAt: expect.any(String), actor: { id: 'test-admin', role: 'admin' }, summary: expect.stringMatching(/^项目签约：/) });
+    expect(whole.items[0]).toEqual({
+      eventId: expect.any(String),
+      type: 'project.signed',
+      source: 'project-intake',
+      sourceName: '项目',
+      occurredAt: expect.any(String),
+      actor: { id: 'test-admin', role: 'admin', name: '测试管理员' },
+      summary: expect.stringMatching(/^项目签约：/),
+      kind: 'lifecycle',
+      object: null,
+      objectName: null,
+      group: null,
+    });
 
     const pages: Timeline[] = [];
-    for (const page of [1, 2, 3]) pages.push((await get(`${service.url}/projects/${code}/timeline?pageSize=2&page=${page}`, enterprise)).body as Timeline);
+    for (const page of [1, 2, 3]) pages.push((await get(`${service.url}/projects/${code}/timeline?pageSize=2&page=${page}&order=asc`, enterprise)).body as Timeline);
     expect(pages.map((p) => [p.page, p.pageSize, p.total, p.items.length])).toEqual([[1, 2, 5, 2], [2, 2, 5, 2], [3, 2, 5, 1]]);
     expect(pages.flatMap((p) => p.items)).toEqual(whole.items);
     expect((await get(`${service.url}/projects/${id}/timeline?pageSize=2&page=4`)).body).toEqual({ items: [], total: 5, page: 4, pageSize: 2 });

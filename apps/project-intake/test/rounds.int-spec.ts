@@ -215,6 +215,9 @@ describe('三个一批 rounds: windows of days, their batches and lists', () => 
         signedOn: addDays(today, -77),
         actualStart: null,
         actualProduction: null,
+        plannedStart: '2027-03-01',
+        plannedCompletion: '2028-06-30',
+        plannedProduction: '2028-09-01',
         totalInvestment: 52_000,
         projectedAnnualOutput: 80_000,
       });

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { ROLES, type Role } from '@devzone/auth';
-import { demoUser, ProjectJourney, SERVICE_NAMES, until, zoneUsers, type DemoApi, type DemoEnterprise, type DemoUser, type ServiceName } from '@devzone/demo';
+import { demoUser, ledgerRecord, ledgerWorkbook, ProjectJourney, SERVICE_NAMES, until, zoneUsers, type DemoApi, type DemoEnterprise, type DemoUser, type ServiceName } from '@devzone/demo';
 import { addDays, chinaDate, creditCodeFrom } from '@devzone/shared-kernel';
 import { enterpriseAccount, stackApi } from './support/stack';
 
@@ -29,6 +29,7 @@ const OVERSEERS: Role[] = ['agency-supervisor', 'zone-officer', 'zone-manager', 
 const FIGURES: Role[] = ['zone-officer', 'zone-manager', 'province-manager', 'admin'];
 const DEPARTMENTS: Role[] = ['department-officer', 'admin'];
 const MANAGERS: Role[] = ['zone-manager', 'admin'];
+const IMPORTERS: Role[] = ['zone-officer', 'zone-manager', 'admin'];
 /** The department the department-officer player decides for. */
 const PLAYER_DEPARTMENT = '住房和城乡建设局';
 
@@ -45,6 +46,8 @@ interface Side {
   creditRecordId: string;
   /** A 三个一批 round of the side's zone. */
   roundId: string;
+  /** A 项目台账 import batch its zone officer uploaded (checked, not committed). */
+  importId: string;
   team: string;
   availablePlot: string;
   /** The enterprise's own (opaque) notification recipient, and one notification of each player who has one. */
@@ -78,6 +81,7 @@ const OWN_ZONE = 'SX-ZGQ';
 const project = (s: Side) => ({ id: s.journey.projectId });
 const projectId = (s: Side) => ({ projectId: s.journey.projectId });
 const caseId = (s: Side) => ({ id: s.journey.caseId });
+const importBatch = (s: Side) => ({ id: s.importId });
 const plot = (s: Side) => ({ code: s.journey.plotCode });
 const zone = (s: Side) => ({ zone: s.zone });
 const reason = () => ({ reason: '授权矩阵测试' });
@@ -112,6 +116,16 @@ const RULES: Record<string, Rule> = {
   'GET project-intake /rounds': { roles: FIGURES, kind: 'list', leak: (f) => f.roundId },
   'GET project-intake /rounds/{id}': { roles: FIGURES, kind: 'object', params: (s) => ({ id: s.roundId }) },
   'GET project-intake /rounds/{id}/projects': { roles: FIGURES, kind: 'object', params: (s) => ({ id: s.roundId }), query: () => '?batch=signed' },
+  'GET project-intake /figures/rounds': { roles: FIGURES, kind: 'object', query: (s) => `?zone=${s.zone}` },
+  'GET project-intake /figures/plan-vs-actual': { roles: FIGURES, kind: 'object', query: (s) => `?zone=${s.zone}` },
+  // 项目台账 import: a zone's officers and managers, their own zones' batches.
+  'GET project-intake /imports/template': { roles: IMPORTERS, kind: 'open' },
+  'POST project-intake /imports': { roles: IMPORTERS, kind: 'open' },
+  'GET project-intake /imports': { roles: [...IMPORTERS, 'province-manager'], kind: 'list', leak: (f) => f.importId },
+  'GET project-intake /imports/{id}': { roles: [...IMPORTERS, 'province-manager'], kind: 'object', params: importBatch },
+  'GET project-intake /imports/{id}/rows': { roles: [...IMPORTERS, 'province-manager'], kind: 'object', params: importBatch },
+  'GET project-intake /imports/{id}/report': { roles: [...IMPORTERS, 'province-manager'], kind: 'object', params: importBatch },
+  'POST project-intake /imports/{id}/commit': { roles: IMPORTERS, kind: 'object', params: importBatch },
   'GET project-intake /figures/three-batches/projects': { roles: FIGURES, kind: 'object', query: (s) => `?zone=${s.zone}&batch=signed` },
   'POST project-intake /accounts': { roles: ['admin'], kind: 'create', body: (s) => ({ username: `mx-${randomInt(1e9)}`, name: '矩阵', email: 'mx@zone.example.cn', role: 'zone-manager', zones: [s.zone] }) },
   'POST project-intake /invitations/check': { roles: 'public', publicStatus: 404, kind: 'open', body: () => ({ token: NOT_INVITED }) },
@@ -121,6 +135,7 @@ const RULES: Record<string, Rule> = {
   'GET commitment-approval /cases/{id}': { roles: ALL, kind: 'object', params: caseId },
   'GET commitment-approval /projects/{projectId}/case': { roles: ALL, kind: 'object', params: projectId },
   'GET commitment-approval /queue': { roles: [...FIGURES, 'department-officer'], kind: 'list', leak: (f) => f.journey.caseId },
+  'GET commitment-approval /queue/summary': { roles: [...FIGURES, 'department-officer'], kind: 'open' },
   'POST commitment-approval /cases/{id}/notice': { roles: OFFICERS, kind: 'object', params: caseId, body: opinion },
   'POST commitment-approval /cases/{id}/commitment': { roles: ACTING, kind: 'object', params: caseId, body: () => ({ scope: 'all', committedDates: { start: today, completion: today, production: today }, declarationConfirmed: true }) },
   'POST commitment-approval /cases/{id}/precheck': { roles: OFFICERS, kind: 'object', params: caseId, body: () => ({ passed: true, ...opinion() }) },
@@ -145,6 +160,7 @@ const RULES: Record<string, Rule> = {
   // A version effective in ten years that changes nothing: harmless to the other tests.
   'POST commitment-approval /settings/zones/{zone}/versions': { roles: MANAGERS, kind: 'object', params: zone, body: () => ({ effectiveFrom: addDays(today, 3650), note: '授权矩阵测试' }) },
   'GET commitment-approval /enterprises/{creditCode}/credit': { roles: ALL, kind: 'object', params: (s) => ({ creditCode: s.enterprise.creditCode ?? '' }), scoped: ['enterprise'] },
+  'GET commitment-approval /credit-records': { roles: ALL, kind: 'list', leak: (f) => f.creditRecordId },
   'POST commitment-approval /credit-records/{id}/rectify': { roles: OFFICERS, kind: 'object', params: (s) => ({ id: s.creditRecordId }), body: () => ({ note: '已整改并复核' }) },
   'POST commitment-approval /credit-records/{id}/repair': { roles: OFFICERS, kind: 'object', params: (s) => ({ id: s.creditRecordId }), body: () => ({ note: '申请信用修复' }) },
   // standard-land
@@ -281,6 +297,7 @@ async function side(api: DemoApi, zone: string, players: DemoUser[]): Promise<Si
     itemCode: c.items[0].itemCode,
     departmentItemCode: c.items.find((i: { department: string }) => i.department === PLAYER_DEPARTMENT).itemCode,
     creditRecordId: (credit.records ?? credit.items ?? [])[0]?.id,
+    importId: await uploadLedger(api, officer, zone, serial),
     roundId: (await api.post(admin, 'project-intake', '/rounds', { zoneCode: zone, name: `矩阵批次-${serial}`, startsOn: `${roundYear}-01-01`, endsOn: `${roundYear}-03-31` })).id,
     team: `${zone}-DB`,
     availablePlot: availablePlot.code,
@@ -291,6 +308,19 @@ async function side(api: DemoApi, zone: string, players: DemoUser[]): Promise<Si
   s.recipientId = (await until('the enterprise’s first notification', async () => (await api.get(enterprise, 'notifications', '/notifications?pageSize=1')).items[0])).recipientId;
   for (const who of [enterprise, ...players]) await noteFirstMessage(api, s, who);
   return s;
+}
+
+/** A one-row 项目台账 uploaded by the zone's officer: a checked batch of that zone. */
+async function uploadLedger(api: DemoApi, officer: DemoUser, zone: string, serial: string): Promise<string> {
+  const record = ledgerRecord(0, zone, `矩阵${serial}`);
+  const file = await ledgerWorkbook(Object.keys(record), [record]);
+  const response = await fetch(`${api.urls['project-intake']}/imports?fileName=matrix.xlsx`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await api.token(officer)}`, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    body: new Uint8Array(file),
+  });
+  if (response.status !== 201) throw new Error(`the matrix's ledger upload: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
 }
 
 async function noteFirstMessage(api: DemoApi, s: Side, who: DemoUser): Promise<void> {

@@ -260,7 +260,7 @@ describe('web console (browser)', () => {
     const signedIn = { ...contact, password, sub: (JSON.parse(Buffer.from((await api.token({ ...contact, password })).split('.')[1], 'base64url').toString()) as { sub: string }).sub };
     await until('the case committed', async () => (await api.get(signedIn, 'commitment-approval', `/cases/${journey.caseId}`)).status === 'COMMITTED');
     const timeline = await api.get(signedIn, 'project-intake', `/projects/${journey.projectId}/timeline?pageSize=100`);
-    expect(timeline.items.find((e: { type: string }) => e.type === 'approval.commitment-submitted').actor).toEqual({ id: signedIn.sub, role: 'enterprise' });
+    expect(timeline.items.find((e: { type: string }) => e.type === 'approval.commitment-submitted').actor).toMatchObject({ id: signedIn.sub, role: 'enterprise' });
     await context.close();
   });
 

@@ -104,7 +104,7 @@ describe('one project from 签约 to 达产, end to end', () => {
 
   it('keeps the whole story on the project’s timeline, in order', async () => {
     const timeline = await until('the timeline complete', async () => {
-      const t = await api.get(enterprise, 'project-intake', `/projects/${journey.projectId}/timeline?pageSize=100`);
+      const t = await api.get(enterprise, 'project-intake', `/projects/${journey.projectId}/timeline?pageSize=100&order=asc`);
       expect(t.total).toBeLessThanOrEqual(100); // the whole story on one page
       const done = t.items.filter((e: Json) => e.type === 'land.check-passed').length === 2 && t.items.some((e: Json) => e.type === 'agency.service-rated');
       return done ? t.items : undefined;
@@ -120,8 +120,8 @@ describe('one project from 签约 to 达产, end to end', () => {
     expect(timeline.every((e: Json) => e.summary)).toBe(true);
     // Who did it, from their token: the enterprise committed and reported, the officer registered.
     const actorOf = (type: string) => timeline.find((e: Json) => e.type === type)?.actor;
-    expect(actorOf('approval.commitment-submitted')).toEqual({ id: enterprise.sub, role: 'enterprise' });
-    expect(actorOf('project.signed')).toEqual({ id: officer.sub, role: 'zone-officer' });
+    expect(actorOf('approval.commitment-submitted')).toEqual({ id: enterprise.sub, role: 'enterprise', name: enterprise.name });
+    expect(actorOf('project.signed')).toEqual({ id: officer.sub, role: 'zone-officer', name: officer.name });
   });
 
   it('e-mails the enterprise over real SMTP, and files the same notices in its inbox', async () => {

@@ -33,7 +33,8 @@ export interface Principal {
   email?: string;
 }
 
-export const actorOf = (p: Principal): Actor => ({ id: p.sub, role: p.role });
+/** The actor an event records: the subject, the role and the person's name (when the token names the person, not just the account; at most 64 characters). */
+export const actorOf = (p: Principal): Actor => ({ id: p.sub, role: p.role, ...(p.name && p.name !== p.sub ? { name: p.name.slice(0, 64) } : {}) });
 
 export const isAdmin = (p: Principal) => p.role === 'admin';
 /** Sees every zone. */

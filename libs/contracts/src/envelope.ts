@@ -40,6 +40,12 @@ export class Actor {
 
   @IsIn(ACTOR_ROLES)
   role!: ActorRole;
+
+  /** The person's name as the identity provider gives it (王敏), for people to read; absent for a system and on older events. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  name?: string;
 }
 
 /**

@@ -97,7 +97,7 @@ export function buildEvent<P extends object>(definition: EventDefinition<P>, inp
     source: input.source,
     correlationId: input.correlationId ?? id,
     causationId: input.causationId ?? null,
-    ...(input.actor ? { actor: { id: input.actor.id, role: input.actor.role } } : {}),
+    ...(input.actor ? { actor: { id: input.actor.id, role: input.actor.role, ...(input.actor.name ? { name: input.actor.name } : {}) } } : {}),
     payload: input.payload,
   };
   check(EnvelopeSchema, { ...envelope, payload: {} }, ON_PUBLISH, '', definition.type);

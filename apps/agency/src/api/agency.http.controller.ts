@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { coversZone, CurrentPrincipal, Roles, STAFF, type Principal, type Role } from '@devzone/auth';
 import { PageOf, type Page } from '@devzone/platform';
@@ -12,7 +12,7 @@ import { COMMAND_ROLES } from '../domain/permissions';
 import { AgentOrm, TeamOrm } from '../infrastructure/orm-entities';
 import { AgencySettingsView, AgentView, TeamLoadView, TeamView, WorklistView } from './agent.views';
 import { DelegationView, ProgressView } from './delegation.views';
-import { AgencySettingsRequest, AgentRequest, AgentsQuery, AssignRequest, RatingRequest, TaskActionRequest, TaskNoteRequest, TeamRequest } from './requests.dto';
+import { AgencySettingsRequest, AgentRequest, AgentsQuery, AssignRequest, RatingRequest, TaskActionRequest, TaskNoteRequest, TeamRequest, WorklistQuery } from './requests.dto';
 import { TaskView } from './task.views';
 
 const uuid = new ParseUUIDPipe();
@@ -146,12 +146,13 @@ export class AgentsController {
   }
 
   @Get('agents/:id/worklist')
-  @ApiOperation({ summary: '代办员工作清单：今日到期、已超期、等待企业 (an agent’s worklist)' })
+  @ApiOperation({ summary: '代办员工作清单：今日到期、已超期、等待企业；可按事项/项目名称、部门、状态、到期筛选 (an agent’s worklist, filtered by text, department, status, due window)' })
   @ApiOkResponse({ type: WorklistView })
+  @ApiBadRequestResponse({ description: '筛选条件无效（如未知的状态或到期范围）(an unknown status or due window)' })
   @ApiNotFoundResponse({ description: '代办员不存在或不在本人可见范围 (no such agent for you)' })
   @Roles(...STAFF)
-  worklist(@Param('id') id: string, @CurrentPrincipal() p: Principal): Promise<WorklistView> {
-    return this.queries.worklist(id, p);
+  worklist(@Param('id') id: string, @Query() q: WorklistQuery, @CurrentPrincipal() p: Principal): Promise<WorklistView> {
+    return this.queries.worklist(id, q, p);
   }
 
   @Get('teams/:code/load')

@@ -25,10 +25,11 @@ export class TeamView {
   @ApiProperty({ type: String, nullable: true, description: '负责人（代办员编号）(team lead)' }) leadAgentId!: string | null;
 }
 
-/** 代办员工作清单 (an agent's worklist): its open tasks in four buckets. */
+/** 代办员工作清单 (an agent's worklist): its open tasks that pass the filters, in four buckets. */
 export class WorklistView {
   @ApiProperty({ type: String }) agentId!: string;
   @ApiProperty({ type: String, format: 'date', description: '清单日期 (as of)' }) asOf!: string;
+  @ApiProperty({ type: String, isArray: true, description: '全部未办结事项的办理部门（不受筛选影响），供按部门筛选 (the departments of all its open tasks, whatever the filters: the department filter\'s choices)' }) departments!: string[];
   @ApiProperty({ type: [TaskView], description: '已超期（计时中）(overdue, clock running)' }) overdue!: TaskView[];
   @ApiProperty({ type: [TaskView], description: '今日到期（计时中）(due today, clock running)' }) dueToday!: TaskView[];
   @ApiProperty({ type: [TaskView], description: '等待企业：收集材料、补正 (waiting on the enterprise)' }) waitingOnEnterprise!: TaskView[];

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery, Satisfies } from '@devzone/platform';
 import { REASSIGN_REASON_LENGTH, reassignReasonProblem, SPECIALITIES, type Speciality } from '../domain/assignment';
-import { AGENT_ACTIONS, type AgentAction } from '../domain/task.state-machine';
+import { AGENT_ACTIONS, OPEN_TASK_STATUSES, type AgentAction, type OpenTaskStatus } from '../domain/task.state-machine';
 
 export class TaskActionRequest {
   @ApiProperty({ enum: AGENT_ACTIONS, enumName: 'AgentAction', description: 'START 收集材料 / SUBMIT 提交 / ACCEPT 受理 / REVIEW 审查 / REQUEST_CORRECTIONS 补正 / APPROVE 批准 / REFUSE 不予批准 / DELIVER 送达' })
@@ -68,4 +68,48 @@ export class AgencySettingsRequest {
 
 export class AgentsQuery extends PageQuery {
   @ApiPropertyOptional({ type: String, description: '开发区代码' }) @IsOptional() @IsString() zone?: string;
+}
+
+/** The due windows of the worklist's filter (each on a running clock: a task waiting for 受理 or paused has no deadline yet). */
+export const DUE_WINDOWS = ['overdue', 'today', 'week'] as const;
+export type DueWindow = (typeof DUE_WINDOWS)[number];
+const SEARCH_MAX = 100;
+const searchMessage = { message: `q 应为 1–${SEARCH_MAX} 个字符的搜索词 (q must be 1-${SEARCH_MAX} characters)` };
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** 工作清单的筛选 (the worklist's filters), applied in SQL; none given: every open task. */
+export class WorklistQuery {
+  @ApiPropertyOptional({
+    type: String,
+    minLength: 1,
+    maxLength: SEARCH_MAX,
+    example: '供水',
+    description: `搜索：事项名称、项目名称或项目代码的一部分（不区分大小写，1–${SEARCH_MAX} 个字符，前后空格不计）(part of the task's title, or of its project's name or code)`,
+  })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString(searchMessage)
+  @Length(1, SEARCH_MAX, searchMessage)
+  q?: string;
+
+  @ApiPropertyOptional({ type: String, example: '供水公司', description: '办理部门（完整名称，见答复的 departments）(the department, exactly; see departments in the answer)' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString({ message: 'department 应为部门名称 (department must be a name)' })
+  @Length(1, 100, { message: 'department 应为 1–100 个字符的部门名称 (department must be 1-100 characters)' })
+  department?: string;
+
+  @ApiPropertyOptional({ enum: OPEN_TASK_STATUSES, enumName: 'OpenTaskStatus', description: '事项状态（未办结的状态）(the task status; open ones only)' })
+  @IsOptional()
+  @IsIn(OPEN_TASK_STATUSES, { message: `status 应为未办结事项的状态之一：${OPEN_TASK_STATUSES.join(' / ')} (status must be one of the open task statuses)` })
+  status?: OpenTaskStatus;
+
+  @ApiPropertyOptional({
+    enum: DUE_WINDOWS,
+    enumName: 'DueWindow',
+    description: '到期：overdue 已超期 / today 今日到期 / week 7 日内到期（今日起，含今日）；均仅计时中的事项 (overdue, due today, due within 7 days from today; running clocks only)',
+  })
+  @IsOptional()
+  @IsIn(DUE_WINDOWS, { message: `due 应为 ${DUE_WINDOWS.join(' / ')}（已超期 / 今日到期 / 7 日内到期）(due must be overdue, today or week)` })
+  due?: DueWindow;
 }

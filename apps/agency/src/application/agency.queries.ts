@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, Not } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { coversZone, isProvinceWide, type Principal } from '@devzone/auth';
 import { pageOf, type Page, type PageQuery } from '@devzone/platform';
-import { chinaDate, DomainError } from '@devzone/shared-kernel';
+import { addDays, chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { TASK_STATUSES } from '@devzone/contracts';
 import type { AgentLoadView, AgentView, TeamLoadView, WorklistView } from '../api/agent.views';
 import type { DelegationView, ProgressView } from '../api/delegation.views';
 import type { TaskView } from '../api/task.views';
 import { seesDelegation } from '../domain/permissions';
-import { taskFinal } from '../domain/task.state-machine';
+import { OPEN_TASK_STATUSES, taskFinal, type OpenTaskStatus } from '../domain/task.state-machine';
 import { AgencyProjectOrm, AgentOrm, AssignmentOrm, DelegationOrm, TaskOrm, TeamOrm } from '../infrastructure/orm-entities';
 import { AgencySettings } from './settings.service';
 import { agentView, delegationView, progressView, taskView, teamView } from './view-builders';
@@ -16,6 +16,18 @@ import { agentView, delegationView, progressView, taskView, teamView } from './v
 const FINAL_TASK_STATUSES = TASK_STATUSES.filter(taskFinal)
   .map((x) => `'${x}'`)
   .join(', ');
+
+/** The worklist's filters (WorklistQuery). */
+export interface WorklistFilters {
+  q?: string;
+  department?: string;
+  status?: OpenTaskStatus;
+  due?: 'overdue' | 'today' | 'week';
+}
+/** `due=week`: due within 7 days: from today to 6 days later, both included. */
+const WEEK_DAYS = 6;
+/** A text for LIKE: its own %, _ and backslash match themselves (backslash is LIKE's escape). */
+const likeEscaped = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
 /** An agent's worklist: the agent, or staff of its zone. */
 const seesAgent = (p: Principal, a: AgentOrm) => (p.role === 'agency-agent' ? p.sub === a.id : coversZone(p, a.zoneCode));
@@ -124,24 +136,63 @@ export class AgencyQueries {
     return progressView(d, agent);
   }
 
-  /** An agent's day: due today, overdue, waiting on the enterprise, the rest. */
-  async worklist(agentId: string, p: Principal): Promise<WorklistView> {
+  /**
+   * An agent's day: due today, overdue, waiting on the enterprise, the rest;
+   * only the tasks that pass the filters (in SQL), and the departments of all
+   * its open tasks (for the filter's choices). A constant number of queries
+   * whatever the caseload: the agent, its open delegations, the tasks (one
+   * query, joined with their projects for `q`), the departments, the zone's thresholds.
+   */
+  async worklist(agentId: string, filters: WorklistFilters, p: Principal): Promise<WorklistView> {
     const agent = await this.dataSource.getRepository(AgentOrm).findOneBy({ id: agentId });
     if (!agent || !seesAgent(p, agent)) throw DomainError.notFound({ zh: `代办员不存在：${agentId}`, en: `no agent ${agentId}` }, 'agent-not-found');
-    const delegations = await this.dataSource.getRepository(DelegationOrm).findBy({ agentId, status: 'OPEN' });
-    const tasks = delegations.length
-      ? await this.dataSource.getRepository(TaskOrm).find({ where: { delegationId: In(delegations.map((d) => d.id)), status: Not(In(TASK_STATUSES.filter(taskFinal))) }, order: { dueOn: 'ASC' } })
-      : [];
-    const open = await this.taskViews(tasks, delegations, agent.zoneCode, p);
     const today = chinaDate();
+    const delegations = await this.dataSource.getRepository(DelegationOrm).findBy({ agentId, status: 'OPEN' });
+    const ids = delegations.map((d) => d.id);
+    const [tasks, departments] = ids.length ? await Promise.all([this.worklistTasks(ids, filters, today), this.worklistDepartments(ids)]) : [[], []];
+    const open = await this.taskViews(tasks, delegations, agent.zoneCode, p);
     return {
       agentId,
       asOf: today,
+      departments,
       overdue: open.filter((t) => t.clock === 'running' && t.dueOn < today),
       dueToday: open.filter((t) => t.clock === 'running' && t.dueOn === today),
       waitingOnEnterprise: open.filter((t) => (t.clock !== 'running' || t.dueOn > today) && t.waitingOnEnterprise),
       upcoming: open.filter((t) => (t.clock !== 'running' || t.dueOn > today) && !t.waitingOnEnterprise),
     };
+  }
+
+  /** The open tasks of these delegations that pass the filters, by due date: one query. */
+  private worklistTasks(delegationIds: string[], f: WorklistFilters, today: IsoDate): Promise<TaskOrm[]> {
+    const query = this.dataSource
+      .getRepository(TaskOrm)
+      .createQueryBuilder('t')
+      .where('t.delegation_id IN (:...delegationIds)', { delegationIds })
+      .andWhere('t.status IN (:...open)', { open: [...OPEN_TASK_STATUSES] })
+      .orderBy('t.dueOn', 'ASC')
+      .addOrderBy('t.title', 'ASC')
+      .addOrderBy('t.id', 'ASC');
+    if (f.status) query.andWhere('t.status = :status', { status: f.status });
+    if (f.department) query.andWhere('t.department = :department', { department: f.department });
+    if (f.due) {
+      query.andWhere("t.clock = 'running'");
+      if (f.due === 'overdue') query.andWhere('t.due_on < :today', { today });
+      if (f.due === 'today') query.andWhere('t.due_on = :today', { today });
+      if (f.due === 'week') query.andWhere('t.due_on BETWEEN :today AND :weekEnd', { today, weekEnd: addDays(today, WEEK_DAYS) });
+    }
+    if (f.q) {
+      // Within one agent's caseload (a few hundred tasks, found by the delegations' agent index) a scan of the rows is cheap: no trigram index needed.
+      query
+        .leftJoin(AgencyProjectOrm, 'p', 'p.project_id = t.project_id')
+        .andWhere('(t.title ILIKE :pattern OR p.name ILIKE :pattern OR p.code ILIKE :pattern)', { pattern: `%${likeEscaped(f.q)}%` });
+    }
+    return query.getMany();
+  }
+
+  /** The departments of these delegations' open tasks, in order (the choices of the department filter). */
+  private async worklistDepartments(delegationIds: string[]): Promise<string[]> {
+    const rows: { department: string }[] = await this.dataSource.query(`SELECT DISTINCT department FROM tasks WHERE delegation_id = ANY($1::uuid[]) AND status NOT IN (${FINAL_TASK_STATUSES}) ORDER BY department`, [delegationIds]);
+    return rows.map((r) => r.department);
   }
 
   /** A team's load and record: open tasks against capacity, on-time delivery, ratings. */

@@ -28,7 +28,10 @@ export const TASK_STATUS_ZH: Record<TaskStatus, string> = {
   DELIVERED: '已送达',
 };
 
-const OPEN: TaskStatus[] = ['PLANNED', 'COLLECTING_MATERIALS', 'SUBMITTED', 'ACCEPTED', 'IN_REVIEW', 'CORRECTIONS_REQUESTED', 'APPROVED'];
+/** The statuses of a task not yet done (DELIVERED) or refused (REFUSED): what a worklist holds. */
+export const OPEN_TASK_STATUSES = ['PLANNED', 'COLLECTING_MATERIALS', 'SUBMITTED', 'ACCEPTED', 'IN_REVIEW', 'CORRECTIONS_REQUESTED', 'APPROVED'] as const satisfies readonly TaskStatus[];
+export type OpenTaskStatus = (typeof OPEN_TASK_STATUSES)[number];
+const OPEN: TaskStatus[] = [...OPEN_TASK_STATUSES];
 
 /** trigger → the statuses it may come from → the status it leads to. */
 export const TASK_TRANSITIONS: Record<TaskTrigger, { from: TaskStatus[]; to: TaskStatus }> = {

@@ -8,8 +8,8 @@ import { ItemService } from '../application/item.service';
 import { ApprovalQueries } from '../application/queries.service';
 import { CASE_COMMAND_ROLES, ITEM_COMMANDS, QUEUE_ROLES } from '../domain/permissions';
 import { CaseSummaryView, CaseView } from './case.views';
-import { QueueEntryView } from './queue.views';
-import { AcceptanceResultRequest, CasesQuery, CommitmentRequest, ItemDecisionRequest, OpinionRequest, PauseRequest, PrecheckRequest, QueueQuery, RevocationRequest } from './requests.dto';
+import { QueueEntryView, QueueSummaryView } from './queue.views';
+import { AcceptanceResultRequest, CasesQuery, CommitmentRequest, ItemDecisionRequest, OpinionRequest, PauseRequest, PrecheckRequest, QueueQuery, QueueSummaryQuery, RevocationRequest } from './requests.dto';
 
 const REFUSED = { description: '案件或事项当前状态不允许此操作 (refused in the current state; nothing changed)' };
 const NOT_FOUND = { description: '案件或事项不存在 (no such case or item)' };
@@ -51,11 +51,19 @@ export class CasesController {
   }
 
   @Get('queue')
-  @ApiOperation({ summary: '审批工作队列：待受理、审查中、暂停计时的事项，按期限排序，红黄绿预警；部门人员默认本部门 (the departments’ queue by deadline)' })
+  @ApiOperation({ summary: '审批工作队列：待受理、审查中、暂停计时的事项，按期限排序，红黄绿预警；部门人员默认本部门；可按项目名称/代码/企业名称（q）、状态、到期、预警筛选 (the departments’ queue by deadline, searchable)' })
   @ApiOkResponse({ type: PageOf(QueueEntryView), description: '一页事项 { items, total, page, pageSize } (one page of open items)' })
   @Roles(...QUEUE_ROLES)
   queue(@Query() q: QueueQuery, @CurrentPrincipal() p: Principal): Promise<Page<QueueEntryView>> {
     return this.queries.queue(q, p);
+  }
+
+  @Get('queue/summary')
+  @ApiOperation({ summary: '审批工作队列统计：按与队列相同的筛选条件，统计全部（非本页）事项的已逾期、今日到期、7 天内到期、暂停计时、待前置事项 (counts over the whole filtered queue)' })
+  @ApiOkResponse({ type: QueueSummaryView })
+  @Roles(...QUEUE_ROLES)
+  queueSummary(@Query() q: QueueSummaryQuery, @CurrentPrincipal() p: Principal): Promise<QueueSummaryView> {
+    return this.queries.queueSummary(q, p);
   }
 
   @Post('cases/:id/notice')

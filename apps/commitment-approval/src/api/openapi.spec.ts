@@ -20,6 +20,8 @@ describe('the commitment-approval OpenAPI document', () => {
     expect(listEnvelopeProblems(document).filter((p) => !DOCUMENTS.some((d) => p === `GET ${d}: 200 has no schema`))).toEqual([]);
     expect(answer('get', '/cases')).toBe('CaseSummaryViewPage');
     expect(answer('get', '/queue')).toBe('QueueEntryViewPage');
+    expect(answer('get', '/queue/summary')).toBe('QueueSummaryView'); // counts, not a list
+    expect(answer('get', '/credit-records')).toBe('CreditRecordViewPage');
     expect(answer('get', '/settings/zones/{zone}/versions')).toBe('ZoneRulesViewPage');
   });
 

@@ -36,3 +36,16 @@ export class QueueEntryView {
   @ApiProperty({ enum: ITEM_ACTIONS, enumName: 'ItemAction', isArray: true, description: '当前用户现在可对该事项执行的操作 (the item commands the caller may take now)' })
   actions!: ItemAction[];
 }
+
+/**
+ * The counts over the whole filtered queue (GET /queue/summary), not over one page.
+ * `count`, not `total`: a `total` is the list envelope's (issue 16; libs/testing openapi-lists).
+ */
+export class QueueSummaryView {
+  @ApiProperty({ type: Number, description: '筛选后的事项总数，等于 GET /queue 同条件的 total (items in the filtered queue: the list’s total)' }) count!: number;
+  @ApiProperty({ type: Number, description: '已逾期：期限早于今天 (due before today)' }) overdue!: number;
+  @ApiProperty({ type: Number, description: '今日到期 (due today)' }) dueToday!: number;
+  @ApiProperty({ type: Number, description: '7 天内到期（今天起 7 个自然日内，含已逾期）(due within 7 calendar days, overdue included)' }) dueThisWeek!: number;
+  @ApiProperty({ type: Number, description: '暂停计时（含待补正）(paused, awaiting corrections included)' }) paused!: number;
+  @ApiProperty({ type: Number, description: '已申请、待前置事项办结后受理 (applied, waiting for prerequisites)' }) blocked!: number;
+}

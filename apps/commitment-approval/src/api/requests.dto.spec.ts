@@ -2,7 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { requestValidationPipe } from '@devzone/platform';
 import { addDays, chinaDate } from '@devzone/shared-kernel';
 import { OPINION_MESSAGE } from '../domain/opinions';
-import { AcceptanceResultRequest, CommitmentRequest, ItemDecisionRequest, OpinionRequest, PrecheckRequest, RevocationRequest } from './requests.dto';
+import { AcceptanceResultRequest, CommitmentRequest, CreditRecordsQuery, ItemDecisionRequest, OpinionRequest, PrecheckRequest, QueueQuery, QueueSummaryQuery, RevocationRequest } from './requests.dto';
 
 type Issue = { field: string; reason: string };
 
@@ -62,5 +62,31 @@ describe('the requests of the acts with legal effect', () => {
     expect(await fields(CommitmentRequest, { scope: 'all', committedDates: { start: today, completion: today, production: today }, declarationConfirmed: true })).toEqual([]);
     expect(await fields(CommitmentRequest, { scope: 'all', committedDates: { ...future, completion: addDays(today, 10) }, declarationConfirmed: true })).toEqual(['committedDates.completion']);
     expect(await fields(CommitmentRequest, { scope: 'all', committedDates: { ...future, production: addDays(today, 100) }, declarationConfirmed: true })).toEqual(['committedDates.production']);
+  });
+});
+
+describe('the queue’s and the credit records’ search queries', () => {
+  it('takes the queue’s filters, the search text trimmed (blank: no search)', async () => {
+    expect((await validate(QueueQuery, { zone: 'SX-ZGQ', q: '  新型建材 ', status: 'ACCEPTED', due: 'week', rag: 'amber', page: '2' })).value).toMatchObject({ q: '新型建材', status: 'ACCEPTED', due: 'week', rag: 'amber', page: 2 });
+    expect((await validate(QueueQuery, { q: '   ' })).value?.['q']).toBeUndefined();
+    expect((await validate(QueueSummaryQuery, { zone: 'SX-ZGQ', q: 'A', due: 'overdue' })).value).toMatchObject({ q: 'A', due: 'overdue' });
+  });
+
+  it('refuses an unknown status, due window or red/amber and too long a text, naming each field in Chinese first', async () => {
+    for (const metatype of [QueueQuery, QueueSummaryQuery]) {
+      const { issues } = await validate(metatype, { status: 'GRANTED', due: 'tomorrow', rag: 'green', q: '项'.repeat(101) });
+      expect(issues).toEqual([
+        { field: 'q', reason: 'q 应为 1–100 个字符的搜索词 (q must be 1-100 characters)' },
+        { field: 'status', reason: 'status 应为 APPLIED / ACCEPTED / PAUSED / CORRECTIONS_REQUESTED (status must be an open item status)' },
+        { field: 'due', reason: 'due 应为 overdue / today / week (due must be overdue, today or week)' },
+        { field: 'rag', reason: 'rag 应为 red / amber (rag must be red or amber)' },
+      ]);
+    }
+  });
+
+  it('takes the credit records’ search and refuses an unknown record status', async () => {
+    expect((await validate(CreditRecordsQuery, { q: ' 新材料 ', status: 'unrepaired', zone: 'SX-ZGQ' })).value).toMatchObject({ q: '新材料', status: 'unrepaired' });
+    expect((await validate(CreditRecordsQuery, { status: 'open' })).issues).toEqual([{ field: 'status', reason: 'status 应为 unrectified / unrepaired / repaired (status must be unrectified, unrepaired or repaired)' }]);
+    expect(await fields(CreditRecordsQuery, { q: 'x'.repeat(101) })).toEqual(['q']);
   });
 });

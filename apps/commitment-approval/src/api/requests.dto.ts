@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsOnOrAfter, PageQuery, Satisfies } from '@devzone/platform';
 import { chinaDate } from '@devzone/shared-kernel';
 import { CASE_STATUSES, type CaseStatus } from '../domain/case.state-machine';
+import { ITEM_STATUSES, itemOpen } from '../domain/item.state-machine';
 import { pastCommittedDate, type Milestone } from '../domain/committed-dates';
 import { isOpinion, OPINION_MAX, OPINION_MESSAGE, OPINION_MIN } from '../domain/opinions';
 import type { Applicability, Regime } from '../domain/catalogue';
@@ -166,7 +167,80 @@ export class CasesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CASE_STATUSES, enumName: 'CaseStatus' }) @IsOptional() @IsIn(CASE_STATUSES, { message: `status 应为 ${CASE_STATUSES.join(' / ')}` }) status?: CaseStatus;
 }
 
+const SEARCH_MAX = 100;
+const searchMessage = { message: `q 应为 1–${SEARCH_MAX} 个字符的搜索词 (q must be 1-${SEARCH_MAX} characters)` };
+/** `q` of a search: trimmed; an empty one is no search. */
+const searchText = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
+
+/** The open item statuses the queue holds (domain/item.state-machine.ts itemOpen). */
+export const QUEUE_STATUSES = ITEM_STATUSES.filter(itemOpen);
+/** 到期：已逾期 / 今日到期 / 7 天内到期（含已逾期）. */
+export const DUE_WINDOWS = ['overdue', 'today', 'week'] as const;
+export type DueWindow = (typeof DUE_WINDOWS)[number];
+/** 预警：已超期 / 临近到期 (as each item's red/amber/green). */
+export const QUEUE_RAGS = ['red', 'amber'] as const;
+export type QueueRag = (typeof QUEUE_RAGS)[number];
+
 export class QueueQuery extends PageQuery {
   @ApiPropertyOptional({ description: '开发区代码' }) @IsOptional() @IsString() zone?: string;
   @ApiPropertyOptional({ description: '部门' }) @IsOptional() @IsString() @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)) department?: string;
+
+  @ApiPropertyOptional({
+    description: `搜索：项目名称、项目代码或企业名称的一部分（不区分大小写，1–${SEARCH_MAX} 个字符，前后空格不计）(search: part of the project name, project code or enterprise name)`,
+    minLength: 1,
+    maxLength: SEARCH_MAX,
+    example: '新型建材',
+  })
+  @IsOptional()
+  @Transform(searchText)
+  @IsString(searchMessage)
+  @Length(1, SEARCH_MAX, searchMessage)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: QUEUE_STATUSES, enumName: 'QueueItemStatus', description: '事项状态：待受理 / 审查中 / 暂停计时 / 待补正 (the item status)' })
+  @IsOptional()
+  @IsIn(QUEUE_STATUSES, { message: `status 应为 ${QUEUE_STATUSES.join(' / ')} (status must be an open item status)` })
+  status?: (typeof QUEUE_STATUSES)[number];
+
+  @ApiPropertyOptional({
+    enum: DUE_WINDOWS,
+    enumName: 'DueWindow',
+    description: '到期：overdue 已逾期；today 今日到期；week 7 天内到期（今天起 7 个自然日内，含已逾期）；按队列排序所用的期限，暂停计时与待前置事项的不计 (due window, against the due date the queue sorts by)',
+  })
+  @IsOptional()
+  @IsIn(DUE_WINDOWS, { message: `due 应为 ${DUE_WINDOWS.join(' / ')} (due must be overdue, today or week)` })
+  due?: DueWindow;
+
+  @ApiPropertyOptional({ enum: QUEUE_RAGS, enumName: 'QueueRag', description: '预警：red 已超期；amber 临近到期（剩余工作日不多于开发区规则的黄色预警天数）(red/amber, as each item’s rag)' })
+  @IsOptional()
+  @IsIn(QUEUE_RAGS, { message: `rag 应为 ${QUEUE_RAGS.join(' / ')} (rag must be red or amber)` })
+  rag?: QueueRag;
+}
+
+/** GET /queue/summary: the queue's filters, without paging. */
+export class QueueSummaryQuery extends OmitType(QueueQuery, ['page', 'pageSize'] as const) {}
+
+/** 信用记录的状态：未整改 / 未修复（含未整改）/ 已修复. */
+export const CREDIT_RECORD_STATES = ['unrectified', 'unrepaired', 'repaired'] as const;
+export type CreditRecordState = (typeof CREDIT_RECORD_STATES)[number];
+
+export class CreditRecordsQuery extends PageQuery {
+  @ApiPropertyOptional({
+    description: `搜索：企业名称或统一社会信用代码的一部分（不区分大小写，1–${SEARCH_MAX} 个字符）(part of the enterprise name or credit code)`,
+    minLength: 1,
+    maxLength: SEARCH_MAX,
+    example: '新材料',
+  })
+  @IsOptional()
+  @Transform(searchText)
+  @IsString(searchMessage)
+  @Length(1, SEARCH_MAX, searchMessage)
+  q?: string;
+
+  @ApiPropertyOptional({ description: '开发区代码（记录所属案件的开发区）' }) @IsOptional() @IsString() zone?: string;
+
+  @ApiPropertyOptional({ enum: CREDIT_RECORD_STATES, enumName: 'CreditRecordState', description: 'unrectified 未整改；unrepaired 未修复（含未整改）；repaired 已修复' })
+  @IsOptional()
+  @IsIn(CREDIT_RECORD_STATES, { message: `status 应为 ${CREDIT_RECORD_STATES.join(' / ')} (status must be unrectified, unrepaired or repaired)` })
+  status?: CreditRecordState;
 }

@@ -8,7 +8,7 @@ import { CreditService } from '../application/credit.service';
 import { SettingsService, zoneRulesView } from '../application/settings.service';
 import { CREDIT_OFFICERS, RULES_PUBLISHERS } from '../domain/permissions';
 import { CreditRecordView, CreditView } from './credit.views';
-import { RectifyRequest, ZoneRulesVersionRequest } from './requests.dto';
+import { CreditRecordsQuery, RectifyRequest, ZoneRulesVersionRequest } from './requests.dto';
 import { CatalogueView, ZoneRulesView } from './settings.views';
 
 const NO_RECORD = { description: '信用记录不存在或不在本人负责的开发区 (no such credit record in your zones)' };
@@ -64,6 +64,13 @@ export class CreditController {
   credit_(@Param('creditCode') creditCode: string, @CurrentPrincipal() p: Principal): Promise<CreditView> {
     if (p.role === 'enterprise' && p.creditCode !== creditCode) throw DomainError.notFound({ zh: '企业不存在', en: `no enterprise ${creditCode}` }, 'enterprise-not-found');
     return this.credit.creditOf(creditCode);
+  }
+
+  @Get('credit-records')
+  @ApiOperation({ summary: '信用记录查询：按企业名称或统一社会信用代码的一部分、开发区、整改/修复状态；本人可见范围内（企业：本企业；开发区人员：本区；省级：全部），新记录在前 (credit records by enterprise name, in the caller’s scope)' })
+  @ApiOkResponse({ type: PageOf(CreditRecordView), description: '一页记录 { items, total, page, pageSize } (one page of records)' })
+  records(@Query() q: CreditRecordsQuery, @CurrentPrincipal() p: Principal): Promise<Page<CreditRecordView>> {
+    return this.credit.records(q, p);
   }
 
   @Post('credit-records/:id/rectify')

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { Blacklisted, BlacklistLifted, BreachRecorded, CreditRepaired, type Actor, type BreachSeverity } from '@devzone/contracts';
-import { coversZone, type Principal } from '@devzone/auth';
+import { coversZone, isProvinceWide, type Principal } from '@devzone/auth';
+import { pageOf, type Page, type PageQuery } from '@devzone/platform';
 import { commandUnit, Outbox, type UnitOfWork } from '@devzone/messaging';
 import { chinaDate, DomainError, type IsoDate } from '@devzone/shared-kernel';
 import { blacklistReason, repairableFrom, repairRefusal, type CreditPolicy } from '../domain/credit-policy';
 import type { CreditRecordView, CreditView } from '../api/credit.views';
+import type { CreditRecordState } from '../api/requests.dto';
 import { BlacklistOrm, CaseOrm, CreditRecordOrm } from '../infrastructure/orm-entities';
 import { SettingsService } from './settings.service';
 
@@ -130,11 +132,43 @@ export class CreditService {
     });
   }
 
+  /**
+   * 信用记录查询: the records the caller may see (an enterprise its own; province-wide
+   * roles every zone's; the others their zones', by the zone of the record's case),
+   * by part of the enterprise's name (pg_trgm, migration 1764800000000) or of its
+   * credit code, newest first; filtered, counted and paged in SQL.
+   */
+  async records(q: { q?: string; zone?: string; status?: CreditRecordState } & PageQuery, principal: Principal): Promise<Page<CreditRecordView>> {
+    const { page, pageSize, skip, take } = pageOf(q);
+    if (q.zone && principal.role !== 'enterprise' && !coversZone(principal, q.zone)) return { items: [], total: 0, page, pageSize };
+    const query = this.dataSource.getRepository(CreditRecordOrm).createQueryBuilder('r').innerJoin(CaseOrm, 'c', 'c.id = r.case_id');
+    if (principal.role === 'enterprise') query.andWhere('r.credit_code = :own', { own: principal.creditCode ?? '' });
+    else if (!isProvinceWide(principal)) query.andWhere('c.zone_code IN (:...zones)', { zones: principal.zones.length ? principal.zones : [''] });
+    if (q.zone) query.andWhere('c.zone_code = :zone', { zone: q.zone });
+    if (q.status === 'unrectified') query.andWhere('r.rectified_on IS NULL');
+    if (q.status === 'unrepaired') query.andWhere('r.repaired_on IS NULL');
+    if (q.status === 'repaired') query.andWhere('r.repaired_on IS NOT NULL');
+    if (q.q) {
+      const like = q.q.toLowerCase() === q.q.toUpperCase() ? 'LIKE' : 'ILIKE';
+      const pattern = `%${q.q.replace(/[\\%_]/g, '\\$&')}%`;
+      query.andWhere(`(r.enterprise_name ${like} :pattern OR r.credit_code::text ${like} :pattern)`, { pattern });
+    }
+    const [records, total] = await query.orderBy('r.recordedOn', 'DESC').addOrderBy('r.id', 'ASC').offset(skip).limit(take).getManyAndCount() // one case per record: LIMIT is a page;
+    return { items: await this.withRepairDates(records), total, page, pageSize };
+  }
+
   async creditOf(creditCode: string): Promise<CreditView> {
     const [records, listed] = await Promise.all([
       this.dataSource.getRepository(CreditRecordOrm).find({ where: { creditCode }, order: { recordedOn: 'ASC' } }),
       this.dataSource.getRepository(BlacklistOrm).findOneBy({ creditCode }),
     ]);
+    const withDates = await this.withRepairDates(records);
+    const blacklist = listed ? { creditCode: listed.creditCode, enterpriseName: listed.enterpriseName, reason: listed.reason, since: listed.since } : null;
+    return { creditCode, blacklisted: listed !== null, blacklist, records: withDates };
+  }
+
+  /** The records as answered, each with the day it may be repaired from by its case's rules. */
+  private async withRepairDates(records: CreditRecordOrm[]): Promise<CreditRecordView[]> {
     // The repair period each record's case rules set: the cases in one query, each rules version read once.
     const cases = records.length ? await this.dataSource.getRepository(CaseOrm).findBy({ id: In([...new Set(records.map((r) => r.caseId))]) }) : [];
     const rules = new Map<string, Promise<CreditPolicy>>();
@@ -144,13 +178,11 @@ export class CreditService {
       rules.set(key, known);
       return known;
     };
-    const withDates = await Promise.all(
+    return Promise.all(
       records.map(async (r) => {
         const c = cases.find((x) => x.id === r.caseId);
         return creditRecordView(r, c ? repairableFrom(r, await rulesOf(c)) : null);
       }),
     );
-    const blacklist = listed ? { creditCode: listed.creditCode, enterpriseName: listed.enterpriseName, reason: listed.reason, since: listed.since } : null;
-    return { creditCode, blacklisted: listed !== null, blacklist, records: withDates };
   }
 }

@@ -63,7 +63,7 @@ function download(bytes: ArrayBuffer, filename: string) {
 }
 
 /**
- * 导出 Excel: the list as the person filtered it, every row (not only the page
+ * 导出表格 (an Excel workbook; the label says 表格, Chinese only): the list as the person filtered it, every row (not only the page
  * on screen), as an .xlsx named after the list and the day. `rows` fetches
  * them when the button is pressed (allItems for a list endpoint, or the rows
  * already loaded).
@@ -84,8 +84,8 @@ export function ExcelButton<T>({ filename, title, columns, rows, testId = 'expor
     }
   };
   return (
-    <Button data-testid={testId} loading={busy} onClick={() => void run()} className="no-print">
-      导出 Excel
+    <Button data-testid={testId} loading={busy} onClick={() => void run()} className="no-print" title="导出为 Excel 工作簿（.xlsx），含全部筛选结果">
+      导出表格
     </Button>
   );
 }

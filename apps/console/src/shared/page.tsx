@@ -1,4 +1,4 @@
-import { Typography } from 'antd';
+import { Grid, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 
 export const APP_NAME = '开发区项目全生命周期服务平台';
@@ -22,4 +22,12 @@ export function PageHeading({ title, children }: { title: string; children?: Rea
       {children ?? title}
     </Typography.Title>
   );
+}
+
+/**
+ * Whether the screen is a phone's: narrower than antd's `md` breakpoint (768 px). Until the screen is
+ * measured (the first render) it is not, so a desktop never flashes the phone's layout.
+ */
+export function usePhone(): boolean {
+  return Grid.useBreakpoint().md === false;
 }

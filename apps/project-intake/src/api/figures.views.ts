@@ -97,6 +97,49 @@ export class BatchProjectView {
   @ApiProperty({ ...DATE }) signedOn!: string;
   @ApiProperty({ ...DATE_OR_NULL }) actualStart!: string | null;
   @ApiProperty({ ...DATE_OR_NULL }) actualProduction!: string | null;
+  @ApiProperty({ ...DATE, description: '计划开工日期' }) plannedStart!: string;
+  @ApiProperty({ ...DATE, description: '计划竣工日期' }) plannedCompletion!: string;
+  @ApiProperty({ ...DATE, description: '计划投产日期' }) plannedProduction!: string;
   @ApiProperty({ type: Number, description: '总投资（万元）' }) totalInvestment!: number;
   @ApiProperty({ type: Number, description: '预计年产值（万元）' }) projectedAnnualOutput!: number;
+}
+
+// ————— Charts (domain/figures-charts.ts) —————
+
+/** One round's batches (or, across zones, one campaign: the rounds of one name added up). */
+export class RoundFiguresView {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '批次编号；跨开发区合计（同名批次）时为空 (null for rounds of one name added up across zones)' }) roundId!: string | null;
+  @ApiProperty({ type: String, example: '2026年第四批' }) name!: string;
+  @ApiProperty({ type: Number, description: '计入的开发区数 (zones whose round of this name is counted)' }) zoneCount!: number;
+  @ApiProperty({ ...DATE, description: '起始日（合计时为最早的）' }) startsOn!: string;
+  @ApiProperty({ ...DATE, description: '截止日（合计时为最晚的）' }) endsOn!: string;
+  @ApiProperty({ type: Number, description: '签约一批项目数' }) signed!: number;
+  @ApiProperty({ type: Number, description: '开工一批项目数' }) started!: number;
+  @ApiProperty({ type: Number, description: '投产一批项目数' }) inProduction!: number;
+}
+
+/** 三个一批 over time: the latest rounds, oldest first. */
+export class RoundsFiguresView {
+  @ApiProperty({ type: String, nullable: true, description: '开发区；为空时为本人负责的全部开发区，同名批次合计' }) zone!: string | null;
+  @ApiProperty({ ...DATE }) asOf!: string;
+  @ApiProperty({ type: [RoundFiguresView], description: '最近的至多 24 个批次，按起始日正序 (the latest 24 at most, oldest first)' }) rounds!: RoundFiguresView[];
+  @ApiProperty({ type: Number, description: '批次总数 (every round or campaign in scope, shown or not)' }) roundCount!: number;
+}
+
+/** One calendar month's planned and actual starts and productions. */
+export class MonthFiguresView {
+  @ApiProperty({ type: String, example: '2026-03' }) month!: string;
+  @ApiProperty({ type: Number, description: '计划开工（未终止、已签约项目的计划开工日期在本月）' }) plannedStarts!: number;
+  @ApiProperty({ type: Number, description: '实际开工' }) actualStarts!: number;
+  @ApiProperty({ type: Number, description: '计划投产' }) plannedProductions!: number;
+  @ApiProperty({ type: Number, description: '实际投产' }) actualProductions!: number;
+}
+
+/** Plan against actual, month by month from–to. */
+export class PlanVsActualView {
+  @ApiProperty({ type: String, nullable: true }) zone!: string | null;
+  @ApiProperty({ type: String, example: '2026-01' }) from!: string;
+  @ApiProperty({ type: String, example: '2026-12' }) to!: string;
+  @ApiProperty({ ...DATE }) asOf!: string;
+  @ApiProperty({ type: [MonthFiguresView] }) months!: MonthFiguresView[];
 }

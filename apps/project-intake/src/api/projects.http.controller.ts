@@ -2,12 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@devzone/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@devzone/auth';
-import { CurrentActor, PageOf, PageQuery, type Page } from '@devzone/platform';
+import { CurrentActor, PageOf, type Page } from '@devzone/platform';
 import { REGISTER_PROJECT_ROLES, rolesOf } from '../domain/permissions';
 import { ProjectLifecycleService } from '../application/project-lifecycle.service';
 import { ProjectQueries } from '../application/project-queries.service';
 import { ListProjectsQuery, ReasonRequest, RegisterProjectRequest, ReportDateRequest, ReportFullProductionRequest, ReportStartRequest } from './requests.dto';
 import { ProjectView, TimelineEntryView } from './projects.views';
+import { TimelineQuery } from './timeline.dto';
 
 const REFUSED = { description: '当前阶段不允许此操作，原因见 message；未做任何更改 (refused in the project’s current stage; nothing changed)' };
 const NOT_FOUND = { description: '项目不存在，或不在本人可见范围 (no such project for the caller)' };
@@ -46,10 +47,12 @@ export class ProjectsController {
   }
 
   @Get(':id/timeline')
-  @ApiOperation({ summary: '项目时间线：各服务关于本项目的全部事件，按发生先后，分页 (every event about the project, from every service, oldest first, paged)' })
+  @ApiOperation({
+    summary: '项目时间线：各服务关于本项目的全部事件，最新在前，可按服务、类别、对象筛选，分页 (every event about the project, from every service, newest first; filters: source, kind, object; paged)',
+  })
   @ApiOkResponse({ type: PageOf(TimelineEntryView) })
   @ApiNotFoundResponse(NOT_FOUND)
-  timeline(@Param('id') id: string, @Query() query: PageQuery, @CurrentPrincipal() principal: Principal): Promise<Page<TimelineEntryView>> {
+  timeline(@Param('id') id: string, @Query() query: TimelineQuery, @CurrentPrincipal() principal: Principal): Promise<Page<TimelineEntryView>> {
     return this.queries.timeline(id, query, principal);
   }
 

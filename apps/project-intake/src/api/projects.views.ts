@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ACTOR_ROLES, LAND_PATHS, LIFECYCLE_STAGES, PROJECT_TYPES, type ActorRole, type LandPath, type LifecycleStage, type ProjectType } from '@devzone/contracts';
+import { ACTOR_ROLES, LAND_PATHS, LIFECYCLE_STAGES, PROJECT_TYPES, TIMELINE_KINDS, type ActorRole, type LandPath, type LifecycleStage, type ProjectType, type TimelineKind } from '@devzone/contracts';
 import { PROJECT_ACTIONS, type ProjectAction } from '../domain/permissions';
 
 /** Response DTOs of /projects (GET /projects/:id, the list, the commands, the timeline). */
@@ -93,8 +93,9 @@ export class ProjectView {
 }
 
 export class TimelineActorView {
-  @ApiProperty({ type: String }) id!: string;
+  @ApiProperty({ type: String, description: '账号（登录标识），供核对，不作显示 (the account, for reference; not for display)' }) id!: string;
   @ApiProperty({ enum: ACTOR_ROLES, enumName: 'ActorRole' }) role!: ActorRole;
+  @ApiPropertyOptional({ type: String, description: '姓名（王敏）；较早的记录和系统事件没有 (the person’s name; absent on older entries and a system’s)' }) name?: string;
 }
 
 /** One event about a project, from any service. */
@@ -104,5 +105,13 @@ export class TimelineEntryView {
   @ApiProperty({ type: String, description: '发出事件的服务 (the service that published it)', example: 'project-intake' }) source!: string;
   @ApiProperty({ ...DATE_TIME }) occurredAt!: string;
   @ApiProperty({ type: TimelineActorView, nullable: true, description: '操作人；系统事件为空 (who caused it; null for a system’s event)' }) actor!: TimelineActorView | null;
-  @ApiProperty({ type: String, description: '一句中文说明 (one line in zh-CN)' }) summary!: string;
+  @ApiProperty({ type: String, description: '一句中文说明，不含服务或账号标识 (one line in zh-CN, without service or account ids)' }) summary!: string;
+  @ApiProperty({ type: String, description: '服务的中文名：项目 / 审批 / 土地 / 代办 / 通知 (the source service’s name in Chinese)', example: '审批' }) sourceName!: string;
+  @ApiProperty({ enum: TIMELINE_KINDS, enumName: 'TimelineKind', description: '类别 (approval 审批 · land 土地 · agency 代办 · lifecycle 项目 · notice 通知)' }) kind!: TimelineKind;
+  @ApiProperty({ type: String, nullable: true, description: '所涉对象的代码，可作 ?object= 筛选：事项代码、核验阶段、地块编号、代办事项编号 (the object’s code, as ?object= takes it)', example: 'A05' })
+  object!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '所涉对象的中文名：A05 消防设计审查、竣工验收、地块 SX-2025-012、供水报装 (the object named in Chinese)', example: 'A05 消防设计审查' })
+  objectName!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '同一代办事项的记录同组（代办事项编号），便于合并显示 (entries of one agency task share it: the task id)' })
+  group!: string | null;
 }

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { TIMELINE_KIND_CONTEXT } from '@devzone/contracts';
 import { isProvinceWide, seesProject, type Principal } from '@devzone/auth';
 import { pageIn, pageOf, type Page, type PageQuery } from '@devzone/platform';
 import { chinaDate, DomainError } from '@devzone/shared-kernel';
 import { ProjectOrm, TimelineEntryOrm, ZoneOrm } from '../infrastructure/orm-entities';
 import type { ListProjectsQuery } from '../api/requests.dto';
+import type { TimelineQuery } from '../api/timeline.dto';
 import type { ProjectView, TimelineEntryView } from '../api/projects.views';
 import type { ZoneView } from '../api/zones.views';
 import { PROJECT_CODE_FORMAT } from '../domain/project-code';
+import { OBJECT_FIELDS } from '../domain/timeline.objects';
 import { projectView, projectWhere, timelineEntryView } from './project.view';
 
 /** A whole 统一社会信用代码 (18 characters): looked up by equality. */
@@ -119,13 +122,22 @@ export class ProjectQueries {
     return projectView(project, zone, chinaDate(), principal);
   }
 
-  /** A page of the project's timeline, oldest first (in the order the events occurred, then as recorded); paged and counted in SQL. */
-  async timeline(idOrCode: string, q: PageQuery, principal: Principal): Promise<Page<TimelineEntryView>> {
+  /**
+   * A page of the project's timeline, newest first (order=asc: in the order the
+   * events occurred), then as recorded; narrowed by source, kind (the event
+   * type's context) or object (any of the payload's OBJECT_FIELDS); filtered,
+   * paged and counted in SQL over the index (project_id, occurred_at DESC, seq DESC)
+   * (migration 1764400850000).
+   */
+  async timeline(idOrCode: string, q: TimelineQuery, principal: Principal): Promise<Page<TimelineEntryView>> {
     const project = await this.find(idOrCode, principal);
     const { page, pageSize, skip, take } = pageOf(q);
-    const [entries, total] = await this.dataSource
-      .getRepository(TimelineEntryOrm)
-      .findAndCount({ where: { projectId: project.id }, order: { occurredAt: 'ASC', seq: 'ASC' }, skip, take });
+    const direction = q.order === 'asc' ? 'ASC' : 'DESC';
+    const query = this.dataSource.getRepository(TimelineEntryOrm).createQueryBuilder('e').where('e.project_id = :projectId', { projectId: project.id });
+    if (q.source) query.andWhere('e.source = :source', { source: q.source });
+    if (q.kind) query.andWhere('e.type LIKE :kindPattern', { kindPattern: `${TIMELINE_KIND_CONTEXT[q.kind]}.%` });
+    if (q.object) query.andWhere(`(${OBJECT_FIELDS.map((field) => `e.payload->>'${field}' = :object`).join(' OR ')})`, { object: q.object });
+    const [entries, total] = await query.orderBy('e.occurredAt', direction).addOrderBy('e.seq', direction).offset(skip).limit(take).getManyAndCount();
     return { items: entries.map(timelineEntryView), total, page, pageSize };
   }
 

@@ -1,8 +1,9 @@
-import { STAGE_NAMES_ZH, type LandPath } from '@devzone/contracts';
+import { SERVICE_NAMES_ZH, STAGE_NAMES_ZH, type LandPath } from '@devzone/contracts';
 import type { Principal } from '@devzone/auth';
 import { daysBetween, type IsoDate } from '@devzone/shared-kernel';
 import type { LifecycleState } from '../domain/lifecycle.state-machine';
 import { projectActions } from '../domain/permissions';
+import { timelineFacets } from '../domain/timeline.objects';
 import type { ProjectOrm, TimelineEntryOrm, ZoneOrm } from '../infrastructure/orm-entities';
 import type { MilestoneView, ProjectView, TimelineEntryView } from '../api/projects.views';
 
@@ -82,12 +83,20 @@ export function projectView(p: ProjectOrm, zone: Pick<ZoneOrm, 'name'> | undefin
 }
 
 /** One line of a project's timeline. */
-export const timelineEntryView = (e: TimelineEntryOrm): TimelineEntryView => ({
-  eventId: e.eventId,
-  type: e.type,
-  source: e.source,
-  occurredAt: iso(e.occurredAt),
-  actor: e.actor,
-  summary: e.summary,
-});
+export const timelineEntryView = (e: TimelineEntryOrm): TimelineEntryView => {
+  const { kind, object, group } = timelineFacets(e.type, e.payload ?? {});
+  return {
+    eventId: e.eventId,
+    type: e.type,
+    source: e.source,
+    occurredAt: iso(e.occurredAt),
+    actor: e.actor ? { id: e.actor.id, role: e.actor.role, ...(e.actor.name ? { name: e.actor.name } : {}) } : null,
+    summary: e.summary,
+    sourceName: SERVICE_NAMES_ZH[e.source] ?? '其他',
+    kind,
+    object: object?.key ?? null,
+    objectName: object?.name ?? null,
+    group,
+  };
+};
 

@@ -259,6 +259,7 @@ export class RoundsService {
               p.signed_on::text AS signed_on,
               CASE WHEN p.actual_start <= ${asOf} THEN p.actual_start::text END AS actual_start,
               CASE WHEN p.actual_production <= ${asOf} THEN p.actual_production::text END AS actual_production,
+              p.planned_start::text AS planned_start, p.planned_completion::text AS planned_completion, p.planned_production::text AS planned_production,
               p.total_investment, p.projected_annual_output
          FROM projects p JOIN zones z ON z.code = p.zone_code
         WHERE ${where}
@@ -278,6 +279,9 @@ export class RoundsService {
         signedOn: String(r['signed_on']),
         actualStart: (r['actual_start'] as string | null) ?? null,
         actualProduction: (r['actual_production'] as string | null) ?? null,
+        plannedStart: String(r['planned_start']),
+        plannedCompletion: String(r['planned_completion']),
+        plannedProduction: String(r['planned_production']),
         totalInvestment: num(r['total_investment']),
         projectedAnnualOutput: num(r['projected_annual_output']),
       })),

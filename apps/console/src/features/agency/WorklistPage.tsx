@@ -1,25 +1,25 @@
-import { Badge, Card, Empty, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Badge, Card, Empty, Flex, Grid, Select, Tabs, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import type { Session } from '../../api';
-import type { TaskView, WorklistView } from '../../views';
+import { ExcelButton } from '../../shared/excel';
 import { PageHeading } from '../../shared/page';
 import { READABLE } from '../../shared/theme';
 import { ErrorAlert } from '../../shared/errors';
 import { useApi } from '../../shared/query';
 import { useZones } from '../../shared/zones';
 import { useProjectsById } from './projectsById';
-import { DeadlineTag, TASK_STATUS_COLOR, useAgents } from './tasks';
+import { useAgents } from './tasks';
+import { SECTIONS, worklistColumns, worklistRows } from './worklistExcel';
+import { useWorklistFilters, WorklistFilterBar } from './worklistFilters';
+import { WorklistTasks } from './WorklistTasks';
 
-type Section = keyof Omit<WorklistView, 'agentId' | 'asOf'>;
-const SECTIONS: { key: Section; label: string; empty: string }[] = [
-  { key: 'overdue', label: '已超期', empty: '没有超期事项' },
-  { key: 'dueToday', label: '今日到期', empty: '今日没有到期事项' },
-  { key: 'waitingOnEnterprise', label: '等待企业', empty: '没有等待企业的事项' },
-  { key: 'upcoming', label: '其他待办', empty: '没有其他待办事项' },
-];
-
-/** 我的工作清单: an agent's open tasks by urgency; a lead may look at its team's agents' (`?agent=<id>`). */
+/**
+ * 我的工作清单: an agent's open tasks by urgency; a lead may look at its team's agents' (`?agent=<id>`).
+ * Filtered by the service (`?q=&department=&status=&due=`, kept in the address), exported to Excel as
+ * filtered; on a phone each task is a card. Two requests whatever the caseload: the worklist, and the
+ * projects' names (one per 100 projects).
+ */
 export function WorklistPage({ session }: { session: Session }) {
   const [params, setParams] = useSearchParams();
   const role = session.user.role;
@@ -29,7 +29,9 @@ export function WorklistPage({ session }: { session: Session }) {
   const zone = session.user.zones.length === 1 ? session.user.zones[0] : undefined;
   const { zoneName } = useZones();
   const roster = useAgents(mayPick, zone);
-  const worklist = useApi('agency', '/agents/{id}/worklist', agentId ? { path: { id: agentId } } : null);
+  const { filters, setFilter, filtered } = useWorklistFilters();
+  const phone = Grid.useBreakpoint().md === false;
+  const worklist = useApi('agency', '/agents/{id}/worklist', agentId ? { path: { id: agentId }, query: filters } : null, { keepPrevious: true });
   const data = worklist.data;
   // The worklist names tasks, not projects: the projects' names come from project-intake, one request per 100 projects.
   const projects = useProjectsById(SECTIONS.flatMap((s) => data?.[s.key] ?? []).map((t) => t.projectId));
@@ -40,97 +42,81 @@ export function WorklistPage({ session }: { session: Session }) {
   const agentName = (id: string) => roster.agents?.find((a) => a.id === id)?.name ?? (id === session.user.sub ? session.user.name : id);
   const mine = agentId === session.user.sub;
   const teamCode = roster.agents?.find((a) => a.id === session.user.sub)?.teamCode ?? undefined;
+  const heading = agentId ? (mine ? '我的工作清单' : `${agentName(agentId)}的工作清单`) : '工作清单';
+  const rows = worklistRows(data);
+  // Another agent: the same filters, on that agent's list.
+  const pickAgent = (id: string) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      if (id === own) next.delete('agent');
+      else next.set('agent', id);
+      return next;
+    });
   const choices = (roster.agents ?? []).filter((a) => role !== 'agency-supervisor' || !teamCode || a.teamCode === teamCode || a.id === session.user.sub);
 
+  const tools = (
+    <Flex wrap gap={8} align="center" justify={phone ? 'space-between' : undefined} style={phone ? { marginBottom: 12 } : undefined}>
+      {data && <Typography.Text type="secondary">截至 {data.asOf}</Typography.Text>}
+      {mayPick && (
+        <Select
+          data-testid="worklist-agent"
+          aria-label="选择代办员"
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="选择代办员"
+          style={{ width: phone ? '100%' : 240 }}
+          loading={roster.loading}
+          value={agentId}
+          notFoundContent="暂无代办员"
+          onChange={pickAgent}
+          options={choices.map((a) => ({ value: a.id, label: `${a.name}${a.id === session.user.sub ? '（本人）' : ''}${zone ? '' : ` · ${zoneName(a.zoneCode)}`}` }))}
+        />
+      )}
+      {agentId && (
+        <ExcelButton
+          testId="worklist-export"
+          filename={`${heading}-${data?.asOf ?? ''}`}
+          title={`${heading}（截至 ${data?.asOf ?? ''}${filtered ? '，按筛选条件' : ''}，共 ${rows.length} 项）`}
+          columns={worklistColumns(projects)}
+          rows={() => rows}
+        />
+      )}
+    </Flex>
+  );
+
   return (
-    <Card
-      data-testid="worklist"
-      title={<PageHeading title={agentId ? (mine ? '我的工作清单' : `${agentName(agentId)}的工作清单`) : '工作清单'} />}
-      extra={
-        <Space>
-          {data && <Typography.Text type="secondary">截至 {data.asOf}</Typography.Text>}
-          {mayPick && (
-            <Select
-              data-testid="worklist-agent"
-              aria-label="选择代办员"
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder="选择代办员"
-              style={{ width: 240 }}
-              loading={roster.loading}
-              value={agentId}
-              notFoundContent="暂无代办员"
-              onChange={(id: string) => setParams(id === own ? {} : { agent: id })}
-              options={choices.map((a) => ({ value: a.id, label: `${a.name}${a.id === session.user.sub ? '（本人）' : ''}${zone ? '' : ` · ${zoneName(a.zoneCode)}`}` }))}
-            />
-          )}
-        </Space>
-      }
-    >
+    <Card data-testid="worklist" title={<PageHeading title={heading} />} extra={phone ? null : tools} styles={phone ? { body: { padding: 12 } } : undefined}>
+      {phone && tools}
       <ErrorAlert error={worklist.error ?? roster.error} />
       {!agentId ? (
         <Empty description="请选择一位代办员查看其工作清单" />
       ) : (
-        <Tabs
-          activeKey={tab}
-          onChange={(key) => setPicked({ agentId, tab: key })}
-          items={SECTIONS.map((s) => ({
-            key: s.key,
-            label: (
-              <span data-testid={`worklist-tab-${s.key}`}>
-                {s.label} <Badge count={data?.[s.key].length ?? 0} showZero color={s.key === 'overdue' ? READABLE.red : s.key === 'dueToday' ? READABLE.orange : READABLE.grey} />
-              </span>
-            ),
-            children: (
-              <Table<TaskView>
-                data-testid={`worklist-${s.key}`}
-                rowKey="id"
-                size="middle"
-                loading={worklist.isFetching}
-                dataSource={data?.[s.key] ?? []}
-                locale={{ emptyText: s.empty }}
-                pagination={{ defaultPageSize: 10, showSizeChanger: true, showTotal: (t) => `共 ${t} 项` }}
-                columns={[
-                  {
-                    title: '事项',
-                    dataIndex: 'title',
-                    render: (title: string, t) => (
-                      <Space orientation="vertical" size={0}>
-                        <Typography.Text strong>{title}</Typography.Text>
-                        {t.blocker && <Typography.Text type="danger">阻碍：{t.blocker}</Typography.Text>}
-                      </Space>
-                    ),
-                  },
-                  {
-                    title: '项目',
-                    dataIndex: 'projectId',
-                    render: (id: string) => {
-                      const p = projects.get(id);
-                      return (
-                        <Space orientation="vertical" size={0}>
-                          <Link to={`/delegations/${id}`}>{p?.name ?? '—'}</Link>
-                          {p && <Typography.Text type="secondary">{p.code}</Typography.Text>}
-                        </Space>
-                      );
-                    },
-                  },
-                  { title: '部门', dataIndex: 'department' },
-                  { title: '状态', dataIndex: 'statusName', render: (name: string, t) => <Tag color={TASK_STATUS_COLOR[t.status] ?? 'default'}>{name}</Tag> },
-                  { title: '到期日', dataIndex: 'dueOn' },
-                  { title: '预警', key: 'rag', render: (_: unknown, t) => <DeadlineTag task={t} /> },
-                  {
-                    title: '操作',
-                    key: 'open',
-                    render: (_: unknown, t) => (
-                      <Link data-testid={`worklist-open-${t.id}`} to={`/delegations/${t.projectId}`}>
-                        查看
-                      </Link>
-                    ),
-                  },
-                ]}
-              />
-            ),
-          }))}
-        />
+        <>
+          <WorklistFilterBar filters={filters} setFilter={setFilter} departments={data?.departments ?? []} phone={phone} />
+          <Tabs
+            activeKey={tab}
+            onChange={(key) => setPicked({ agentId, tab: key })}
+            // On a phone the four tabs fit the screen (short names, narrow gaps): none hides behind a "more" menu.
+            tabBarGutter={phone ? 12 : undefined}
+            items={SECTIONS.map((s) => ({
+              key: s.key,
+              label: (
+                <span data-testid={`worklist-tab-${s.key}`}>
+                  {phone ? s.short : s.label} <Badge count={data?.[s.key].length ?? 0} showZero overflowCount={phone ? 999 : 9999} color={s.key === 'overdue' ? READABLE.red : s.key === 'dueToday' ? READABLE.orange : READABLE.grey} />
+                </span>
+              ),
+              children: (
+                <WorklistTasks
+                  section={s.key}
+                  tasks={data?.[s.key] ?? []}
+                  projects={projects}
+                  loading={worklist.isFetching}
+                  empty={filtered ? `没有符合筛选条件的${s.label}事项` : s.empty}
+                  phone={phone}
+                />
+              ),
+            }))}
+          />
+        </>
       )}
     </Card>
   );

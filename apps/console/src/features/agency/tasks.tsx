@@ -3,16 +3,24 @@ import type { TaskView } from '../../views';
 import { useApi } from '../../shared/query';
 import { RagTag } from '../../shared/tags';
 
-/** The deadline of an open task, red / amber / green, with the working days. */
-export function DeadlineTag({ task }: { task: TaskView }) {
-  if (task.clock === 'waiting') return <Tag>待受理，未起算</Tag>;
-  if (task.clock === 'paused') return <Tag color="orange">暂停计时</Tag>;
-  if (!task.rag) return <Typography.Text type="secondary">—</Typography.Text>;
+/** The deadline of an open task in words (also the 预警 column of an export). */
+export function deadlineLabel(task: TaskView): string {
+  if (task.clock === 'waiting') return '待受理，未起算';
+  if (task.clock === 'paused') return '暂停计时';
+  if (!task.rag) return '';
   const label =
     task.rag === 'red' ? `已超期 ${task.workingDaysLate ?? 0} 个工作日` : task.rag === 'amber' ? (task.workingDaysLeft ? `临近，剩 ${task.workingDaysLeft} 个工作日` : '今日到期') : `剩 ${task.workingDaysLeft ?? 0} 个工作日`;
+  return task.escalate ? `${label}（已督办）` : label;
+}
+
+/** The deadline of an open task, red / amber / green, with the working days. */
+export function DeadlineTag({ task }: { task: TaskView }) {
+  if (task.clock === 'waiting') return <Tag>{deadlineLabel(task)}</Tag>;
+  if (task.clock === 'paused') return <Tag color="orange">{deadlineLabel(task)}</Tag>;
+  if (!task.rag) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
-    <Space size={4}>
-      <RagTag rag={task.rag} label={label} />
+    <Space size={4} wrap>
+      <RagTag rag={task.rag} label={deadlineLabel({ ...task, escalate: false })} />
       {task.escalate && <Tag color="magenta">已督办</Tag>}
     </Space>
   );

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { ROLE_ZH, type Role } from '../../api';
-import { APP_NAME, PageHeading } from '../../shared/page';
+import { APP_NAME, PageHeading, usePhone } from '../../shared/page';
 
 /** The console server's demo people (GET /auth/demo-users, only in the demo): not a service's answer. */
 interface DemoPeople {
@@ -30,8 +30,10 @@ export function LoginPage({ returnTo }: { returnTo: string }) {
     },
   });
   const problem = new URLSearchParams(window.location.search).get('signin');
+  // On a phone: a narrow margin, and each person's 以此身份登录 under their name rather than beside it.
+  const phone = usePhone();
   return (
-    <main style={{ maxWidth: 760, margin: '40px auto' }}>
+    <main style={{ maxWidth: 760, margin: phone ? 12 : '40px auto' }}>
       <Card title={<PageHeading title="登录">{APP_NAME}</PageHeading>}>
         {problem && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={SIGN_IN_PROBLEMS[problem] ?? '登录未成功，请重试。'} />}
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -47,6 +49,7 @@ export function LoginPage({ returnTo }: { returnTo: string }) {
             演示环境：以下人员的密码均为 <Typography.Text code data-testid="demo-password">{demo.data.password}</Typography.Text>。选择一位，在登录页输入密码。每位用户只能看到本人职责范围内的数据。
           </Typography.Paragraph>
           <List
+            itemLayout={phone ? 'vertical' : 'horizontal'}
             dataSource={demo.data.users}
             renderItem={(u) => (
               <List.Item
@@ -58,7 +61,7 @@ export function LoginPage({ returnTo }: { returnTo: string }) {
                   </Button>,
                 ]}
               >
-                <List.Item.Meta title={`${u.name}（登录名 ${u.username}）`} description={u.title} />
+                <List.Item.Meta title={`${u.name}（登录名 ${u.username}）`} description={u.title} style={phone ? { marginBottom: 4 } : undefined} />
                 <Tag>{ROLE_ZH[u.role]}</Tag>
               </List.Item>
             )}

@@ -1,4 +1,4 @@
-import { Alert, AutoComplete, Button, Card, Descriptions, Empty, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Session } from '../../api';
@@ -7,12 +7,18 @@ import { PageHeading } from '../../shared/page';
 import { ErrorAlert } from '../../shared/errors';
 import { useApi } from '../../shared/query';
 import { isOfficer } from '../../shared/roles';
+import { useZones } from '../../shared/zones';
 import { zhText } from '../../zh';
 import { CREDIT_CODE } from './credit';
 import { CreditRecordsTable } from './CreditRecordsTable';
+import { CreditSearch, RECORD_STATES, type CreditSearchFilters } from './CreditSearch';
 import { RecordModal } from './RecordModal';
 
-/** 信用记录: an enterprise's credit records and blacklist status; officers record the rectification (整改), then the repair (信用修复) once the minimum publicity is over. */
+/**
+ * 信用记录: officers and managers search the records they may see by part of an enterprise's name or credit code
+ * (GET /credit-records); an enterprise's credit records and blacklist status (`?creditCode=`); officers record the
+ * rectification (整改), then the repair (信用修复) once the minimum publicity is over. An enterprise sees its own.
+ */
 export function CreditPage({ session }: { session: Session }) {
   const [params, setParams] = useSearchParams();
   const enterprise = session.user.role === 'enterprise';
@@ -26,21 +32,36 @@ export function CreditPage({ session }: { session: Session }) {
   const valid = CREDIT_CODE.test(creditCode);
   const { data, error, isLoading, isFetching, refetch } = useApi('commitment-approval', '/enterprises/{creditCode}/credit', valid ? { path: { creditCode } } : null);
 
-  // The enterprises of the officer's cases, to pick from (at most the first 100 cases).
-  const known = useApi('commitment-approval', '/cases', enterprise ? null : { query: { page: 1, pageSize: 100 } });
-  const enterprises = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const c of known.data?.items ?? []) if (!seen.has(c.creditCode)) seen.set(c.creditCode, c.enterpriseName);
-    return [...seen].map(([code, name]) => ({ value: code, label: `${name} · ${code}` }));
-  }, [known.data]);
+  // The search (officers, managers): kept in the address beside the enterprise shown, so a link keeps both.
+  const { zones: all } = useZones();
+  const myZones = useMemo(() => (session.user.zones.length ? all.filter((z) => session.user.zones.includes(z.code)) : all), [all, session.user.zones]);
+  const status = params.get('status');
+  const filters: CreditSearchFilters = { q: params.get('q')?.trim() || undefined, zone: params.get('zone') || undefined, status: RECORD_STATES.find((s) => s.value === status)?.value };
+  const update = (changes: Record<string, string | undefined>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value?.trim()) next.set(key, value.trim());
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  const search = (key: keyof CreditSearchFilters, value: string | undefined) => {
+    // A whole credit code is an enterprise: its credit is shown as well (with or without records).
+    const code = key === 'q' ? value?.trim().toUpperCase() : undefined;
+    update({ [key]: value, ...(code && CREDIT_CODE.test(code) ? { creditCode: code } : {}) });
+  };
 
   const query = ({ creditCode: code }: { creditCode: string }) => {
     const next = code.trim().toUpperCase();
     if (next === creditCode) void refetch();
-    else setParams({ creditCode: next });
+    else update({ creditCode: next });
   };
 
-  const enterpriseName = data?.blacklist?.enterpriseName ?? data?.records[0]?.enterpriseName ?? enterprises.find((e) => e.value === creditCode)?.label.split(' · ')[0];
+  const enterpriseName = data?.blacklist?.enterpriseName ?? data?.records[0]?.enterpriseName;
   const unrectified = (data?.records ?? []).filter((r) => !r.rectifiedOn);
   const unrepaired = (data?.records ?? []).filter((r) => !r.repairedOn);
 
@@ -58,18 +79,7 @@ export function CreditPage({ session }: { session: Session }) {
               { pattern: CREDIT_CODE, message: '含有不允许的字符（不用 I、O、S、V、Z）' },
             ]}
           >
-            {enterprise ? (
-              <Input style={{ width: 300 }} disabled data-testid="credit-code" />
-            ) : (
-              <AutoComplete
-                style={{ width: 360 }}
-                options={enterprises}
-                filterOption={(input, option) => String(option?.label ?? '').toUpperCase().includes(input.toUpperCase())}
-                data-testid="credit-code"
-              >
-                <Input placeholder="输入 18 位代码，或选择本区企业" maxLength={18} allowClear />
-              </AutoComplete>
-            )}
+            <Input style={{ width: 300 }} disabled={enterprise} data-testid="credit-code" placeholder="输入 18 位代码" maxLength={18} allowClear={!enterprise} />
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit" loading={isFetching && valid} data-testid="credit-query">
@@ -83,15 +93,8 @@ export function CreditPage({ session }: { session: Session }) {
       {enterprise && !creditCode && <Alert type="warning" showIcon title="当前账号未登记统一社会信用代码" />}
       <ErrorAlert error={error} />
 
-      {!valid ? (
-        !creditCode &&
-        !enterprise && (
-          <Card>
-            <Empty description="请输入统一社会信用代码查询企业的信用记录" />
-          </Card>
-        )
-      ) : (
-        <Card title={enterpriseName ? `${enterpriseName}（${creditCode}）` : creditCode} loading={isLoading}>
+      {valid && (
+        <Card title={enterpriseName ? `${enterpriseName}（${creditCode}）` : creditCode} loading={isLoading} data-testid="credit-detail">
           {data && (
             <>
               {data.blacklisted ? (
@@ -127,6 +130,8 @@ export function CreditPage({ session }: { session: Session }) {
           )}
         </Card>
       )}
+
+      {!enterprise && <CreditSearch filters={filters} setFilter={search} zones={myZones} onEnterprise={(code) => (update({ creditCode: code }), window.scrollTo({ top: 0, behavior: 'smooth' }))} />}
 
       {acting && <RecordModal record={acting.record} kind={acting.kind} onClose={() => setActing(undefined)} />}
     </Space>

@@ -13,7 +13,10 @@ export function RecordModal({ record, kind, onClose }: { record: CreditRecordVie
   const [form] = Form.useForm<{ note: string }>();
   const { saving, problems, validateAndSubmit } = useFormCommand<{ note: string }>(form, {
     send: (v) => post('commitment-approval', `/credit-records/{id}/${kind}` as const, { params: { path: { id: record.id } }, body: { note: v.note.trim() } }),
-    changes: () => [['commitment-approval', '/enterprises']],
+    changes: () => [
+      ['commitment-approval', '/enterprises'],
+      ['commitment-approval', '/credit-records'],
+    ],
     rename: onFields(['note']),
     onDone: () => {
       message.success(kind === 'rectify' ? '整改情况已登记' : '信用修复完成');

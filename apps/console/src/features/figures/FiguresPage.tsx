@@ -1,6 +1,6 @@
 import { Button, Card, Col, DatePicker, Empty, Row, Select, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Session } from '../../api';
 import type { RoundView } from '../../views';
 import { PageHeading } from '../../shared/page';
@@ -11,7 +11,8 @@ import { useApi } from '../../shared/query';
 import { useZones } from '../../shared/zones';
 import { BatchLists } from './BatchLists';
 import { BehindPlanCard } from './BehindPlanCard';
-import { DurationBars, RateCard, TallyCard } from './FigureCards';
+import { RateCard, TallyCard } from './FigureCards';
+import { DurationsChart, PlanVsActualChart, RoundsChart } from './FigureCharts';
 import { describeWindow, MAY_CREATE_ROUNDS, windowParams, type Selection } from './figures';
 import { NewRoundModal } from './NewRoundModal';
 
@@ -39,16 +40,43 @@ export function FiguresPage({ session }: { session: Session }) {
   const selection: Selection = { zone, round, window: adHoc, asOf };
   const { data, error, isLoading, isFetching } = useApi('project-intake', '/figures/three-batches', { query: windowParams(selection) }, { keepPrevious: true });
   const cohort = adHoc || round ? '本期签约项目' : '已签约项目';
+  const chartZone = round?.zoneCode ?? zone;
+  const chartScope = chartZone ? zoneName(chartZone) : wide ? '全省' : '本人负责的开发区';
+
+  // 打印: the lists show every row; once they are on the page, the browser's print; after it, the page as it was.
+  const [printing, setPrinting] = useState(false);
+  const [printReady, setPrintReady] = useState(false);
+  const onPrintReady = () => setPrintReady(true);
+  useEffect(() => {
+    if (!printing) return;
+    const done = () => (setPrinting(false), setPrintReady(false));
+    window.addEventListener('afterprint', done);
+    return () => window.removeEventListener('afterprint', done);
+  }, [printing]);
+  useEffect(() => {
+    if (!printing || !printReady) return;
+    // After the rows are drawn: the next frame.
+    const frame = requestAnimationFrame(() => setTimeout(() => window.print(), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [printing, printReady]);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card
         title={<PageHeading title="三个一批" />}
         extra={
-          <Space size={16}>
+          <Space size={16} wrap>
             <Typography.Text type="secondary" data-testid="figures-scope">
               {data ? `${describeWindow(selection, zoneName)} · 统计截止：${data.asOf}` : ''}
             </Typography.Text>
+            <Button onClick={() => (setPrintReady(false), setPrinting(true))} disabled={!data} loading={printing && !printReady} data-testid="figures-print">
+              打印
+            </Button>
+            {printing && (
+              <Button onClick={() => (setPrinting(false), setPrintReady(false))} data-testid="figures-print-exit">
+                退出打印视图
+              </Button>
+            )}
             {MAY_CREATE_ROUNDS(session) && (
               <Button type="primary" onClick={() => setCreating(true)} data-testid="figures-new-round">
                 新建批次
@@ -149,11 +177,19 @@ export function FiguresPage({ session }: { session: Session }) {
                 <RateCard title="达效率" rate={data.outputAttainment} hint={`${cohort}中已投产并报告产值的：实际年产值 ÷ 预计年产值`} />
               </Col>
             </Row>
-            <BatchLists selection={selection} counts={data.batches} />
-            <Card title="各开发区推进用时" extra={<Typography.Text type="secondary">签约→开工：开工一批；开工→投产：投产一批</Typography.Text>}>
-              <DurationBars rows={data.durationsByZone} zoneName={zoneName} />
+            <BatchLists selection={selection} counts={data.batches} printing={printing} onPrintReady={onPrintReady} />
+            <Row gutter={[16, 16]}>
+              <Col xs={24} xl={12}>
+                <RoundsChart zone={chartZone} asOf={asOf} scope={chartScope} />
+              </Col>
+              <Col xs={24} xl={12}>
+                <PlanVsActualChart zone={chartZone} asOf={asOf} scope={chartScope} />
+              </Col>
+            </Row>
+            <Card title="各开发区推进用时" extra={<Typography.Text type="secondary">签约→开工：开工一批；开工→投产：投产一批；P90：九成项目不超过的天数</Typography.Text>}>
+              <DurationsChart rows={data.durationsByZone} zoneName={zoneName} />
             </Card>
-            <BehindPlanCard data={data} cohort={cohort} zoneName={zoneName} />
+            <BehindPlanCard data={data} cohort={cohort} zoneName={zoneName} selection={selection} printing={printing} />
           </Space>
         </Spin>
       )}

@@ -1,4 +1,5 @@
-import { Select, Space, Switch, Typography } from 'antd';
+import { Flex, Select, Space, Switch, Typography } from 'antd';
+import { usePhone } from '../../shared/page';
 import { useApi } from '../../shared/query';
 
 /** What the inbox shows: one project, one kind (event type), urgent only, unread only (GET /me/inbox's query). */
@@ -30,15 +31,17 @@ export function InboxFilters({ value, onChange, known }: { value: InboxFilter; o
   const projectOptions = [...names].map(([id, name]) => ({ value: id, label: name })).sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
   const kindOptions = (rules.data?.items ?? []).map((r) => ({ value: r.eventType, label: r.name })).sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
   const set = (change: Partial<InboxFilter>) => onChange({ ...value, ...change });
+  // On a phone the two lists are as wide as the screen, the switches side by side under them.
+  const phone = usePhone();
   return (
-    <Space wrap size={16} style={{ marginBottom: 16 }}>
+    <Flex wrap gap={phone ? 12 : 16} align="center" style={{ marginBottom: 16 }}>
       <Select
         data-testid="inbox-filter-project"
         aria-label="按项目筛选"
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
         placeholder="全部项目"
-        style={{ width: 260 }}
+        style={{ width: phone ? '100%' : 260 }}
         loading={projects.isLoading}
         value={value.projectId}
         options={projectOptions}
@@ -50,7 +53,7 @@ export function InboxFilters({ value, onChange, known }: { value: InboxFilter; o
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
         placeholder="全部类别"
-        style={{ width: 220 }}
+        style={{ width: phone ? '100%' : 220 }}
         loading={rules.isLoading}
         value={value.eventType}
         options={kindOptions}
@@ -64,6 +67,6 @@ export function InboxFilters({ value, onChange, known }: { value: InboxFilter; o
         <Switch data-testid="inbox-unread-only" aria-label="只看未读" checked={value.unread} onChange={(unread) => set({ unread })} />
         <Typography.Text>只看未读</Typography.Text>
       </Space>
-    </Space>
+    </Flex>
   );
 }

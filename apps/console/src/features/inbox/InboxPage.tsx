@@ -1,9 +1,9 @@
-import { App, Badge, Button, Card, Empty, Space, Spin, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Badge, Button, Card, Empty, Flex, Space, Spin, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
 import { post } from '../../client';
 import type { InboxEntryView } from '../../views';
-import { PageHeading } from '../../shared/page';
+import { PageHeading, usePhone } from '../../shared/page';
 import { useCommand } from '../../shared/commands';
 import { ErrorAlert, errorText } from '../../shared/errors';
 import { localTime } from '../../shared/format';
@@ -35,17 +35,17 @@ export function InboxPage() {
     setFilter({ ...filter, projectId: m.projectId });
   };
 
-  const columns: TableColumnsType<InboxEntryView> = [
-    {
-      title: '状态',
-      key: 'read',
-      width: 90,
-      render: (_, m) => (m.readAt ? <Badge status="default" text="已读" /> : <Badge status="processing" text="未读" />),
-    },
-    {
-      title: '消息',
-      key: 'subject',
-      render: (_, m) => (
+  const phone = usePhone();
+  const status = (m: InboxEntryView) => (m.readAt ? <Badge status="default" text="已读" /> : <Badge status="processing" text="未读" />);
+  const action = (m: InboxEntryView) =>
+    m.actions.includes('read') ? (
+      <Button size="small" data-testid="inbox-read" loading={busy === m.id} onClick={() => read.mutate(m.id)}>
+        标为已读
+      </Button>
+    ) : (
+      <Typography.Text type="secondary">—</Typography.Text>
+    );
+  const entry = (m: InboxEntryView) => (
         <Space orientation="vertical" size={2}>
           <Space size={6} wrap>
             {m.urgent && (
@@ -68,21 +68,28 @@ export function InboxPage() {
             {m.projectId && <Link to={`/projects/${m.projectId}`}>查看项目</Link>}
           </Space>
         </Space>
-      ),
-    },
+  );
+  const columns: TableColumnsType<InboxEntryView> = [
+    { title: '状态', key: 'read', width: 90, render: (_, m) => status(m) },
+    { title: '消息', key: 'subject', render: (_, m) => entry(m) },
     { title: '时间', dataIndex: 'createdAt', width: 180, render: (t: string) => localTime(t) },
+    { title: '操作', key: 'action', width: 110, render: (_, m) => action(m) },
+  ];
+  /** On a phone each message is one row of a list: read or not and when, the message, then 标为已读. */
+  const rows: TableColumnsType<InboxEntryView> = [
     {
-      title: '操作',
-      key: 'action',
-      width: 110,
-      render: (_, m) =>
-        m.actions.includes('read') ? (
-          <Button size="small" data-testid="inbox-read" loading={busy === m.id} onClick={() => read.mutate(m.id)}>
-            标为已读
-          </Button>
-        ) : (
-          <Typography.Text type="secondary">—</Typography.Text>
-        ),
+      title: '消息',
+      key: 'entry',
+      render: (_, m) => (
+        <Flex vertical gap={6} style={{ overflowWrap: 'anywhere' }}>
+          <Flex justify="space-between" gap={8} wrap>
+            {status(m)}
+            <Typography.Text type="secondary">{localTime(m.createdAt)}</Typography.Text>
+          </Flex>
+          {entry(m)}
+          {m.actions.includes('read') && <div>{action(m)}</div>}
+        </Flex>
+      ),
     },
   ];
 
@@ -124,7 +131,10 @@ export function InboxPage() {
               service="notifications"
               path="/me/inbox"
               params={{ query: inboxQuery(filter) }}
-              columns={columns}
+              columns={phone ? rows : columns}
+              showHeader={!phone}
+              // A message wraps its text: the list stays as wide as the screen.
+              {...(phone ? { scroll: {} } : {})}
               size="middle"
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? '没有符合条件的消息' : '暂无消息'} /> }}
               onRow={(m) =>

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import type { Session } from '../../api';
 import type { LandAction, LandCheckView, LandProjectView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
+import { industryName } from '../../shared/names';
 import { PageHeading } from '../../shared/page';
 import { useApi } from '../../shared/query';
 import { StageTag } from '../../shared/tags';
@@ -43,7 +44,7 @@ function ProjectLandCard({ project, zone }: { project: LandProjectView; zone: st
           { key: 'enterprise', label: '企业', children: project.enterpriseName },
           { key: 'stage', label: '阶段', children: <StageTag stage={project.stage} /> },
           { key: 'zone', label: '开发区', children: zone },
-          { key: 'industry', label: '行业代码', children: project.industryCode },
+          { key: 'industry', label: '所属行业', children: industryName(project.industryCode) },
           { key: 'need', label: '用地需求', children: project.landAreaMu ? `${project.landAreaMu} 亩` : '不新增用地' },
           { key: 'fai', label: '固定资产投资', children: `${project.fixedAssetInvestment.toLocaleString('zh-CN')} 万元` },
           { key: 'output', label: '预计年产值', children: `${project.projectedAnnualOutput.toLocaleString('zh-CN')} 万元` },

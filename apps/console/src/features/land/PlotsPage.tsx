@@ -1,28 +1,24 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Select, Space, Tag, Typography } from 'antd';
 import { useState, type HTMLAttributes, type Key } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Session } from '../../api';
-import { get, pathWith, post } from '../../client';
+import { post } from '../../client';
 import type { PlotStatus, PlotView } from '../../views';
 import { PageHeading } from '../../shared/page';
 import { useCommand } from '../../shared/commands';
 import { conflictReasons, errorText, ReasonList } from '../../shared/errors';
 import { PagedTable } from '../../shared/PagedTable';
-import { apiKey, isNotFound } from '../../shared/query';
+import { ProjectPicker } from '../../shared/ProjectPicker';
 import { isOfficer } from '../../shared/roles';
 import { useZones } from '../../shared/zones';
 import { CreatePlotModal } from './CreatePlotModal';
 import { PLOT_STATUS_ZH, PlotStatusTag } from './indicators';
 import { PlotDetail } from './PlotDetail';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** 标准地地块: the zone's plots by status, each one's indicators; register and publish plots; find plots for a project. */
 export function PlotsPage({ session }: { session: Session }) {
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
-  const client = useQueryClient();
   const wide = session.user.role === 'admin' || session.user.role === 'province-manager';
   const { zones: allZones } = useZones();
   const zones = session.user.zones.length ? session.user.zones : allZones.map((z) => z.code);
@@ -30,7 +26,6 @@ export function PlotsPage({ session }: { session: Session }) {
   const [zone, setZone] = useState<string>();
   const [expanded, setExpanded] = useState<readonly Key[]>([]);
   const [creating, setCreating] = useState(false);
-  const [finding, setFinding] = useState(false);
 
   const publish = useCommand<PlotView>({
     send: (plot) => post('standard-land', '/plots/{code}/publish', { params: { path: { code: plot.code } } }),
@@ -48,21 +43,6 @@ export function PlotsPage({ session }: { session: Session }) {
     },
   });
   const publishing = publish.isPending ? publish.variables?.code : undefined;
-
-  const findFor = async (value: string) => {
-    const key = value.trim();
-    if (!key) return message.warning('请输入项目 ID 或项目代码');
-    if (UUID.test(key)) return navigate(`/land/${key}`);
-    setFinding(true);
-    try {
-      const project = await client.fetchQuery({ queryKey: apiKey('project-intake', pathWith('/projects/{id}', { path: { id: key } })), queryFn: () => get('project-intake', '/projects/{id}', { params: { path: { id: key } } }) });
-      navigate(`/land/${project.id}`);
-    } catch (error) {
-      message.error(isNotFound(error) ? `未找到项目：${key}` : errorText(error));
-    } finally {
-      setFinding(false);
-    }
-  };
 
   const toggle = (id: string) => setExpanded((keys) => (keys.includes(id) ? keys.filter((k) => k !== id) : [...keys, id]));
 
@@ -91,7 +71,14 @@ export function PlotsPage({ session }: { session: Session }) {
           onChange={setStatus}
           options={Object.entries(PLOT_STATUS_ZH).map(([value, label]) => ({ value, label }))}
         />
-        <Input.Search data-testid="plots-match" aria-label="按项目匹配地块：项目 ID 或项目代码" allowClear placeholder="输入项目 ID 或项目代码" enterButton="按项目匹配地块" loading={finding} onSearch={(v) => void findFor(v)} style={{ width: 460 }} />
+        {/* 按项目匹配地块: pick the project by name, code or enterprise (no id to type); its land page lists the plots that fit. */}
+        <ProjectPicker
+          testId="plots-match"
+          ariaLabel="按项目匹配地块：选择项目"
+          placeholder="按项目匹配地块：输入项目名称、代码或企业名称"
+          style={{ width: 'min(460px, 100%)' }}
+          onChange={(id) => id && navigate(`/land/${id}`)}
+        />
       </Space>
       <PagedTable
         service="standard-land"

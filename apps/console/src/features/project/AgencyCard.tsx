@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { DelegationView, ProjectView, TaskView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
+import { ScrollingTables, useTableScroll } from '../../shared/PagedTable';
 import { dash } from '../../shared/format';
 import { useApiOrNull } from '../../shared/query';
 import { RagTag } from '../../shared/tags';
@@ -13,6 +14,7 @@ const SCOPE_ZH: Record<string, string> = { approval: '审批事项代办', utili
 
 /** 全代办: the delegation's progress, what waits on the enterprise, its tasks, and the rating once it is closed. */
 export function AgencyCard({ p, enterprise }: { p: ProjectView; enterprise: boolean }) {
+  const scroll = useTableScroll();
   const progress = useApiOrNull('agency', '/projects/{projectId}/progress', { path: { projectId: p.id } });
   const delegation = useApiOrNull('agency', '/projects/{projectId}/delegation', { path: { projectId: p.id } });
   const pr = progress.data;
@@ -52,7 +54,7 @@ export function AgencyCard({ p, enterprise }: { p: ProjectView; enterprise: bool
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Descriptions
           size="small"
-          column={{ xs: 1, md: 2 }}
+          column={{ xs: 1, sm: 2 }}
           items={[
             { key: 'number', label: '委托编号', children: d?.authorizationNumber ?? '—' },
             { key: 'status', label: '状态', children: DELEGATION_STATUS_ZH[pr.status] ?? '—' },
@@ -85,7 +87,11 @@ export function AgencyCard({ p, enterprise }: { p: ProjectView; enterprise: bool
             )}
           />
         </div>
-        {d && <Table<TaskView> rowKey="id" size="small" columns={taskColumns} dataSource={d.tasks} locale={{ emptyText: '暂无代办任务' }} pagination={{ pageSize: 5, size: 'small', showTotal: (t) => `共 ${t} 项` }} />}
+        {d && (
+          <ScrollingTables label="代办任务（可左右滑动查看）">
+            <Table<TaskView> rowKey="id" size="small" scroll={scroll} columns={taskColumns} dataSource={d.tasks} locale={{ emptyText: '暂无代办任务' }} pagination={{ pageSize: 5, size: 'small', showTotal: (t) => `共 ${t} 项` }} />
+          </ScrollingTables>
+        )}
         {d?.status === 'CLOSED' && rating(d)}
       </Space>
     );

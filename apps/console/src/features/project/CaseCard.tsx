@@ -1,11 +1,47 @@
-import { Card, Descriptions, Empty, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Descriptions, Empty, Grid, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { CaseItemView, CaseView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
 import { CaseStatusTag, ItemStatusTag, RagTag } from '../../shared/tags';
+import { DocumentLinks } from '../case/DocumentLinks';
 
-/** 审批事项: the project's 承诺制 case at a glance; officers open it to work on it. */
+/** A document's line: its text, and 查看 / 打印 once the case has issued it. */
+const withDocument = (text: ReactNode, c: CaseView, kind: 'notice' | 'commitment' | 'decision', issued: boolean) =>
+  issued ? (
+    <Space size={4} wrap>
+      {text}
+      <DocumentLinks caseId={c.id} kind={kind} />
+    </Space>
+  ) : (
+    text
+  );
+
+/** 审批事项: the project's 承诺制 case at a glance, with its 告知书, 承诺书 and 批复 to open and print; officers open the case to work on it. */
 export function CaseCard({ kase, loading, error, officer }: { kase: CaseView | null | undefined; loading: boolean; error: unknown; officer: boolean }) {
+  // On a phone: each item as one cell (code, name, department, status, due date), not a six-column table.
+  const phone = !Grid.useBreakpoint().sm;
+  const phoneColumns: TableColumnsType<CaseItemView> = [
+    {
+      title: '事项',
+      key: 'item',
+      render: (_, i) => (
+        <Space orientation="vertical" size={2}>
+          <span style={{ overflowWrap: 'anywhere' }}>
+            <Typography.Text type="secondary">{i.itemCode}</Typography.Text> {i.name}
+          </span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {i.department}
+          </Typography.Text>
+          <Space size={4} wrap>
+            <ItemStatusTag status={i.status} name={i.statusName} />
+            {i.promisedDueOn && <Typography.Text style={{ fontSize: 12 }}>承诺 {i.promisedDueOn} 办结</Typography.Text>}
+            {i.rag && <RagTag rag={i.rag} />}
+          </Space>
+        </Space>
+      ),
+    },
+  ];
   const columns: TableColumnsType<CaseItemView> = [
     {
       title: '事项',
@@ -52,26 +88,36 @@ export function CaseCard({ kase, loading, error, officer }: { kase: CaseView | n
         <>
           <Descriptions
             size="small"
-            column={{ xs: 1, md: 2, xl: 3 }}
+            column={{ xs: 1, sm: 2, lg: 3 }}
             style={{ marginBottom: 12 }}
             items={[
               { key: 'status', label: '案件状态', children: <CaseStatusTag status={kase.status} name={kase.statusName} /> },
               { key: 'opened', label: '立案日期', children: kase.openedOn },
-              { key: 'notice', label: '告知书', children: kase.noticeNumber ? `${kase.noticeNumber}（${kase.noticeIssuedOn ?? ''}）` : '未发放' },
+              { key: 'notice', label: '告知书', children: withDocument(kase.noticeNumber ? `${kase.noticeNumber}（${kase.noticeIssuedOn ?? ''}）` : '未发放', kase, 'notice', !!kase.noticeNumber) },
               {
                 key: 'commitment',
                 label: '承诺书',
-                children: kase.commitment ? `${kase.commitment.scope === 'all' ? '全部承诺' : '部分承诺'}，${kase.commitment.itemCodes.length} 项，${kase.commitment.submittedOn} 提交` : kase.items.some((i) => i.procedure === 'ordinary') ? '未作承诺（一般程序）' : '未提交',
+                children: withDocument(
+                  kase.commitment
+                    ? `${kase.commitment.scope === 'all' ? '全部承诺' : '部分承诺'}，${kase.commitment.itemCodes.length} 项，${kase.commitment.submittedOn} 提交`
+                    : kase.items.some((i) => i.procedure === 'ordinary')
+                      ? '未作承诺（一般程序）'
+                      : '未提交',
+                  kase,
+                  'commitment',
+                  !!kase.commitment,
+                ),
               },
               { key: 'publicity', label: '公示期', children: kase.publicityStartsOn ? `${kase.publicityStartsOn} 至 ${kase.publicityEndsOn ?? ''}` : '—' },
-              { key: 'decision', label: '批复文号', children: kase.decisionNumber ? `${kase.decisionNumber}（${kase.grantedOn ?? ''}）` : '—' },
+              { key: 'decision', label: '批复', children: withDocument(kase.decisionNumber ? `${kase.decisionNumber}（${kase.grantedOn ?? ''}）` : '—', kase, 'decision', !!kase.decisionNumber) },
             ]}
           />
           <Table<CaseItemView>
             rowKey="itemCode"
             size="small"
-            columns={columns}
+            columns={phone ? phoneColumns : columns}
             dataSource={kase.items}
+            scroll={phone ? undefined : { x: 'max-content' }}
             locale={{ emptyText: '暂无审批事项' }}
             pagination={{ pageSize: 10, size: 'small', hideOnSinglePage: true, showTotal: (t) => `共 ${t} 项` }}
           />

@@ -1,11 +1,13 @@
-import { Alert, App, Button, Checkbox, Col, DatePicker, Form, Radio, Row, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Col, DatePicker, Flex, Form, Radio, Row, Space, Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
+import type { CaseItemView } from '../../views';
 import { post } from '../../client';
 import type { CaseView } from '../../views';
 import { documentUrl, printDocument } from '../../shared/cases';
 import { caseChanges } from '../../shared/changes';
 import { useFormCommand } from '../../shared/commands';
 import { chinaToday, enterKeepsToPickers } from '../../shared/format';
+import { usePhone } from '../../shared/page';
 import { isoDate, type DateValue } from './project';
 
 interface CommitmentValues {
@@ -17,6 +19,42 @@ interface CommitmentValues {
   declarationConfirmed?: boolean;
 }
 
+/** 承诺制 or 一般程序 for one item (the form's procedures.<code>). */
+const ProcedureChoice = ({ item }: { item: CaseItemView }) => (
+  <Form.Item name={['procedures', item.itemCode]} noStyle>
+    <Radio.Group
+      size="small"
+      optionType="button"
+      aria-label={`${item.name}的办理方式`}
+      options={[
+        { value: 'commitment', label: '承诺制' },
+        { value: 'ordinary', label: '一般程序' },
+      ]}
+    />
+  </Form.Item>
+);
+
+const limitsText = (i: CaseItemView) => `${i.promisedLimitDays} / ${i.legalLimitDays} 个工作日`;
+
+/** On a phone each item is a row of its own: its name, department and time limits, then the choice. */
+function ProcedureRows({ items }: { items: CaseItemView[] }) {
+  return (
+    <Flex vertical style={{ marginBottom: 16, border: '1px solid #f0f0f0', borderRadius: 8 }}>
+      {items.map((i, n) => (
+        <Flex key={i.itemCode} vertical gap={4} data-testid={`procedure-row-${i.itemCode}`} style={{ padding: '10px 12px', borderTop: n ? '1px solid #f0f0f0' : undefined }}>
+          <Typography.Text strong style={{ overflowWrap: 'anywhere' }}>
+            {i.itemCode} {i.name}
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            {i.department} · 时限（承诺 / 法定）{limitsText(i)}
+          </Typography.Text>
+          <ProcedureChoice item={i} />
+        </Flex>
+      ))}
+    </Flex>
+  );
+}
+
 /**
  * The 承诺书: every committable item by 承诺制, some of them (the rest by 一般程序:
  * full documents, the legal time limit), or none (no commitment: every item by
@@ -26,6 +64,7 @@ interface CommitmentValues {
  */
 export function CommitmentForm({ kase }: { kase: CaseView }) {
   const { message } = App.useApp();
+  const phone = usePhone();
   const [form] = Form.useForm<CommitmentValues>();
   const scope = Form.useWatch('scope', form);
   // A second 承诺书 after a failed pre-check changes only the items still pending.
@@ -56,8 +95,9 @@ export function CommitmentForm({ kase }: { kase: CaseView }) {
   };
   const today = chinaToday();
   const dateItem = (key: 'start' | 'completion' | 'production', label: string) => (
-    <Col xs={24} md={8}>
-      <Form.Item name={['committedDates', key]} label={label} rules={[{ required: true, message: `请选择${label}` }]} extra="不早于今天">
+    // On a phone two dates to a row, and no note under each (the pickers offer no day before today).
+    <Col xs={12} md={8}>
+      <Form.Item name={['committedDates', key]} label={label} rules={[{ required: true, message: `请选择${label}` }]} extra={phone ? undefined : '不早于今天'}>
         <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" placeholder="年-月-日" disabledDate={(d) => d.format('YYYY-MM-DD') < today} />
       </Form.Item>
     </Col>
@@ -88,6 +128,7 @@ export function CommitmentForm({ kase }: { kase: CaseView }) {
         <Form.Item name="scope" label="办理方式" rules={[{ required: true, message: '请选择办理方式' }]}>
           <Radio.Group
             data-testid="commitment-scope"
+            vertical={phone}
             options={[
               { value: 'all', label: `全部承诺（${committable.length} 项可承诺事项按承诺制）` },
               { value: 'partial', label: '部分承诺（逐项选择承诺制或一般程序）' },
@@ -95,37 +136,25 @@ export function CommitmentForm({ kase }: { kase: CaseView }) {
             ]}
           />
         </Form.Item>
-        {scope === 'partial' && (
-          <Table
-            size="small"
-            rowKey="itemCode"
-            pagination={false}
-            style={{ marginBottom: 16 }}
-            onRow={(i) => ({ 'data-testid': `procedure-row-${i.itemCode}` }) as HTMLAttributes<HTMLElement>}
-            dataSource={committable}
-            columns={[
-              { title: '事项', key: 'item', render: (_, i) => `${i.itemCode} ${i.name}` },
-              { title: '部门', dataIndex: 'department' },
-              { title: '时限（承诺 / 法定）', key: 'limits', render: (_, i) => `${i.promisedLimitDays} / ${i.legalLimitDays} 个工作日` },
-              {
-                title: '办理方式',
-                key: 'procedure',
-                render: (_, i) => (
-                  <Form.Item name={['procedures', i.itemCode]} noStyle>
-                    <Radio.Group
-                      size="small"
-                      optionType="button"
-                      options={[
-                        { value: 'commitment', label: '承诺制' },
-                        { value: 'ordinary', label: '一般程序' },
-                      ]}
-                    />
-                  </Form.Item>
-                ),
-              },
-            ]}
-          />
-        )}
+        {scope === 'partial' &&
+          (phone ? (
+            <ProcedureRows items={committable} />
+          ) : (
+            <Table
+              size="small"
+              rowKey="itemCode"
+              pagination={false}
+              style={{ marginBottom: 16 }}
+              onRow={(i) => ({ 'data-testid': `procedure-row-${i.itemCode}` }) as HTMLAttributes<HTMLElement>}
+              dataSource={committable}
+              columns={[
+                { title: '事项', key: 'item', render: (_, i) => `${i.itemCode} ${i.name}` },
+                { title: '部门', dataIndex: 'department' },
+                { title: '时限（承诺 / 法定）', key: 'limits', render: (_, i) => limitsText(i) },
+                { title: '办理方式', key: 'procedure', render: (_, i) => <ProcedureChoice item={i} /> },
+              ]}
+            />
+          ))}
         {scope !== 'none' && (
           <>
             <Row gutter={16}>

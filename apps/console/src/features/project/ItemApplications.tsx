@@ -1,5 +1,6 @@
 import { Button, List, Space, Typography } from 'antd';
 import type { CaseItemView } from '../../views';
+import { usePhone } from '../../shared/page';
 import { itemPath } from '../../shared/cases';
 import type { CaseStep } from './caseSteps';
 
@@ -7,6 +8,8 @@ import type { CaseStep } from './caseSteps';
 export function ItemApplications({ items, busy, run }: { items: CaseItemView[]; busy?: string; run: (s: CaseStep) => void }) {
   const corrections = items.filter((i) => i.actions.includes('resubmit'));
   const toApply = items.filter((i) => i.actions.includes('application'));
+  // On a phone the button stands under its item, not beside it.
+  const layout = usePhone() ? 'vertical' : 'horizontal';
   return (
     <div data-testid="item-applications">
       <Typography.Title level={5} style={{ marginTop: 0 }}>
@@ -15,6 +18,7 @@ export function ItemApplications({ items, busy, run }: { items: CaseItemView[]; 
       <List
         bordered
         size="small"
+        itemLayout={layout}
         dataSource={[...corrections, ...toApply]}
         renderItem={(i) => (
           <List.Item
@@ -49,6 +53,7 @@ export function ItemApplications({ items, busy, run }: { items: CaseItemView[]; 
 
 /** 补交容缺材料: the items granted with documents missing. */
 export function DocumentsToSupply({ items, busy, run }: { items: CaseItemView[]; busy?: string; run: (s: CaseStep) => void }) {
+  const layout = usePhone() ? 'vertical' : 'horizontal';
   return (
     <div>
       <Typography.Title level={5} style={{ marginTop: 0 }}>
@@ -57,6 +62,7 @@ export function DocumentsToSupply({ items, busy, run }: { items: CaseItemView[];
       <List
         bordered
         size="small"
+        itemLayout={layout}
         dataSource={items}
         pagination={items.length > 5 ? { pageSize: 5, size: 'small' } : false}
         renderItem={(i) => (

@@ -2,6 +2,7 @@ import { Card, Descriptions, Empty, Space, Spin, Table, Tag, Tooltip, Typography
 import { Link } from 'react-router-dom';
 import type { CheckResultView, IndicatorTargetView, LandCheckView, ProjectView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
+import { ScrollingTables, useTableScroll } from '../../shared/PagedTable';
 import { dash } from '../../shared/format';
 import { checkStageName, indicatorName } from '../../shared/names';
 import { useApiOrNull } from '../../shared/query';
@@ -30,6 +31,7 @@ interface IndicatorRow {
  * without a land view (404: the project is unknown to standard-land) there is no link.
  */
 export function LandCard({ p }: { p: ProjectView; officer: boolean }) {
+  const scroll = useTableScroll();
   const { data, error, isLoading } = useApiOrNull('standard-land', '/projects/{projectId}/land', { path: { projectId: p.id } });
   const contract = data?.contract;
   const latest = (stage: string) =>
@@ -100,7 +102,7 @@ export function LandCard({ p }: { p: ProjectView; officer: boolean }) {
       <>
         <Descriptions
           size="small"
-          column={{ xs: 1, md: 2, xl: 3 }}
+          column={{ xs: 1, sm: 2, xl: 3 }}
           style={{ marginBottom: 12 }}
           items={[
             { key: 'plot', label: '地块', children: data?.plot ? `${data.plot.code} ${data.plot.location}` : '—' },
@@ -109,17 +111,21 @@ export function LandCard({ p }: { p: ProjectView; officer: boolean }) {
             { key: 'price', label: '土地价款', children: fenToYuan(contract.landPriceFen) },
             { key: 'agreement', label: '履约监管协议', children: contract.agreement?.number ?? '—' },
             { key: 'review', label: '复核日期', children: contract.agreement?.reviewDate ?? '—' },
-            { key: 'agreed', label: '约定开工 / 竣工 / 投产', span: 2, children: `${contract.agreedStart} / ${contract.agreedCompletion} / ${contract.agreedProduction ?? '—'}` },
+            { key: 'agreed', label: '约定开工 / 竣工 / 投产', span: { xs: 1, sm: 2 }, children: `${contract.agreedStart} / ${contract.agreedCompletion} / ${contract.agreedProduction ?? '—'}` },
             { key: 'penalty', label: '违约金合计', children: penalty ? <Typography.Text type="danger">{fenToYuan(penalty)}</Typography.Text> : '无' },
           ]}
         />
-        <Table<IndicatorRow> rowKey="code" size="small" columns={columns} dataSource={rows} locale={{ emptyText: '协议未设定指标' }} pagination={{ pageSize: 10, size: 'small', hideOnSinglePage: true }} />
+        <ScrollingTables label="标准地指标（可左右滑动查看）">
+          <Table<IndicatorRow> rowKey="code" size="small" scroll={scroll} columns={columns} dataSource={rows} locale={{ emptyText: '协议未设定指标' }} pagination={{ pageSize: 10, size: 'small', hideOnSinglePage: true }} />
+        </ScrollingTables>
         {!!data?.checks.length && (
           <>
             <Typography.Title level={5} style={{ marginTop: 16 }}>
               核验记录
             </Typography.Title>
-            <Table<LandCheckView> rowKey="id" size="small" columns={checkColumns} dataSource={data.checks} pagination={{ pageSize: 5, size: 'small', hideOnSinglePage: true }} />
+            <ScrollingTables label="核验记录（可左右滑动查看）">
+              <Table<LandCheckView> rowKey="id" size="small" scroll={scroll} columns={checkColumns} dataSource={data.checks} pagination={{ pageSize: 5, size: 'small', hideOnSinglePage: true }} />
+            </ScrollingTables>
           </>
         )}
       </>

@@ -1,8 +1,8 @@
-import { Alert, Card, Descriptions, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Card, Descriptions, Grid, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import type { MilestoneView, ProjectView } from '../../views';
 import { dash } from '../../shared/format';
-import { LAND_PATH_ZH, stageName } from '../../shared/names';
+import { industryName, LAND_PATH_ZH, stageName } from '../../shared/names';
 import { PageHeading } from '../../shared/page';
 import { StageTag } from '../../shared/tags';
 import { amount, wan } from './project';
@@ -27,6 +27,8 @@ function variance(m: MilestoneView): ReactNode {
 
 /** 项目概况: the project's facts, conditions and milestones; `actions` (the commands the user may take) in the corner. Its title, the project's name, is the page's h1. */
 export function OverviewCard({ p, actions }: { p: ProjectView; actions: ReactNode }) {
+  // On a phone: the actions under the title (not squeezed beside it) and the milestones as a list, not a six-column table.
+  const phone = !Grid.useBreakpoint().sm;
   const rows = [
     { key: 'start', name: '开工', ...p.milestones.start },
     { key: 'completion', name: '竣工', ...p.milestones.completion },
@@ -59,8 +61,10 @@ export function OverviewCard({ p, actions }: { p: ProjectView; actions: ReactNod
           <StageTag stage={p.stage} />
         </Space>
       }
-      extra={actions}
+      extra={phone ? null : actions}
+      styles={{ header: { flexWrap: 'wrap', rowGap: 8 } }}
     >
+      {phone && actions && <div style={{ marginBottom: 12 }}>{actions}</div>}
       {(p.stage === 'SUSPENDED' || p.stage === 'TERMINATED') && (
         <Alert
           type={p.stage === 'SUSPENDED' ? 'warning' : 'error'}
@@ -76,13 +80,13 @@ export function OverviewCard({ p, actions }: { p: ProjectView; actions: ReactNod
       <Descriptions
         size="small"
         bordered
-        column={{ xs: 1, md: 2, xl: 3 }}
+        column={{ xs: 1, sm: 2, lg: 3 }}
         items={[
           { key: 'code', label: '项目代码', children: p.code },
           { key: 'enterprise', label: '企业', children: p.enterprise.name },
           { key: 'credit', label: '统一社会信用代码', children: p.enterprise.creditCode },
           { key: 'zone', label: '开发区', children: p.zoneName ?? p.zoneCode },
-          { key: 'industry', label: '行业代码', children: p.industryCode },
+          { key: 'industry', label: '所属行业', children: <span data-testid="industry">{industryName(p.industryCode)}</span> },
           { key: 'type', label: '项目类型', children: PROJECT_TYPE_ZH[p.projectType] ?? '其他项目' },
           { key: 'total', label: '总投资', children: wan(p.totalInvestment) },
           { key: 'fixed', label: '固定资产投资', children: wan(p.fixedAssetInvestment) },
@@ -99,13 +103,33 @@ export function OverviewCard({ p, actions }: { p: ProjectView; actions: ReactNod
           { key: 'acceptance', label: '对标验收', children: ACCEPTANCE_ZH[p.conditions.acceptance] ?? '—' },
           { key: 'fullProduction', label: '达产日期', children: dash(p.milestones.fullProduction.actual) },
           ...(c.landReview === 'not-needed' ? [] : [{ key: 'landReview', label: '标准地达产复核', children: LAND_REVIEW_ZH[c.landReview] }]),
-          { key: 'contacts', label: '联系人', span: 2, children: p.contacts.map((c) => `${c.name} ${c.mobile}`).join('，') || '—' },
+          { key: 'contacts', label: '联系人', span: phone ? 1 : 2, children: p.contacts.map((c) => `${c.name} ${c.mobile}`).join('，') || '—' },
         ]}
       />
       <Typography.Title level={5} style={{ marginTop: 20 }}>
         计划与实际
       </Typography.Title>
-      <Table rowKey="key" size="small" pagination={false} columns={columns} dataSource={rows} data-testid="milestones" />
+      {phone ? (
+        <div data-testid="milestones">
+          {rows.map((m) => (
+            <div key={m.key} style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
+              <Space size={[8, 0]} wrap>
+                <Typography.Text strong>{m.name}</Typography.Text>
+                {variance(m)}
+              </Space>
+              <div>
+                <Typography.Text type="secondary">
+                  计划 {dash(m.planned)}
+                  {m.committed ? ` · 承诺 ${m.committed}` : ''}
+                  {m.agreed ? ` · 约定 ${m.agreed}` : ''} · 实际 {dash(m.actual)}
+                </Typography.Text>
+              </div>
+            </div>
+          ))}
+        </div>
+      ) : (
+        <Table rowKey="key" size="small" pagination={false} columns={columns} dataSource={rows} scroll={{ x: 'max-content' }} data-testid="milestones" />
+      )}
     </Card>
   );
 }

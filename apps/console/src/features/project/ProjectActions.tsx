@@ -52,7 +52,7 @@ export function ProjectActions({ p, reports }: { p: ProjectView; reports: boolea
   const shown = OFFICER_ACTIONS.filter((a) => p.actions.includes(a));
   if (!shown.length && !(reports && reportsOf(p).length)) return null;
   return (
-    <Space>
+    <Space wrap>
       {reports && <ReportButtons p={p} permit={null} size="small" />}
       {shown.map((a) => (
         <Button key={a} size="small" danger={a === 'terminate'} data-testid={`project-${a}`} onClick={() => setAction(a)}>

@@ -13,7 +13,7 @@ import { ProjectActions } from './ProjectActions';
 import { TimelineCard } from './TimelineCard';
 import { TodoCard } from './TodoCard';
 
-/** /projects/:id (or its code) — one project: its facts, what the enterprise has to do, the approvals, land, agency and timeline. */
+/** /projects/:id (or its code) — one project: what the enterprise has to do (first), its facts, the approvals, land, agency and timeline. */
 export function ProjectPage({ session }: { session: Session }) {
   const { id = '' } = useParams();
   const enterprise = session.user.role === 'enterprise';
@@ -37,18 +37,21 @@ export function ProjectPage({ session }: { session: Session }) {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="project-detail">
-      <Space>
-        <Link to="/projects">{enterprise ? '我的项目' : '项目库'}</Link>
-        <Typography.Text type="secondary">/</Typography.Text>
-        <Typography.Text>{p.code}</Typography.Text>
-        {project.isFetching && <Spin size="small" />}
-      </Space>
+      <nav aria-label="位置">
+        <Space wrap size={[8, 0]}>
+          <Link to="/projects">{enterprise ? '我的项目' : '项目库'}</Link>
+          <Typography.Text type="secondary">/</Typography.Text>
+          <Typography.Text style={{ overflowWrap: 'anywhere' }}>{p.code}</Typography.Text>
+          {project.isFetching && <Spin size="small" />}
+        </Space>
+      </nav>
       <ErrorAlert error={project.error} />
+      {/* What the enterprise has to do comes first, above the project's facts (on a phone, within the first screen). */}
+      {enterprise && <TodoCard p={p} kase={kase.data} caseLoading={kase.isLoading} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <OverviewCard p={p} actions={<ProjectActions p={p} reports={!enterprise} />} />
-            {enterprise && <TodoCard p={p} kase={kase.data} caseLoading={kase.isLoading} />}
             <CaseCard kase={kase.data} loading={kase.isLoading} error={kase.error} officer={officer} />
             <LandCard p={p} officer={officer} />
             <AgencyCard p={p} enterprise={enterprise} />

@@ -30,3 +30,21 @@ export function behindPlan(p: Pick<ProjectView, 'stage' | 'milestones'>): { mile
   }
   return null;
 }
+
+/**
+ * The project's next step, as its list can tell without asking its case (a phone's project card):
+ * the approvals while it has none, then the first milestone not reached (with its date: committed,
+ * else planned), the 对标验收 a completed project waits for, and 达产.
+ */
+export function nextStep(p: Pick<ProjectView, 'stage' | 'milestones' | 'conditions'>): string {
+  if (p.stage === 'TERMINATED') return '项目已终止';
+  if (p.stage === 'SUSPENDED') return '项目已暂停';
+  if (p.stage === 'SIGNED' || p.stage === 'APPROVING') return '办理审批（告知书、承诺书、审批事项）';
+  if (p.stage === 'COMPLETED' && p.conditions.acceptance !== 'passed') return '对标验收，通过后报告投产';
+  for (const key of ['start', 'completion', 'production'] as const) {
+    const m = p.milestones[key];
+    if (m.actual) continue;
+    return `报告${MILESTONE_ZH[key]}${m.committed ? `（承诺 ${m.committed}）` : m.planned ? `（计划 ${m.planned}）` : ''}`;
+  }
+  return p.stage === 'FULL_PRODUCTION' ? '已达产' : '报告达产';
+}
