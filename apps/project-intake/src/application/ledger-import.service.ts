@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { ProjectImported, type Actor } from '@devzone/contracts';
+import { buildEvent, ProjectImported, Services, type Actor, type EventEnvelope } from '@devzone/contracts';
 import { isProvinceWide, type Principal } from '@devzone/auth';
 import { Outbox } from '@devzone/messaging';
 import { chinaDate, DomainError } from '@devzone/shared-kernel';
@@ -13,6 +13,8 @@ import { ProjectOrm, ZoneOrm } from '../infrastructure/orm-entities';
 import { LedgerFileProblem, markedLedger, readLedger, type LedgerUploadRow } from './ledger-workbook';
 import { recordTimeline } from './timeline';
 
+/** The stages at which 竣工验收 has been passed. */
+const COMPLETED_OR_LATER = ['COMPLETED', 'IN_PRODUCTION', 'FULL_PRODUCTION'];
 /** Rows written per transaction when checking and when committing (a 10,000-row file in 50 commits). */
 const CHUNK = 200;
 
@@ -149,19 +151,28 @@ export class LedgerImportService {
         }
         // Another batch may have brought one of these projects in since the dry run.
         await this.againstProjects(manager, rows);
-        let imported = 0;
-        for (const row of rows) {
-          const zone = row.project && zones.get(row.project.zoneCode);
-          if (row.status === 'valid' && row.project && zone) {
-            row.projectId = await this.insertProject(manager, row.project, zone, { batchId: id, fileName: locked.fileName, row: row.rowNumber }, actor);
-            row.status = 'imported';
-            imported++;
-          } else if (row.status === 'valid') {
-            // The zone is gone since the dry run: the row cannot come in (and must not be tried again and again).
-            Object.assign(row, { status: 'error', problems: [{ column: 'zoneCode', header: '开发区代码', message: `开发区代码不存在：${row.project?.zoneCode ?? ''}` }] });
-          }
-          await manager.update(ImportRowOrm, { batchId: id, rowNumber: row.rowNumber }, { status: row.status, projectId: row.projectId, problems: row.problems });
+        const coming = rows.filter((r) => r.status === 'valid');
+        for (const row of coming) {
+          // The zone is gone since the dry run: the row cannot come in (and must not be tried again and again).
+          if (!row.project || !zones.has(row.project.zoneCode)) Object.assign(row, { status: 'error', problems: [{ column: 'zoneCode', header: '开发区代码', message: `开发区代码不存在：${row.project?.zoneCode ?? ''}` }] });
         }
+        const imported = await this.insertProjects(
+          manager,
+          rows.filter((r) => r.status === 'valid'),
+          zones,
+          locked.fileName,
+          actor,
+        );
+        // Every row's outcome in one statement.
+        const outcome: unknown[] = [];
+        const values = rows.map((r) => {
+          const at = outcome.push(r.rowNumber, r.status, r.projectId, JSON.stringify(r.problems)) - 4;
+          return `($${at + 2}::int, $${at + 3}, $${at + 4}::uuid, $${at + 5}::jsonb)`;
+        });
+        await manager.query(
+          `UPDATE import_rows r SET status = v.status, project_id = v.project_id, problems = v.problems FROM (VALUES ${values.join(', ')}) AS v (row_number, status, project_id, problems) WHERE r.batch_id = $1 AND r.row_number = v.row_number`,
+          [id, ...outcome],
+        );
         await manager.update(ImportBatchOrm, { id }, { status: 'committing', importedRows: () => `imported_rows + ${imported}`, errorRows: () => `error_rows + ${rows.filter((r) => r.status === 'error').length}`, unchangedRows: () => `unchanged_rows + ${rows.filter((r) => r.status === 'unchanged').length}` });
         return false;
       });
@@ -169,82 +180,110 @@ export class LedgerImportService {
     }
   }
 
-  private async insertProject(manager: EntityManager, p: LedgerProject, zone: ZoneOrm, source: { batchId: string; fileName: string; row: number }, actor: Actor): Promise<string> {
-    const landNeeded = p.landAreaMu > 0;
-    const usesStandardLand = p.landPath === 'standard-land';
-    const at = (stage: string) => ['READY_TO_START', 'UNDER_CONSTRUCTION', 'COMPLETED', 'IN_PRODUCTION', 'FULL_PRODUCTION'].indexOf(p.stage) >= ['READY_TO_START', 'UNDER_CONSTRUCTION', 'COMPLETED', 'IN_PRODUCTION', 'FULL_PRODUCTION'].indexOf(stage);
-    let code = p.projectCode;
-    while (!code || (!p.projectCode && (await manager.existsBy(ProjectOrm, { code })))) {
-      code = buildProjectCode({ issuedOn: chinaDate(), regionCode: zone.regionCode, departmentCode: zone.departmentCode, projectType: p.projectType, serial: randomInt(100_000) });
+  /**
+   * The rows' projects at their stages, in one insert, and their project.imported events (outbox and timeline)
+   * in one each; a ledger's valid project code is kept, the others issued as at registration. Sets each row's
+   * projectId and status; answers how many came in.
+   */
+  private async insertProjects(manager: EntityManager, rows: ImportRowOrm[], zones: Map<string, ZoneOrm>, fileName: string, actor: Actor): Promise<number> {
+    if (!rows.length) return 0;
+    const codes = new Map<ImportRowOrm, string>();
+    for (let tries = 0; codes.size < rows.length; tries++) {
+      if (tries > 5) throw new Error('could not issue unique project codes');
+      const drawn = rows.filter((r) => !codes.has(r)).map((r) => {
+        const p = r.project as LedgerProject;
+        const zone = zones.get(p.zoneCode) as ZoneOrm;
+        return [r, p.projectCode ?? buildProjectCode({ issuedOn: chinaDate(), regionCode: zone.regionCode, departmentCode: zone.departmentCode, projectType: p.projectType, serial: randomInt(100_000) })] as const;
+      });
+      const taken = new Set(((await manager.query(`SELECT code FROM projects WHERE code = ANY($1::text[])`, [drawn.map(([, c]) => c)])) as { code: string }[]).map((x) => x.code));
+      const seen = new Set(codes.values());
+      for (const [r, code] of drawn) {
+        if (taken.has(code) || seen.has(code)) continue;
+        codes.set(r, code);
+        seen.add(code);
+      }
     }
-    const id = randomUUID();
-    const contacts = [{ name: p.contact.name, mobile: p.contact.mobile }];
-    await manager.insert(ProjectOrm, {
-      id,
-      code,
-      name: p.name,
-      enterpriseName: p.enterpriseName,
-      creditCode: p.creditCode,
-      zoneCode: p.zoneCode,
-      industryCode: p.industryCode,
-      projectType: p.projectType,
-      totalInvestment: p.totalInvestment,
-      fixedAssetInvestment: p.fixedAssetInvestment,
-      projectedAnnualOutput: p.projectedAnnualOutput,
-      actualAnnualOutput: null,
-      landAreaMu: p.landAreaMu,
-      usesStandardLand,
-      wantsFullAgency: p.wantsFullAgency,
-      contacts,
-      signedOn: p.signedOn,
-      threeBatchesRound: null,
-      stage: p.stage,
-      stageBeforeSuspension: null,
-      approvalsGranted: p.approvalState === 'granted',
-      landSecured: landNeeded && !!p.landDocument,
-      acceptance: at('COMPLETED') ? 'passed' : 'pending',
-      landReview: usesStandardLand && p.stage === 'FULL_PRODUCTION' ? 'passed' : initialState(landNeeded, usesStandardLand).landReview,
-      landPath: p.landPath,
-      landReference: p.landDocument,
-      permitNumber: p.approvalDocument,
-      statusReason: null,
-      plannedStart: p.plannedDates.start,
-      plannedCompletion: p.plannedDates.completion,
-      plannedProduction: p.plannedDates.production,
-      actualStart: p.actualDates.start,
-      actualCompletion: p.actualDates.completion,
-      actualProduction: p.actualDates.production,
-      actualFullProduction: p.actualDates.fullProduction,
-    });
-    const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as { [K in keyof T]?: NonNullable<T[K]> };
-    const event = await this.outbox.publish(manager, ProjectImported, {
-      projectId: id,
-      actor,
-      payload: {
-        projectCode: code,
+    const projects: Partial<ProjectOrm>[] = [];
+    const events: EventEnvelope[] = [];
+    for (const row of rows) {
+      const p = row.project as LedgerProject;
+      const id = randomUUID();
+      const code = codes.get(row) as string;
+      const landNeeded = p.landAreaMu > 0;
+      const usesStandardLand = p.landPath === 'standard-land';
+      const contacts = [{ name: p.contact.name, mobile: p.contact.mobile }];
+      projects.push({
+        id,
+        code,
         name: p.name,
-        enterprise: { name: p.enterpriseName, creditCode: p.creditCode },
+        enterpriseName: p.enterpriseName,
+        creditCode: p.creditCode,
         zoneCode: p.zoneCode,
         industryCode: p.industryCode,
         projectType: p.projectType,
         totalInvestment: p.totalInvestment,
         fixedAssetInvestment: p.fixedAssetInvestment,
         projectedAnnualOutput: p.projectedAnnualOutput,
+        actualAnnualOutput: null,
         landAreaMu: p.landAreaMu,
         usesStandardLand,
         wantsFullAgency: p.wantsFullAgency,
-        plannedDates: p.plannedDates,
-        signedOn: p.signedOn,
         contacts,
+        signedOn: p.signedOn,
+        threeBatchesRound: null,
         stage: p.stage,
-        approval: { state: p.approvalState, ...(p.approvalDocument ? { document: p.approvalDocument } : {}) },
-        land: { path: p.landPath, ...(p.landDocument ? { document: p.landDocument } : {}) },
-        actualDates: defined(p.actualDates),
-        source,
-      },
-    });
-    await recordTimeline(manager, event);
-    return id;
+        stageBeforeSuspension: null,
+        approvalsGranted: p.approvalState === 'granted',
+        landSecured: landNeeded && !!p.landDocument,
+        acceptance: COMPLETED_OR_LATER.includes(p.stage) ? 'passed' : 'pending',
+        landReview: usesStandardLand && p.stage === 'FULL_PRODUCTION' ? 'passed' : initialState(landNeeded, usesStandardLand).landReview,
+        landPath: p.landPath,
+        landReference: p.landDocument,
+        permitNumber: p.approvalDocument,
+        statusReason: null,
+        plannedStart: p.plannedDates.start,
+        plannedCompletion: p.plannedDates.completion,
+        plannedProduction: p.plannedDates.production,
+        actualStart: p.actualDates.start,
+        actualCompletion: p.actualDates.completion,
+        actualProduction: p.actualDates.production,
+        actualFullProduction: p.actualDates.fullProduction,
+      });
+      events.push(
+        buildEvent(ProjectImported, {
+          projectId: id,
+          source: Services.projectIntake,
+          actor,
+          payload: {
+            projectCode: code,
+            name: p.name,
+            enterprise: { name: p.enterpriseName, creditCode: p.creditCode },
+            zoneCode: p.zoneCode,
+            industryCode: p.industryCode,
+            projectType: p.projectType,
+            totalInvestment: p.totalInvestment,
+            fixedAssetInvestment: p.fixedAssetInvestment,
+            projectedAnnualOutput: p.projectedAnnualOutput,
+            landAreaMu: p.landAreaMu,
+            usesStandardLand,
+            wantsFullAgency: p.wantsFullAgency,
+            plannedDates: p.plannedDates,
+            signedOn: p.signedOn,
+            contacts,
+            stage: p.stage,
+            approval: { state: p.approvalState, ...(p.approvalDocument ? { document: p.approvalDocument } : {}) },
+            land: { path: p.landPath, ...(p.landDocument ? { document: p.landDocument } : {}) },
+            actualDates: Object.fromEntries(Object.entries(p.actualDates).filter(([, v]) => v !== null)),
+            source: { batchId: row.batchId, fileName, row: row.rowNumber },
+          },
+        }),
+      );
+      Object.assign(row, { projectId: id, status: 'imported' });
+    }
+    await manager.insert(ProjectOrm, projects);
+    await this.outbox.add(manager, events);
+    await recordTimeline(manager, ...events);
+    return rows.length;
   }
 
   /** Import batches the caller may see, newest first. */
