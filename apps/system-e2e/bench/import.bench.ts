@@ -21,9 +21,8 @@ import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { DemoApi, fillLedgerTemplate, idpSettings, IdpTokens, ledgerRecord, seedOrganisation, serviceUrls, zoneUsers } from '@devzone/demo';
-import { resolveInfrastructure } from '@devzone/testing';
 import { stackEnv, startCommand, stopCommand } from '../src/support/stack';
-import { rssOf } from './system';
+import { freshDatabases, rssOf } from './system';
 
 const ROWS = Number(process.env['BENCH_ROWS'] ?? 10_000);
 const OFFSET = 200;
@@ -72,12 +71,7 @@ async function inboxCount(adminUrl: string, db: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const infra = await resolveInfrastructure();
-  process.env['KAFKA_BROKERS'] = infra.kafkaBrokers.join(',');
-  const admin = new Client({ connectionString: infra.databaseUrl });
-  await admin.connect();
-  for (const db of DATABASES) await admin.query(`DROP DATABASE IF EXISTS "${DB_PREFIX}${db}" WITH (FORCE)`);
-  await admin.end();
+  const infra = await freshDatabases(DB_PREFIX, DATABASES);
 
   log('[bench] starting the system (start command, ports +200, the demo organisation, no projects)');
   const runDir = mkdtempSync(join(tmpdir(), 'devzone-bench-import-'));

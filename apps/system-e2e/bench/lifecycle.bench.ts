@@ -26,9 +26,9 @@ import { Partitioners } from 'kafkajs';
 import { Client, Pool } from 'pg';
 import { DEMO_ENTERPRISES, DemoApi, demoUser, idpSettings, IdpTokens, ProjectJourney, seedOrganisation, SERVICE_NAMES, serviceUrls } from '@devzone/demo';
 import { addDays, chinaDate } from '@devzone/shared-kernel';
-import { resolveInfrastructure, testKafka, uniqueName } from '@devzone/testing';
+import { testKafka, uniqueName } from '@devzone/testing';
 import { stackEnv, startCommand, stopCommand } from '../src/support/stack';
-import { rssOf } from './system';
+import { freshDatabases, rssOf } from './system';
 
 const N = Number(process.env['BENCH_PROJECTS'] ?? 1000);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 48);
@@ -189,12 +189,7 @@ async function commitToApplied(adminUrl: string): Promise<Record<string, { event
 }
 
 async function main(): Promise<void> {
-  const infra = await resolveInfrastructure();
-  process.env['KAFKA_BROKERS'] = infra.kafkaBrokers.join(',');
-  const admin = new Client({ connectionString: infra.databaseUrl });
-  await admin.connect();
-  for (const db of DATABASES) await admin.query(`DROP DATABASE IF EXISTS "${DB_PREFIX}${db}" WITH (FORCE)`);
-  await admin.end();
+  const infra = await freshDatabases(DB_PREFIX, DATABASES);
 
   log('[bench] baselines: raw kafkajs, raw PostgreSQL, bare HTTP');
   const kafka = await kafkaBaseline();

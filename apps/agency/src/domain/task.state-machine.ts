@@ -1,4 +1,4 @@
-import type { TaskStatus } from '@devzone/contracts';
+import { TASK_STATUS_NAMES_ZH, type TaskStatus } from '@devzone/contracts';
 import type { Message } from '@devzone/shared-kernel';
 
 /**
@@ -16,17 +16,8 @@ export type TaskTrigger = (typeof TASK_TRIGGERS)[number];
 export type AgentAction = Exclude<TaskTrigger, 'COMPLETE'>;
 export const AGENT_ACTIONS: readonly AgentAction[] = TASK_TRIGGERS.filter((t): t is AgentAction => t !== 'COMPLETE');
 
-export const TASK_STATUS_ZH: Record<TaskStatus, string> = {
-  PLANNED: '已计划',
-  COLLECTING_MATERIALS: '收集材料',
-  SUBMITTED: '已提交',
-  ACCEPTED: '已受理',
-  IN_REVIEW: '审查中',
-  CORRECTIONS_REQUESTED: '待补正',
-  APPROVED: '已批准',
-  REFUSED: '未获批准',
-  DELIVERED: '已送达',
-};
+/** The statuses' Chinese names: the contracts' (the timeline and the console read the same). */
+export const TASK_STATUS_ZH: Record<TaskStatus, string> = TASK_STATUS_NAMES_ZH;
 
 /** The statuses of a task not yet done (DELIVERED) or refused (REFUSED): what a worklist holds. */
 export const OPEN_TASK_STATUSES = ['PLANNED', 'COLLECTING_MATERIALS', 'SUBMITTED', 'ACCEPTED', 'IN_REVIEW', 'CORRECTIONS_REQUESTED', 'APPROVED'] as const satisfies readonly TaskStatus[];

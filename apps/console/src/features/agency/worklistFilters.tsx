@@ -1,21 +1,16 @@
 import { Flex, Input, Select } from 'antd';
-import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useAddressFilters, useDraft } from '../../shared/filters';
+import { TASK_STATUS_NAMES_ZH } from '@devzone/contracts/names';
 import type { components } from '../../../openapi/agency';
 
 type OpenTaskStatus = components['schemas']['OpenTaskStatus'];
 type DueWindow = components['schemas']['DueWindow'];
 
 /** The statuses a worklist's task can have (GET /agents/{id}/worklist?status=), in the order a task goes through them. */
-export const OPEN_STATUSES: { value: OpenTaskStatus; label: string }[] = [
-  { value: 'PLANNED', label: '已计划' },
-  { value: 'COLLECTING_MATERIALS', label: '收集材料' },
-  { value: 'SUBMITTED', label: '已提交' },
-  { value: 'ACCEPTED', label: '已受理' },
-  { value: 'IN_REVIEW', label: '审查中' },
-  { value: 'CORRECTIONS_REQUESTED', label: '待补正' },
-  { value: 'APPROVED', label: '已批准' },
-];
+export const OPEN_STATUSES: { value: OpenTaskStatus; label: string }[] = (['PLANNED', 'COLLECTING_MATERIALS', 'SUBMITTED', 'ACCEPTED', 'IN_REVIEW', 'CORRECTIONS_REQUESTED', 'APPROVED'] as const).map((value) => ({
+  value,
+  label: TASK_STATUS_NAMES_ZH[value],
+}));
 /** The due windows (?due=): on a running clock only. */
 export const DUE_WINDOWS: { value: DueWindow; label: string }[] = [
   { value: 'overdue', label: '已超期' },
@@ -33,7 +28,7 @@ const KEYS = ['q', 'department', 'status', 'due'] as const;
 
 /** The worklist's filters, kept in the page's address (`?q=&department=&status=&due=`, beside `agent`): a reload or a shared link shows the same list. */
 export function useWorklistFilters(): { filters: WorklistFilters; setFilter: (key: keyof WorklistFilters, value: string | undefined) => void; filtered: boolean } {
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter } = useAddressFilters<keyof WorklistFilters>();
   const status = params.get('status');
   const due = params.get('due');
   const filters: WorklistFilters = {
@@ -43,29 +38,13 @@ export function useWorklistFilters(): { filters: WorklistFilters; setFilter: (ke
     status: OPEN_STATUSES.find((s) => s.value === status)?.value,
     due: DUE_WINDOWS.find((d) => d.value === due)?.value,
   };
-  const setFilter = (key: keyof WorklistFilters, value: string | undefined) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value?.trim()) next.set(key, value.trim());
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
   return { filters, setFilter, filtered: KEYS.some((k) => filters[k] !== undefined) };
 }
 
 /** 筛选: a search box (task, project name or code), the department, the status and the due window; one under another on a phone. */
 export function WorklistFilterBar({ filters, setFilter, departments, phone }: { filters: WorklistFilters; setFilter: (key: keyof WorklistFilters, value: string | undefined) => void; departments: string[]; phone: boolean }) {
   // The box shows what is typed; the list follows on 搜索 (Enter), and the address keeps it.
-  const [text, setText] = useState(filters.q ?? '');
-  // The address changed (back, a link, 清除): the box follows it.
-  const [shown, setShown] = useState(filters.q);
-  if (shown !== filters.q) {
-    setShown(filters.q);
-    setText(filters.q ?? '');
-  }
+  const [text, setText] = useDraft(filters.q);
   const width = (px: number) => (phone ? '100%' : px);
   return (
     <Flex data-testid="worklist-filters" wrap gap={phone ? 8 : 12} vertical={phone} align={phone ? 'stretch' : 'center'} style={{ marginBottom: 12 }}>

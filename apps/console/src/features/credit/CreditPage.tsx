@@ -1,10 +1,10 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import type { Session } from '../../api';
 import type { CreditRecordView } from '../../views';
 import { PageHeading } from '../../shared/page';
 import { ErrorAlert } from '../../shared/errors';
+import { useAddressFilters } from '../../shared/filters';
 import { useApi } from '../../shared/query';
 import { isOfficer } from '../../shared/roles';
 import { useZones } from '../../shared/zones';
@@ -20,7 +20,7 @@ import { RecordModal } from './RecordModal';
  * rectification (整改), then the repair (信用修复) once the minimum publicity is over. An enterprise sees its own.
  */
 export function CreditPage({ session }: { session: Session }) {
-  const [params, setParams] = useSearchParams();
+  const { params, setFilters: update } = useAddressFilters<keyof CreditSearchFilters | 'creditCode'>();
   const enterprise = session.user.role === 'enterprise';
   const officer = isOfficer(session);
   const creditCode = (enterprise ? session.user.creditCode : params.get('creditCode')?.trim().toUpperCase()) ?? '';
@@ -37,18 +37,6 @@ export function CreditPage({ session }: { session: Session }) {
   const myZones = useMemo(() => (session.user.zones.length ? all.filter((z) => session.user.zones.includes(z.code)) : all), [all, session.user.zones]);
   const status = params.get('status');
   const filters: CreditSearchFilters = { q: params.get('q')?.trim() || undefined, zone: params.get('zone') || undefined, status: RECORD_STATES.find((s) => s.value === status)?.value };
-  const update = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value?.trim()) next.set(key, value.trim());
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   const search = (key: keyof CreditSearchFilters, value: string | undefined) => {
     // A whole credit code is an enterprise: its credit is shown as well (with or without records).
     const code = key === 'q' ? value?.trim().toUpperCase() : undefined;

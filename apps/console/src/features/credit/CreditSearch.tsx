@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { components } from '../../../openapi/commitment-approval';
 import type { CreditRecordView } from '../../views';
 import { ErrorAlert } from '../../shared/errors';
+import { useDraft } from '../../shared/filters';
 import { allItems, ExcelButton, type ExcelColumn } from '../../shared/excel';
 import { chinaToday, tid } from '../../shared/format';
 import { useApi } from '../../shared/query';
@@ -54,12 +55,7 @@ export function CreditSearch({
   zones: { code: string; name: string }[];
   onEnterprise: (creditCode: string) => void;
 }) {
-  const [text, setText] = useState(filters.q ?? '');
-  const [shown, setShown] = useState(filters.q);
-  if (shown !== filters.q) {
-    setShown(filters.q);
-    setText(filters.q ?? '');
-  }
+  const [text, setText] = useDraft(filters.q);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(10);
   const change = (key: keyof CreditSearchFilters, value: string | undefined) => (setFilter(key, value), setPage(1));

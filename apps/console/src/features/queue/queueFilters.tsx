@@ -1,6 +1,5 @@
 import { AutoComplete, Flex, Input, Select } from 'antd';
-import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useAddressFilters, useDraft } from '../../shared/filters';
 import type { components } from '../../../openapi/commitment-approval';
 
 type QueueItemStatus = components['schemas']['QueueItemStatus'];
@@ -31,7 +30,7 @@ const KEYS = ['zone', 'department', 'q', 'status', 'due'] as const;
 
 /** The queue's filters, kept in the page's address (`?zone=&department=&q=&status=&due=`): a reload or a shared link shows the same queue. */
 export function useQueueFilters(): { filters: QueueFilters; setFilter: (key: keyof QueueFilters, value: string | undefined) => void; filtered: boolean } {
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter } = useAddressFilters<keyof QueueFilters>();
   const status = params.get('status');
   const due = params.get('due');
   const filters: QueueFilters = {
@@ -42,28 +41,7 @@ export function useQueueFilters(): { filters: QueueFilters; setFilter: (key: key
     status: QUEUE_STATUSES.find((s) => s.value === status)?.value,
     due: DUE_WINDOWS.find((d) => d.value === due)?.value,
   };
-  const setFilter = (key: keyof QueueFilters, value: string | undefined) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value?.trim()) next.set(key, value.trim());
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
   return { filters, setFilter, filtered: KEYS.some((k) => k !== 'zone' && filters[k] !== undefined) };
-}
-
-/** A box whose text is sent on 搜索 / Enter (and when cleared); it follows the address when that changes (back, a link). */
-function useDraft(value: string | undefined): [string, (text: string) => void] {
-  const [text, setText] = useState(value ?? '');
-  const [shown, setShown] = useState(value);
-  if (shown !== value) {
-    setShown(value);
-    setText(value ?? '');
-  }
-  return [text, setText];
 }
 
 /** 筛选: zone (people of several zones), the search box (项目名称 / 代码 / 企业), the department, the status and the due window. */
