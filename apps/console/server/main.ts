@@ -51,7 +51,11 @@ async function proxy(req: IncomingMessage, res: ServerResponse, service: Service
     headers: { ...(req.headers['content-type'] ? { 'content-type': req.headers['content-type'] } : {}), ...(session ? { authorization: `Bearer ${session.tokens.access_token}` } : {}) },
     ...(body ? { body } : {}),
   });
-  res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'cache-control': 'no-store' }).end(Buffer.from(await answer.arrayBuffer()));
+  // A file's answer (a workbook) keeps the name the service gives it.
+  const disposition = answer.headers.get('content-disposition');
+  res
+    .writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'cache-control': 'no-store', ...(disposition ? { 'content-disposition': disposition } : {}) })
+    .end(Buffer.from(await answer.arrayBuffer()));
 }
 
 function serveFile(res: ServerResponse, path: string): void {

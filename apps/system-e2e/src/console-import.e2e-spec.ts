@@ -22,7 +22,7 @@ describe('web console: importing a zone’s project ledger (browser)', () => {
   it('template → filled upload → dry-run report → commit → the projects at their stages', async () => {
     const zone = 'SX-ZGQ';
     const officer = zoneUsers(zone).officer;
-    const tag = `浏览器${Date.now().toString(36).slice(-5)}`;
+    const tag = `浏览器${Date.now() % 100_000}`;
     const page = await signIn(browser, officer.username);
     await page.goto(`${CONSOLE}/imports`);
     await page.getByTestId('import-template').waitFor();
@@ -38,7 +38,7 @@ describe('web console: importing a zone’s project ledger (browser)', () => {
     records[7] = { ...records[7], 签约日期: '2099-01-01' };
     const filled = await fillLedgerTemplate(template, records);
 
-    await page.locator('[data-testid="import-upload"] input[type="file"]').setInputFiles({ name: `${tag}项目台账.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filled });
+    await page.locator('input[type="file"]').first().setInputFiles({ name: `${tag}项目台账.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filled });
     await page.getByTestId('import-batch').waitFor();
     await until('the dry run shown', async () => (await page.getByTestId('import-status').innerText()) === '已校验，待导入', 20_000, 300);
     expect(await page.getByTestId('import-error-rows').innerText()).toContain('2');

@@ -61,7 +61,7 @@ export function ImportsPage() {
         />
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Button data-testid="import-template" onClick={() => void template()} loading={fetching}>
-            下载导入模板（xlsx）
+            下载导入模板（.xlsx）
           </Button>
           <ErrorAlert error={error} />
           <Upload.Dragger
