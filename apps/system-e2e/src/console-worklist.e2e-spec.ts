@@ -144,7 +144,8 @@ describe('the agent worklist with 500 tasks (browser)', () => {
     }, 15_000, 200);
     const worklistRequests = requests.filter((r) => r.includes('/api/agency/agents/') && r.includes('/worklist'));
     const projectRequests = requests.filter((r) => r.startsWith('GET /api/project-intake/projects') && !/\/projects\/[^/]+/.test(r));
-    expect(worklistRequests).toHaveLength(1);
+    // One worklist request: or, when the service answered a transient failure (a 503 while busy), that one asked again (shared/query.ts retryRead).
+    expect(worklistRequests.length === 1 || (worklistRequests.length === 2 && problems.some((p) => /^5\d\d .*\/worklist/.test(p))) ? 'one worklist request' : `${worklistRequests.length} worklist requests; ${problems.join(', ')}`).toBe('one worklist request');
     expect(projectRequests).toHaveLength(Math.ceil(projectsShown / 100));
     expect(requests.length <= 10 ? 'at most 10 requests' : `${requests.length} requests:\n${requests.join('\n')}`).toBe('at most 10 requests');
     expect(requests.filter((r) => /\/projects\/[0-9a-f-]{36}/.test(r))).toEqual([]); // never one per project

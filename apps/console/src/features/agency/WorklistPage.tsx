@@ -31,7 +31,7 @@ export function WorklistPage({ session }: { session: Session }) {
   const roster = useAgents(mayPick, zone);
   const { filters, setFilter, filtered } = useWorklistFilters();
   const phone = Grid.useBreakpoint().md === false;
-  const worklist = useApi('agency', '/agents/{id}/worklist', agentId ? { path: { id: agentId }, query: filters } : null, { keepPrevious: true });
+  const worklist = useApi('agency', '/agents/{id}/worklist', agentId ? { path: { id: agentId }, query: filters } : null, { keepPrevious: true, staleTime: 30_000 }); // a remount (the layout measured) does not ask again; commands invalidate it
   const data = worklist.data;
   // The worklist names tasks, not projects: the projects' names come from project-intake, one request per 100 projects.
   const projects = useProjectsById(SECTIONS.flatMap((s) => data?.[s.key] ?? []).map((t) => t.projectId));
